@@ -1,0 +1,54 @@
+"""The ``thresholds`` command: the same core as the app, from a terminal.
+
+Each subcommand lives in its own module with ``add_arguments(parser)`` and ``run(args) -> int``;
+modules are imported only when their command runs, so ``thresholds validate`` stays quick.
+Exit codes: 0 success, 1 the input is invalid or a check failed, 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from thresholds_app import __version__
+
+# command name -> (module, one-line help)
+COMMANDS: dict[str, tuple[str, str]] = {
+    "validate": ("validate", "check a guidance pack and list every problem"),
+    "check": ("check", "run a pack's test cases and training scenarios through the engine"),
+    "assess": ("assess", "show what the guidance indicates for a saved case file"),
+    "render": ("render", "write a case file's referral rationale as PDF (and text)"),
+    "book": ("book", "print the whole guidance pack as a readable PDF handout"),
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Build the argument parser with every subcommand registered."""
+    parser = argparse.ArgumentParser(
+        prog="thresholds", description="Right Help, Right Time threshold assistant (command line)."
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, (module_name, help_text) in COMMANDS.items():
+        module = importlib.import_module(f"thresholds_app.cli.{module_name}")
+        sub_parser = sub.add_parser(name, help=help_text, description=help_text)
+        module.add_arguments(sub_parser)
+        sub_parser.set_defaults(_module=module)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return 2
+    result: int = args._module.run(args)
+    return result
+
+
+if __name__ == "__main__":
+    sys.exit(main())

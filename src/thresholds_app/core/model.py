@@ -1,0 +1,336 @@
+"""The guidance pack as immutable Python objects.
+
+A pack is loaded once (see :mod:`thresholds_app.core.packload`) and then only read. Every other
+part of the app (engine, rationale, PDF, UI, CLI) works from these objects, never from YAML.
+Conditions in rules stay as plain, schema-checked data (a closed vocabulary) and are interpreted
+by :mod:`thresholds_app.core.engine`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Answer = Literal["yes", "no", "not-known"]
+ANSWERS: tuple[Answer, ...] = ("yes", "no", "not-known")
+AGE_BANDS: tuple[str, ...] = ("pre-birth", "under-1", "1-4", "5-10", "11-15", "16-17", "18-25")
+PART_STATUSES: tuple[str, ...] = ("confirmed", "partly-confirmed", "regional-pattern", "invented")
+
+
+@dataclass(frozen=True)
+class Source:
+    """A document that a piece of guidance comes from."""
+
+    id: str
+    title: str
+    url: str
+    status: str
+
+
+@dataclass(frozen=True)
+class PartStatus:
+    """Whether one part of the pack is confirmed against the partnership's own document."""
+
+    status: str
+    note: str
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """Identity, dates and provenance of a pack (from ``pack.yaml``)."""
+
+    id: str
+    title: str
+    area: str
+    version: str
+    effective_from: str
+    review_by: str
+    expires: str | None
+    publisher: str
+    provenance_note: str
+    sources: Mapping[str, Source]
+    parts: Mapping[str, PartStatus]
+    mandatory_questions: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Timescale:
+    """Something that should happen, and by when."""
+
+    what: str
+    when: str
+
+
+@dataclass(frozen=True)
+class Level:
+    """One level of need."""
+
+    number: int
+    name: str
+    summary: str
+    who_responds: tuple[str, ...]
+    how_to_get_help: str
+    consent: str
+    timescales: tuple[Timescale, ...]
+    next_steps: tuple[str, ...]
+    contacts: tuple[str, ...]
+    source: str
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question answered yes / no / not known that is not an indicator of need."""
+
+    id: str
+    text: str
+    help: str
+    group: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Area:
+    """An area of an Assessment Framework domain (e.g. Health)."""
+
+    id: str
+    domain: str
+    title: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Domain:
+    """A side of the Assessment Framework triangle."""
+
+    id: str
+    title: str
+    areas: tuple[Area, ...]
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """An observable sign of need (or a strength) that sits at a level."""
+
+    id: str
+    domain: str
+    area: str
+    level: int
+    kind: Literal["concern", "strength"]
+    theme: str | None
+    text: str
+    examples: tuple[str, ...]
+    ages: tuple[str, ...]
+    keywords: tuple[str, ...]
+    topics: tuple[str, ...]
+    source: str
+
+    def applies_to(self, age_band: str | None) -> bool:
+        """Whether this indicator applies to a child in ``age_band`` (unknown age: yes)."""
+        return age_band is None or not self.ages or age_band in self.ages
+
+
+@dataclass(frozen=True)
+class Tool:
+    """An assessment tool a pathway uses (e.g. DASH, GCP2)."""
+
+    name: str
+    use: str
+
+
+@dataclass(frozen=True)
+class Stage:
+    """One point on a spectrum within a topic (e.g. parental conflict to domestic abuse)."""
+
+    label: str
+    level: int
+    description: str
+    examples: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A special pathway: when it applies, what to do and whom to contact."""
+
+    id: str
+    title: str
+    summary: str
+    applies_when: tuple[str, ...]
+    what_to_do: tuple[str, ...]
+    contacts: tuple[str, ...]
+    tools: tuple[Tool, ...]
+    stages: tuple[Stage, ...]
+    keywords: tuple[str, ...]
+    source: str
+
+
+@dataclass(frozen=True)
+class RuleEffect:
+    """What a rule does when it fires."""
+
+    level: int | None
+    emergency: bool
+    warning: str | None
+    topics: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A declarative rule: a condition (plain data) and its effect."""
+
+    id: str
+    label: str
+    explanation: str
+    when: Mapping[str, Any]
+    then: RuleEffect
+    source: str
+    order: int
+
+
+@dataclass(frozen=True)
+class ConsentLevel:
+    """Consent and information sharing at one level."""
+
+    level: int
+    consent_needed: str
+    from_whom: str
+    if_refused: str
+    consider_step_up_if_refused: bool
+    tell_parents: str
+    lawful_basis: tuple[str, ...]
+    record: tuple[str, ...]
+    source: str
+
+
+@dataclass(frozen=True)
+class TitledText:
+    """A titled paragraph (a golden rule, a meaning of consent)."""
+
+    title: str
+    text: str
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class ConsentGuide:
+    """The consent and information-sharing part of a pack."""
+
+    levels: Mapping[int, ConsentLevel]
+    golden_rules: tuple[TitledText, ...]
+    meanings_of_consent: tuple[TitledText, ...]
+
+
+@dataclass(frozen=True)
+class Criterion:
+    """A step-up or step-down criterion the practitioner can tick."""
+
+    id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class SteppingProcedure:
+    """Step-up or step-down: criteria, who decides, steps, handover and timescales."""
+
+    summary: str
+    criteria: tuple[Criterion, ...]
+    who_decides: str
+    steps: tuple[str, ...]
+    handover_checklist: tuple[str, ...]
+    timescales: tuple[Timescale, ...]
+    source: str
+
+
+@dataclass(frozen=True)
+class OpeningHours:
+    """Days (mon..sun) and times ("HH:MM") when a contact is open."""
+
+    days: tuple[str, ...]
+    open: str
+    close: str
+
+
+@dataclass(frozen=True)
+class Contact:
+    """A service to call; no hours means always open."""
+
+    id: str
+    name: str
+    phone: str
+    hours: tuple[OpeningHours, ...]
+    use_for: str
+    out_of_hours: str | None
+    source: str
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """An invented training case with its expected answer."""
+
+    id: str
+    title: str
+    story: str
+    age_band: str | None
+    key_indicators: tuple[str, ...]
+    other_answers: Mapping[str, Answer]
+    expected_level: int | None
+    expected_emergency: bool
+    themes: tuple[str, ...]
+    good_rationale_mentions: tuple[str, ...]
+    discussion_points: tuple[str, ...]
+    file: str
+
+    def answers(self) -> dict[str, Answer]:
+        """All answers of this scenario: the key indicators as "yes", then the others."""
+        answers: dict[str, Answer] = {i: "yes" for i in self.key_indicators}
+        answers.update(self.other_answers)
+        return answers
+
+
+@dataclass(frozen=True)
+class TestCase:
+    """An engine test case written as data."""
+
+    __test__ = False  # not a pytest class
+
+    name: str
+    age_band: str | None
+    answers: Mapping[str, Answer]
+    expected_level: int | None
+    expected_emergency: bool | None
+    rules_fired: tuple[str, ...] | None
+    rules_include: tuple[str, ...]
+    rules_exclude: tuple[str, ...]
+    file: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Pack:
+    """A whole guidance pack, loaded and validated."""
+
+    manifest: Manifest
+    levels: Mapping[int, Level]
+    questions: Mapping[str, Question]
+    domains: tuple[Domain, ...]
+    indicators: Mapping[str, Indicator]
+    topics: Mapping[str, Topic]
+    policy: str
+    rules: tuple[Rule, ...]
+    consent: ConsentGuide
+    step_up: SteppingProcedure
+    step_down: SteppingProcedure
+    contacts_note: str
+    contacts: Mapping[str, Contact]
+    scenarios: tuple[Scenario, ...]
+    tests: tuple[TestCase, ...]
+    content_hash: str = field(default="")
+
+    @property
+    def short_hash(self) -> str:
+        """The first 12 hex digits of the content hash, for footers."""
+        return self.content_hash[:12]
+
+    def answerable_ids(self) -> set[str]:
+        """Ids that can carry an answer: every indicator and question."""
+        return set(self.indicators) | set(self.questions)

@@ -1,0 +1,1 @@
+"""Lays a rationale or the guidance book out as PDF with reportlab (nothing else)."""
