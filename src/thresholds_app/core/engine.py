@@ -1,0 +1,310 @@
+"""The rules engine: what the guidance indicates for one child, and why.
+
+``assess(pack, answers, context)`` is the single place where a level is worked out. It is pure
+and deterministic: the same pack, answers and context always give the same :class:`Assessment`,
+whatever order the answers were given in, and the clock is read from the context, never from the
+system.
+
+Policy ``highest-level`` (the pack's ``policy``): every rule whose condition holds *fires*; the
+indicated level is the highest ``then.level`` among fired rules, or ``None`` ("insufficient
+information") when no level rule fires. Every fired rule is a reason, ordered by level (highest
+first) and then by its place in ``rules.yaml``.
+
+The pack is compiled once into an :class:`Engine` (conditions resolved against the indicators,
+rules sorted for a short-circuit level check) and the engine is memoised on the pack object, so
+re-assessing after one changed answer costs well under a millisecond.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from thresholds_app.core.assessment import (
+    AnswerRef,
+    Assessment,
+    ConsentAdvice,
+    ContactAdvice,
+    Context,
+    Reason,
+)
+from thresholds_app.core.changes import what_would_change
+from thresholds_app.core.conditions import Condition, ConditionError, compile_condition
+from thresholds_app.core.contacts import (
+    EMERGENCY_ID,
+    FRONT_DOOR_ID,
+    contacts_for,
+    dedupe,
+    route,
+    who_to_call,
+)
+from thresholds_app.core.model import ANSWERS, Answer, Indicator, Pack, Rule
+
+SUPPORTED_POLICIES = ("highest-level",)
+_CACHE_ATTRIBUTE = "_thresholds_engine"
+
+
+class PackRulesError(ValueError):
+    """The pack's rules cannot be run (unknown policy or a condition outside the vocabulary)."""
+
+
+@dataclass(frozen=True)
+class CompiledRule:
+    """A rule with its condition compiled."""
+
+    rule: Rule
+    condition: Condition
+
+    @property
+    def level(self) -> int | None:
+        """The level this rule indicates, if any."""
+        return self.rule.then.level
+
+
+class Engine:
+    """A pack compiled for fast, repeated assessment. Build with :func:`engine_for`."""
+
+    def __init__(self, pack: Pack) -> None:
+        if pack.policy not in SUPPORTED_POLICIES:
+            raise PackRulesError(f"rules.yaml: policy {pack.policy!r} is not supported")
+        self.pack = pack
+        indicators = tuple(pack.indicators.values())
+        compiled: list[CompiledRule] = []
+        for rule in pack.rules:
+            try:
+                condition = compile_condition(rule.when, indicators, f"rules[{rule.id}].when")
+            except ConditionError as error:
+                raise PackRulesError(f"rules.yaml: {error}") from error
+            compiled.append(CompiledRule(rule, condition))
+        self.rules: tuple[CompiledRule, ...] = tuple(sorted(compiled, key=lambda c: c.rule.order))
+        # Highest level first, so the level check can stop at the first rule that holds.
+        self.level_rules: tuple[CompiledRule, ...] = tuple(
+            sorted(
+                (c for c in self.rules if c.level is not None),
+                key=lambda c: (-(c.level or 0), c.rule.order),
+            )
+        )
+        self.indicators: tuple[Indicator, ...] = indicators
+        self.concerns: tuple[Indicator, ...] = tuple(i for i in indicators if i.kind == "concern")
+        self.strengths: tuple[Indicator, ...] = tuple(i for i in indicators if i.kind == "strength")
+        named: set[str] = set()
+        for c in self.level_rules:
+            named |= c.condition.referenced_ids()
+        self.out_of_hours_ids: frozenset[str] = frozenset(
+            c.out_of_hours for c in pack.contacts.values() if c.out_of_hours
+        )
+        # Questions a level rule names: candidates for "what would change this".
+        self.level_questions: tuple[str, ...] = tuple(q for q in pack.questions if q in named)
+
+    def level_of(self, answers: Mapping[str, str], age_band: str | None) -> int | None:
+        """Only the indicated level (the highest level among rules that hold)."""
+        for compiled in self.level_rules:
+            if compiled.condition.holds(answers, age_band):
+                return compiled.level
+        return None
+
+    def answer_ref(self, item_id: str, answers: Mapping[str, str]) -> AnswerRef:
+        """An answer with the text, level and source of its indicator or question."""
+        answer = answers.get(item_id)
+        value: Answer | None = answer if answer in ANSWERS else None
+        indicator = self.pack.indicators.get(item_id)
+        if indicator is not None:
+            return AnswerRef(item_id, value, indicator.text, indicator.level, indicator.source)
+        question = self.pack.questions.get(item_id)
+        if question is not None:
+            return AnswerRef(item_id, value, question.text, None, question.source)
+        return AnswerRef(item_id, value, item_id, None, "")
+
+    def assess(self, answers: Mapping[str, str], context: Context) -> Assessment:
+        """Assess one child; see :func:`assess`."""
+        _check_answers(answers)
+        age = context.age_band
+        fired = [c for c in self.rules if c.condition.holds(answers, age)]
+        fired.sort(key=lambda c: (-(c.level or 0), c.rule.order))
+        levels = [c.level for c in fired if c.level is not None]
+        level = max(levels) if levels else None
+        emergency = any(c.rule.then.emergency for c in fired)
+        reasons = tuple(self._reason(c, answers, age) for c in fired)
+        topics = self._topics(fired, answers)
+        consent = self._consent(level, answers)
+        return Assessment(
+            pack_id=self.pack.manifest.id,
+            pack_version=self.pack.manifest.version,
+            pack_hash=self.pack.content_hash,
+            indicated_level=level,
+            emergency=emergency,
+            reasons=reasons,
+            missing=self._missing(answers),
+            gaps=self._gaps(level, answers),
+            warnings=tuple(
+                dict.fromkeys(c.rule.then.warning for c in fired if c.rule.then.warning)
+            ),
+            what_would_change=what_would_change(self, answers, age, level, fired),
+            strengths=tuple(
+                self.answer_ref(i.id, answers) for i in self.strengths if answers.get(i.id) == "yes"
+            ),
+            topics=topics,
+            consent=consent,
+            next_steps=self._next_steps(level, emergency, topics),
+            contacts=self._contacts(level, emergency, topics, context),
+        )
+
+    def _reason(
+        self, compiled: CompiledRule, answers: Mapping[str, str], age: str | None
+    ) -> Reason:
+        rule = compiled.rule
+        support = compiled.condition.support(answers, age)
+        return Reason(
+            rule_id=rule.id,
+            label=rule.label,
+            explanation=rule.explanation,
+            level=rule.then.level,
+            source=rule.source,
+            answers=tuple(self.answer_ref(i, answers) for i in support),
+        )
+
+    def _missing(self, answers: Mapping[str, str]) -> tuple[AnswerRef, ...]:
+        """Mandatory questions without a yes or no: the case is incomplete until they have one."""
+        return tuple(
+            self.answer_ref(q, answers)
+            for q in self.pack.manifest.mandatory_questions
+            if answers.get(q) not in ("yes", "no")
+        )
+
+    def _gaps(self, level: int | None, answers: Mapping[str, str]) -> tuple[AnswerRef, ...]:
+        """Answers "not known" on questions, and on concerns at or above the indicated level."""
+        floor = level or 1
+        questions = [q for q in self.pack.questions if answers.get(q) == "not-known"]
+        concerns = [
+            i.id for i in self.concerns if i.level >= floor and answers.get(i.id) == "not-known"
+        ]
+        concerns.sort(key=lambda i: -self.pack.indicators[i].level)  # stable: pack order kept
+        return tuple(self.answer_ref(i, answers) for i in questions + concerns)
+
+    def _topics(self, fired: list[CompiledRule], answers: Mapping[str, str]) -> tuple[str, ...]:
+        ids: dict[str, None] = {}
+        for compiled in fired:
+            for topic in compiled.rule.then.topics:
+                ids.setdefault(topic, None)
+        for indicator in self.indicators:
+            if answers.get(indicator.id) == "yes":
+                for topic in indicator.topics:
+                    ids.setdefault(topic, None)
+        return tuple(t for t in ids if t in self.pack.topics)
+
+    def _consent(self, level: int | None, answers: Mapping[str, str]) -> ConsentAdvice:
+        refused = answers.get("consent-refused") == "yes"
+        hide_from_parents = answers.get("informing-parents-increases-risk") == "yes"
+        guide = self.pack.consent.levels.get(level) if level is not None else None
+        tell = guide.tell_parents if guide else ""
+        if hide_from_parents:
+            tell = (
+                "Do not tell the parents yourself for now: you have said that telling them "
+                "could put the child or someone else at more risk. Agree with the MASH who tells "
+                "them and when, and record why."
+            )
+        return ConsentAdvice(
+            level=level,
+            consent_needed=guide.consent_needed if guide else "",
+            from_whom=guide.from_whom if guide else "",
+            if_refused=guide.if_refused if guide else "",
+            consent_refused=refused,
+            consider_step_up=bool(
+                refused and level == 3 and guide is not None and guide.consider_step_up_if_refused
+            ),
+            tell_parents=tell,
+            do_not_tell_parents=hide_from_parents,
+            lawful_basis=guide.lawful_basis if guide else (),
+            record=guide.record if guide else (),
+        )
+
+    def _next_steps(
+        self, level: int | None, emergency: bool, topics: tuple[str, ...]
+    ) -> tuple[str, ...]:
+        steps: list[str] = []
+        if emergency:
+            steps.append(
+                "Call 999 now: the child may be in immediate danger. Then contact the MASH, or the "
+                "Emergency Duty Team out of hours."
+            )
+        if level is None:
+            steps.append(
+                "Answer the questions listed as missing (first: is the child in immediate danger?) "
+                "before relying on any level."
+            )
+        else:
+            steps.extend(self.pack.levels[level].next_steps if level in self.pack.levels else ())
+        for topic_id in topics:
+            topic = self.pack.topics[topic_id]
+            if topic.what_to_do:
+                steps.append(f"{topic.title}: {topic.what_to_do[0]}")
+        return tuple(dict.fromkeys(steps))
+
+    def _contacts(
+        self, level: int | None, emergency: bool, topics: tuple[str, ...], context: Context
+    ) -> tuple[ContactAdvice, ...]:
+        now = context.now
+        advice: list[ContactAdvice] = []
+        if emergency or level == 4:
+            advice += who_to_call(self.pack, now, emergency)
+        if level is not None and level in self.pack.levels:
+            ids = self._routable(self.pack.levels[level].contacts, emergency)
+            advice += contacts_for(self.pack, ids, now, f"Help at Level {level}")
+        elif not emergency:
+            advice += route(
+                self.pack, FRONT_DOOR_ID, now, "Ask the front door for advice if unsure"
+            )
+        for topic_id in topics:
+            topic = self.pack.topics[topic_id]
+            advice += contacts_for(
+                self.pack, self._routable(topic.contacts, emergency), now, topic.title
+            )
+        return dedupe(advice)
+
+    def _routable(self, contact_ids: tuple[str, ...], emergency: bool) -> list[str]:
+        """Drop 999 unless it is an emergency, and out-of-hours lines (routing adds them)."""
+        return [
+            c
+            for c in contact_ids
+            if (emergency or c != EMERGENCY_ID) and c not in self.out_of_hours_ids
+        ]
+
+
+def _check_answers(answers: Mapping[str, str]) -> None:
+    bad = sorted(k for k, v in answers.items() if v not in ANSWERS)
+    if bad:
+        raise ValueError("These answers are not yes, no or not-known: " + ", ".join(bad[:10]) + ".")
+
+
+def engine_for(pack: Pack) -> Engine:
+    """The pack's compiled engine, built on first use and kept on the pack object.
+
+    The memo is derived only from the (immutable) pack, so it never changes an assessment.
+    """
+    cached = pack.__dict__.get(_CACHE_ATTRIBUTE)
+    if isinstance(cached, Engine) and cached.pack is pack:
+        return cached
+    engine = Engine(pack)
+    object.__setattr__(pack, _CACHE_ATTRIBUTE, engine)  # frozen dataclass: a memo, not state
+    return engine
+
+
+def assess(pack: Pack, answers: Mapping[str, str], context: Context | None = None) -> Assessment:
+    """What the guidance indicates for one child, with every reason behind it.
+
+    Args:
+        pack: A loaded guidance pack.
+        answers: Question and indicator id -> ``"yes"``, ``"no"`` or ``"not-known"``; anything not
+            in the mapping is unanswered. Ids the pack does not know are ignored.
+        context: The child's age band and the local time (for contacts); both may be unknown.
+
+    Returns:
+        The assessment: indicated level (``None`` = insufficient information), emergency, reasons,
+        missing questions, gaps, warnings, what would change it, strengths, topics, consent,
+        next steps and contacts.
+
+    Raises:
+        ValueError: An answer is not yes, no or not-known.
+        PackRulesError: The pack's rules cannot be run.
+    """
+    return engine_for(pack).assess(answers, context or Context())
