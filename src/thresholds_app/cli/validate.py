@@ -1,0 +1,59 @@
+"""``thresholds validate [PACK_DIR] [--json]``: check a pack and list every problem.
+
+Exit codes: 0 valid, 1 invalid, 2 usage error. Nothing is ever written into the pack.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Register the command's arguments."""
+    parser.add_argument(
+        "pack_dir", nargs="?", type=Path, help="pack folder (default: bundled pack)"
+    )
+    parser.add_argument("--json", action="store_true", help="print the result as JSON")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Validate the pack and print the result."""
+    from thresholds_app.core.packload import load_pack
+    from thresholds_app.paths import default_pack_dir
+
+    pack_dir: Path = args.pack_dir or default_pack_dir()
+    if not pack_dir.is_dir():
+        print(f"thresholds validate: {pack_dir} is not a folder", file=sys.stderr)
+        return 2
+    result = load_pack(pack_dir)  # no cache: validation always checks everything
+    pack = result.pack
+    if args.json:
+        counts = {
+            "levels": len(pack.levels) if pack else 0,
+            "indicators": len(pack.indicators) if pack else 0,
+            "rules": len(pack.rules) if pack else 0,
+            "topics": len(pack.topics) if pack else 0,
+            "scenarios": len(pack.scenarios) if pack else 0,
+            "tests": len(pack.tests) if pack else 0,
+        }
+        out = {
+            "valid": result.ok,
+            "counts": counts,
+            "problems": [p.to_json() for p in result.problems],
+        }
+        print(json.dumps(out, indent=2, ensure_ascii=False))
+    else:
+        for problem in result.problems:
+            print(f"{pack_dir / problem.file if problem.line is None else problem}")
+        if result.ok and pack is not None:
+            print(
+                f"{pack.manifest.id} {pack.manifest.version}: valid "
+                f"({len(pack.indicators)} indicators, {len(pack.rules)} rules, "
+                f"{len(pack.scenarios)} scenarios, {len(pack.tests)} test cases)"
+            )
+        else:
+            print(f"{len(result.problems)} problem(s) found", file=sys.stderr)
+    return 0 if result.ok else 1

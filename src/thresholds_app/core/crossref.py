@@ -1,0 +1,317 @@
+"""Checks across a pack's files that a schema cannot express.
+
+They run on the parsed (schema-checked) data, file by file, and tolerate damaged files: a file
+with schema problems may hold anything, so every access here is defensive. Checks:
+
+- ids are unique across the whole pack;
+- every reference resolves (sources, contacts, topics, areas, answers, rules), with a
+  "did you mean" suggestion;
+- every level used exists in ``levels.yaml``;
+- every rule can fire (no condition that no answers could ever satisfy).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from thresholds_app.core.problems import did_you_mean
+from thresholds_app.core.yamlsafe import Path, YamlDocument
+
+Docs = dict[str, YamlDocument]
+
+
+def _items(doc: YamlDocument | None, key: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Yield (index, item) for each mapping in the list ``doc.data[key]``."""
+    if doc is None or not isinstance(doc.data, dict):
+        return
+    items = doc.data.get(key)
+    if isinstance(items, list):
+        for index, item in enumerate(items):
+            if isinstance(item, dict):
+                yield index, item
+
+
+def _docs_in(docs: Docs, folder: str) -> list[YamlDocument]:
+    return [doc for name, doc in sorted(docs.items()) if name.startswith(folder + "/")]
+
+
+def _dict(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _str_list(value: Any) -> list[str]:
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+
+class _Checker:
+    def __init__(self, docs: Docs) -> None:
+        self.docs = docs
+        self.ids: dict[str, str] = {}  # id -> "file:line" where first defined
+        pack = docs.get("pack.yaml")
+        self.sources = {s["id"] for _, s in _items(pack, "sources") if isinstance(s.get("id"), str)}
+        self.contacts = {c.get("id") for _, c in _items(docs.get("contacts.yaml"), "contacts")}
+        self.topics = {
+            d.data.get("id") for d in _docs_in(docs, "topics") if isinstance(d.data, dict)
+        }
+        self.questions = {q.get("id") for _, q in _items(docs.get("questions.yaml"), "questions")}
+        self.indicators: dict[str, dict[str, Any]] = {}
+        self.domains: dict[str, set[str]] = {}
+        for doc in _docs_in(docs, "domains"):
+            self._index_domain(doc)
+        self.levels = {lv.get("number") for _, lv in _items(docs.get("levels.yaml"), "levels")}
+        self.rules = {r.get("id") for _, r in _items(docs.get("rules.yaml"), "rules")}
+
+    def _index_domain(self, doc: YamlDocument) -> None:
+        domain = _dict(_dict(doc.data).get("domain"))
+        domain_id = domain.get("id")
+        areas = {a.get("id") for a in domain.get("areas", []) if isinstance(a, dict)}
+        if isinstance(domain_id, str):
+            self.domains.setdefault(domain_id, set()).update(a for a in areas if a)
+        for _, ind in _items(doc, "indicators"):
+            if isinstance(ind.get("id"), str):
+                self.indicators[ind["id"]] = {**ind, "domain": domain_id}
+
+    def doc(self, name: str) -> YamlDocument:
+        """The document for ``name``, or an empty one when the file is missing."""
+        return self.docs.get(name) or YamlDocument(name)
+
+    # -- helpers -----------------------------------------------------------------------------
+    def ref(self, doc: YamlDocument, path: Path, value: Any, known: set[Any], what: str) -> None:
+        if isinstance(value, str) and value not in known:
+            hint = did_you_mean(value, [k for k in known if isinstance(k, str)])
+            doc.add(path, f"{what} '{value}' does not exist{hint}")
+
+    def claim(self, doc: YamlDocument, path: Path, value: Any) -> None:
+        if not isinstance(value, str):
+            return
+        line, _ = doc.where(path)
+        if value in self.ids:
+            doc.add(
+                path, f"the id '{value}' is already used at {self.ids[value]}; ids must be unique"
+            )
+        else:
+            self.ids[value] = f"{doc.file}:{line}"
+
+    def level(self, doc: YamlDocument, path: Path, value: Any) -> None:
+        if isinstance(value, int) and not isinstance(value, bool) and value not in self.levels:
+            doc.add(path, f"level {value} is not defined in levels.yaml")
+
+    # -- checks ------------------------------------------------------------------------------
+    def run(self) -> None:
+        self.check_unique_ids()
+        self.check_sources()
+        self.check_levels_file()
+        self.check_indicators()
+        self.check_topics_and_contacts()
+        self.check_rules()
+        self.check_consent()
+        self.check_cases()
+        pack = self.doc("pack.yaml")
+        settings = _dict(_dict(pack.data).get("settings"))
+        if settings:
+            for i, qid in enumerate(_str_list(settings.get("mandatory_questions"))):
+                self.ref(
+                    pack,
+                    ("settings", "mandatory_questions", i),
+                    qid,
+                    self.questions,
+                    "the question",
+                )
+
+    def check_unique_ids(self) -> None:
+        doc = self.doc("questions.yaml")
+        for i, q in _items(doc, "questions"):
+            self.claim(doc, ("questions", i, "id"), q.get("id"))
+        for doc in _docs_in(self.docs, "domains"):
+            for i, ind in _items(doc, "indicators"):
+                self.claim(doc, ("indicators", i, "id"), ind.get("id"))
+        for doc in _docs_in(self.docs, "topics"):
+            if isinstance(doc.data, dict):
+                self.claim(doc, ("id",), doc.data.get("id"))
+                expected = doc.file.rsplit("/", 1)[-1].removesuffix(".yaml")
+                if isinstance(doc.data.get("id"), str) and doc.data["id"] != expected:
+                    doc.add(
+                        ("id",),
+                        f"the topic id '{doc.data['id']}' must match its file name "
+                        f"'{expected}.yaml'",
+                    )
+        for name, key in (("rules.yaml", "rules"), ("contacts.yaml", "contacts")):
+            doc = self.doc(name)
+            for i, item in _items(doc, key):
+                self.claim(doc, (key, i, "id"), item.get("id"))
+        for doc in _docs_in(self.docs, "scenarios"):
+            for i, sc in _items(doc, "scenarios"):
+                self.claim(doc, ("scenarios", i, "id"), sc.get("id"))
+        stepping = self.doc("stepping.yaml")
+        if isinstance(stepping.data, dict):
+            for part in ("step_up", "step_down"):
+                proc = stepping.data.get(part)
+                if isinstance(proc, dict):
+                    for i, crit in enumerate(proc.get("criteria") or []):
+                        if isinstance(crit, dict):
+                            self.claim(stepping, (part, "criteria", i, "id"), crit.get("id"))
+
+    def check_sources(self) -> None:
+        for name, doc in sorted(self.docs.items()):
+            if name != "pack.yaml":
+                self._walk_sources(doc, doc.data, ())
+
+    def _walk_sources(self, doc: YamlDocument, node: Any, path: Path) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "source" and isinstance(value, str):
+                    self.ref(doc, (*path, key), value, self.sources, "the source")
+                else:
+                    self._walk_sources(doc, value, (*path, key))
+        elif isinstance(node, list):
+            for i, value in enumerate(node):
+                self._walk_sources(doc, value, (*path, i))
+
+    def check_levels_file(self) -> None:
+        doc = self.doc("levels.yaml")
+        seen: set[Any] = set()
+        for i, lv in _items(doc, "levels"):
+            number = lv.get("number")
+            if number in seen:
+                doc.add(("levels", i, "number"), f"level {number} is defined twice")
+            seen.add(number)
+            for j, cid in enumerate(_str_list(lv.get("contacts"))):
+                self.ref(doc, ("levels", i, "contacts", j), cid, self.contacts, "the contact")
+
+    def check_indicators(self) -> None:
+        for doc in _docs_in(self.docs, "domains"):
+            domain = _dict(_dict(doc.data).get("domain"))
+            areas = {a.get("id") for a in domain.get("areas", []) if isinstance(a, dict)}
+            for i, ind in _items(doc, "indicators"):
+                self.ref(
+                    doc,
+                    ("indicators", i, "area"),
+                    ind.get("area"),
+                    areas,
+                    f"the area (of domain '{domain.get('id')}')",
+                )
+                self.level(doc, ("indicators", i, "level"), ind.get("level"))
+                for j, tid in enumerate(_str_list(ind.get("topics"))):
+                    self.ref(doc, ("indicators", i, "topics", j), tid, self.topics, "the topic")
+
+    def check_topics_and_contacts(self) -> None:
+        for doc in _docs_in(self.docs, "topics"):
+            if not isinstance(doc.data, dict):
+                continue
+            for j, cid in enumerate(_str_list(doc.data.get("contacts"))):
+                self.ref(doc, ("contacts", j), cid, self.contacts, "the contact")
+            for i, stage in _items(doc, "stages"):
+                self.level(doc, ("stages", i, "level"), stage.get("level"))
+        doc = self.doc("contacts.yaml")
+        for i, contact in _items(doc, "contacts"):
+            self.ref(
+                doc,
+                ("contacts", i, "out_of_hours"),
+                contact.get("out_of_hours"),
+                self.contacts,
+                "the contact",
+            )
+            for j, hours in enumerate(contact.get("hours") or []):
+                if isinstance(hours, dict) and str(hours.get("open")) >= str(hours.get("close")):
+                    doc.add(
+                        ("contacts", i, "hours", j),
+                        "the opening time must be before the closing time",
+                    )
+
+    def check_rules(self) -> None:
+        from thresholds_app.core.reachability import unreachable_reason
+
+        doc = self.doc("rules.yaml")
+        answerable = set(self.indicators) | {q for q in self.questions if isinstance(q, str)}
+        for i, rule in _items(doc, "rules"):
+            then = _dict(rule.get("then"))
+            self.level(doc, ("rules", i, "then", "level"), then.get("level"))
+            for j, tid in enumerate(_str_list(then.get("topics"))):
+                self.ref(doc, ("rules", i, "then", "topics", j), tid, self.topics, "the topic")
+            self._check_condition(doc, ("rules", i, "when"), rule.get("when"), answerable)
+            reason = unreachable_reason(rule.get("when"), self.indicators, self.domains)
+            if reason:
+                doc.add(("rules", i, "when"), f"this rule can never fire: {reason}")
+
+    def _check_condition(
+        self, doc: YamlDocument, path: Path, cond: Any, answerable: set[str]
+    ) -> None:
+        if not isinstance(cond, dict):
+            return
+        answer = cond.get("answer")
+        if isinstance(answer, dict):
+            self.ref(
+                doc,
+                (*path, "answer", "id"),
+                answer.get("id"),
+                answerable,
+                "the question or indicator",
+            )
+        for key in ("all", "any"):
+            for i, sub in enumerate(cond.get(key) or []):
+                self._check_condition(doc, (*path, key, i), sub, answerable)
+        if "not" in cond:
+            self._check_condition(doc, (*path, "not"), cond["not"], answerable)
+        at_least = cond.get("at_least")
+        if isinstance(at_least, dict):
+            for i, sub in enumerate(at_least.get("of") or []):
+                self._check_condition(doc, (*path, "at_least", "of", i), sub, answerable)
+        count = cond.get("count")
+        where = count.get("where") if isinstance(count, dict) else None
+        if isinstance(where, dict):
+            wpath = (*path, "count", "where")
+            self.ref(doc, (*wpath, "domain"), where.get("domain"), set(self.domains), "the domain")
+            all_areas = set().union(*self.domains.values()) if self.domains else set()
+            self.ref(doc, (*wpath, "area"), where.get("area"), all_areas, "the area")
+            themes = {i.get("theme") for i in self.indicators.values()}
+            self.ref(doc, (*wpath, "theme"), where.get("theme"), themes, "the theme")
+            self.ref(doc, (*wpath, "topic"), where.get("topic"), self.topics, "the topic")
+            levels = where.get("level")
+            for lv in levels if isinstance(levels, list) else [levels]:
+                self.level(doc, (*wpath, "level"), lv)
+
+    def check_consent(self) -> None:
+        doc = self.doc("consent.yaml")
+        seen: set[Any] = set()
+        for i, entry in _items(doc, "levels"):
+            number = entry.get("level")
+            self.level(doc, ("levels", i, "level"), number)
+            if number in seen:
+                doc.add(("levels", i, "level"), f"consent for level {number} is given twice")
+            seen.add(number)
+
+    def check_cases(self) -> None:
+        answerable = set(self.indicators) | {q for q in self.questions if isinstance(q, str)}
+        for doc in _docs_in(self.docs, "scenarios"):
+            for i, sc in _items(doc, "scenarios"):
+                for j, iid in enumerate(_str_list(sc.get("key_indicators"))):
+                    self.ref(
+                        doc,
+                        ("scenarios", i, "key_indicators", j),
+                        iid,
+                        set(self.indicators),
+                        "the indicator",
+                    )
+                self._answers(
+                    doc, ("scenarios", i, "other_answers"), sc.get("other_answers"), answerable
+                )
+                self.level(doc, ("scenarios", i, "expected_level"), sc.get("expected_level"))
+        for doc in _docs_in(self.docs, "tests"):
+            for i, case in _items(doc, "cases"):
+                self._answers(doc, ("cases", i, "answers"), case.get("answers"), answerable)
+                expected = _dict(case.get("expected"))
+                self.level(doc, ("cases", i, "expected", "level"), expected.get("level"))
+                for key in ("rules_fired", "rules_include", "rules_exclude"):
+                    for j, rid in enumerate(_str_list(expected.get(key))):
+                        self.ref(doc, ("cases", i, "expected", key, j), rid, self.rules, "the rule")
+
+    def _answers(self, doc: YamlDocument, path: Path, answers: Any, answerable: set[str]) -> None:
+        if isinstance(answers, dict):
+            for key in answers:
+                self.ref(doc, (*path, key), key, answerable, "the question or indicator")
+
+
+def check_cross_references(docs: Docs) -> None:
+    """Add cross-reference problems to the documents in ``docs`` (keyed by relative path)."""
+    _Checker(docs).run()

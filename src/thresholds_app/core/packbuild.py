@@ -1,0 +1,264 @@
+"""Turns a pack's checked data (one dict per file) into immutable :class:`Pack` objects.
+
+Only called once every file has passed the schema and cross-reference checks, so it may assume
+the shapes the schemas promise.
+"""
+
+from __future__ import annotations
+
+from typing import Any, cast
+
+from thresholds_app.core import model as m
+
+Data = dict[str, Any]
+
+
+def _t(values: Any) -> tuple[str, ...]:
+    return tuple(values or ())
+
+
+def _timescales(values: Any) -> tuple[m.Timescale, ...]:
+    return tuple(m.Timescale(t["what"], t["when"]) for t in values or ())
+
+
+def _manifest(data: Data) -> m.Manifest:
+    return m.Manifest(
+        id=data["id"],
+        title=data["title"],
+        area=data["area"],
+        version=data["version"],
+        effective_from=data["effective_from"],
+        review_by=data["review_by"],
+        expires=data.get("expires"),
+        publisher=data["publisher"],
+        provenance_note=data["provenance_note"],
+        sources={
+            s["id"]: m.Source(s["id"], s["title"], s["url"], s["status"]) for s in data["sources"]
+        },
+        parts={k: m.PartStatus(v["status"], v["note"]) for k, v in data["parts"].items()},
+        mandatory_questions=_t((data.get("settings") or {}).get("mandatory_questions")),
+    )
+
+
+def _levels(data: Data) -> dict[int, m.Level]:
+    levels = [
+        m.Level(
+            number=lv["number"],
+            name=lv["name"],
+            summary=lv["summary"],
+            who_responds=_t(lv["who_responds"]),
+            how_to_get_help=lv["how_to_get_help"],
+            consent=lv["consent"],
+            timescales=_timescales(lv.get("timescales")),
+            next_steps=_t(lv["next_steps"]),
+            contacts=_t(lv.get("contacts")),
+            source=lv["source"],
+        )
+        for lv in data["levels"]
+    ]
+    return {lv.number: lv for lv in sorted(levels, key=lambda lv: lv.number)}
+
+
+def _domain(data: Data) -> tuple[m.Domain, list[m.Indicator]]:
+    d = data["domain"]
+    areas = tuple(
+        m.Area(a["id"], d["id"], a["title"], a.get("description", "")) for a in d["areas"]
+    )
+    indicators = [
+        m.Indicator(
+            id=i["id"],
+            domain=d["id"],
+            area=i["area"],
+            level=i["level"],
+            kind=i["kind"],
+            theme=i.get("theme"),
+            text=i["text"],
+            examples=_t(i["examples"]),
+            ages=_t(i.get("ages")),
+            keywords=_t(i.get("keywords")),
+            topics=_t(i.get("topics")),
+            source=i["source"],
+        )
+        for i in data["indicators"]
+    ]
+    return m.Domain(d["id"], d["title"], areas), indicators
+
+
+def _topic(data: Data) -> m.Topic:
+    return m.Topic(
+        id=data["id"],
+        title=data["title"],
+        summary=data["summary"],
+        applies_when=_t(data["applies_when"]),
+        what_to_do=_t(data["what_to_do"]),
+        contacts=_t(data.get("contacts")),
+        tools=tuple(m.Tool(t["name"], t["use"]) for t in data.get("tools") or ()),
+        stages=tuple(
+            m.Stage(s["label"], s["level"], s["description"], _t(s.get("examples")))
+            for s in data.get("stages") or ()
+        ),
+        keywords=_t(data.get("keywords")),
+        source=data["source"],
+    )
+
+
+def _rules(data: Data) -> tuple[m.Rule, ...]:
+    return tuple(
+        m.Rule(
+            id=r["id"],
+            label=r["label"],
+            explanation=r["explanation"],
+            when=r["when"],
+            then=m.RuleEffect(
+                level=r["then"].get("level"),
+                emergency=bool(r["then"].get("emergency", False)),
+                warning=r["then"].get("warning"),
+                topics=_t(r["then"].get("topics")),
+            ),
+            source=r["source"],
+            order=index,
+        )
+        for index, r in enumerate(data["rules"])
+    )
+
+
+def _consent(data: Data) -> m.ConsentGuide:
+    levels = {
+        c["level"]: m.ConsentLevel(
+            level=c["level"],
+            consent_needed=c["consent_needed"],
+            from_whom=c["from_whom"],
+            if_refused=c["if_refused"],
+            consider_step_up_if_refused=c["consider_step_up_if_refused"],
+            tell_parents=c["tell_parents"],
+            lawful_basis=_t(c["lawful_basis"]),
+            record=_t(c["record"]),
+            source=c["source"],
+        )
+        for c in data["levels"]
+    }
+
+    def titled(items: Any) -> tuple[m.TitledText, ...]:
+        return tuple(m.TitledText(i["title"], i["text"], i.get("source")) for i in items or ())
+
+    return m.ConsentGuide(
+        dict(sorted(levels.items())),
+        titled(data["golden_rules"]),
+        titled(data.get("meanings_of_consent")),
+    )
+
+
+def _procedure(p: Data) -> m.SteppingProcedure:
+    return m.SteppingProcedure(
+        summary=p["summary"],
+        criteria=tuple(m.Criterion(c["id"], c["text"]) for c in p["criteria"]),
+        who_decides=p["who_decides"],
+        steps=_t(p["steps"]),
+        handover_checklist=_t(p["handover_checklist"]),
+        timescales=_timescales(p.get("timescales")),
+        source=p["source"],
+    )
+
+
+def _contact(c: Data) -> m.Contact:
+    return m.Contact(
+        id=c["id"],
+        name=c["name"],
+        phone=c["phone"],
+        hours=tuple(
+            m.OpeningHours(_t(h["days"]), h["open"], h["close"]) for h in c.get("hours") or ()
+        ),
+        use_for=c["use_for"],
+        out_of_hours=c.get("out_of_hours"),
+        source=c["source"],
+    )
+
+
+def _scenarios(data: Data, file: str) -> list[m.Scenario]:
+    return [
+        m.Scenario(
+            id=s["id"],
+            title=s["title"],
+            story=s["story"],
+            age_band=s.get("age_band"),
+            key_indicators=_t(s["key_indicators"]),
+            other_answers=cast(dict[str, m.Answer], dict(s.get("other_answers") or {})),
+            expected_level=s["expected_level"],
+            expected_emergency=bool(s.get("expected_emergency", False)),
+            themes=_t(s.get("themes")),
+            good_rationale_mentions=_t(s["good_rationale_mentions"]),
+            discussion_points=_t(s["discussion_points"]),
+            file=file,
+        )
+        for s in data["scenarios"]
+    ]
+
+
+def _tests(data: Data, file: str, lines: list[int]) -> list[m.TestCase]:
+    cases = []
+    for index, c in enumerate(data["cases"]):
+        expected = c["expected"]
+        fired = expected.get("rules_fired")
+        cases.append(
+            m.TestCase(
+                name=c["name"],
+                age_band=c.get("age_band"),
+                answers=cast(dict[str, m.Answer], dict(c["answers"])),
+                expected_level=expected["level"],
+                expected_emergency=expected.get("emergency"),
+                rules_fired=None if fired is None else _t(fired),
+                rules_include=_t(expected.get("rules_include")),
+                rules_exclude=_t(expected.get("rules_exclude")),
+                file=file,
+                line=lines[index] if index < len(lines) else 0,
+            )
+        )
+    return cases
+
+
+def build_pack(data: dict[str, Any], lines: dict[str, list[int]], content_hash: str) -> m.Pack:
+    """Build a :class:`Pack` from validated file data keyed by path relative to the pack.
+
+    ``lines`` maps each test file to the line of each of its cases (for failure reports).
+    """
+    domains: list[m.Domain] = []
+    indicators: dict[str, m.Indicator] = {}
+    topics: dict[str, m.Topic] = {}
+    scenarios: list[m.Scenario] = []
+    tests: list[m.TestCase] = []
+    for name in sorted(data):
+        if name.startswith("domains/"):
+            domain, items = _domain(data[name])
+            domains.append(domain)
+            indicators.update((i.id, i) for i in items)
+        elif name.startswith("topics/"):
+            topic = _topic(data[name])
+            topics[topic.id] = topic
+        elif name.startswith("scenarios/"):
+            scenarios.extend(_scenarios(data[name], name))
+        elif name.startswith("tests/"):
+            tests.extend(_tests(data[name], name, lines.get(name, [])))
+    questions = data["questions.yaml"]["questions"]
+    stepping = data["stepping.yaml"]
+    contacts = data["contacts.yaml"]
+    return m.Pack(
+        manifest=_manifest(data["pack.yaml"]),
+        levels=_levels(data["levels.yaml"]),
+        questions={
+            q["id"]: m.Question(q["id"], q["text"], q.get("help", ""), q["group"], q["source"])
+            for q in questions
+        },
+        domains=tuple(domains),
+        indicators=indicators,
+        topics=topics,
+        policy=data["rules.yaml"]["policy"],
+        rules=_rules(data["rules.yaml"]),
+        consent=_consent(data["consent.yaml"]),
+        step_up=_procedure(stepping["step_up"]),
+        step_down=_procedure(stepping["step_down"]),
+        contacts_note=contacts["note"],
+        contacts={c["id"]: _contact(c) for c in contacts["contacts"]},
+        scenarios=tuple(scenarios),
+        tests=tuple(tests),
+        content_hash=content_hash,
+    )

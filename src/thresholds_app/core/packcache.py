@@ -1,0 +1,46 @@
+"""A cache of validated packs, keyed by a hash of their files, the schemas and the app version.
+
+It holds only guidance content (never anything about a child), as JSON, so a damaged or
+tampered cache entry can at worst be ignored: anything unreadable is treated as a miss.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+
+def read(cache_dir: Path, key: str) -> tuple[dict[str, Any], dict[str, list[int]]] | None:
+    """Return the cached (data, case lines) for ``key``, or None on a miss or damage."""
+    try:
+        stored = json.loads((cache_dir / f"{key}.json").read_text(encoding="utf-8"))
+        if stored.get("key") != key:
+            return None
+        return stored["data"], stored["lines"]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def write(cache_dir: Path, key: str, data: dict[str, Any], lines: dict[str, list[int]]) -> None:
+    """Store validated pack data; failures are ignored (the cache is only a speed-up)."""
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        for old in cache_dir.glob("*.json"):
+            old.unlink(missing_ok=True)  # keep one entry: the newest pack validated
+        payload = json.dumps({"key": key, "data": data, "lines": lines}, ensure_ascii=False)
+        fd, tmp = tempfile.mkstemp(dir=cache_dir, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(payload)
+        os.replace(tmp, cache_dir / f"{key}.json")
+    except OSError:
+        return
+
+
+def default_cache_dir() -> Path:
+    """The per-user cache folder for validated packs."""
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("thresholds_app", appauthor=False)) / "packs"

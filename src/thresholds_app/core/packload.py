@@ -1,0 +1,170 @@
+"""Loads a guidance pack folder: strict YAML, JSON Schema, cross-references, then objects.
+
+Every problem in every file is collected and returned; nothing is raised for bad content and
+nothing is ever written into the pack. A pack that passed once is cached by the hash of its files
+(and of the schemas and app version), so later starts skip YAML parsing and schema checking.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from thresholds_app import __version__
+from thresholds_app.core import packcache
+from thresholds_app.core.crossref import check_cross_references
+from thresholds_app.core.model import Pack
+from thresholds_app.core.packbuild import build_pack
+from thresholds_app.core.problems import Problem
+from thresholds_app.core.yamlsafe import YamlDocument, load_yaml
+from thresholds_app.paths import schema_dir
+
+# file -> schema name. Folders hold one schema's files each.
+REQUIRED_FILES = {
+    "pack.yaml": "pack",
+    "levels.yaml": "levels",
+    "questions.yaml": "questions",
+    "rules.yaml": "rules",
+    "consent.yaml": "consent",
+    "stepping.yaml": "stepping",
+    "contacts.yaml": "contacts",
+}
+FOLDERS = {"domains": "domain", "topics": "topic", "scenarios": "scenarios", "tests": "tests"}
+REQUIRED_FOLDERS = ("domains",)
+
+
+@dataclass
+class LoadResult:
+    """A loaded pack, or the problems that stopped it loading (or both, never neither)."""
+
+    pack: Pack | None
+    problems: list[Problem] = field(default_factory=list)
+    from_cache: bool = False
+
+    @property
+    def ok(self) -> bool:
+        """True when the pack loaded with no problems."""
+        return self.pack is not None and not self.problems
+
+
+def _pack_files(pack_dir: Path, problems: list[Problem]) -> dict[str, Path]:
+    """Find the pack's YAML files (relative name -> path), noting missing and stray files."""
+    files: dict[str, Path] = {}
+    for name in REQUIRED_FILES:
+        path = pack_dir / name
+        if path.is_file():
+            files[name] = path
+        else:
+            problems.append(Problem(name, None, None, "", "this file is missing from the pack"))
+    for path in sorted(pack_dir.iterdir()):
+        if path.suffix in (".yaml", ".yml") and path.name not in REQUIRED_FILES:
+            problems.append(
+                Problem(
+                    path.name,
+                    None,
+                    None,
+                    "",
+                    "unknown file: a pack holds only "
+                    + ", ".join(REQUIRED_FILES)
+                    + " and the folders "
+                    + ", ".join(FOLDERS),
+                )
+            )
+    for folder in FOLDERS:
+        sub = pack_dir / folder
+        if not sub.is_dir():
+            if folder in REQUIRED_FOLDERS:
+                problems.append(Problem(f"{folder}/", None, None, "", "this folder is missing"))
+            continue
+        for path in sorted(sub.iterdir()):
+            if path.suffix == ".yaml" and path.is_file():
+                files[f"{folder}/{path.name}"] = path
+            elif path.suffix == ".yml":
+                problems.append(
+                    Problem(
+                        f"{folder}/{path.name}", None, None, "", "rename this file to end in .yaml"
+                    )
+                )
+    return files
+
+
+def _schema_for(name: str) -> str:
+    return REQUIRED_FILES.get(name) or FOLDERS[name.split("/", 1)[0]]
+
+
+def fingerprint(raw: dict[str, bytes]) -> str:
+    """SHA-256 over the pack's files (names and bytes), in a stable order."""
+    digest = hashlib.sha256()
+    for name in sorted(raw):
+        digest.update(name.encode() + b"\0" + hashlib.sha256(raw[name]).digest())
+    return digest.hexdigest()
+
+
+def _cache_key(content_hash: str) -> str:
+    digest = hashlib.sha256(f"{content_hash}:{__version__}:".encode())
+    for path in sorted(schema_dir().glob("*.schema.json")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def load_pack(pack_dir: str | Path, *, cache_dir: Path | None = None) -> LoadResult:
+    """Load and validate the pack in ``pack_dir``.
+
+    Args:
+        pack_dir: the pack's folder.
+        cache_dir: where to keep validated packs by content hash; None disables the cache.
+    """
+    root = Path(pack_dir)
+    if not root.is_dir():
+        return LoadResult(None, [Problem(str(root), None, None, "", "this is not a pack folder")])
+    problems: list[Problem] = []
+    files = _pack_files(root, problems)
+    raw = {name: path.read_bytes() for name, path in files.items()}
+    provenance = root / "PROVENANCE.md"
+    hashed = dict(raw)
+    if provenance.is_file():
+        hashed["PROVENANCE.md"] = provenance.read_bytes()
+    content_hash = fingerprint(hashed)
+
+    key = _cache_key(content_hash) if cache_dir is not None and not problems else None
+    if key is not None and cache_dir is not None:
+        cached = packcache.read(cache_dir, key)
+        if cached is not None:
+            data, lines = cached
+            return LoadResult(build_pack(data, lines, content_hash), [], from_cache=True)
+
+    docs = {name: load_yaml(content, name) for name, content in raw.items()}
+    _check(docs)
+    for doc in docs.values():
+        problems.extend(doc.problems)
+    if problems:
+        return LoadResult(None, sorted(set(problems), key=_order))
+    data = {name: doc.data for name, doc in docs.items()}
+    lines = _case_lines(docs)
+    pack = build_pack(data, lines, content_hash)
+    if key is not None and cache_dir is not None:
+        packcache.write(cache_dir, key, data, lines)
+    return LoadResult(pack, [])
+
+
+def _check(docs: dict[str, YamlDocument]) -> None:
+    from thresholds_app.core.schemacheck import check_schema
+
+    for name, doc in docs.items():
+        check_schema(doc, _schema_for(name))
+    check_cross_references(docs)
+
+
+def _case_lines(docs: dict[str, YamlDocument]) -> dict[str, list[int]]:
+    lines: dict[str, list[int]] = {}
+    for name, doc in docs.items():
+        if name.startswith("tests/") and isinstance(doc.data, dict):
+            cases = doc.data.get("cases") or []
+            lines[name] = [doc.where(("cases", i))[0] or 0 for i in range(len(cases))]
+    return lines
+
+
+def _order(problem: Problem) -> tuple[Any, ...]:
+    return (problem.file, problem.line or 0, problem.column or 0, problem.message)
