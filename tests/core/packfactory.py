@@ -1,11 +1,12 @@
-"""Small hand-built packs for engine, stepping and contact tests (no YAML, no loader)."""
+"""Small hand-built packs for engine, stepping and contact tests (no YAML, no loader).
+
+Imported by the tests in this folder as ``packfactory`` (pytest puts the folder on sys.path).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
-
-import pytest
 
 from thresholds_app.core.model import (
     ConsentGuide,
@@ -202,11 +203,6 @@ def make_pack(
         tests=(),
         content_hash="0" * 64,
     )
-
-
-@pytest.fixture
-def pack_factory() -> Callable[..., Pack]:
-    return make_pack
 
 
 def rules_from_yaml(path: Any) -> tuple[Rule, ...]:

@@ -1,0 +1,62 @@
+"""Whom to call by the clock: 999 first in an emergency, the MASH in hours, the EDT out of hours."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from packfactory import EDT, MASH, NINE, make_pack
+
+from thresholds_app.core.contacts import is_open, who_to_call
+
+
+@pytest.mark.parametrize(
+    ("when", "expected"),
+    [
+        (datetime(2026, 11, 23, 8, 44), False),  # Monday, a minute before opening
+        (datetime(2026, 11, 23, 8, 45), True),  # Monday, opening
+        (datetime(2026, 11, 26, 17, 19), True),  # Thursday, a minute before closing
+        (datetime(2026, 11, 26, 17, 20), False),  # Thursday, closing
+        (datetime(2026, 11, 27, 16, 29), True),  # Friday closes earlier
+        (datetime(2026, 11, 27, 16, 30), False),
+        (datetime(2026, 11, 28, 12, 0), False),  # Saturday
+        (datetime(2026, 11, 29, 12, 0), False),  # Sunday
+    ],
+)
+def test_the_mash_opening_hours(when: datetime, expected: bool) -> None:
+    assert is_open(MASH, when) is expected
+
+
+def test_a_contact_without_hours_is_always_open() -> None:
+    assert is_open(EDT, datetime(2026, 11, 29, 3, 0))
+    assert is_open(NINE, datetime(2026, 11, 23, 12, 0))
+
+
+def test_emergency_in_hours_is_999_then_the_mash() -> None:
+    advice = who_to_call(make_pack(), datetime(2026, 11, 23, 10, 0), emergency=True)
+    assert [(a.id, a.open_now) for a in advice] == [("emergency-999", True), ("mash", True)]
+    assert advice[1].phone == "0121 788 4300"
+
+
+def test_emergency_out_of_hours_is_999_then_the_duty_team() -> None:
+    advice = who_to_call(make_pack(), datetime(2026, 11, 27, 16, 30), emergency=True)
+    assert [a.id for a in advice] == ["emergency-999", "edt"]
+    assert "closed" in advice[1].why
+
+
+def test_no_emergency_means_no_999() -> None:
+    advice = who_to_call(make_pack(), datetime(2026, 11, 28, 1, 0), emergency=False)
+    assert [a.id for a in advice] == ["edt"]
+
+
+def test_unknown_time_gives_both_front_door_lines_marked_unknown() -> None:
+    advice = who_to_call(make_pack(), None, emergency=True)
+    assert [(a.id, a.open_now) for a in advice] == [
+        ("emergency-999", None),
+        ("mash", None),
+        ("edt", None),
+    ]
+
+
+def test_a_pack_without_the_contacts_gives_nothing_rather_than_failing() -> None:
+    assert who_to_call(make_pack(contacts=()), None, emergency=True) == ()

@@ -1,0 +1,244 @@
+"""assess(): the highest-level policy, reasons, gaps, warnings, consent, next steps, contacts."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from packfactory import make_indicator, make_pack, make_rule
+
+from thresholds_app.core.assessment import Context
+from thresholds_app.core.engine import PackRulesError, assess, engine_for
+from thresholds_app.core.model import Pack
+
+L4 = {"count": {"at_least": 1, "where": {"level": 4, "kind": "concern"}}}
+L3 = {"count": {"at_least": 1, "where": {"level": 3, "kind": "concern"}}}
+L2 = {"count": {"at_least": 1, "where": {"level": 2, "kind": "concern"}}}
+DANGER = {"answer": {"id": "immediate-danger", "is": "yes"}}
+BASELINE = {
+    "all": [
+        {"answer": {"id": "immediate-danger", "is": "no"}},
+        {"not": {"count": {"at_least": 1, "where": {"level": [2, 3, 4], "kind": "concern"}}}},
+    ]
+}
+MONDAY_NOON = datetime(2026, 11, 23, 12, 0)
+SATURDAY_NOON = datetime(2026, 11, 28, 12, 0)
+
+
+@pytest.fixture
+def pack() -> Pack:
+    return make_pack(
+        [
+            make_indicator("dn-a-l2", 2),
+            make_indicator("pc-b-l2", 2, area="basic-care", topics=["neglect"]),
+            make_indicator("fe-c-l3", 3, area="housing"),
+            make_indicator("pc-d-l3", 3, area="basic-care"),
+            make_indicator("dn-e-l4", 4, topics=["non-mobile-bruising"], ages=["under-1"]),
+            make_indicator("fe-f-l4", 4, area="housing"),
+            make_indicator("dn-strength-g-l1", 1, kind="strength"),
+        ],
+        [
+            make_rule("danger", DANGER, level=4, emergency=True),
+            make_rule("any-4", L4, level=4),
+            make_rule("any-3", L3, level=3),
+            make_rule("any-2", L2, level=2, topics=["early-help-topic"]),
+            make_rule("baseline", BASELINE, level=1),
+            make_rule(
+                "refused-at-3",
+                {"all": [{"answer": {"id": "consent-refused", "is": "yes"}}, L3]},
+                warning="Consider a step-up.",
+            ),
+        ],
+        topics=["neglect", "non-mobile-bruising", "early-help-topic"],
+    )
+
+
+def test_the_highest_level_of_the_fired_rules_is_indicated(pack: Pack) -> None:
+    result = assess(pack, {"immediate-danger": "no", "dn-a-l2": "yes", "fe-c-l3": "yes"})
+    assert result.indicated_level == 3
+    assert result.rules_fired == ("any-3", "any-2")
+    assert not result.emergency
+
+
+def test_reasons_are_ordered_by_level_then_rule_order(pack: Pack) -> None:
+    answers = {"immediate-danger": "yes", "fe-f-l4": "yes", "dn-a-l2": "yes", "pc-d-l3": "yes"}
+    assert assess(pack, answers).rules_fired == ("danger", "any-4", "any-3", "any-2")
+
+
+def test_reasons_cite_the_answers_behind_a_count(pack: Pack) -> None:
+    result = assess(pack, {"immediate-danger": "no", "pc-b-l2": "yes", "dn-a-l2": "yes"})
+    (reason,) = result.reasons
+    assert reason.rule_id == "any-2"
+    assert [(a.id, a.answer, a.text, a.level) for a in reason.answers] == [
+        ("dn-a-l2", "yes", "Text of dn-a-l2", 2),
+        ("pc-b-l2", "yes", "Text of pc-b-l2", 2),
+    ]
+    assert reason.source == "src"
+    assert reason.label == "Label of any-2"
+
+
+def test_no_level_rule_fired_means_insufficient_information(pack: Pack) -> None:
+    result = assess(pack, {"dn-a-l2": "no"})
+    assert result.indicated_level is None
+    assert [(m.id, m.answer) for m in result.missing] == [("immediate-danger", None)]
+    assert "missing" in result.next_steps[0]
+
+
+def test_unknown_mandatory_answer_is_missing_not_no(pack: Pack) -> None:
+    result = assess(pack, {"immediate-danger": "not-known"})
+    assert result.indicated_level is None
+    assert [(m.id, m.answer) for m in result.missing] == [("immediate-danger", "not-known")]
+    assert [g.id for g in result.gaps] == ["immediate-danger"]
+
+
+def test_missing_mandatory_still_listed_when_a_level_4_concern_is_present(pack: Pack) -> None:
+    result = assess(pack, {"fe-f-l4": "yes"})
+    assert result.indicated_level == 4
+    assert [m.id for m in result.missing] == ["immediate-danger"]
+
+
+def test_emergency_puts_999_first_then_the_mash_when_it_is_open(pack: Pack) -> None:
+    result = assess(pack, {"immediate-danger": "yes"}, Context(now=MONDAY_NOON))
+    assert result.emergency
+    assert result.indicated_level == 4
+    assert [c.id for c in result.contacts][:2] == ["emergency-999", "mash"]
+    assert "edt" not in [c.id for c in result.contacts]
+    assert result.next_steps[0].startswith("Call 999 now")
+
+
+def test_emergency_out_of_hours_gives_the_duty_team_not_the_mash(pack: Pack) -> None:
+    result = assess(pack, {"immediate-danger": "yes"}, Context(now=SATURDAY_NOON))
+    ids = [c.id for c in result.contacts]
+    assert ids[:2] == ["emergency-999", "edt"]
+    assert "mash" not in ids
+
+
+def test_unknown_time_gives_both_the_mash_and_the_duty_team(pack: Pack) -> None:
+    result = assess(pack, {"immediate-danger": "yes"})
+    assert [(c.id, c.open_now) for c in result.contacts][:3] == [
+        ("emergency-999", None),
+        ("mash", None),
+        ("edt", None),
+    ]
+
+
+def test_level_4_without_emergency_does_not_offer_999(pack: Pack) -> None:
+    result = assess(pack, {"immediate-danger": "no", "fe-f-l4": "yes"}, Context(now=MONDAY_NOON))
+    assert not result.emergency
+    assert result.contacts[0].id == "mash"
+    assert "emergency-999" not in [c.id for c in result.contacts]
+
+
+def test_gaps_are_unknowns_at_or_above_the_level(pack: Pack) -> None:
+    answers = {"immediate-danger": "no", "pc-d-l3": "yes", "dn-a-l2": "not-known"}
+    answers |= {"fe-f-l4": "not-known", "fe-c-l3": "not-known", "consent-sought": "not-known"}
+    result = assess(pack, answers)
+    assert result.indicated_level == 3
+    assert [g.id for g in result.gaps] == ["consent-sought", "fe-f-l4", "fe-c-l3"]
+
+
+def test_warnings_come_from_fired_rules(pack: Pack) -> None:
+    answers = {"immediate-danger": "no", "pc-d-l3": "yes", "consent-refused": "yes"}
+    result = assess(pack, answers)
+    assert result.warnings == ("Consider a step-up.",)
+    assert "refused-at-3" in result.rules_fired
+    assert assess(pack, answers | {"consent-refused": "no"}).warnings == ()
+
+
+def test_strengths_are_listed_and_change_nothing(pack: Pack) -> None:
+    answers = {"immediate-danger": "no", "fe-f-l4": "yes"}
+    with_strength = assess(pack, answers | {"dn-strength-g-l1": "yes"})
+    assert [s.id for s in with_strength.strengths] == ["dn-strength-g-l1"]
+    assert with_strength.indicated_level == 4
+    assert with_strength.reasons == assess(pack, answers).reasons
+
+
+def test_topics_come_from_rules_then_indicators(pack: Pack) -> None:
+    answers = {"immediate-danger": "no", "pc-b-l2": "yes", "dn-e-l4": "yes"}
+    assert assess(pack, answers).topics == ("early-help-topic", "neglect", "non-mobile-bruising")
+
+
+def test_next_steps_come_from_the_level_and_the_topics(pack: Pack) -> None:
+    result = assess(pack, {"immediate-danger": "no", "pc-b-l2": "yes"})
+    assert result.next_steps == (
+        "Do the Level 2 thing",
+        "Early-Help-Topic: First step for early-help-topic",
+        "Neglect: First step for neglect",
+    )
+
+
+def test_consent_refused_at_level_3_advises_considering_a_step_up(pack: Pack) -> None:
+    result = assess(pack, {"immediate-danger": "no", "pc-d-l3": "yes", "consent-refused": "yes"})
+    assert result.consent.level == 3
+    assert result.consent.consent_refused
+    assert result.consent.consider_step_up
+    assert result.consent.consent_needed == "Consent at 3"
+
+
+def test_consent_refused_at_level_4_never_blocks_or_lowers(pack: Pack) -> None:
+    answers = {"immediate-danger": "no", "fe-f-l4": "yes", "consent-refused": "yes"}
+    result = assess(pack, answers)
+    assert result.indicated_level == 4
+    assert result.consent.consent_refused
+    assert not result.consent.consider_step_up
+    assert result.contacts[0].id == "mash"
+
+
+def test_informing_parents_increases_risk_means_no_advice_to_tell_them(pack: Pack) -> None:
+    answers = {"immediate-danger": "no", "fe-f-l4": "yes"}
+    told = assess(pack, answers)
+    assert not told.consent.do_not_tell_parents
+    assert told.consent.tell_parents == "Tell parents at 4"
+    hidden = assess(pack, answers | {"informing-parents-increases-risk": "yes"})
+    assert hidden.consent.do_not_tell_parents
+    assert hidden.consent.tell_parents.startswith("Do not tell the parents")
+
+
+def test_lowering_lists_only_the_answer_that_alone_holds_the_level(pack: Pack) -> None:
+    alone = assess(pack, {"immediate-danger": "no", "fe-c-l3": "yes"})
+    assert [
+        (c.id, c.direction, c.new_level) for c in alone.what_would_change if c.direction == "lower"
+    ] == [("fe-c-l3", "lower", 1)]
+    two = assess(pack, {"immediate-danger": "no", "fe-c-l3": "yes", "pc-d-l3": "yes"})
+    assert [c for c in two.what_would_change if c.direction == "lower"] == []
+
+
+def test_raising_prefers_not_known_answers_and_is_capped(pack: Pack) -> None:
+    result = assess(pack, {"immediate-danger": "no", "dn-a-l2": "yes", "fe-c-l3": "not-known"})
+    raises = [(c.id, c.new_level) for c in result.what_would_change if c.direction == "raise"]
+    assert ("fe-c-l3", 3) in raises
+    assert raises.index(("fe-c-l3", 3)) < raises.index(("pc-d-l3", 3))
+    assert all(new > 2 for _, new in raises)
+    assert len(raises) <= 10
+
+
+def test_raising_respects_the_age_band(pack: Pack) -> None:
+    older = assess(pack, {"immediate-danger": "no"}, Context(age_band="5-10"))
+    assert "dn-e-l4" not in [c.id for c in older.what_would_change]
+    baby = assess(pack, {"immediate-danger": "no"}, Context(age_band="under-1"))
+    assert "dn-e-l4" in [c.id for c in baby.what_would_change]
+
+
+def test_an_answer_that_is_not_yes_no_or_not_known_is_refused(pack: Pack) -> None:
+    with pytest.raises(ValueError, match="dn-a-l2"):
+        assess(pack, {"dn-a-l2": "maybe"})
+
+
+def test_a_rule_outside_the_vocabulary_is_refused_with_its_id() -> None:
+    bad = make_pack([], [make_rule("bad-rule", {"python": "1+1"}, level=1)])
+    with pytest.raises(PackRulesError, match=r"rules\[bad-rule\]\.when"):
+        assess(bad, {})
+
+
+def test_the_compiled_engine_is_built_once_per_pack(pack: Pack) -> None:
+    assert engine_for(pack) is engine_for(pack)
+    assert assess(pack, {"immediate-danger": "no"}) == assess(pack, {"immediate-danger": "no"})
+
+
+def test_the_pack_identity_is_carried(pack: Pack) -> None:
+    result = assess(pack, {})
+    assert (result.pack_id, result.pack_version, result.pack_hash) == (
+        "test-pack",
+        "0.0.1",
+        "0" * 64,
+    )

@@ -1,0 +1,166 @@
+"""Step-up and step-down advice (H11): never a step-down while a Level 4 concern is unresolved."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from packfactory import make_indicator, make_pack, make_rule
+
+from thresholds_app.core.model import Pack
+from thresholds_app.core.stepping import SteppingChanges, review_stepping
+
+L = {n: {"count": {"at_least": 1, "where": {"level": n, "kind": "concern"}}} for n in (2, 3, 4)}
+BASELINE = {
+    "all": [
+        {"answer": {"id": "immediate-danger", "is": "no"}},
+        {"not": {"count": {"at_least": 1, "where": {"level": [2, 3, 4], "kind": "concern"}}}},
+    ]
+}
+DOWN_TICKS = frozenset({"down-a", "down-b"})
+INDICATORS = ["dn-a-l2", "fe-b-l3", "pc-c-l4", "fe-d-l4"]
+
+
+def _pack() -> Pack:
+    return make_pack(
+        [
+            make_indicator("dn-a-l2", 2),
+            make_indicator("fe-b-l3", 3, area="housing"),
+            make_indicator("pc-c-l4", 4, area="basic-care"),
+            make_indicator("fe-d-l4", 4, area="housing"),
+        ],
+        [
+            make_rule("danger", {"answer": {"id": "immediate-danger", "is": "yes"}}, level=4,
+                      emergency=True),
+            make_rule("any-4", L[4], level=4),
+            make_rule("any-3", L[3], level=3),
+            make_rule("any-2", L[2], level=2),
+            make_rule("baseline", BASELINE, level=1),
+        ],
+    )  # fmt: skip
+
+
+PACK = _pack()
+
+
+@pytest.fixture
+def pack() -> Pack:
+    return PACK
+
+
+def test_step_down_is_advised_when_lower_resolved_and_criteria_ticked(pack: Pack) -> None:
+    changes = SteppingChanges(
+        answers={"immediate-danger": "no", "fe-b-l3": "yes", "pc-c-l4": "no"},
+        previous_answers={"immediate-danger": "no", "pc-c-l4": "yes"},
+        criteria_ticked=DOWN_TICKS,
+    )
+    advice = review_stepping(pack, 4, changes)
+    assert (advice.direction, advice.advised, advice.indicated_level) == ("step-down", True, 3)
+    assert advice.blockers == ()
+    assert advice.steps == ("down step 1", "down step 2")
+    assert advice.handover_checklist == ("down check 1",)
+    assert advice.timescales[0].when == "within 10 working days"
+    assert advice.criteria_met
+
+
+def test_step_down_is_not_advised_while_a_level_4_concern_was_yes_and_is_now_unknown(
+    pack: Pack,
+) -> None:
+    changes = SteppingChanges(
+        answers={"immediate-danger": "no", "fe-b-l3": "yes", "pc-c-l4": "not-known"},
+        previous_answers={"pc-c-l4": "yes"},
+        criteria_ticked=DOWN_TICKS,
+    )
+    advice = review_stepping(pack, 4, changes)
+    assert advice.direction == "step-down"
+    assert not advice.advised
+    assert [u.id for u in advice.unresolved] == ["pc-c-l4"]
+    assert "Level 4 concern" in advice.blockers[0]
+
+
+def test_step_down_needs_every_criterion_ticked(pack: Pack) -> None:
+    changes = SteppingChanges(
+        answers={"immediate-danger": "no", "dn-a-l2": "yes"},
+        criteria_ticked=frozenset({"down-a"}),
+    )
+    advice = review_stepping(pack, 3, changes)
+    assert advice.direction == "step-down"
+    assert not advice.advised
+    assert not advice.criteria_met
+    assert [(c.id, c.met) for c in advice.criteria] == [("down-a", True), ("down-b", False)]
+    assert "Criterion B" in advice.blockers[0]
+
+
+def test_step_up_when_the_guidance_indicates_higher(pack: Pack) -> None:
+    advice = review_stepping(pack, 2, SteppingChanges({"immediate-danger": "no", "fe-d-l4": "yes"}))
+    assert (advice.direction, advice.advised, advice.indicated_level) == ("step-up", True, 4)
+    assert advice.steps == ("up step 1", "up step 2")
+    assert [n.id for n in advice.new_concerns] == ["fe-d-l4"]
+
+
+def test_step_up_when_the_practitioner_says_the_plan_is_not_working(pack: Pack) -> None:
+    changes = SteppingChanges(
+        {"immediate-danger": "no", "fe-b-l3": "yes"},
+        previous_answers={"immediate-danger": "no", "fe-b-l3": "yes"},
+        criteria_ticked=frozenset({"up-a"}),
+    )
+    advice = review_stepping(pack, 3, changes)
+    assert (advice.direction, advice.advised) == ("step-up", True)
+
+
+def test_a_new_concern_at_the_current_level_prompts_a_step_up_review(pack: Pack) -> None:
+    changes = SteppingChanges(
+        {"immediate-danger": "no", "fe-b-l3": "yes"}, previous_answers={"immediate-danger": "no"}
+    )
+    advice = review_stepping(pack, 3, changes)
+    assert (advice.direction, advice.advised) == ("step-up", False)
+    assert [n.id for n in advice.new_concerns] == ["fe-b-l3"]
+
+
+def test_same_level_and_nothing_new_means_stay(pack: Pack) -> None:
+    answers = {"immediate-danger": "no", "fe-b-l3": "yes"}
+    advice = review_stepping(pack, 3, SteppingChanges(answers, previous_answers=answers))
+    assert (advice.direction, advice.advised) == ("stay", False)
+
+
+def test_insufficient_information_never_advises_a_step_down(pack: Pack) -> None:
+    advice = review_stepping(pack, 3, SteppingChanges({}, criteria_ticked=DOWN_TICKS))
+    assert advice.indicated_level is None
+    assert advice.direction == "stay"
+    assert not advice.advised
+
+
+def test_the_current_level_must_be_a_level(pack: Pack) -> None:
+    with pytest.raises(ValueError, match="1, 2, 3 or 4"):
+        review_stepping(pack, 5, SteppingChanges({}))
+
+
+ANSWER = st.sampled_from(["yes", "no", "not-known", None])
+
+
+def _answers(values: list[str | None]) -> dict[str, str]:
+    return {k: v for k, v in zip(["immediate-danger", *INDICATORS], values, strict=True) if v}
+
+
+@given(
+    now=st.lists(ANSWER, min_size=5, max_size=5),
+    before=st.lists(ANSWER, min_size=5, max_size=5),
+    current=st.integers(1, 4),
+    ticks=st.sets(st.sampled_from(["down-a", "down-b", "up-a", "up-b"])),
+)
+def test_property_no_step_down_while_a_level_4_concern_is_unresolved(
+    now: list[str | None], before: list[str | None], current: int, ticks: set[str]
+) -> None:
+    changes = SteppingChanges(_answers(now), _answers(before), frozenset(ticks))
+    advice = review_stepping(PACK, current, changes)
+    unresolved = [
+        i
+        for i in ("pc-c-l4", "fe-d-l4")
+        if changes.answers.get(i) == "yes"
+        or (changes.previous_answers.get(i) == "yes" and changes.answers.get(i) != "no")
+    ]
+    if unresolved:
+        assert not (advice.direction == "step-down" and advice.advised)
+    if advice.direction == "step-down" and advice.advised:
+        assert advice.indicated_level is not None
+        assert advice.indicated_level < current
