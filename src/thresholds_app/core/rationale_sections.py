@@ -1,0 +1,367 @@
+"""The body sections of a referral rationale, built from the pack, the case and the assessment.
+
+Kept apart from :mod:`thresholds_app.core.rationale` so each module has one job: this one decides
+what each section says, in what order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from thresholds_app.core.assessment import AnswerRef, Assessment
+from thresholds_app.core.casefile import CaseRecord
+from thresholds_app.core.model import Pack
+
+NOT_RECORDED = "Not recorded."
+
+
+@dataclass(frozen=True)
+class Field:
+    """A labelled piece of text (an empty text prints as "Not recorded.")."""
+
+    label: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Items:
+    """A list of short items, shown as bullets."""
+
+    items: tuple[str, ...]
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class Table:
+    """Rows of text under a header; ``widths`` are relative column widths."""
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    widths: tuple[float, ...]
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class Note:
+    """A plain paragraph of explanation."""
+
+    text: str
+
+
+Block = Field | Items | Table | Note
+
+
+@dataclass(frozen=True)
+class Section:
+    """A titled part of the rationale."""
+
+    title: str
+    blocks: tuple[Block, ...]
+
+
+def _yes_no(value: bool | None) -> str:
+    return "" if value is None else ("Yes" if value else "No")
+
+
+def _source_title(pack: Pack, source_id: str) -> str:
+    source = pack.manifest.sources.get(source_id)
+    return source.title if source else source_id
+
+
+def build_sections(pack: Pack, case: CaseRecord, assessment: Assessment) -> tuple[Section, ...]:
+    """Return the rationale's body sections in reading order (empty optional ones left out)."""
+    sections = [
+        _about(case),
+        _worry(case),
+        _reasons(pack, assessment),
+        _indicators(pack, case),
+        _going_well(pack, case, assessment),
+        _changes_and_gaps(assessment),
+        _voice(case),
+        _household(pack, case),
+        _consent(pack, case, assessment),
+        _pathways(pack, assessment),
+        _stepping(pack, case),
+        _next_steps(case, assessment),
+        _decision(pack, case),
+        _reviews(case),
+    ]
+    return tuple(s for s in sections if s is not None)
+
+
+def _about(case: CaseRecord) -> Section:
+    child = case.child
+    rows = [
+        Field("Case reference", child.reference),
+        Field("Age band", child.age_band or ""),
+    ]
+    optional = [
+        ("Name", child.name),
+        ("Date of birth (or due date)", child.date_of_birth),
+        ("First language", child.first_language),
+        ("Interpreter needed", _yes_no(child.interpreter_needed)),
+        ("Communication needs or disability", child.communication_needs),
+        ("School, nursery or college", child.setting),
+    ]
+    rows += [Field(label, value) for label, value in optional if value.strip()]
+    rows.append(Field("Where the child is now and immediate safety", child.current_safety))
+    ref = case.referrer
+    rows.append(
+        Field(
+            "Referrer",
+            ", ".join(p for p in (ref.name, ref.role, ref.agency, ref.contact) if p.strip()),
+        )
+    )
+    return Section("About the child and the referrer", tuple(rows))
+
+
+def _worry(case: CaseRecord) -> Section:
+    text = case.free_text
+    return Section(
+        "What the worry is",
+        (
+            Field("What we are worried about", text.worry),
+            Field("Impact on the child's daily life", text.impact_on_daily_life),
+            Field("What has been tried so far", text.tried_so_far),
+        ),
+    )
+
+
+def _answer_line(ref: AnswerRef) -> str:
+    level = f" (Level {ref.level})" if ref.level else ""
+    answer = {"yes": "yes", "no": "no", "not-known": "not known"}.get(
+        ref.answer or "", "unanswered"
+    )
+    return f"{ref.text.rstrip('.')}{level}: {answer}"
+
+
+def _reasons(pack: Pack, assessment: Assessment) -> Section:
+    rows = tuple(
+        (
+            r.label,
+            f"Level {r.level}" if r.level else "",
+            "; ".join(_answer_line(a) for a in r.answers),
+            _source_title(pack, r.source),
+        )
+        for r in assessment.reasons
+    )
+    blocks: list[Block] = []
+    if rows:
+        blocks.append(
+            Table(("Rule", "Level", "Answers it relied on", "Source"), rows, (3, 1, 4, 2.2))
+        )
+    else:
+        blocks.append(Note("No rule in the guidance matched the answers given."))
+    if assessment.warnings:
+        blocks.append(Items(tuple(assessment.warnings), "Warnings from the guidance"))
+    return Section("Why the guidance indicates this level", tuple(blocks))
+
+
+def _indicators(pack: Pack, case: CaseRecord) -> Section:
+    blocks: list[Block] = []
+    for domain in pack.domains:
+        areas = {a.id: a.title for a in domain.areas}
+        rows = []
+        for indicator in pack.indicators.values():
+            if indicator.domain != domain.id or indicator.kind != "concern":
+                continue
+            if case.answers.get(indicator.id) != "yes":
+                continue
+            rows.append(
+                (
+                    areas.get(indicator.area, indicator.area),
+                    indicator.text,
+                    f"Level {indicator.level}",
+                )
+            )
+        if rows:
+            rows.sort(key=lambda row: (-int(row[2].split()[-1]), row[0], row[1]))
+            blocks.append(
+                Table(("Area", "Indicator", "Level"), tuple(rows), (2, 6, 1.2), domain.title)
+            )
+    if not blocks:
+        blocks.append(Note("No indicators of need were selected."))
+    return Section("Indicators selected", tuple(blocks))
+
+
+def _going_well(pack: Pack, case: CaseRecord, assessment: Assessment) -> Section:
+    blocks: list[Block] = [Field("What is going well", case.free_text.going_well)]
+    if assessment.strengths:
+        blocks.append(Items(tuple(s.text for s in assessment.strengths), "Strengths recorded"))
+    return Section("What is going well", tuple(blocks))
+
+
+def _changes_and_gaps(assessment: Assessment) -> Section:
+    blocks: list[Block] = []
+    changes = tuple(
+        f"If “{c.text.rstrip('.')}” were answered {c.answer.replace('-', ' ')}, the guidance would indicate "
+        + (f"Level {c.new_level}." if c.new_level else "insufficient information.")
+        for c in assessment.what_would_change
+    )
+    blocks.append(
+        Items(changes, "What would change the level")
+        if changes
+        else Note("No single answer would change the level the guidance indicates.")
+    )
+    gaps = tuple(g.text for g in assessment.gaps) + tuple(
+        f"{m.text} (not answered)" for m in assessment.missing
+    )
+    blocks.append(
+        Items(gaps, "Gaps: answers that are not known")
+        if gaps
+        else Note("No important answers are recorded as not known.")
+    )
+    return Section("What would change it, and gaps", tuple(blocks))
+
+
+def _voice(case: CaseRecord) -> Section:
+    text = case.free_text
+    if text.child_voice.strip():
+        voice = Field("The child's views, in their own words", text.child_voice)
+    else:
+        voice = Field(
+            "The child's views could not be obtained because", text.child_voice_not_obtained_reason
+        )
+    return Section(
+        "The child's voice and the family's views",
+        (
+            voice,
+            Field("The family's views", text.family_views),
+            Field("Concerns raised by relatives", text.relatives_concerns or "None recorded."),
+        ),
+    )
+
+
+def _household(pack: Pack, case: CaseRecord) -> Section:
+    rows = tuple(
+        (
+            m.label,
+            m.relationship,
+            m.age_band or "",
+            "Yes" if m.assessed else "No",
+            m.outcome if m.assessed else m.reason_not_assessed,
+        )
+        for m in case.household
+    )
+    if not rows:
+        return Section(
+            "Other children in the household or in contact",
+            (Note("No other children are recorded in the household or in contact."),),
+        )
+    return Section(
+        "Other children in the household or in contact",
+        (
+            Table(
+                ("Child", "Relationship", "Age band", "Assessed", "Outcome, or why not assessed"),
+                rows,
+                (2, 2, 1.3, 1.2, 4.5),
+            ),
+        ),
+    )
+
+
+def _consent(pack: Pack, case: CaseRecord, assessment: Assessment) -> Section:
+    c = case.consent
+    outcome = {
+        "given": "Given",
+        "refused": "Refused",
+        "not-asked": "Not asked",
+        "not-needed": "Not needed",
+    }.get(c.outcome, c.outcome)
+    blocks: list[Block] = [Field("Consent sought", _yes_no(c.sought))]
+    if c.sought is False:
+        blocks.append(Field("Why consent was not sought", c.not_sought_reason))
+    blocks += [
+        Field("Outcome", outcome),
+        Field("Given or refused by", c.by_whom),
+        Field("Lawful basis for sharing", c.lawful_basis),
+    ]
+    if c.manager_advice.strip():
+        blocks.append(Field("Advice from manager or safeguarding lead", c.manager_advice))
+    if c.shared:
+        blocks.append(
+            Table(
+                ("What was shared", "With whom", "When", "Why"),
+                tuple((s.what, s.with_whom, s.when, s.why) for s in c.shared),
+                (3, 2, 1.5, 3),
+                "Information shared",
+            )
+        )
+    advice = assessment.consent
+    if advice.consent_needed:
+        blocks.append(Field("What the guidance says about consent", advice.consent_needed))
+    if advice.consent_refused and advice.if_refused:
+        blocks.append(Field("If consent is refused", advice.if_refused))
+    if advice.do_not_tell_parents:
+        blocks.append(
+            Note(
+                "Telling the parents may increase the risk to the child: take advice "
+                "from the MASH before telling them."
+            )
+        )
+    return Section("Consent and information sharing", tuple(blocks))
+
+
+def _pathways(pack: Pack, assessment: Assessment) -> Section | None:
+    blocks: list[Block] = []
+    for topic_id in assessment.topics:
+        topic = pack.topics.get(topic_id)
+        if topic is not None:
+            blocks.append(Items(topic.what_to_do, topic.title))
+    return Section("Special pathways that apply", tuple(blocks)) if blocks else None
+
+
+def _stepping(pack: Pack, case: CaseRecord) -> Section | None:
+    record = case.stepping
+    if record is None or record.direction not in ("up", "down"):
+        return None
+    procedure = pack.step_up if record.direction == "up" else pack.step_down
+    texts = {c.id: c.text for c in procedure.criteria}
+    criteria = tuple(texts.get(c, c) for c in record.criteria)
+    blocks: list[Block] = [Note(procedure.summary)]
+    if criteria:
+        blocks.append(Items(criteria, "Criteria that apply"))
+    blocks.append(Field("Who decides", procedure.who_decides))
+    if record.notes.strip():
+        blocks.append(Field("Notes", record.notes))
+    title = "Stepping up" if record.direction == "up" else "Stepping down"
+    return Section(title, tuple(blocks))
+
+
+def _next_steps(case: CaseRecord, assessment: Assessment) -> Section:
+    blocks: list[Block] = []
+    if case.next_steps:
+        rows = tuple((s.action, s.who, s.by_when) for s in case.next_steps)
+        blocks.append(Table(("Action", "Who", "By when"), rows, (5, 2.2, 1.8)))
+    else:
+        blocks.append(Note("No next steps recorded."))
+    if assessment.next_steps:
+        blocks.append(Items(assessment.next_steps, "What the guidance suggests at this level"))
+    return Section("Next steps", tuple(blocks))
+
+
+def _decision(pack: Pack, case: CaseRecord) -> Section:
+    d = case.decision
+    level = f"Level {d.level}" if d.level else ""
+    if d.level and d.level in pack.levels:
+        level += f" ({pack.levels[d.level].name})"
+    blocks: list[Block] = [
+        Field("Level decided by the practitioner", level),
+        Field("Reasons", d.reasons),
+    ]
+    if d.differs_reason.strip():
+        blocks.append(Field("Why this differs from the guidance", d.differs_reason))
+    return Section("The practitioner's decision", tuple(blocks))
+
+
+def _reviews(case: CaseRecord) -> Section | None:
+    if not case.reviews:
+        return None
+    rows = tuple(
+        (r.reviewer, r.role, r.date, f"Level {r.view_level}" if r.view_level else "", r.notes)
+        for r in case.reviews
+    )
+    return Section(
+        "MASH review",
+        (Table(("Reviewer", "Role", "Date", "View", "Notes"), rows, (2, 1.8, 1.5, 1.2, 5)),),
+    )

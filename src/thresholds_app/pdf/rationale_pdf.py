@@ -1,0 +1,249 @@
+"""Lay a :class:`~thresholds_app.core.rationale.Rationale` out as an A4 PDF.
+
+All wording comes from the rationale data; this module only arranges it. Every cell is a
+Paragraph in the bundled font, and every piece of user text goes through :mod:`.safe`.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from thresholds_app.core.rationale import (
+    NOT_RECORDED,
+    Block,
+    Field,
+    Items,
+    Note,
+    Rationale,
+    Section,
+    Summary,
+)
+from thresholds_app.core.rationale import Table as TableBlock
+from thresholds_app.pdf.fonts import BODY
+from thresholds_app.pdf.layout import (
+    ACCENT,
+    MARGIN,
+    RULE,
+    SHADE,
+    SHADE_LINE,
+    WARN_SHADE,
+    PageFurniture,
+    Styles,
+    build_pdf,
+    make_styles,
+)
+from thresholds_app.pdf.safe import markup, safe_para, safe_paras
+
+FRAME_WIDTH = 210 * mm - 2 * MARGIN
+# A table cell longer than this would make a row taller than a page: show the rows as text.
+MAX_CELL_CHARS = 700
+# The difference reason is shown in the summary box only when it is short enough to fit.
+MAX_BOX_REASON_CHARS = 500
+# Fields up to this length sit in a two-column label/value list; longer ones stand alone.
+MAX_SHORT_FIELD_CHARS = 400
+
+
+def render_rationale_pdf(r: Rationale) -> bytes:
+    """Return the PDF bytes for ``r``."""
+    styles = make_styles()
+    story: list[Flowable] = [
+        Paragraph(markup(r.title), styles.title),
+        Paragraph(
+            markup(
+                f"Child reference: {r.child_reference}   ·   Produced {r.produced_at}   ·   "
+                f"{r.pack_title}, version {r.pack_version}"
+            ),
+            styles.small,
+        ),
+        Spacer(1, 4 * mm),
+    ]
+    if r.draft_blockers:
+        story.append(_draft_box(r.draft_blockers, styles))
+    story += _summary_box(r.summary, styles)
+    for section in r.sections:
+        story += _section(section, styles)
+    story += _about(r, styles)
+    furniture = PageFurniture(
+        marking=r.marking,
+        header_left=f"{r.title}: child reference {r.child_reference}",
+        header_right=f"Produced {r.produced_at}",
+        footer_left=(
+            f"Guidance pack {r.pack_id} {r.pack_version} ({r.pack_short_hash})  ·  "
+            f"thresholds_app {r.app_version}"
+        ),
+        footer_right="Supports, and does not replace, professional judgement.",
+    )
+    return build_pdf(story, furniture, title=r.title, subject=r.marking)
+
+
+def _boxed(rows: list[list[Flowable]], widths: list[float], shade: object) -> Table:
+    table = Table(rows, colWidths=widths, hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), shade),
+                ("BOX", (0, 0), (-1, -1), 0.6, RULE),
+                ("FONTNAME", (0, 0), (-1, -1), BODY),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 7),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 7),
+                ("TOPPADDING", (0, 0), (-1, -1), 5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+            ]
+        )
+    )
+    return table
+
+
+def _draft_box(blockers: tuple[str, ...], styles: Styles) -> Flowable:
+    cell: list[Flowable] = [Paragraph("DRAFT: not ready to send. Still to do:", styles.alert)]
+    cell += [Paragraph(markup(b), styles.bullet, bulletText="•") for b in blockers]
+    return KeepTogether([_boxed([[cell]], [FRAME_WIDTH], WARN_SHADE), Spacer(1, 4 * mm)])
+
+
+def _summary_box(s: Summary, styles: Styles) -> list[Flowable]:
+    half = FRAME_WIDTH / 2
+
+    def pair(label: str, value: str, style: object = None) -> list[Flowable]:
+        return [Paragraph(markup(label), styles.box_label), safe_para(value, style or styles.body)]
+
+    decision_cell = pair("The practitioner's decision", s.decision_level, styles.box_value)
+    long_reason = len(s.differs_reason) > MAX_BOX_REASON_CHARS
+    if s.differs:
+        decision_cell.append(Paragraph("Differs from the guidance because:", styles.box_label))
+        if long_reason:
+            decision_cell.append(Paragraph("See “Why this differs” below the box.", styles.body))
+        else:
+            decision_cell.append(safe_para(s.differs_reason or NOT_RECORDED, styles.body))
+    emergency_style = styles.alert if s.emergency else styles.body
+    contacts = "; ".join(f"{c.name}: {c.phone}" for c in s.contacts) or "None suggested"
+    rows: list[list[Flowable]] = [
+        [pair("The guidance indicates", s.guidance_level, styles.box_value), decision_cell],
+        [pair("Emergency", s.emergency_text, emergency_style), pair("Route", s.route)],
+        [pair("Contact", contacts), pair("Consent at this level", s.consent or NOT_RECORDED)],
+    ]
+    box = _boxed(rows, [half, half], SHADE)
+    box.setStyle(
+        TableStyle(
+            [("LINEBELOW", (0, 0), (-1, -2), 0.4, RULE), ("LINEAFTER", (0, 0), (0, -1), 0.4, RULE)]
+        )
+    )
+    out: list[Flowable] = [Paragraph("Summary", styles.h1), box]
+    if s.differs and long_reason:
+        out.append(Paragraph("Why this differs", styles.label))
+        out += safe_paras(s.differs_reason, styles.body)
+    return out
+
+
+def _section(section: Section, styles: Styles) -> list[Flowable]:
+    out: list[Flowable] = [Paragraph(markup(section.title), styles.h1)]
+    short_fields: list[Field] = []
+    for block in section.blocks:
+        if isinstance(block, Field) and len(block.text) <= MAX_SHORT_FIELD_CHARS:
+            short_fields.append(block)
+            continue
+        if short_fields:
+            out.append(_field_table(short_fields, styles))
+            short_fields = []
+        out += _block(block, styles)
+    if short_fields:
+        out.append(_field_table(short_fields, styles))
+    return out
+
+
+def _field_table(fields: list[Field], styles: Styles) -> Flowable:
+    """Show short labelled answers as a calm two-column list."""
+    rows = [
+        [
+            Paragraph(markup(f.label), styles.label_cell),
+            safe_para(f.text or NOT_RECORDED, styles.cell),
+        ]
+        for f in fields
+    ]
+    table = Table(rows, colWidths=[FRAME_WIDTH * 0.3, FRAME_WIDTH * 0.7], hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), BODY),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.25, SHADE_LINE),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+                ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+            ]
+        )
+    )
+    return table
+
+
+def _block(block: Block, styles: Styles) -> list[Flowable]:
+    if isinstance(block, Field):
+        label = Paragraph(markup(block.label), styles.label)
+        paras = safe_paras(block.text, styles.body, empty=NOT_RECORDED)
+        return [KeepTogether([label, paras[0]]), *paras[1:]]
+    if isinstance(block, Note):
+        return safe_paras(block.text, styles.body)
+    if isinstance(block, Items):
+        out: list[Flowable] = []
+        if block.label:
+            out.append(Paragraph(markup(block.label), styles.h2))
+        for item in block.items:
+            paras = safe_paras(item, styles.bullet, empty=NOT_RECORDED)
+            out.append(Paragraph(paras[0].text, styles.bullet, bulletText="•"))
+            out += paras[1:]
+        return out
+    return _table(block, styles)
+
+
+def _table(block: TableBlock, styles: Styles) -> list[Flowable]:
+    out: list[Flowable] = []
+    if block.label:
+        out.append(Paragraph(markup(block.label), styles.h2))
+    if any(len(cell) > MAX_CELL_CHARS for row in block.rows for cell in row):
+        # Long text cannot split inside a table row: print each row as labelled paragraphs.
+        for number, row in enumerate(block.rows, start=1):
+            out.append(Paragraph(f"{number}.", styles.label))
+            for head, cell in zip(block.header, row, strict=False):
+                out.append(Paragraph(markup(head), styles.label))
+                out += safe_paras(cell, styles.body, empty="—")
+        return out
+    total = sum(block.widths)
+    widths = [FRAME_WIDTH * w / total for w in block.widths]
+    data: list[list[Flowable]] = [[Paragraph(markup(h), styles.cell_head) for h in block.header]]
+    data += [[safe_para(cell or "—", styles.cell) for cell in row] for row in block.rows]
+    table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), BODY),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("BACKGROUND", (0, 0), (-1, 0), SHADE),
+                ("LINEBELOW", (0, 0), (-1, 0), 0.6, ACCENT),
+                ("LINEBELOW", (0, 1), (-1, -1), 0.3, RULE),
+                ("LEFTPADDING", (0, 0), (-1, -1), 4),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
+    out += [table, Spacer(1, 2 * mm)]
+    return out
+
+
+def _about(r: Rationale, styles: Styles) -> list[Flowable]:
+    return [
+        Paragraph("About this guidance", styles.h1),
+        Paragraph(markup(r.provenance_note), styles.body),
+        Paragraph(markup(r.intended_use), styles.body),
+        Paragraph(
+            markup(
+                f"Guidance pack {r.pack_id}, version {r.pack_version}, content hash "
+                f"{r.pack_short_hash}. Made with thresholds_app {r.app_version} on "
+                f"{r.produced_at}. {r.marking}: handle and store according to your agency's policy."
+            ),
+            styles.small,
+        ),
+    ]

@@ -1,0 +1,96 @@
+"""Turn any user text into Paragraphs that cannot break the PDF (hazard H13).
+
+Every piece of text a practitioner typed goes through :func:`safe_paras`. It escapes markup
+(``&``, ``<``, ``>``), drops control characters, spells out characters the font cannot draw
+(emoji, lone surrogates, unsupported scripts) as ``[U+1F600]`` so nothing is silently lost, and
+splits long text into pieces platypus can flow across pages (reportlab's ``splitLongWords``
+breaks a very long word across lines). Nothing typed by a user ever reaches
+reportlab's markup, colour or image parsers, so no text can fetch a URL or change the layout.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from xml.sax.saxutils import escape
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph
+
+from thresholds_app.pdf.fonts import covers
+
+# A paragraph longer than this is split so each piece fits comfortably on a page.
+CHUNK_CHARS = 1500
+_NEWLINES = "\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+
+
+def clean_text(text: str) -> str:
+    """Return ``text`` with controls removed and undrawable characters spelled out."""
+    out: list[str] = []
+    for char in text:
+        if char in _NEWLINES:
+            out.append("\n")
+        elif char in "\t\r":
+            out.append(" ")
+        else:
+            kind = _kind(char)
+            if kind == "spell":
+                out.append(f"[U+{ord(char):04X}]")
+            elif kind == "keep":
+                out.append(char)
+    return "".join(out)
+
+
+def _kind(char: str) -> str:
+    """Return "keep", "drop" (controls, invisible format marks) or "spell" (no glyph)."""
+    category = unicodedata.category(char)
+    if category == "Cc" or char == "\ufeff":
+        return "drop"
+    if category == "Cs":
+        return "spell"
+    if covers(char):
+        return "keep"
+    # Zero-width joiners and variation selectors have nothing to draw; anything else is spelled.
+    return "drop" if category == "Cf" or 0xFE00 <= ord(char) <= 0xFE0F else "spell"
+
+
+def uncovered_characters(text: str) -> list[str]:
+    """Return the distinct characters in ``text`` that the PDF will spell out as code points."""
+    return list(dict.fromkeys(c for c in text if c not in _NEWLINES and _kind(c) == "spell"))
+
+
+def _chunks(line: str) -> list[str]:
+    """Split a line into pieces of at most about CHUNK_CHARS, at spaces where possible."""
+    pieces: list[str] = []
+    while len(line) > CHUNK_CHARS:
+        cut = line.rfind(" ", CHUNK_CHARS // 2, CHUNK_CHARS)
+        if cut <= 0:
+            cut = CHUNK_CHARS
+        pieces.append(line[:cut])
+        line = line[cut:].lstrip(" ")
+    pieces.append(line)
+    return pieces
+
+
+def markup(text: str) -> str:
+    """Return short user text as escaped Paragraph markup (one line; newlines become breaks)."""
+    cleaned = clean_text(text)
+    return escape(cleaned).replace("\n", "<br/>")
+
+
+def safe_paras(text: str, style: ParagraphStyle, empty: str = "") -> list[Paragraph]:
+    """Return Paragraphs for any user text: one per line, long lines split into pieces."""
+    cleaned = clean_text(text).strip("\n")
+    if not cleaned.strip():
+        return [Paragraph(escape(empty), style)] if empty else []
+    paragraphs: list[Paragraph] = []
+    for line in cleaned.split("\n"):
+        if not line.strip():
+            continue
+        for piece in _chunks(line):
+            paragraphs.append(Paragraph(escape(piece), style))
+    return paragraphs
+
+
+def safe_para(text: str, style: ParagraphStyle) -> Paragraph:
+    """Return one Paragraph for short user text (table cells, labels); newlines kept as breaks."""
+    return Paragraph(markup(text), style)
