@@ -194,7 +194,8 @@ def _going_well(pack: Pack, case: CaseRecord, assessment: Assessment) -> Section
 def _changes_and_gaps(assessment: Assessment) -> Section:
     blocks: list[Block] = []
     changes = tuple(
-        f"If “{c.text.rstrip('.')}” were answered {c.answer.replace('-', ' ')}, the guidance would indicate "
+        f"If “{c.text.rstrip('.')}” were answered {c.answer.replace('-', ' ')}, "
+        + "the guidance would indicate "
         + (f"Level {c.new_level}." if c.new_level else "insufficient information.")
         for c in assessment.what_would_change
     )
