@@ -1,0 +1,218 @@
+"""The idle lock: child details are hidden when a shared workstation is left unattended (H16).
+
+After a set time without keyboard or mouse input (5 minutes by default, at most 15) the window's
+contents are hidden and covered by a calm lock screen; the app's other windows (a preview, a
+dialog) are hidden too. Nothing about the child stays visible or readable by a screen reader. The
+user returns by pressing a key or clicking "Continue". This is a privacy screen, not a password
+lock: the operating system's own lock protects the session. Input is tracked with an
+application-wide event filter, so typing in any window counts as activity.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from thresholds_app.ui.appearance import Heading
+from thresholds_app.ui.settings import IDLE_DEFAULT, IDLE_MAX, IDLE_MIN
+
+_ACTIVITY = frozenset(
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseMove,
+        QEvent.Type.Wheel,
+        QEvent.Type.TouchBegin,
+        QEvent.Type.TabletPress,
+    }
+)
+_BLOCKED_WHILE_LOCKED = frozenset(
+    {
+        QEvent.Type.Shortcut,
+        QEvent.Type.ShortcutOverride,
+        QEvent.Type.MouseButtonDblClick,
+        QEvent.Type.Wheel,
+        QEvent.Type.KeyRelease,
+    }
+)
+
+
+class LockScreen(QWidget):
+    """What covers the window while it is locked: no child data, one way back."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("idleLockScreen")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setAutoFillBackground(True)
+        self.setAccessibleName(self.tr("Screen locked"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 48, 48, 48)
+        layout.setSpacing(16)
+        layout.addStretch(1)
+        title = Heading(self.tr("Details hidden while you were away"), 1.6)
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(title)
+        note = QLabel(
+            self.tr(
+                "The app hid this assessment because nobody used it for a while. Your work is "
+                "kept. Press any key or choose Continue to carry on."
+            )
+        )
+        note.setWordWrap(True)
+        note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        note.setProperty("role", "muted")
+        layout.addWidget(note)
+        self.continue_button = QPushButton(self.tr("&Continue"))
+        self.continue_button.setProperty("role", "primary")
+        self.continue_button.setAccessibleName(self.tr("Continue"))
+        self.continue_button.setAccessibleDescription(self.tr("Show the assessment again"))
+        self.continue_button.setDefault(True)
+        layout.addWidget(self.continue_button, 0, Qt.AlignmentFlag.AlignCenter)
+        layout.addStretch(2)
+
+
+class IdleLock(QObject):
+    """Locks ``window`` after ``minutes`` without input; unlocks on a key press or Continue.
+
+    Signals:
+        locked(): the window was covered.
+        unlocked(): the user came back.
+    """
+
+    locked = Signal()
+    unlocked = Signal()
+
+    def __init__(self, window: QMainWindow, minutes: int = IDLE_DEFAULT) -> None:
+        super().__init__(window)
+        self._window = window
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.lock)
+        self._screen: LockScreen | None = None
+        self._hidden: list[QWidget] = []
+        self._enabled = True
+        self.set_minutes(minutes)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+        self._timer.start()
+
+    @property
+    def is_locked(self) -> bool:
+        """Whether the lock screen is showing."""
+        return self._screen is not None
+
+    @property
+    def counting(self) -> bool:
+        """Whether the idle countdown is running."""
+        return self._timer.isActive()
+
+    def remaining_ms(self) -> int:
+        """Milliseconds left before the lock (-1 when not counting)."""
+        return self._timer.remainingTime()
+
+    @property
+    def interval_ms(self) -> int:
+        """Milliseconds of inactivity before locking."""
+        return self._timer.interval()
+
+    def set_minutes(self, minutes: int) -> None:
+        """Lock after ``minutes`` (clamped to 1-15) of inactivity."""
+        self.set_interval_ms(int(min(max(minutes, IDLE_MIN), IDLE_MAX)) * 60_000)
+
+    def set_interval_ms(self, interval_ms: int) -> None:
+        """Set the idle time in milliseconds (tests use short times)."""
+        self._timer.setInterval(max(1, int(interval_ms)))
+        if not self.is_locked and self._enabled:
+            self._timer.start()
+
+    def set_enabled(self, enabled: bool) -> None:
+        """Turn the lock on or off (e.g. while nothing about a child is open)."""
+        self._enabled = enabled
+        if enabled and not self.is_locked:
+            self._timer.start()
+        else:
+            self._timer.stop()
+
+    def stop(self) -> None:
+        """Stop watching (the window is closing)."""
+        self._timer.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+
+    # -- locking -------------------------------------------------------------------------------
+
+    def lock(self) -> None:
+        """Hide every child detail and show the lock screen."""
+        if self.is_locked or not self._enabled:
+            return
+        self._timer.stop()
+        popup = QApplication.activePopupWidget()
+        if popup is not None:
+            popup.close()
+        self._hidden = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if w is not self._window and w.isVisible() and w.isWindow()
+        ]
+        central = self._window.centralWidget()
+        if central is not None and central.isVisible():
+            self._hidden.append(central)
+        for widget in self._hidden:
+            widget.hide()
+        screen = LockScreen(self._window)
+        screen.continue_button.clicked.connect(self.unlock)
+        screen.setGeometry(self._window.rect())
+        screen.show()
+        screen.raise_()
+        screen.continue_button.setFocus()
+        self._screen = screen
+        self._window.installEventFilter(self)  # keep the cover sized with the window
+        self.locked.emit()
+
+    def unlock(self) -> None:
+        """Remove the lock screen and show what was hidden."""
+        if self._screen is None:
+            return
+        self._window.removeEventFilter(self)
+        self._screen.hide()
+        self._screen.deleteLater()
+        self._screen = None
+        for widget in self._hidden:
+            widget.show()
+        self._hidden = []
+        if self._enabled:
+            self._timer.start()
+        self.unlocked.emit()
+
+    # -- input ---------------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Count input as activity; while locked, a key press unlocks and nothing else gets in."""
+        kind = event.type()
+        if watched is self._window and kind == QEvent.Type.Resize and self._screen is not None:
+            self._screen.setGeometry(self._window.rect())
+            return False
+        if self._screen is None:
+            if kind in _ACTIVITY and self._enabled:
+                self._timer.start()  # restart the countdown
+            return False
+        if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if not event.isAutoRepeat():
+                self.unlock()
+            return True  # the key only wakes the screen; it types nothing
+        if kind in _BLOCKED_WHILE_LOCKED:
+            return True
+        if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease):
+            return not (isinstance(watched, QWidget) and (watched is self._screen.continue_button))
+        return False

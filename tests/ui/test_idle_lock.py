@@ -1,0 +1,138 @@
+"""The idle lock hides child details after inactivity and comes back on a key or Continue."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from thresholds_app.ui.idle_lock import IdleLock
+
+CANARY = "Quokka-canary-91"
+
+
+def _window(qtbot) -> tuple[QMainWindow, QLineEdit]:
+    window = QMainWindow()
+    central = QWidget()
+    layout = QVBoxLayout(central)
+    layout.addWidget(QLabel(f"Child: {CANARY}"))
+    edit = QLineEdit(CANARY)
+    layout.addWidget(edit)
+    window.setCentralWidget(central)
+    qtbot.addWidget(window)
+    window.resize(600, 400)
+    window.show()
+    qtbot.waitExposed(window)
+    return window, edit
+
+
+def _visible_texts() -> list[str]:
+    texts = []
+    for widget in QApplication.allWidgets():
+        if not widget.isVisible():
+            continue
+        for getter in ("text", "toPlainText", "windowTitle"):
+            if hasattr(widget, getter):
+                texts.append(str(getattr(widget, getter)()))
+        texts.append(widget.accessibleName())
+    return texts
+
+
+def test_minutes_default_and_clamp(qtbot) -> None:
+    window, _ = _window(qtbot)
+    lock = IdleLock(window)
+    assert lock.interval_ms == 5 * 60_000
+    lock.set_minutes(60)
+    assert lock.interval_ms == 15 * 60_000
+    lock.set_minutes(0)
+    assert lock.interval_ms == 60_000
+    lock.stop()
+
+
+def test_locks_after_idle_and_hides_child_data(qtbot) -> None:
+    window, _ = _window(qtbot)
+    dialog = QDialog(window)
+    dialog.setWindowTitle("Preview")
+    QVBoxLayout(dialog).addWidget(QLabel(CANARY))
+    dialog.show()
+    lock = IdleLock(window)
+    lock.set_interval_ms(30)
+    with qtbot.waitSignal(lock.locked, timeout=2000):
+        pass
+    assert lock.is_locked
+    assert not any(CANARY in t for t in _visible_texts())
+    assert not dialog.isVisible()
+    lock.unlock()
+    assert dialog.isVisible()
+    assert any(CANARY in t for t in _visible_texts())
+    lock.stop()
+
+
+def test_activity_postpones_the_lock(qtbot) -> None:
+    window, edit = _window(qtbot)
+    lock = IdleLock(window)
+    lock.set_interval_ms(60_000)
+    lock.set_enabled(False)
+    lock._enabled = True  # countdown stopped but lock on: only input can restart it
+    assert not lock.counting
+    qtbot.keyClick(edit, Qt.Key.Key_A)
+    assert lock.counting
+    assert lock.remaining_ms() > 59_000
+    lock.set_enabled(False)
+    lock._enabled = True
+    qtbot.mouseMove(edit)
+    qtbot.mouseClick(edit, Qt.MouseButton.LeftButton)
+    assert lock.counting
+    lock.stop()
+
+
+def test_a_key_unlocks_and_types_nothing(qtbot) -> None:
+    window, edit = _window(qtbot)
+    lock = IdleLock(window)
+    lock.lock()
+    before = edit.text()
+    with qtbot.waitSignal(lock.unlocked, timeout=1000):
+        qtbot.keyClick(window, Qt.Key.Key_X)
+    assert edit.text() == before
+    assert edit.isVisible()
+    lock.stop()
+
+
+def test_continue_button_unlocks(qtbot) -> None:
+    window, _ = _window(qtbot)
+    lock = IdleLock(window)
+    lock.lock()
+    button = next(b for b in window.findChildren(QPushButton) if b.accessibleName() == "Continue")
+    assert button.isVisible()
+    with qtbot.waitSignal(lock.unlocked, timeout=1000):
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert not lock.is_locked
+    lock.stop()
+
+
+def test_lock_screen_follows_window_size(qtbot) -> None:
+    window, _ = _window(qtbot)
+    lock = IdleLock(window)
+    lock.lock()
+    window.resize(700, 500)
+    screen = window.findChild(QWidget, "idleLockScreen")
+    qtbot.waitUntil(lambda: screen.size() == window.size())
+    lock.stop()
+
+
+def test_disabled_lock_never_locks(qtbot) -> None:
+    window, _ = _window(qtbot)
+    lock = IdleLock(window)
+    lock.set_enabled(False)
+    lock.set_interval_ms(10)
+    lock.lock()
+    assert not lock.is_locked
+    lock.stop()
