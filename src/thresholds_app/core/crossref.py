@@ -44,23 +44,47 @@ def _str_list(value: Any) -> list[str]:
     return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
 
 
+class _Known(set[Any]):
+    """Known ids of one kind; ``complete`` is False when a file defining them could not be read,
+    in which case references to them are not checked (they would only echo that problem)."""
+
+    complete: bool = True
+
+
+def _known(values: Any, sources: list[YamlDocument | None]) -> _Known:
+    known = _Known(values)
+    known.complete = all(d is not None and d.data is not None and not d.fatal for d in sources)
+    return known
+
+
 class _Checker:
     def __init__(self, docs: Docs) -> None:
         self.docs = docs
         self.ids: dict[str, str] = {}  # id -> "file:line" where first defined
         pack = docs.get("pack.yaml")
-        self.sources = {s["id"] for _, s in _items(pack, "sources") if isinstance(s.get("id"), str)}
-        self.contacts = {c.get("id") for _, c in _items(docs.get("contacts.yaml"), "contacts")}
-        self.topics = {
-            d.data.get("id") for d in _docs_in(docs, "topics") if isinstance(d.data, dict)
-        }
-        self.questions = {q.get("id") for _, q in _items(docs.get("questions.yaml"), "questions")}
+        self.sources = _known(
+            (s["id"] for _, s in _items(pack, "sources") if isinstance(s.get("id"), str)), [pack]
+        )
+        contacts = docs.get("contacts.yaml")
+        self.contacts = _known((c.get("id") for _, c in _items(contacts, "contacts")), [contacts])
+        topic_docs: list[YamlDocument | None] = list(_docs_in(docs, "topics"))
+        self.topics = _known(
+            (d.data.get("id") for d in _docs_in(docs, "topics") if isinstance(d.data, dict)),
+            topic_docs,
+        )
+        questions = docs.get("questions.yaml")
+        self.questions = _known(
+            (q.get("id") for _, q in _items(questions, "questions")), [questions]
+        )
         self.indicators: dict[str, dict[str, Any]] = {}
         self.domains: dict[str, set[str]] = {}
         for doc in _docs_in(docs, "domains"):
             self._index_domain(doc)
-        self.levels = {lv.get("number") for _, lv in _items(docs.get("levels.yaml"), "levels")}
-        self.rules = {r.get("id") for _, r in _items(docs.get("rules.yaml"), "rules")}
+        levels, rules = docs.get("levels.yaml"), docs.get("rules.yaml")
+        self.levels = _known((lv.get("number") for _, lv in _items(levels, "levels")), [levels])
+        self.rules = _known((r.get("id") for _, r in _items(rules, "rules")), [rules])
+        domain_docs: list[YamlDocument | None] = list(_docs_in(docs, "domains"))
+        self.indicators_complete = _known((), domain_docs).complete
 
     def _index_domain(self, doc: YamlDocument) -> None:
         domain = _dict(_dict(doc.data).get("domain"))
@@ -78,6 +102,8 @@ class _Checker:
 
     # -- helpers -----------------------------------------------------------------------------
     def ref(self, doc: YamlDocument, path: Path, value: Any, known: set[Any], what: str) -> None:
+        if isinstance(known, _Known) and not known.complete:
+            return
         if isinstance(value, str) and value not in known:
             hint = did_you_mean(value, [k for k in known if isinstance(k, str)])
             doc.add(path, f"{what} '{value}' does not exist{hint}")
@@ -94,8 +120,24 @@ class _Checker:
             self.ids[value] = f"{doc.file}:{line}"
 
     def level(self, doc: YamlDocument, path: Path, value: Any) -> None:
-        if isinstance(value, int) and not isinstance(value, bool) and value not in self.levels:
+        if not self.levels.complete:
+            return
+        # Out-of-range numbers are the schema's to report; this catches a gap in levels.yaml.
+        in_range = isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 4
+        if in_range and value not in self.levels:
             doc.add(path, f"level {value} is not defined in levels.yaml")
+
+    def _indicator_ids(self) -> _Known:
+        ids = _Known(self.indicators)
+        ids.complete = self.indicators_complete
+        return ids
+
+    def _answerable(self) -> _Known:
+        answerable = _Known(
+            set(self.indicators) | {q for q in self.questions if isinstance(q, str)}
+        )
+        answerable.complete = self.questions.complete and self.indicators_complete
+        return answerable
 
     # -- checks ------------------------------------------------------------------------------
     def run(self) -> None:
@@ -223,7 +265,7 @@ class _Checker:
         from thresholds_app.core.reachability import unreachable_reason
 
         doc = self.doc("rules.yaml")
-        answerable = set(self.indicators) | {q for q in self.questions if isinstance(q, str)}
+        answerable = self._answerable()
         for i, rule in _items(doc, "rules"):
             then = _dict(rule.get("then"))
             self.level(doc, ("rules", i, "then", "level"), then.get("level"))
@@ -231,7 +273,7 @@ class _Checker:
                 self.ref(doc, ("rules", i, "then", "topics", j), tid, self.topics, "the topic")
             self._check_condition(doc, ("rules", i, "when"), rule.get("when"), answerable)
             reason = unreachable_reason(rule.get("when"), self.indicators, self.domains)
-            if reason:
+            if reason and self.indicators_complete:
                 doc.add(("rules", i, "when"), f"this rule can never fire: {reason}")
 
     def _check_condition(
@@ -282,7 +324,7 @@ class _Checker:
             seen.add(number)
 
     def check_cases(self) -> None:
-        answerable = set(self.indicators) | {q for q in self.questions if isinstance(q, str)}
+        answerable = self._answerable()
         for doc in _docs_in(self.docs, "scenarios"):
             for i, sc in _items(doc, "scenarios"):
                 for j, iid in enumerate(_str_list(sc.get("key_indicators"))):
@@ -290,7 +332,7 @@ class _Checker:
                         doc,
                         ("scenarios", i, "key_indicators", j),
                         iid,
-                        set(self.indicators),
+                        self._indicator_ids(),
                         "the indicator",
                     )
                 self._answers(

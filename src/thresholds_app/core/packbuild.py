@@ -238,6 +238,8 @@ def build_pack(data: dict[str, Any], lines: dict[str, list[int]], content_hash: 
             scenarios.extend(_scenarios(data[name], name))
         elif name.startswith("tests/"):
             tests.extend(_tests(data[name], name, lines.get(name, [])))
+    order = list((data["pack.yaml"].get("settings") or {}).get("domain_order") or [])
+    domains.sort(key=lambda d: (order.index(d.id) if d.id in order else len(order), d.id))
     questions = data["questions.yaml"]["questions"]
     stepping = data["stepping.yaml"]
     contacts = data["contacts.yaml"]

@@ -58,7 +58,7 @@ def _validator(name: str) -> Any:
 
 def check_schema(doc: YamlDocument, schema_name: str) -> None:
     """Add a problem to ``doc`` for every way its data breaks the named schema."""
-    if doc.data is None:
+    if doc.data is None or doc.fatal:
         return
     validator = _validator(schema_name)
     for error in sorted(validator.iter_errors(doc.data), key=lambda e: list(map(str, e.path))):
@@ -92,6 +92,8 @@ def _report(doc: YamlDocument, error: Any) -> None:
         return
     if kind == "type":
         wanted = schema["type"]
+        if isinstance(wanted, list) and "null" in wanted and len(wanted) == 2:
+            wanted = next(w for w in wanted if w != "null")
         words = _TYPE_WORDS.get(wanted, wanted) if isinstance(wanted, str) else "another type"
         message = f"expected {words} but found {_describe(value)}"
         if wanted == "string" and isinstance(value, bool | int | float):
@@ -119,6 +121,10 @@ def _report(doc: YamlDocument, error: Any) -> None:
         doc.add(path, "the list holds the same item twice")
         return
     if kind in ("minimum", "maximum"):
-        doc.add(path, f"{value} is out of range ({error.message.split(' is ', 1)[-1]})")
+        low, high = schema.get("minimum"), schema.get("maximum")
+        if (low, high) == (1, 4):
+            doc.add(path, f"level {value} does not exist; levels run from 1 to 4")
+        else:
+            doc.add(path, f"{value} is out of range ({error.message.split(' is ', 1)[-1]})")
         return
     doc.add(path, error.message)

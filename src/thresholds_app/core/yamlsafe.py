@@ -55,6 +55,9 @@ class YamlDocument:
     value_marks: dict[Path, tuple[int, int]] = field(default_factory=dict)
     key_marks: dict[Path, tuple[int, int]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    #: True when the file used a construct that makes its data untrustworthy (aliases, tags,
+    #: merge keys, several documents): later checks skip it rather than report echoes.
+    fatal: bool = False
 
     def where(self, path: Path, *, key: bool = False) -> tuple[int | None, int | None]:
         """Line and column (1-based) of the value (or key) at ``path``, or its nearest parent."""
@@ -154,6 +157,7 @@ class _Walker:
         self.doc = doc
         self.nodes = 0
         self.documents = 0
+        self.aliases = 0
 
     def walk(self, events: Any) -> Any:
         self._events = iter(events)
@@ -166,6 +170,9 @@ class _Walker:
                     data = value
                 else:
                     self._problem(event, (), "a pack file must hold one YAML document, not several")
+                    self.doc.fatal = True
+        if self.aliases > 1:
+            self.doc.add((), f"...and {self.aliases - 1} more aliases")
         return data
 
     def _problem(self, event: Any, path: Path, message: str) -> None:
@@ -186,17 +193,22 @@ class _Walker:
             self._problem(
                 event, path, f"anchors (&{event.anchor}) are not allowed; repeat the text"
             )
+            self.doc.fatal = True
         tag = getattr(event, "tag", None)
         if tag:
             self._problem(event, path, f"tags ({tag}) are not allowed in a pack")
+            self.doc.fatal = True
 
     def _node(self, event: Any, path: Path, depth: int) -> Any:
         mark = event.start_mark
         self.doc.value_marks[path] = (mark.line + 1, mark.column + 1)
         if isinstance(event, yaml.AliasEvent):
-            self._problem(
-                event, path, f"aliases (*{event.anchor}) are not allowed; repeat the text"
-            )
+            self.aliases += 1
+            if self.aliases == 1:
+                self._problem(
+                    event, path, f"aliases (*{event.anchor}) are not allowed; repeat the text"
+                )
+            self.doc.fatal = True
             return None
         self._count(event, path, depth)
         if isinstance(event, yaml.ScalarEvent):
@@ -227,6 +239,7 @@ class _Walker:
             key_path = (*path, key)
             if key == "<<" and not key_event.style:
                 self._problem(key_event, path, "merge keys (<<) are not allowed; repeat the text")
+                self.doc.fatal = True
             elif key in mapping:
                 self._problem(key_event, key_path, f"the key '{key}' appears twice here")
             mark: Any = key_event.start_mark
@@ -264,7 +277,10 @@ class _Walker:
             )
             return value
         if _FLOAT.match(value):
-            return float(value.replace("_", ""))
+            try:
+                return float(value.replace("_", ""))
+            except ValueError:  # "." or ".inf": not a number an author means; keep the text
+                return value
         if _NAN.match(value):
             self._problem(event, path, f'{value} is not a usable number; write "{value}" in quotes')
             return value
