@@ -92,7 +92,7 @@ def test_arbitrary_bytes_only_ever_give_problems(raw: bytes) -> None:
 
 
 YAML_ALPHABET = st.sampled_from(
-    list("abc:-[]{},'\"&*!|>#%@` \n\t?~0123456789.") + ["yes", "no", "<<", "---", "\u2028", "é"]
+    [*"abc:-[]{},'\"&*!|>#%@` \n\t?~0123456789.", "yes", "no", "<<", "---", "\u2028", "é"]
 )
 
 

@@ -45,8 +45,11 @@ def _str_list(value: Any) -> list[str]:
 
 
 class _Known(set[Any]):
-    """Known ids of one kind; ``complete`` is False when a file defining them could not be read,
-    in which case references to them are not checked (they would only echo that problem)."""
+    """Known ids of one kind.
+
+    ``complete`` is False when a file defining them could not be read; references to them are
+    then not checked, because every one would only echo that file's problem.
+    """
 
     complete: bool = True
 
