@@ -1,0 +1,149 @@
+"""``thresholds assess CASE_FILE [--pack DIR] [--format text|json] [--now ISO]``.
+
+Shows what the guidance indicates for a saved case file: the level, emergency, every reason,
+missing answers, gaps, warnings, consent, next steps and contacts. The clock decides whether the
+MASH or the out-of-hours team is given; pass ``--now`` for a fixed time. The practitioner's own
+decision is never shown as the engine's. Exit codes: 0 shown, 1 the case file cannot be used,
+2 usage error or a pack that does not load.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from thresholds_app.core.assessment import Assessment
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Register the command's arguments."""
+    parser.add_argument("case_file", type=Path, help="a saved case file (.json)")
+    parser.add_argument("--pack", type=Path, help="pack folder (default: bundled pack)")
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="output")
+    parser.add_argument(
+        "--now", help="local date and time for contacts, e.g. 2026-11-23T10:00 (default: now)"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    """Assess the case and print the result."""
+    from thresholds_app.core.assessment import Context
+    from thresholds_app.core.casefile import CaseFileError, load_case
+    from thresholds_app.core.engine import PackRulesError, assess
+    from thresholds_app.core.packload import load_pack
+    from thresholds_app.paths import default_pack_dir
+
+    try:
+        now = datetime.fromisoformat(args.now) if args.now else datetime.now()
+    except ValueError:
+        print(f"thresholds assess: --now {args.now!r} is not a date and time", file=sys.stderr)
+        return 2
+    pack_dir: Path = args.pack or default_pack_dir()
+    if not pack_dir.is_dir():
+        print(f"thresholds assess: {pack_dir} is not a folder", file=sys.stderr)
+        return 2
+    loaded = load_pack(pack_dir)
+    if loaded.pack is None or loaded.problems:
+        print(f"thresholds assess: the pack in {pack_dir} is not valid:", file=sys.stderr)
+        for problem in loaded.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 2
+    pack = loaded.pack
+    try:
+        case = load_case(args.case_file)
+    except CaseFileError as error:
+        print(f"thresholds assess: {error}", file=sys.stderr)
+        return 1
+    unknown = sorted(set(case.answers) - pack.answerable_ids())
+    if unknown:
+        print(
+            "thresholds assess: these answers are not in this pack and were not used: "
+            + ", ".join(unknown),
+            file=sys.stderr,
+        )
+    try:
+        result = assess(pack, case.answers, Context(age_band=case.child.age_band, now=now))
+    except (ValueError, PackRulesError) as error:
+        print(f"thresholds assess: {error}", file=sys.stderr)
+        return 1
+    if args.format == "json":
+        print(json.dumps(to_json(result), indent=2, ensure_ascii=False))
+    else:
+        print(to_text(result, pack.levels))
+    return 0
+
+
+def to_json(result: Assessment) -> dict[str, Any]:
+    """The assessment as JSON-ready data, with ``rules_fired`` and a ``pack`` block."""
+    from thresholds_app.core.casefile_codec import assessment_to_dict
+
+    data = assessment_to_dict(result)
+    data["rules_fired"] = list(result.rules_fired)
+    data["pack"] = {"id": result.pack_id, "version": result.pack_version, "hash": result.pack_hash}
+    return data
+
+
+def to_text(result: Assessment, levels: Any) -> str:
+    """A plain-text summary a practitioner can read in a terminal."""
+    out: list[str] = []
+    if result.indicated_level is None:
+        out.append("The guidance cannot indicate a level yet: insufficient information.")
+    else:
+        level = levels.get(result.indicated_level)
+        name = f" ({level.name})" if level else ""
+        out.append(f"The guidance indicates Level {result.indicated_level}{name}.")
+    out.append("This supports your professional judgement; it does not replace it.")
+    if result.emergency:
+        out.append("EMERGENCY: the child may be in immediate danger. Call 999 now.")
+
+    def section(title: str, lines: list[str]) -> None:
+        if lines:
+            out.append("")
+            out.append(f"{title}:")
+            out.extend(f"  - {line}" for line in lines)
+
+    reasons: list[str] = []
+    for reason in result.reasons:
+        level = f"Level {reason.level}: " if reason.level else ""
+        reasons.append(f"{level}{reason.label} [{reason.rule_id}; source {reason.source}]")
+        reasons.extend(
+            f"      {a.id} = {a.answer or 'unanswered'}: {a.text}" for a in reason.answers
+        )
+    section("Why", reasons)
+    section("Missing (must be answered)", [f"{m.id}: {m.text}" for m in result.missing])
+    section("Not known", [f"{g.id}: {g.text}" for g in result.gaps])
+    section("Warnings", list(result.warnings))
+    section(
+        "What would change this",
+        [
+            f"{c.id} answered {c.answer} would {c.direction} it to "
+            f"{'insufficient information' if c.new_level is None else f'Level {c.new_level}'}"
+            for c in result.what_would_change
+        ],
+    )
+    section("Strengths", [s.text for s in result.strengths])
+    consent = result.consent
+    consent_lines = [x for x in (consent.consent_needed, consent.tell_parents) if x]
+    if consent.consent_refused:
+        consent_lines.append(f"Consent refused: {consent.if_refused}".strip())
+    if consent.consider_step_up:
+        consent_lines.append("Consider stepping up to Level 4 (consent refused at Level 3).")
+    section("Consent and information sharing", consent_lines)
+    section("Next steps", list(result.next_steps))
+    section(
+        "Contacts",
+        [
+            f"{c.name}: {c.phone}"
+            + ("" if c.open_now is None else (" (open now)" if c.open_now else " (closed now)"))
+            + f" - {c.why}"
+            for c in result.contacts
+        ],
+    )
+    out.append("")
+    out.append(f"Pack {result.pack_id} {result.pack_version} ({result.pack_hash[:12]})")
+    return "\n".join(out)
