@@ -1,0 +1,95 @@
+"""The bundled pack's own test cases and training scenarios, one pytest item per case (H07).
+
+A failure reads like ``thresholds check``: file and line, case name, expected against actual.
+Also checks coverage: every rule has a case where it fires and a case where it does not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cache
+
+import pytest
+
+from thresholds_app.core.assessment import Context
+from thresholds_app.core.engine import assess
+from thresholds_app.core.model import Pack, Scenario, TestCase
+from thresholds_app.core.packcheck import check_case, check_scenario
+from thresholds_app.core.packload import LoadResult, load_pack
+from thresholds_app.paths import default_pack_dir
+
+
+@cache
+def _loaded() -> LoadResult:
+    return load_pack(default_pack_dir())
+
+
+def bundled_pack() -> Pack:
+    result = _loaded()
+    if result.pack is None or result.problems:
+        pytest.fail("the bundled pack does not load:\n" + "\n".join(map(str, result.problems)))
+    return result.pack
+
+
+def _cases() -> Iterator[TestCase]:
+    result = _loaded()
+    yield from result.pack.tests if result.pack else ()
+
+
+def _scenarios() -> Iterator[Scenario]:
+    result = _loaded()
+    yield from result.pack.scenarios if result.pack else ()
+
+
+def test_the_bundled_pack_loads_and_has_cases() -> None:
+    assert len(bundled_pack().tests) >= 2 * len(bundled_pack().rules)
+
+
+@pytest.mark.parametrize("case", list(_cases()), ids=lambda c: f"{c.file}:{c.line}")
+def test_pack_case(case: TestCase) -> None:
+    outcome = check_case(bundled_pack(), case)
+    if not outcome.passed:
+        pytest.fail(outcome.report(), pytrace=False)
+
+
+@pytest.mark.parametrize("scenario", list(_scenarios()), ids=lambda s: s.id)
+def test_training_scenario(scenario: Scenario) -> None:
+    outcome = check_scenario(bundled_pack(), scenario)
+    if not outcome.passed:
+        pytest.fail(outcome.report(), pytrace=False)
+
+
+def test_every_rule_has_a_firing_case_and_a_not_firing_case() -> None:
+    """Boundary pairs: each rule fires in some case and is absent from some case."""
+    pack = bundled_pack()
+    fired_in: dict[str, int] = {r.id: 0 for r in pack.rules}
+    absent_in: dict[str, int] = {r.id: 0 for r in pack.rules}
+    for case in pack.tests:
+        fired = set(assess(pack, case.answers, Context(age_band=case.age_band)).rules_fired)
+        for rule_id in fired_in:
+            if rule_id in fired:
+                fired_in[rule_id] += 1
+            else:
+                absent_in[rule_id] += 1
+    assert [r for r, n in fired_in.items() if n == 0] == [], "rules never fired by a case"
+    assert [r for r, n in absent_in.items() if n == 0] == [], "rules that fire in every case"
+
+
+def test_every_rule_is_named_by_an_expectation_both_ways() -> None:
+    """Each rule is asserted to fire somewhere and asserted not to fire somewhere."""
+    pack = bundled_pack()
+    expected_fire: set[str] = set()
+    expected_absent: set[str] = set()
+    for case in pack.tests:
+        expected_fire |= set(case.rules_include) | set(case.rules_fired or ())
+        expected_absent |= set(case.rules_exclude)
+        if case.rules_fired is not None:
+            expected_absent |= {r.id for r in pack.rules} - set(case.rules_fired)
+    ids = {r.id for r in pack.rules}
+    assert sorted(ids - expected_fire) == []
+    assert sorted(ids - expected_absent) == []
+
+
+def test_every_level_is_reached_by_some_case() -> None:
+    levels = {case.expected_level for case in bundled_pack().tests}
+    assert levels >= {None, 1, 2, 3, 4}
