@@ -1,0 +1,114 @@
+"""Start the desktop app in two phases: load the guidance, then build the windows.
+
+Phase one loads the pack with the core loader before any window exists. A broken pack is never
+used: every problem is shown in one dialog and the app exits (house style 9). Phase two builds
+the main window. reportlab, jsonschema, QtPdf and printing are not imported here; the screens
+import them when the user first exports or prints.
+
+Other screens plug in through an optional module ``thresholds_app.ui.wiring`` with a function
+``install(window, app) -> None``, called once after the main window is built and before it is
+shown (settings, appearance, idle lock, drafts, extra pages).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from thresholds_app import __version__
+
+EXIT_OK = 0
+EXIT_BAD_PACK = 1
+EXIT_USAGE = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The app's own command-line options (Qt's options pass through)."""
+    parser = argparse.ArgumentParser(
+        prog="thresholds-app",
+        description="Right Help, Right Time threshold assistant (desktop app).",
+    )
+    parser.add_argument("--pack", metavar="DIR", help="use the guidance pack in DIR")
+    parser.add_argument(
+        "--quit-when-ready",
+        action="store_true",
+        help="exit with 0 once the first window is shown and usable (benchmarks, smoke tests)",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    return parser
+
+
+def problems_text(problems: Sequence[object]) -> str:
+    """Every problem on its own line (``file:line:col: message``)."""
+    return "\n".join(str(p) for p in problems)
+
+
+def run_app(argv: Sequence[str]) -> int:
+    """Run the app; return the process exit code."""
+    parser = build_parser()
+    args, qt_args = parser.parse_known_args(list(argv[1:]))
+
+    # Phase one: the guidance, before any window (pure Python, no Qt).
+    from thresholds_app.core.packload import load_pack
+    from thresholds_app.paths import default_pack_dir
+
+    pack_dir = Path(args.pack) if args.pack else default_pack_dir()
+    result = load_pack(pack_dir)
+
+    # Phase two: the windows.
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication([argv[0], *qt_args])
+    app.setApplicationName("Thresholds")
+    app.setApplicationDisplayName("Right Help, Right Time")
+    app.setOrganizationName("thresholds_app")
+    app.setApplicationVersion(__version__)
+
+    if result.pack is None or result.problems:
+        text = problems_text(result.problems) or f"No guidance pack was found in {pack_dir}."
+        sys.stderr.write(f"The guidance pack cannot be used:\n{text}\n")
+        if not args.quit_when_ready:
+            problems_dialog(str(pack_dir), text).exec()
+        return EXIT_BAD_PACK
+
+    from thresholds_app.ui.main_window import MainWindow
+
+    window = MainWindow(result.pack)
+    _install_extensions(window, app)
+    window.show()
+    if args.quit_when_ready:
+        # Queued after the first paint: the window is shown and the event loop is running.
+        QTimer.singleShot(0, lambda: app.exit(EXIT_OK))
+    return int(app.exec())
+
+
+def _install_extensions(window: object, app: object) -> None:
+    """Let the other screens' wiring module add itself, when it exists."""
+    try:
+        wiring = importlib.import_module("thresholds_app.ui.wiring")
+    except ModuleNotFoundError as error:
+        if error.name != "thresholds_app.ui.wiring":
+            raise
+        return
+    wiring.install(window, app)
+
+
+def problems_dialog(pack_dir: str, text: str):  # type: ignore[no-untyped-def]
+    """A dialog listing every problem in the pack (built here, shown by the caller)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Critical, "The guidance pack cannot be used", "")
+    box.setText(
+        "The app cannot start because its guidance pack has problems. Nothing has been assessed. "
+        "Ask whoever looks after the app to fix the pack; the list below says where each "
+        "problem is."
+    )
+    box.setInformativeText(f"Pack folder: {pack_dir}")
+    box.setDetailedText(text)
+    box.setObjectName("packProblemsDialog")
+    return box

@@ -1,0 +1,1 @@
+"""The guided assessment: steps, indicator cards and the live panel."""

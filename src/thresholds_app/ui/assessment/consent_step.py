@@ -1,0 +1,218 @@
+"""Step 4: consent and information sharing, driven by the engine's :class:`ConsentAdvice`.
+
+The advice (what consent is needed, what to do if it is refused, whether to tell parents, the
+lawful basis) comes from the engine for the level the guidance indicates; this screen shows it and
+records what actually happened. When consent is refused at Level 3 the engine says to consider a
+step up, and the screen offers the step-up review.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from thresholds_app.core.assessment import Assessment
+from thresholds_app.core.casefile import SharedInfo
+from thresholds_app.ui.assessment.question_row import QuestionRow
+from thresholds_app.ui.assessment.widgets import card_frame, heading, muted_label, plain_label
+from thresholds_app.ui.case_state import CaseState
+from thresholds_app.ui.emergency import danger_colour
+
+CONSENT_SOUGHT = "consent-sought"
+CONSENT_REFUSED = "consent-refused"
+
+
+class ConsentStep(QWidget):
+    """Consent advice for the indicated level, the consent questions and the record.
+
+    Signals:
+        step_up_requested(): the user chose to open the step-up review.
+    """
+
+    step_up_requested = Signal()
+
+    def __init__(self, state: CaseState) -> None:
+        super().__init__()
+        self.state = state
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(16)
+        layout.addWidget(heading(self.tr("Consent and information sharing"), 1))
+
+        self.step_up = QFrame()
+        self.step_up.setObjectName("stepUpPrompt")
+        red = danger_colour(self.palette()).name()
+        self.step_up.setStyleSheet(
+            f"#stepUpPrompt {{ border: 2px solid {red}; border-radius: 8px; }}"
+        )
+        box = QVBoxLayout(self.step_up)
+        box.setContentsMargins(18, 14, 18, 14)
+        self.step_up_text = plain_label("")
+        self.step_up_text.setStyleSheet("font-weight: bold;")
+        box.addWidget(self.step_up_text)
+        self.step_up_button = QPushButton(self.tr("Consider a step up to Level 4…"))
+        self.step_up_button.setObjectName("stepUpButton")
+        self.step_up_button.setAccessibleName(self.tr("Open the step-up review"))
+        self.step_up_button.clicked.connect(self.step_up_requested.emit)
+        box.addWidget(self.step_up_button)
+        layout.addWidget(self.step_up)
+
+        advice_card = card_frame("consentAdvice")
+        advice_box = QVBoxLayout(advice_card)
+        advice_box.setContentsMargins(20, 16, 20, 16)
+        advice_box.addWidget(heading(self.tr("What the guidance says about consent"), 2))
+        self.advice = QLabel()
+        self.advice.setObjectName("consentAdviceText")
+        self.advice.setTextFormat(Qt.TextFormat.RichText)
+        self.advice.setWordWrap(True)
+        self.advice.setAccessibleName(self.tr("Consent advice"))
+        advice_box.addWidget(self.advice)
+        layout.addWidget(advice_card)
+
+        layout.addWidget(heading(self.tr("What happened"), 2))
+        for question in state.pack.questions.values():
+            if question.group == "consent":
+                layout.addWidget(QuestionRow(state, question))
+
+        record = state.case.consent
+        form = QFormLayout()
+        form.setVerticalSpacing(10)
+        self.by_whom = self._line(record.by_whom, self.tr("Who gave or refused consent"))
+        self.by_whom.setPlaceholderText(self.tr("e.g. mother; the young person (aged 15)"))
+        form.addRow(self.tr("Given or refused &by:"), self.by_whom)
+        self.not_sought = self._line(
+            record.not_sought_reason, self.tr("Why consent was not sought")
+        )
+        self.not_sought.setPlaceholderText(
+            self.tr("e.g. asking would put the child at greater risk")
+        )
+        form.addRow(self.tr("If not sought, &why:"), self.not_sought)
+        self.lawful_basis = QComboBox()
+        self.lawful_basis.setEditable(True)
+        self.lawful_basis.setAccessibleName(self.tr("Lawful basis for sharing"))
+        self.lawful_basis.addItem("")
+        self.lawful_basis.setCurrentText(record.lawful_basis)
+        self.lawful_basis.currentTextChanged.connect(self._save)
+        form.addRow(self.tr("&Lawful basis:"), self.lawful_basis)
+        shared = record.shared[0] if record.shared else SharedInfo()
+        self.shared_what = self._line(shared.what, self.tr("What information was shared"))
+        self.shared_with = self._line(shared.with_whom, self.tr("Shared with whom"))
+        self.shared_when = self._line(shared.when, self.tr("Shared when"))
+        form.addRow(self.tr("Information &shared:"), self.shared_what)
+        form.addRow(self.tr("Shared &with:"), self.shared_with)
+        form.addRow(self.tr("Shared w&hen:"), self.shared_when)
+        self.manager = self._line(record.manager_advice, self.tr("Advice from your manager or DSL"))
+        form.addRow(self.tr("Advice from your &manager or DSL:"), self.manager)
+        layout.addLayout(form)
+        layout.addWidget(
+            muted_label(
+                self.tr(
+                    "Where you suspect significant harm, a lack of consent never stops a referral."
+                )
+            )
+        )
+        layout.addStretch(1)
+        state.assessment_changed.connect(self.show_advice)
+        state.answer_changed.connect(self._sync_answers)
+        self.show_advice(state.assessment)
+
+    def _line(self, text: str, name: str) -> QLineEdit:
+        edit = QLineEdit(text)
+        edit.setAccessibleName(name)
+        edit.textEdited.connect(self._save)
+        return edit
+
+    def show_advice(self, assessment: Assessment) -> None:
+        """Show the engine's consent pathway and, if it says so, the step-up prompt."""
+        c = assessment.consent
+        self.step_up.setVisible(c.consider_step_up)
+        if c.consider_step_up:
+            self.step_up_text.setText(
+                self.tr(
+                    "Consent has been refused. The guidance says to consider stepping up to "
+                    "Level 4: talk to your safeguarding lead and contact the MASH."
+                )
+            )
+        current = self.lawful_basis.currentText()
+        self.lawful_basis.blockSignals(True)
+        self.lawful_basis.clear()
+        self.lawful_basis.addItems(["", *c.lawful_basis])
+        self.lawful_basis.setCurrentText(current)
+        self.lawful_basis.blockSignals(False)
+        if c.level is None:
+            self.advice.setText(
+                html.escape(
+                    self.tr(
+                        "The guidance cannot indicate a level yet, so it cannot say which consent "
+                        "applies. Answer more questions, or talk to your safeguarding lead."
+                    )
+                )
+            )
+            return
+        rows = [
+            (self.tr("Consent needed"), c.consent_needed),
+            (self.tr("From whom"), c.from_whom),
+            (self.tr("If it is refused"), c.if_refused),
+            (self.tr("Telling parents"), c.tell_parents),
+        ]
+        parts = [f"<p><b>{html.escape(t)}:</b> {html.escape(v)}</p>" for t, v in rows if v]
+        if c.do_not_tell_parents:
+            parts.insert(
+                0,
+                "<p><b>"
+                + html.escape(
+                    self.tr(
+                        "Do not tell the parents before you share: telling them could increase "
+                        "the risk to the child."
+                    )
+                )
+                + "</b></p>",
+            )
+        if c.record:
+            items = "".join(f"<li>{html.escape(r)}</li>" for r in c.record)
+            parts.append(f"<p><b>{html.escape(self.tr('Record'))}:</b></p><ul>{items}</ul>")
+        self.advice.setText(
+            f"<p>{html.escape(self.tr('At Level {n}:').format(n=c.level))}</p>" + "".join(parts)
+        )
+
+    def _sync_answers(self, answer_id: str) -> None:
+        """Keep the consent record in step with the consent questions."""
+        if answer_id not in (CONSENT_SOUGHT, CONSENT_REFUSED):
+            return
+        record = self.state.case.consent
+        sought = self.state.answer(CONSENT_SOUGHT)
+        refused = self.state.answer(CONSENT_REFUSED)
+        record.sought = {"yes": True, "no": False}.get(sought or "")
+        if record.sought:
+            record.outcome = {"yes": "refused", "no": "given"}.get(refused or "", "")
+        elif record.sought is False:
+            record.outcome = "not-asked"
+        else:
+            record.outcome = ""
+        self.state.touch()
+
+    def _save(self) -> None:
+        record = self.state.case.consent
+        record.by_whom = self.by_whom.text()
+        record.not_sought_reason = self.not_sought.text()
+        record.lawful_basis = self.lawful_basis.currentText()
+        record.manager_advice = self.manager.text()
+        shared = SharedInfo(
+            what=self.shared_what.text(),
+            with_whom=self.shared_with.text(),
+            when=self.shared_when.text(),
+            why=record.lawful_basis,
+        )
+        record.shared = [shared] if (shared.what or shared.with_whom or shared.when) else []
+        self.state.touch()

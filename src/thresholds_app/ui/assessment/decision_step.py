@@ -1,0 +1,208 @@
+"""Step 5: the practitioner's own decision and reasons, the child's voice, and next steps.
+
+The decision starts empty on every new assessment and nothing here ever copies the level the
+guidance indicates into it (hazard H01). The indicated level is shown beside it for comparison.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFormLayout,
+    QGridLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from thresholds_app.core.assessment import Assessment
+from thresholds_app.core.casefile import NextStep
+from thresholds_app.ui.assessment.live_panel import indicated_words
+from thresholds_app.ui.assessment.widgets import (
+    card_frame,
+    heading,
+    muted_label,
+    plain_label,
+    text_edit,
+)
+from thresholds_app.ui.case_state import CaseState
+
+# (field on FreeText, label, description)
+FREE_TEXT_FIELDS = (
+    ("worry", "What are you worried about?", "What you saw or heard, when, and how often."),
+    ("impact_on_daily_life", "How does it affect the child's daily life?", ""),
+    ("child_voice", "The child's voice, in their own words", "What the child said or showed."),
+    (
+        "child_voice_not_obtained_reason",
+        "If you could not hear the child's views, why not?",
+        "For example their age, communication needs, or it was not safe to ask.",
+    ),
+    ("family_views", "The family's views", "Or say why they are not known."),
+    ("relatives_concerns", "Concerns raised by relatives or others", ""),
+    ("going_well", "What is going well", "Strengths in the child's life and family."),
+    ("tried_so_far", "What has been tried so far", ""),
+)
+
+
+class DecisionStep(QWidget):
+    """The practitioner's decision, their reasons and everything only they can write."""
+
+    def __init__(self, state: CaseState) -> None:
+        super().__init__()
+        self.state = state
+        case = state.case
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(14)
+        layout.addWidget(heading(self.tr("Your decision"), 1))
+        layout.addWidget(
+            muted_label(
+                self.tr(
+                    "This is your professional judgement. The guidance's indication is shown "
+                    "for comparison only; choose the level you judge applies and say why."
+                )
+            )
+        )
+        decision_card = card_frame("decisionCard")
+        box = QVBoxLayout(decision_card)
+        box.setContentsMargins(20, 16, 20, 16)
+        box.setSpacing(10)
+        self.indicated = plain_label("")
+        self.indicated.setObjectName("indicatedForComparison")
+        box.addWidget(self.indicated)
+        grid = QGridLayout()
+        self.level_group = QButtonGroup(self)
+        self.level_buttons: dict[int, QRadioButton] = {}
+        for index, number in enumerate(sorted(state.pack.levels)):
+            level = state.pack.levels[number]
+            button = QRadioButton(f"Level {number}: {level.name}")
+            button.setAccessibleName(self.tr("My decision: Level {n}").format(n=number))
+            self.level_group.addButton(button, number)
+            self.level_buttons[number] = button
+            grid.addWidget(button, index // 2, index % 2)
+        box.addLayout(grid)
+        if case.decision.level in self.level_buttons:
+            self.level_buttons[case.decision.level].setChecked(True)
+        self.level_group.idClicked.connect(self._level_chosen)
+        self.reasons = text_edit(
+            self.tr("Reasons for your decision"),
+            self.tr("Why you judge this level applies."),
+            placeholder=self.tr("Why you judge this level applies"),
+        )
+        self.reasons.setPlainText(case.decision.reasons)
+        self.reasons.textChanged.connect(self._save_decision)
+        box.addWidget(plain_label(self.tr("Reasons for your decision")))
+        box.addWidget(self.reasons)
+        self.differs = text_edit(
+            self.tr("Why your decision differs from the guidance"),
+            self.tr("Needed when your decision is not what the guidance indicates."),
+            placeholder=self.tr("Only needed if your decision differs from the guidance"),
+        )
+        self.differs.setPlainText(case.decision.differs_reason)
+        self.differs.textChanged.connect(self._save_decision)
+        box.addWidget(plain_label(self.tr("If your decision differs from the guidance, why")))
+        box.addWidget(self.differs)
+        layout.addWidget(decision_card)
+
+        layout.addWidget(heading(self.tr("In your own words"), 2))
+        self.free_text: dict[str, QPlainTextEdit] = {}
+        form = QFormLayout()
+        form.setVerticalSpacing(12)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        for field_name, label, description in FREE_TEXT_FIELDS:
+            edit = text_edit(self.tr(label), self.tr(description) or self.tr(label))
+            edit.setObjectName(f"text-{field_name}")
+            edit.setPlainText(getattr(case.free_text, field_name))
+            edit.textChanged.connect(lambda f=field_name, e=edit: self._save_text(f, e))
+            form.addRow(self.tr(label), edit)
+            self.free_text[field_name] = edit
+        layout.addLayout(form)
+
+        layout.addWidget(heading(self.tr("Next steps"), 2))
+        layout.addWidget(muted_label(self.tr("What will happen, who will do it, and by when.")))
+        self.steps_grid = QGridLayout()
+        self.steps_grid.setHorizontalSpacing(8)
+        for column, title in enumerate((self.tr("Action"), self.tr("Who"), self.tr("By when"))):
+            self.steps_grid.addWidget(muted_label(title), 0, column)
+        self.step_rows: list[tuple[QLineEdit, QLineEdit, QLineEdit]] = []
+        layout.addLayout(self.steps_grid)
+        for step in case.next_steps or [NextStep()]:
+            self.add_step_row(step)
+        add = QPushButton(self.tr("Add a next step"))
+        add.clicked.connect(lambda: self.add_step_row(NextStep())[0].setFocus())
+        layout.addWidget(add)
+
+        layout.addWidget(heading(self.tr("About you (the referrer)"), 2))
+        referrer = QFormLayout()
+        referrer.setVerticalSpacing(10)
+        self.referrer: dict[str, QLineEdit] = {}
+        for field_name, label in (
+            ("name", self.tr("Your &name:")),
+            ("role", self.tr("Your &role:")),
+            ("agency", self.tr("Your a&gency:")),
+            ("contact", self.tr("How to &contact you:")),
+        ):
+            edit = QLineEdit(getattr(case.referrer, field_name))
+            edit.setAccessibleName(label.replace("&", "").rstrip(":"))
+            edit.textEdited.connect(self._save_referrer)
+            referrer.addRow(label, edit)
+            self.referrer[field_name] = edit
+        layout.addLayout(referrer)
+        layout.addStretch(1)
+        state.assessment_changed.connect(self.show_indicated)
+        self.show_indicated(state.assessment)
+
+    def show_indicated(self, assessment: Assessment) -> None:
+        """Show what the guidance indicates, for comparison (never copied into the decision)."""
+        self.indicated.setText(
+            self.tr("For comparison, the guidance indicates: {level}").format(
+                level=indicated_words(self.state.pack, assessment.indicated_level)
+            )
+        )
+
+    def add_step_row(self, step: NextStep) -> tuple[QLineEdit, QLineEdit, QLineEdit]:
+        """Add a row of next-step fields."""
+        number = len(self.step_rows) + 1
+        row = (QLineEdit(step.action), QLineEdit(step.who), QLineEdit(step.by_when))
+        for column, (edit, name) in enumerate(zip(row, ("action", "who", "by when"), strict=True)):
+            edit.setAccessibleName(f"Next step {number}: {name}")
+            edit.textEdited.connect(self._save_steps)
+            self.steps_grid.addWidget(edit, number, column)
+        row[0].setPlaceholderText(self.tr("e.g. Refer to the MASH"))
+        row[2].setPlaceholderText(self.tr("e.g. today, by 5pm"))
+        self.step_rows.append(row)
+        return row
+
+    def _level_chosen(self, number: int) -> None:
+        self.state.case.decision.level = number
+        self.state.touch()
+
+    def _save_decision(self) -> None:
+        self.state.case.decision.reasons = self.reasons.toPlainText()
+        self.state.case.decision.differs_reason = self.differs.toPlainText()
+        self.state.touch()
+
+    def _save_text(self, field_name: str, edit: QPlainTextEdit) -> None:
+        setattr(self.state.case.free_text, field_name, edit.toPlainText())
+        self.state.touch()
+
+    def _save_steps(self) -> None:
+        self.state.case.next_steps = [
+            NextStep(action=a.text(), who=w.text(), by_when=b.text())
+            for a, w, b in self.step_rows
+            if a.text() or w.text() or b.text()
+        ]
+        self.state.touch()
+
+    def _save_referrer(self) -> None:
+        for field_name, edit in self.referrer.items():
+            setattr(self.state.case.referrer, field_name, edit.text())
+        self.state.touch()
+
+    def decision_level(self) -> int | None:
+        """The level the practitioner chose, or None."""
+        checked = self.level_group.checkedId()
+        return checked if checked > 0 else None

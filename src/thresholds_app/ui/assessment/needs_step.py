@@ -1,0 +1,259 @@
+"""Step 3: needs by domain and area, with search and the special pathways.
+
+Areas are listed on the left (the Assessment Framework triangle); each area's indicators are
+built the first time it is opened, so the step appears instantly however big the pack is.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from thresholds_app.core.assessment import Assessment
+from thresholds_app.core.model import Pack
+from thresholds_app.ui.assessment.indicator_card import IndicatorCard
+from thresholds_app.ui.assessment.search import search_indicators
+from thresholds_app.ui.assessment.widgets import heading, muted_label
+from thresholds_app.ui.case_state import CaseState
+
+_AREA_ROLE = Qt.ItemDataRole.UserRole
+SEARCH_KEY = "__search__"
+
+
+class CardList(QScrollArea):
+    """A scrolling column of indicator cards."""
+
+    def __init__(self, title: str, note: str = "") -> None:
+        super().__init__()
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        body = QWidget()
+        self.column = QVBoxLayout(body)
+        self.column.setContentsMargins(4, 0, 12, 12)
+        self.column.setSpacing(10)
+        self.title = heading(title, 2)
+        self.column.addWidget(self.title)
+        self.note = muted_label(note)
+        self.note.setVisible(bool(note))
+        self.column.addWidget(self.note)
+        self.column.addStretch(1)
+        self.setWidget(body)
+        self.cards: dict[str, IndicatorCard] = {}
+
+    def add_card(self, card: IndicatorCard) -> None:
+        """Append a card above the stretch."""
+        self.column.insertWidget(self.column.count() - 1, card)
+        self.cards[card.indicator.id] = card
+
+    def clear_cards(self) -> None:
+        """Remove every card."""
+        for card in self.cards.values():
+            card.setParent(None)
+            card.deleteLater()
+        self.cards.clear()
+
+
+class NeedsStep(QWidget):
+    """Indicators by area, a search box and the pathways the answers make relevant.
+
+    Signals:
+        topic_requested(str): the user asked to read a special pathway.
+    """
+
+    topic_requested = Signal(str)
+
+    def __init__(self, state: CaseState) -> None:
+        super().__init__()
+        self.state = state
+        self.pack: Pack = state.pack
+        self._lists: dict[str, CardList] = {}
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(12)
+        layout.addWidget(heading(self.tr("The child's needs"), 1))
+        layout.addWidget(
+            muted_label(
+                self.tr(
+                    "Answer what you know. 'Not known' is a proper answer: it shows as a gap, "
+                    "never as a no. Open 'Examples and other levels' to compare with the same "
+                    "worry at other levels."
+                )
+            )
+        )
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(
+            self.tr("Search the indicators, e.g. bruise, drinking, missing, prison (Ctrl+F)")
+        )
+        self.search.setAccessibleName(self.tr("Search the indicators"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._on_search)
+        layout.addWidget(self.search)
+        QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search)
+
+        self.pathways = QWidget()
+        self.pathway_row = QHBoxLayout(self.pathways)
+        self.pathway_row.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.pathways)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderHidden(True)
+        self.tree.setAccessibleName(self.tr("Domains and areas"))
+        self.tree.setMinimumWidth(220)
+        self.tree.setMaximumWidth(300)
+        for domain in self.pack.domains:
+            parent = QTreeWidgetItem([domain.title])
+            parent.setFlags(parent.flags() & ~Qt.ItemFlag.ItemIsSelectable)
+            self.tree.addTopLevelItem(parent)
+            for area in domain.areas:
+                child = QTreeWidgetItem([area.title])
+                child.setData(0, _AREA_ROLE, area.id)
+                parent.addChild(child)
+            parent.setExpanded(True)
+        self.tree.currentItemChanged.connect(self._on_area_item)
+        splitter.addWidget(self.tree)
+        self.pages = QStackedWidget()
+        splitter.addWidget(self.pages)
+        splitter.setStretchFactor(1, 1)
+        layout.addWidget(splitter, 1)
+
+        self.results = CardList(self.tr("Search results"))
+        self.pages.addWidget(self.results)
+        state.assessment_changed.connect(self._update_pathways)
+        self._update_pathways(state.assessment)
+        first = self.tree.topLevelItem(0)
+        if first is not None and first.childCount():
+            self.tree.setCurrentItem(first.child(0))
+
+    # -- navigation -------------------------------------------------------------------------
+    def show_area(self, area_id: str) -> CardList:
+        """Show (building once) the cards of ``area_id``."""
+        cards = self._lists.get(area_id)
+        if cards is None:
+            cards = self._build_area(area_id)
+        self.pages.setCurrentWidget(cards)
+        return cards
+
+    def show_indicator(self, indicator_id: str) -> IndicatorCard | None:
+        """Open the indicator's area, scroll to its card and focus its answers."""
+        indicator = self.pack.indicators.get(indicator_id)
+        if indicator is None:
+            return None
+        self.search.clear()
+        self._select_area_item(indicator.area)
+        cards = self.show_area(indicator.area)
+        card = cards.cards.get(indicator_id)
+        if card is None:  # an indicator for another age band: show it anyway
+            card = self._make_card(indicator_id)
+            cards.add_card(card)
+        cards.ensureWidgetVisible(card)
+        card.answers.buttons["yes"].setFocus()
+        return card
+
+    def _select_area_item(self, area_id: str) -> None:
+        for i in range(self.tree.topLevelItemCount()):
+            top = self.tree.topLevelItem(i)
+            for j in range(top.childCount()):
+                if top.child(j).data(0, _AREA_ROLE) == area_id:
+                    self.tree.blockSignals(True)
+                    self.tree.setCurrentItem(top.child(j))
+                    self.tree.blockSignals(False)
+
+    def _on_area_item(self, item: QTreeWidgetItem | None, _previous: object) -> None:
+        if item is not None and item.data(0, _AREA_ROLE):
+            if self.search.text():
+                self.search.clear()
+            self.show_area(item.data(0, _AREA_ROLE))
+
+    def _build_area(self, area_id: str) -> CardList:
+        area = next(a for d in self.pack.domains for a in d.areas if a.id == area_id)
+        cards = CardList(area.title, area.description)
+        for indicator in sorted(
+            (i for i in self.pack.indicators.values() if i.area == area_id),
+            key=lambda i: (i.kind != "strength", i.level, i.id),
+        ):
+            if indicator.applies_to(self.state.age_band):
+                cards.add_card(self._make_card(indicator.id))
+        if not cards.cards:
+            cards.note.setText(self.tr("No indicators for this age band in this area."))
+            cards.note.setVisible(True)
+        self._lists[area_id] = cards
+        self.pages.addWidget(cards)
+        return cards
+
+    def _make_card(self, indicator_id: str) -> IndicatorCard:
+        card = IndicatorCard(self.state, self.pack.indicators[indicator_id])
+        card.show_indicator.connect(self.show_indicator)
+        return card
+
+    def rebuild_for_age_band(self) -> None:
+        """Drop built areas so they are rebuilt for the new age band when next opened."""
+        current = self.tree.currentItem()
+        for cards in self._lists.values():
+            self.pages.removeWidget(cards)
+            cards.deleteLater()
+        self._lists.clear()
+        if current is not None and current.data(0, _AREA_ROLE):
+            self.show_area(current.data(0, _AREA_ROLE))
+
+    # -- search -----------------------------------------------------------------------------
+    def _focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _on_search(self, text: str) -> None:
+        if not text.strip():
+            current = self.tree.currentItem()
+            if current is not None and current.data(0, _AREA_ROLE):
+                self.show_area(current.data(0, _AREA_ROLE))
+            return
+        found = search_indicators(self.pack, text, self.state.age_band)
+        self.results.clear_cards()
+        for indicator in found:
+            self.results.add_card(self._make_card(indicator.id))
+        self.results.title.setText(
+            self.tr("{n} indicators match “{q}”").format(n=len(found), q=text.strip())
+            if found
+            else self.tr("Nothing matches “{q}”. Try another word.").format(q=text.strip())
+        )
+        self.pages.setCurrentWidget(self.results)
+
+    def result_ids(self) -> list[str]:
+        """Ids of the indicators in the search results, in order."""
+        return list(self.results.cards)
+
+    # -- pathways ---------------------------------------------------------------------------
+    def _update_pathways(self, assessment: Assessment) -> None:
+        if assessment.topics == getattr(self, "_shown_topics", None):
+            return  # unchanged: keep the buttons (and the keyboard focus) where they are
+        self._shown_topics = assessment.topics
+        while self.pathway_row.count():
+            item = self.pathway_row.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        topics = [t for t in assessment.topics if t in self.pack.topics]
+        self.pathways.setVisible(bool(topics))
+        if not topics:
+            return
+        self.pathway_row.addWidget(muted_label(self.tr("Special pathways that apply:")))
+        for topic_id in topics:
+            button = QPushButton(self.pack.topics[topic_id].title)
+            button.setObjectName(f"pathway-{topic_id}")
+            button.setAccessibleName(
+                self.tr("Read the pathway: {t}").format(t=self.pack.topics[topic_id].title)
+            )
+            button.clicked.connect(lambda _c=False, t=topic_id: self.topic_requested.emit(t))
+            self.pathway_row.addWidget(button)
+        self.pathway_row.addStretch(1)

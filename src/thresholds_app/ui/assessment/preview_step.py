@@ -1,0 +1,181 @@
+"""Step 6: preview the rationale, then save the PDF, print it, save the case file or copy it.
+
+Export (PDF, print, copy) stays disabled while :func:`thresholds_app.core.readiness.export_blockers`
+lists anything; the blockers are shown in plain words (hazards H01, H09, H12). The case file can
+always be saved: it is the practitioner's own working copy. reportlab and QtPdf are imported only
+when the user exports.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from thresholds_app import __version__
+from thresholds_app.core.readiness import export_blockers
+from thresholds_app.ui.assessment.widgets import card_frame, heading, muted_label
+from thresholds_app.ui.case_state import CaseState
+
+# Windows clipboard formats that keep the text out of clipboard history and cloud sync (H16).
+CLIPBOARD_EXCLUSIONS = {
+    'application/x-qt-windows-mime;value="ExcludeClipboardContentFromMonitorProcessing"': b"\x01"
+    b"\x00\x00\x00",
+    'application/x-qt-windows-mime;value="CanIncludeInClipboardHistory"': b"\x00\x00\x00\x00",
+    'application/x-qt-windows-mime;value="CanUploadToCloudClipboard"': b"\x00\x00\x00\x00",
+}
+
+
+def safe_file_stem(reference: str) -> str:
+    """A file name made from the case reference only (never the child's name)."""
+    cleaned = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in reference.strip())
+    return f"rationale-{cleaned.strip('-') or 'case'}"
+
+
+class PreviewStep(QWidget):
+    """The rationale as text, the blockers, and the export buttons.
+
+    Signals:
+        save_pdf_requested(), print_requested(), preview_requested(), save_case_requested(),
+        copy_requested(): the user pressed the matching button.
+    """
+
+    save_pdf_requested = Signal()
+    print_requested = Signal()
+    print_preview_requested = Signal()
+    save_case_requested = Signal()
+    copy_requested = Signal()
+
+    def __init__(self, state: CaseState) -> None:
+        super().__init__()
+        self.state = state
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(14)
+        layout.addWidget(heading(self.tr("Check the rationale, then save or print it"), 1))
+
+        self.blocker_card = card_frame("blockerCard")
+        box = QVBoxLayout(self.blocker_card)
+        box.setContentsMargins(20, 14, 20, 14)
+        box.addWidget(heading(self.tr("Before you can export"), 3))
+        self.blocker_list = QLabel()
+        self.blocker_list.setObjectName("blockerList")
+        self.blocker_list.setTextFormat(Qt.TextFormat.RichText)
+        self.blocker_list.setWordWrap(True)
+        self.blocker_list.setAccessibleName(self.tr("What is still needed before export"))
+        box.addWidget(self.blocker_list)
+        layout.addWidget(self.blocker_card)
+        self.ready_label = muted_label(
+            self.tr("Everything needed is recorded. The rationale is ready to save or print.")
+        )
+        layout.addWidget(self.ready_label)
+
+        buttons = QHBoxLayout()
+        buttons.setSpacing(10)
+        self.save_pdf = self._button(self.tr("Save PDF…"), self.save_pdf_requested)
+        self.print_button = self._button(self.tr("Print…"), self.print_requested)
+        self.preview_button = self._button(self.tr("Print preview…"), self.print_preview_requested)
+        self.copy_button = self._button(self.tr("Copy as text"), self.copy_requested)
+        self.save_case = self._button(self.tr("Save case file…"), self.save_case_requested)
+        self.save_case.setToolTip(self.tr("Save your working copy (Ctrl+S); always allowed."))
+        for button in (self.save_pdf, self.print_button, self.preview_button, self.copy_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_case)
+        layout.addLayout(buttons)
+
+        self.preview = QTextBrowser()
+        self.preview.setObjectName("rationalePreview")
+        self.preview.setAccessibleName(self.tr("Preview of the rationale"))
+        self.preview.setTabChangesFocus(True)
+        self.preview.setMinimumHeight(320)
+        layout.addWidget(self.preview, 1)
+        self.export_buttons = (
+            self.save_pdf,
+            self.print_button,
+            self.preview_button,
+            self.copy_button,
+        )
+        state.changed.connect(self.update_blockers)
+        self.update_blockers()
+
+    def _button(self, text: str, signal: Signal) -> QPushButton:
+        button = QPushButton(text)
+        button.setAccessibleName(text.rstrip("…"))
+        button.clicked.connect(signal.emit)
+        return button
+
+    def blockers(self) -> list[str]:
+        """What the practitioner must still record before export (empty: ready)."""
+        return export_blockers(self.state.case, self.state.assessment)
+
+    def update_blockers(self) -> None:
+        """Enable or disable export, and list what is missing."""
+        blockers = self.blockers()
+        for button in self.export_buttons:
+            button.setEnabled(not blockers)
+            button.setToolTip(
+                "" if not blockers else self.tr("Not yet: see 'Before you can export' above.")
+            )
+        self.blocker_card.setVisible(bool(blockers))
+        self.ready_label.setVisible(not blockers)
+        items = "".join(f"<li>{html.escape(b)}</li>" for b in blockers)
+        self.blocker_list.setText(f"<ul style='margin-left:-20px'>{items}</ul>")
+
+    def refresh_preview(self) -> None:
+        """Rebuild the rationale text (done when the step is shown, not on every keystroke)."""
+        self.preview.setPlainText(self.rationale_text())
+
+    def rationale(self):  # type: ignore[no-untyped-def]  # core.rationale.Rationale
+        """Build the rationale from the case as it stands (draft blockers included)."""
+        from thresholds_app.core.rationale import build_rationale
+
+        case = self.state.record_for_export()
+        produced = self.state.now().replace(microsecond=0).isoformat(sep=" ")
+        return build_rationale(
+            self.state.pack,
+            case,
+            self.state.assessment,
+            produced,
+            __version__,
+            tuple(self.blockers()),
+        )
+
+    def rationale_text(self) -> str:
+        """The rationale as plain text."""
+        from thresholds_app.core.rationale import rationale_to_text
+
+        return rationale_to_text(self.rationale())
+
+    def pdf_bytes(self) -> bytes:
+        """The rationale as PDF bytes (imports reportlab on first use)."""
+        from thresholds_app.pdf.rationale_pdf import render_rationale_pdf
+
+        return render_rationale_pdf(self.rationale())
+
+    def copy_to_clipboard(self) -> str:
+        """Copy the rationale text, marked to stay out of clipboard history (H16)."""
+        text = self.rationale_text()
+        mime = QMimeData()
+        mime.setText(text)
+        for mime_type, value in CLIPBOARD_EXCLUSIONS.items():
+            mime.setData(mime_type, value)
+        QApplication.clipboard().setMimeData(mime)
+        return text
+
+    def file_stem(self) -> str:
+        """Suggested file name stem, from the case reference only."""
+        return safe_file_stem(self.state.case.child.reference)
+
+    def job_name(self) -> str:
+        """Print job name, from the case reference only."""
+        return f"Rationale {self.state.case.child.reference.strip() or 'case'}"

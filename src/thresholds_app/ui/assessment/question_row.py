@@ -1,0 +1,37 @@
+"""A pack question (not an indicator) with yes / no / not known, bound to the case."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFrame, QVBoxLayout
+
+from thresholds_app.core.model import Question
+from thresholds_app.ui.assessment.widgets import AnswerButtons, muted_label, plain_label
+from thresholds_app.ui.case_state import CaseState
+
+
+class QuestionRow(QFrame):
+    """The question's words, its help, and the answer buttons."""
+
+    def __init__(self, state: CaseState, question: Question, *, large: bool = False) -> None:
+        super().__init__()
+        self.state = state
+        self.question = question
+        self.setObjectName(f"question-{question.id}")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 4)
+        layout.setSpacing(6)
+        text = plain_label(question.text)
+        text.setStyleSheet("font-weight: 600;" + (" font-size: 13pt;" if large else ""))
+        layout.addWidget(text)
+        if question.help:
+            layout.addWidget(muted_label(question.help))
+        self.answers = AnswerButtons(question.text)
+        self.answers.setAccessibleName(question.text)
+        self.answers.answered.connect(lambda value: state.set_answer(question.id, value))
+        layout.addWidget(self.answers)
+        state.answer_changed.connect(self._on_answer_changed)
+        self.answers.set_answer(state.answer(question.id))
+
+    def _on_answer_changed(self, answer_id: str) -> None:
+        if answer_id == self.question.id:
+            self.answers.set_answer(self.state.answer(self.question.id))

@@ -1,0 +1,80 @@
+"""Step 1: is the child in immediate danger? Asked first, before anything else."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QPushButton, QVBoxLayout, QWidget
+
+from thresholds_app.core.assessment import Assessment
+from thresholds_app.ui.assessment.question_row import QuestionRow
+from thresholds_app.ui.assessment.widgets import heading, muted_label, plain_label
+from thresholds_app.ui.case_state import CaseState
+from thresholds_app.ui.emergency import danger_colour
+
+IMMEDIATE_DANGER = "immediate-danger"
+
+
+class SafetyStep(QWidget):
+    """The immediate-danger question and, when the engine says so, the call-999 banner.
+
+    Signals:
+        emergency_requested(): the user asked to see whom to call.
+    """
+
+    emergency_requested = Signal()
+
+    def __init__(self, state: CaseState) -> None:
+        super().__init__()
+        self.state = state
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(16)
+        layout.addWidget(heading(self.tr("First: is the child safe right now?"), 1))
+        layout.addWidget(
+            muted_label(
+                self.tr(
+                    "If a child is at risk of serious harm right now, do not finish this "
+                    "assessment first. Call 999, then the MASH or the out-of-hours team."
+                )
+            )
+        )
+        question = state.pack.questions.get(IMMEDIATE_DANGER)
+        self.row: QuestionRow | None = None
+        if question is not None:
+            self.row = QuestionRow(state, question, large=True)
+            layout.addWidget(self.row)
+        self.banner = QFrame()
+        self.banner.setObjectName("dangerBanner")
+        red = danger_colour(self.palette()).name()
+        self.banner.setStyleSheet(
+            f"#dangerBanner {{ border: 2px solid {red}; border-radius: 8px; }}"
+        )
+        box = QVBoxLayout(self.banner)
+        box.setContentsMargins(18, 14, 18, 14)
+        title = plain_label(self.tr("Call 999 now."))
+        title.setStyleSheet("font-weight: bold; font-size: 16pt;")
+        box.addWidget(title)
+        box.addWidget(
+            plain_label(
+                self.tr(
+                    "Then tell the MASH (or the out-of-hours team). You can come back and "
+                    "complete the assessment once the child is safe."
+                )
+            )
+        )
+        self.call_button = QPushButton(self.tr("Show whom to call  (F9)"))
+        self.call_button.setAccessibleName(self.tr("Show whom to call now"))
+        self.call_button.clicked.connect(self.emergency_requested.emit)
+        box.addWidget(self.call_button)
+        layout.addWidget(self.banner)
+        layout.addStretch(1)
+        state.assessment_changed.connect(self._show)
+        self._show(state.assessment)
+
+    def _show(self, assessment: Assessment) -> None:
+        self.banner.setVisible(assessment.emergency)
+
+    def focus_first(self) -> None:
+        """Put the keyboard focus on the first answer."""
+        if self.row is not None:
+            self.row.answers.buttons["yes"].setFocus()

@@ -1,0 +1,125 @@
+"""Small building blocks shared by the app's screens: headings, plain labels, answer buttons.
+
+Colours come from the palette (``palette(...)`` in style sheets) so high contrast and dark modes
+keep working; the only accent is the palette's highlight colour.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QRadioButton,
+    QWidget,
+)
+
+from thresholds_app.core.model import ANSWERS, Answer
+
+ANSWER_WORDS: dict[str, str] = {"yes": "Yes", "no": "No", "not-known": "Not known"}
+
+
+def scaled_font(base: QFont, factor: float, *, bold: bool = False) -> QFont:
+    """Return ``base`` scaled by ``factor`` (follows the app-wide zoom because it is relative)."""
+    font = QFont(base)
+    size = base.pointSizeF() if base.pointSizeF() > 0 else 10.0
+    font.setPointSizeF(size * factor)
+    font.setBold(bold)
+    return font
+
+
+def plain_label(text: str, *, wrap: bool = True, parent: QWidget | None = None) -> QLabel:
+    """A label that never interprets its text as markup (pack and user text are plain)."""
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setText(text)
+    label.setWordWrap(wrap)
+    return label
+
+
+def heading(text: str, level: int = 1, parent: QWidget | None = None) -> QLabel:
+    """A heading: level 1 for a page, 2 for a section, 3 for a sub-section."""
+    label = plain_label(text, parent=parent)
+    factor = {1: 1.55, 2: 1.2, 3: 1.05}.get(level, 1.0)
+    label.setFont(scaled_font(label.font(), factor, bold=True))
+    label.setAccessibleName(text)
+    label.setProperty("headingLevel", level)
+    return label
+
+
+def muted_label(text: str, parent: QWidget | None = None) -> QLabel:
+    """Secondary text in the palette's placeholder colour (still readable in high contrast)."""
+    label = plain_label(text, parent=parent)
+    label.setStyleSheet("color: palette(placeholder-text);")
+    return label
+
+
+def card_frame(object_name: str = "card") -> QFrame:
+    """A softly outlined panel used to group related content."""
+    frame = QFrame()
+    frame.setObjectName(object_name)
+    frame.setFrameShape(QFrame.Shape.NoFrame)
+    frame.setStyleSheet(
+        f"QFrame#{object_name} {{ border: 1px solid palette(mid); border-radius: 8px;"
+        " background: palette(base); }"
+    )
+    return frame
+
+
+def text_edit(name: str, description: str, *, placeholder: str = "") -> QPlainTextEdit:
+    """A multi-line text box that Tab leaves (no keyboard trap) and that screen readers name."""
+    edit = QPlainTextEdit()
+    edit.setTabChangesFocus(True)
+    edit.setAccessibleName(name)
+    edit.setAccessibleDescription(description)
+    edit.setPlaceholderText(placeholder)
+    edit.setMinimumHeight(72)
+    return edit
+
+
+class AnswerButtons(QWidget):
+    """Yes / No / Not known as three radio buttons in one group; none checked = unanswered.
+
+    Signals:
+        answered(str): the user chose an answer ("yes", "no" or "not-known").
+    """
+
+    answered = Signal(str)
+
+    def __init__(self, subject: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(18)
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(True)
+        self.buttons: dict[str, QRadioButton] = {}
+        for value in ANSWERS:
+            button = QRadioButton(self.tr(ANSWER_WORDS[value]))
+            button.setAccessibleName(f"{self.tr(ANSWER_WORDS[value])}: {subject}")
+            button.setProperty("answer", value)
+            self.group.addButton(button)
+            self.buttons[value] = button
+            layout.addWidget(button)
+            button.clicked.connect(lambda _checked=False, v=value: self.answered.emit(v))
+        layout.addStretch(1)
+
+    def set_answer(self, answer: Answer | None) -> None:
+        """Show ``answer`` without emitting (None clears the group)."""
+        self.group.setExclusive(False)
+        for value, button in self.buttons.items():
+            button.blockSignals(True)
+            button.setChecked(value == answer)
+            button.blockSignals(False)
+        self.group.setExclusive(True)
+
+    def answer(self) -> str | None:
+        """The checked answer, or None."""
+        for value, button in self.buttons.items():
+            if button.isChecked():
+                return value
+        return None

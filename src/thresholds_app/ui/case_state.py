@@ -1,0 +1,112 @@
+"""A thin Qt wrapper around the core :class:`CaseRecord`: one per assessment window.
+
+Screens change the case only through this object, which re-runs the engine after every answer
+and tells every view through signals. It holds no threshold logic: the level, consent advice and
+contacts all come from :func:`thresholds_app.core.engine.assess`. A new assessment always starts
+from a fresh record (hazard H17) and the practitioner's decision is never filled from the
+engine's output (hazard H01).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import datetime
+
+from PySide6.QtCore import QObject, Signal
+
+from thresholds_app.core.assessment import Assessment, Context
+from thresholds_app.core.casefile import CaseRecord, new_case
+from thresholds_app.core.model import Answer, Pack
+
+AssessFn = Callable[[Pack, Mapping[str, Answer], Context], Assessment]
+Clock = Callable[[], datetime]
+
+
+def default_assess_fn() -> AssessFn:
+    """Return the core engine's ``assess`` (imported here so tests may inject another)."""
+    from thresholds_app.core.engine import assess
+
+    return assess
+
+
+class CaseState(QObject):
+    """The case being assessed, and the engine's latest view of it.
+
+    Signals:
+        answer_changed(str): an answer (indicator or question id) was set or cleared.
+        assessment_changed(object): the engine re-ran; the argument is the new Assessment.
+        changed(): anything in the case changed (answers, household, free text, decision).
+    """
+
+    answer_changed = Signal(str)
+    assessment_changed = Signal(object)
+    changed = Signal()
+
+    def __init__(
+        self,
+        pack: Pack,
+        *,
+        case: CaseRecord | None = None,
+        assess_fn: AssessFn | None = None,
+        clock: Clock | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.pack = pack
+        self.case = case if case is not None else new_case(pack)
+        self._assess = assess_fn if assess_fn is not None else default_assess_fn()
+        self._clock = clock if clock is not None else datetime.now
+        self.assessment: Assessment = self._run()
+
+    # -- reading --------------------------------------------------------------------------
+    def now(self) -> datetime:
+        """Return the clock's current time (injected in tests)."""
+        return self._clock()
+
+    def answer(self, answer_id: str) -> Answer | None:
+        """Return the answer given for ``answer_id``, or None when unanswered."""
+        return self.case.answers.get(answer_id)
+
+    @property
+    def age_band(self) -> str | None:
+        """The child's age band, or None when not yet given."""
+        return self.case.child.age_band
+
+    # -- changing -------------------------------------------------------------------------
+    def set_answer(self, answer_id: str, answer: Answer | None) -> None:
+        """Record (or clear, with None) an answer and re-run the engine."""
+        if self.case.answers.get(answer_id) == answer:
+            return
+        if answer is None:
+            self.case.answers.pop(answer_id, None)
+        else:
+            self.case.answers[answer_id] = answer
+        self.answer_changed.emit(answer_id)
+        self.reassess()
+
+    def set_age_band(self, age_band: str | None) -> None:
+        """Set the child's age band (it changes which indicators apply) and re-run the engine."""
+        if self.case.child.age_band == age_band:
+            return
+        self.case.child.age_band = age_band
+        self.reassess()
+
+    def touch(self) -> None:
+        """Tell listeners that a free-text or record field changed (no re-assessment needed)."""
+        self.changed.emit()
+
+    def reassess(self) -> None:
+        """Re-run the engine with the current answers and tell every view."""
+        self.assessment = self._run()
+        self.assessment_changed.emit(self.assessment)
+        self.changed.emit()
+
+    def record_for_export(self) -> CaseRecord:
+        """Return the case with the assessment as computed now, ready to save or render."""
+        self.assessment = self._run()
+        self.case.assessment = self.assessment
+        return self.case
+
+    def _run(self) -> Assessment:
+        context = Context(age_band=self.case.child.age_band, now=self._clock())
+        return self._assess(self.pack, dict(self.case.answers), context)

@@ -1,0 +1,380 @@
+"""The main window: a top bar with the emergency button, a stack of pages, menus and Help.
+
+Pages are added by key with :meth:`MainWindow.add_page` and shown with :meth:`MainWindow.show_page`,
+so other screens (the guidance browser, the step-up / step-down review, settings) plug in without
+this module knowing them. The window title never carries personal data (hazard H15).
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from thresholds_app import __version__
+from thresholds_app.core.casefile import CaseRecord
+from thresholds_app.core.model import Pack
+from thresholds_app.ui.assessment.widgets import heading
+from thresholds_app.ui.case_state import AssessFn
+from thresholds_app.ui.emergency import EMERGENCY_SHORTCUT, EmergencyDialog, danger_colour
+from thresholds_app.ui.start_page import StartPage, pack_status_words
+
+if TYPE_CHECKING:
+    from thresholds_app.ui.assessment.page import AssessmentPage
+
+PAGE_START = "start"
+PAGE_ASSESSMENT = "assessment"
+PAGE_REVIEW = "review"  # step-up / step-down review (UI engineer B)
+PAGE_GUIDANCE = "guidance"  # guidance browser (UI engineer B)
+PAGE_SETTINGS = "settings"  # settings (UI engineer B)
+APP_TITLE = "Right Help, Right Time"
+
+
+class MainWindow(QMainWindow):
+    """One window, one assessment at a time (hazard H17).
+
+    Signals:
+        page_changed(str): the page with this key is now shown.
+        page_added(str): a page with this key was added.
+        assessment_started(object): a new AssessmentPage (its ``state`` is the CaseState) is
+            on show, empty or opened from a case file.
+    """
+
+    page_changed = Signal(str)
+    page_added = Signal(str)
+    assessment_started = Signal(object)
+
+    def __init__(
+        self,
+        pack: Pack,
+        *,
+        clock: Callable[[], datetime] | None = None,
+        assess_fn: AssessFn | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.pack = pack
+        self.clock = clock if clock is not None else datetime.now
+        self.assess_fn = assess_fn
+        self._pages: dict[str, QWidget] = {}
+        self._emergency: EmergencyDialog | None = None
+        self.setWindowTitle(self.tr(APP_TITLE))
+        self.setObjectName("mainWindow")
+        self.resize(1240, 820)
+
+        central = QWidget()
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addWidget(self._build_top_bar())
+        self.stack = QStackedWidget()
+        self.stack.setAccessibleName(self.tr("Current screen"))
+        outer.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.emergency_action = QAction(self.tr("A child is in &immediate danger"), self)
+        self.emergency_action.setShortcut(QKeySequence(EMERGENCY_SHORTCUT))
+        self.emergency_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.emergency_action.triggered.connect(self.show_emergency)
+        self.addAction(self.emergency_action)
+        self._build_menus()
+
+        self.start_page = StartPage(pack, clock=self.clock)
+        self.start_page.action_requested.connect(self.handle_start_action)
+        self.add_page(PAGE_START, self.start_page)
+        self.page_added.connect(lambda _key: self.start_page.update_availability(self.has_page))
+        self.show_page(PAGE_START)
+        self.statusBar().showMessage(
+            self.tr("Guidance: {title}, version {version}").format(
+                title=pack.manifest.title, version=pack.manifest.version
+            )
+        )
+
+    # -- pages ----------------------------------------------------------------------------
+    def add_page(self, key: str, widget: QWidget) -> None:
+        """Add (or replace) the page shown for ``key``."""
+        old = self._pages.get(key)
+        if old is not None:
+            self.stack.removeWidget(old)
+            old.deleteLater()
+        self._pages[key] = widget
+        self.stack.addWidget(widget)
+        self.page_added.emit(key)
+
+    def has_page(self, key: str) -> bool:
+        """Whether a page was added for ``key``."""
+        return key in self._pages
+
+    def page(self, key: str) -> QWidget | None:
+        """Return the page added for ``key``, if any."""
+        return self._pages.get(key)
+
+    def show_page(self, key: str) -> bool:
+        """Show the page for ``key``; return False (and say so) when there is none."""
+        widget = self._pages.get(key)
+        if widget is None:
+            self.statusBar().showMessage(self.tr("That screen is not available yet."), 5000)
+            return False
+        self.stack.setCurrentWidget(widget)
+        self.home_button.setVisible(key != PAGE_START)
+        self.page_changed.emit(key)
+        return True
+
+    def current_page_key(self) -> str | None:
+        """The key of the page on show."""
+        current = self.stack.currentWidget()
+        return next((k for k, w in self._pages.items() if w is current), None)
+
+    # -- start page actions ----------------------------------------------------------------
+    def handle_start_action(self, action: str) -> None:
+        """Carry out what the start page asked for."""
+        if action == "new":
+            self.new_assessment()
+        elif action == "open":
+            self.open_case_file()
+        elif action == "mash":
+            self.open_case_file(review=True)
+        elif action in (PAGE_REVIEW, PAGE_GUIDANCE):
+            self.show_page(action)
+
+    def new_assessment(self) -> None:
+        """Start a new assessment from an empty case (nothing is carried over: hazard H17)."""
+        if not self._may_discard_assessment():
+            return
+        from thresholds_app.ui.assessment.page import AssessmentPage
+
+        page = AssessmentPage(self.pack, clock=self.clock, assess_fn=self.assess_fn)
+        self._wire_assessment(page)
+        self.add_page(PAGE_ASSESSMENT, page)
+        self.show_page(PAGE_ASSESSMENT)
+        page.focus_first()
+        self.assessment_started.emit(page)
+
+    def open_case_file(self, *, review: bool = False) -> None:
+        """Ask for a case file and open it (``review``: as a MASH reviewer)."""
+        path = self.ask_open_path()
+        if not path or not self._may_discard_assessment():
+            return
+        self.open_case_path(Path(path), review=review)
+
+    def open_case_path(self, path: Path, *, review: bool = False) -> bool:
+        """Open the case file at ``path``; a damaged file gives a plain message, not a crash."""
+        from thresholds_app.core.casefile import CaseFileError, load_case, reassess_if_pack_changed
+        from thresholds_app.ui.case_state import default_assess_fn
+
+        try:
+            case = load_case(path)
+        except CaseFileError as error:
+            self.inform(self.tr("Cannot open the case file"), str(error))
+            return False
+        assess = self.assess_fn or default_assess_fn()
+        changes = reassess_if_pack_changed(case, self.pack, assess)
+        page = self.open_case(case, review=review)
+        page.saved_path = path
+        if changes:
+            self.inform(
+                self.tr("The guidance has changed since this case was saved"),
+                "\n".join(changes),
+            )
+        return True
+
+    def open_case(self, case: CaseRecord, *, review: bool = False) -> AssessmentPage:
+        """Show ``case`` (opened or recovered) in a new assessment page."""
+        from thresholds_app.ui.assessment.page import AssessmentPage
+
+        page = AssessmentPage(
+            self.pack, case=case, clock=self.clock, assess_fn=self.assess_fn, review=review
+        )
+        self._wire_assessment(page)
+        self.add_page(PAGE_ASSESSMENT, page)
+        self.show_page(PAGE_ASSESSMENT)
+        page.go_to_step("preview" if review else "safety")
+        self.assessment_started.emit(page)
+        return page
+
+    def _wire_assessment(self, page: QWidget) -> None:
+        page.step_up_requested.connect(lambda: self.show_page(PAGE_REVIEW))  # type: ignore[attr-defined]
+        page.finished.connect(lambda: self.show_page(PAGE_START))  # type: ignore[attr-defined]
+        page.emergency_requested.connect(self.show_emergency)  # type: ignore[attr-defined]
+
+    def _may_discard_assessment(self) -> bool:
+        page = self._pages.get(PAGE_ASSESSMENT)
+        if page is None or not getattr(page, "has_unsaved_work", lambda: False)():
+            return True
+        return self.confirm(
+            self.tr("Start again?"),
+            self.tr(
+                "The assessment on screen has not been saved. Starting another one clears it. "
+                "Continue?"
+            ),
+        )
+
+    # -- dialogs (wrapped so tests can replace them) ---------------------------------------
+    def ask_open_path(self) -> str:
+        """Ask for a case file to open; return '' if cancelled."""
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open a case file"), "", self.tr("Case files (*.json)")
+        )
+        return path
+
+    def confirm(self, title: str, text: str) -> bool:
+        """Ask a yes/no question."""
+        answer = QMessageBox.question(self, title, text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def inform(self, title: str, text: str) -> None:
+        """Show a message without blocking the caller."""
+        box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def show_emergency(self) -> EmergencyDialog:
+        """Show whom to call now; the same dialog is refreshed if it is already open."""
+        if self._emergency is None:
+            self._emergency = EmergencyDialog(self.pack, self.clock, self)
+        else:
+            self._emergency.refresh()
+        self._emergency.show()
+        self._emergency.raise_()
+        self._emergency.activateWindow()
+        return self._emergency
+
+    # -- building -------------------------------------------------------------------------
+    def _build_top_bar(self) -> QWidget:
+        bar = QWidget()
+        bar.setObjectName("topBar")
+        bar.setStyleSheet("#topBar { border-bottom: 1px solid palette(mid); }")
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(20, 10, 20, 10)
+        row.setSpacing(12)
+        self.home_button = QPushButton(self.tr("← Start"))
+        self.home_button.setAccessibleName(self.tr("Back to the start screen"))
+        self.home_button.setToolTip(self.tr("Back to the start screen (Alt+Home)"))
+        self.home_button.setShortcut(QKeySequence("Alt+Home"))
+        self.home_button.setFlat(True)
+        self.home_button.clicked.connect(lambda: self.show_page(PAGE_START))
+        row.addWidget(self.home_button)
+        title = heading(self.tr(APP_TITLE), 2)
+        row.addWidget(title)
+        row.addStretch(1)
+        self.emergency_button = QPushButton(self.tr("A child is in immediate danger  (F9)"))
+        self.emergency_button.setObjectName("emergencyButton")
+        self.emergency_button.setAccessibleName(self.tr("A child is in immediate danger"))
+        self.emergency_button.setAccessibleDescription(
+            self.tr("Shows 999 and whom to call next. Shortcut: F9, from any screen.")
+        )
+        self.emergency_button.setToolTip(self.tr("Who to call now (F9)"))
+        self.emergency_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        red = danger_colour(self.palette()).name()
+        self.emergency_button.setStyleSheet(
+            f"#emergencyButton {{ border: 2px solid {red}; border-radius: 6px;"
+            f" padding: 7px 16px; font-weight: bold; color: {red}; background: palette(base); }}"
+            "#emergencyButton:focus { border-width: 3px; }"
+        )
+        self.emergency_button.clicked.connect(self.show_emergency)
+        row.addWidget(self.emergency_button)
+        return bar
+
+    def _build_menus(self) -> None:
+        menu = self.menuBar()
+        file_menu = menu.addMenu(self.tr("&File"))
+        new = file_menu.addAction(self.tr("&New assessment"))
+        new.setShortcut(QKeySequence.StandardKey.New)
+        new.triggered.connect(self.new_assessment)
+        opened = file_menu.addAction(self.tr("&Open case file…"))
+        opened.setShortcut(QKeySequence.StandardKey.Open)
+        opened.triggered.connect(lambda: self.open_case_file())
+        file_menu.addSeparator()
+        quit_action = file_menu.addAction(self.tr("&Quit"))
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+
+        go_menu = menu.addMenu(self.tr("&Go"))
+        start = go_menu.addAction(self.tr("&Start screen"))
+        start.triggered.connect(lambda: self.show_page(PAGE_START))
+        go_menu.addAction(self.emergency_action)
+        self.go_menu = go_menu
+
+        help_menu = menu.addMenu(self.tr("&Help"))
+        keys = help_menu.addAction(self.tr("&Keyboard shortcuts"))
+        keys.setShortcut(QKeySequence("Ctrl+/"))
+        keys.triggered.connect(self.show_shortcuts)
+        about = help_menu.addAction(self.tr("&About this app and its guidance"))
+        about.triggered.connect(self.show_about)
+
+    def show_shortcuts(self) -> QDialog:
+        """List every keyboard shortcut (non-blocking)."""
+        rows = [
+            ("F9", self.tr("A child is in immediate danger: whom to call")),
+            ("Ctrl+N", self.tr("New assessment")),
+            ("Ctrl+O", self.tr("Open a case file")),
+            ("Ctrl+S", self.tr("Save the case file (in an assessment)")),
+            ("Alt+Home", self.tr("Back to the start screen")),
+            ("Ctrl+PgDown / Ctrl+PgUp", self.tr("Next / previous step of the assessment")),
+            ("Ctrl+F", self.tr("Search the indicators (in the needs step)")),
+            ("Ctrl+1 … Ctrl+7", self.tr("Go to a step of the assessment")),
+            ("Ctrl+/", self.tr("This list")),
+            ("Ctrl+Q", self.tr("Quit")),
+        ]
+        body = "".join(f"<tr><td><b>{k}</b></td><td>{v}</td></tr>" for k, v in rows)
+        intro = self.tr(
+            "Everything in the app can be done from the keyboard. Tab moves between controls; "
+            "Space or Enter presses a button; arrow keys choose an answer."
+        )
+        html_text = f"<p>{intro}</p><table cellpadding='6'>{body}</table>"
+        return self._text_dialog(self.tr("Keyboard shortcuts"), html_text)
+
+    def show_about(self) -> QDialog:
+        """Show the app version, the pack's identity and its provenance (non-blocking)."""
+        m = self.pack.manifest
+        parts = "".join(
+            f"<tr><td>{name}</td><td>{part.status.replace('-', ' ')}</td></tr>"
+            for name, part in m.parts.items()
+        )
+        html_text = (
+            f"<h3>{self.tr(APP_TITLE)} {__version__}</h3>"
+            f"<p>{self.tr('Supports professional judgement; it never replaces it.')}</p>"
+            f"<h4>{html_lib.escape(m.title)}</h4>"
+            f"<p>{self.tr('Pack')}: <b>{m.id}</b>, {self.tr('version')} <b>{m.version}</b>"
+            f" ({self.tr('content')} {self.pack.short_hash or '—'})<br>"
+            f"{self.tr('In force from')} {m.effective_from}; {self.tr('review by')} {m.review_by}"
+            f"</p><p><b>{self.tr('Provenance')}:</b> {pack_status_words(self.pack)}</p>"
+            f"<p>{html_lib.escape(m.provenance_note)}</p><table cellpadding='4'>{parts}</table>"
+        )
+        return self._text_dialog(self.tr("About"), html_text)
+
+    def _text_dialog(self, title: str, html_text: str) -> QDialog:
+        dialog = QDialog(self)
+        dialog.setWindowTitle(title)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        layout = QVBoxLayout(dialog)
+        layout.setContentsMargins(20, 20, 20, 16)
+        browser = QTextBrowser()
+        browser.setAccessibleName(title)
+        browser.setOpenExternalLinks(False)
+        browser.setHtml(html_text)
+        browser.setMinimumSize(520, 360)
+        layout.addWidget(browser)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(dialog.reject)
+        layout.addWidget(buttons)
+        dialog.open()
+        return dialog
