@@ -1,0 +1,353 @@
+"""The guidance browser: the whole pack, readable and searchable, without starting a case.
+
+Six sections down the left (levels, indicators, pathways, consent and the golden rules,
+stepping, contacts). The indicators section is a filtered table (domain, area, level, age band,
+and words that search the text, examples and keywords) with the chosen indicator's detail and
+its neighbours at other levels beside it. Everything is reachable from the keyboard: the section
+list, Ctrl+F for the search box, arrow keys in the table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from thresholds_app.core.model import AGE_BANDS, Pack
+from thresholds_app.ui.appearance import Heading
+from thresholds_app.ui.browser_html import (
+    consent_html,
+    contacts_html,
+    indicator_html,
+    levels_html,
+    stepping_html,
+    topic_html,
+)
+from thresholds_app.ui.browser_model import ID_ROLE, IndicatorFilter, IndicatorModel
+
+SECTIONS = (
+    ("levels", "Levels of need"),
+    ("indicators", "Indicators"),
+    ("pathways", "Special pathways"),
+    ("consent", "Consent and golden rules"),
+    ("stepping", "Stepping up and down"),
+    ("contacts", "Contacts"),
+)
+
+
+def _reader(name: str, html: str = "") -> QTextBrowser:
+    view = QTextBrowser()
+    view.setOpenLinks(False)
+    view.setAccessibleName(name)
+    view.setHtml(html)
+    view.document().setDocumentMargin(16)
+    return view
+
+
+def _combo(name: str, description: str, items: Sequence[tuple[str, object]]) -> QComboBox:
+    combo = QComboBox()
+    combo.setAccessibleName(name)
+    combo.setAccessibleDescription(description)
+    for text, data in items:
+        combo.addItem(text, data)
+    return combo
+
+
+class IndicatorBrowser(QWidget):
+    """Filters and a table of indicators, with the chosen one's detail."""
+
+    def __init__(self, pack: Pack, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pack = pack
+        self.model = IndicatorModel(pack, self)
+        self.proxy = IndicatorFilter(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search: e.g. bruise, drinking, missing"))
+        self.search.setAccessibleName(self.tr("Search the indicators"))
+        self.search.setAccessibleDescription(
+            self.tr("Finds indicators whose text, examples or keywords contain every word typed")
+        )
+        self.search.setClearButtonEnabled(True)
+        self.domain = _combo(
+            self.tr("Domain"),
+            self.tr("Show indicators from one side of the Assessment Framework"),
+            [(self.tr("All domains"), "")] + [(d.title, d.id) for d in pack.domains],
+        )
+        self.area = _combo(self.tr("Area"), self.tr("Show indicators from one area"), [])
+        self.level = _combo(
+            self.tr("Level"),
+            self.tr("Show indicators at one level of need"),
+            [(self.tr("All levels"), 0)]
+            + [(f"{n}: {pack.levels[n].name}", n) for n in sorted(pack.levels)],
+        )
+        self.age = _combo(
+            self.tr("Age"),
+            self.tr("Show indicators that apply to a child of this age"),
+            [(self.tr("All ages"), "")] + [(band, band) for band in AGE_BANDS],
+        )
+        self._fill_areas()
+
+        filters = QGridLayout()
+        filters.setHorizontalSpacing(8)
+        filters.setVerticalSpacing(6)
+        search_label = QLabel(self.tr("&Search"))
+        search_label.setBuddy(self.search)
+        filters.addWidget(search_label, 0, 0)
+        filters.addWidget(self.search, 0, 1, 1, 3)
+        for i, (label_text, combo) in enumerate(
+            (
+                (self.tr("&Domain"), self.domain),
+                (self.tr("A&rea"), self.area),
+                (self.tr("&Level"), self.level),
+                (self.tr("A&ge"), self.age),
+            )
+        ):
+            label = QLabel(label_text)
+            label.setBuddy(combo)
+            combo.setMinimumContentsLength(12)
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            filters.addWidget(label, 1 + i // 2, (i % 2) * 2)
+            filters.addWidget(combo, 1 + i // 2, (i % 2) * 2 + 1)
+        filters.setColumnStretch(1, 1)
+        filters.setColumnStretch(3, 1)
+
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName(self.tr("Indicators"))
+        self.table.setAccessibleDescription(self.tr("Choose an indicator to read it in full"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table: no keyboard trap
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.count = QLabel()
+        self.count.setProperty("role", "muted")
+        self.detail = _reader(self.tr("Indicator detail"))
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(filters)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.count)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        self.detail.setMinimumWidth(300)
+        left.setMinimumWidth(420)
+        splitter.setSizes([640, 420])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+        self.search.textChanged.connect(lambda text: self._apply(search=text))
+        self.domain.currentIndexChanged.connect(self._domain_changed)
+        self.area.currentIndexChanged.connect(lambda _i: self._apply(area=self.area.currentData()))
+        self.level.currentIndexChanged.connect(
+            lambda _i: self._apply(level=self.level.currentData())
+        )
+        self.age.currentIndexChanged.connect(
+            lambda _i: self._apply(age_band=self.age.currentData())
+        )
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self._apply()
+
+    def _fill_areas(self) -> None:
+        domain_id = self.domain.currentData()
+        self.area.blockSignals(True)
+        self.area.clear()
+        self.area.addItem(self.tr("All areas"), "")
+        for domain in self.pack.domains:
+            if not domain_id or domain.id == domain_id:
+                for area in domain.areas:
+                    self.area.addItem(area.title, area.id)
+        self.area.blockSignals(False)
+
+    def _domain_changed(self, _index: int) -> None:
+        self._fill_areas()
+        self._apply(domain=self.domain.currentData(), area="")
+
+    def _apply(self, **criteria: object) -> None:
+        self.proxy.set_criteria(**criteria)  # type: ignore[arg-type]
+        shown = self.proxy.rowCount()
+        self.count.setText(
+            self.tr("{shown} of {total} indicators shown").format(
+                shown=shown, total=self.model.rowCount()
+            )
+        )
+        if shown and not self.table.selectionModel().hasSelection():
+            self.table.selectRow(0)
+        elif not shown:
+            self.detail.setHtml(
+                "<p>" + self.tr("No indicator matches. Try fewer or other words.") + "</p>"
+            )
+        self.table.resizeRowsToContents()
+
+    def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        indexes = selected.indexes()
+        if indexes:
+            self.show_indicator(str(indexes[0].data(ID_ROLE)))
+
+    def show_indicator(self, indicator_id: str) -> None:
+        """Show ``indicator_id`` in the detail pane."""
+        indicator = self.pack.indicators.get(indicator_id)
+        if indicator is not None:
+            self.detail.setHtml(indicator_html(self.pack, indicator))
+            self.detail.setAccessibleDescription(indicator.text)
+
+    def selected_id(self) -> str | None:
+        """The id of the selected indicator, if any."""
+        rows = self.table.selectionModel().selectedRows()
+        return str(rows[0].data(ID_ROLE)) if rows else None
+
+
+class PathwayBrowser(QWidget):
+    """The special pathways (topics): a list and the chosen one in full."""
+
+    def __init__(self, pack: Pack, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pack = pack
+        self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Special pathways"))
+        self.list.setAccessibleDescription(self.tr("Choose a pathway to read it"))
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setMinimumWidth(220)
+        for topic in sorted(pack.topics.values(), key=lambda t: t.title):
+            item = QListWidgetItem(topic.title)
+            item.setData(Qt.ItemDataRole.UserRole, topic.id)
+            self.list.addItem(item)
+        self.detail = _reader(self.tr("Pathway detail"))
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.list)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(1, 3)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([280, 700])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        self.list.currentItemChanged.connect(self._show)
+        if self.list.count():
+            self.list.setCurrentRow(0)
+
+    def _show(self, item: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
+        if item is not None:
+            self.show_topic(str(item.data(Qt.ItemDataRole.UserRole)))
+
+    def show_topic(self, topic_id: str) -> None:
+        """Show the pathway ``topic_id``."""
+        topic = self.pack.topics.get(topic_id)
+        if topic is not None:
+            self.detail.setHtml(topic_html(self.pack, topic))
+
+
+class GuidanceBrowser(QWidget):
+    """The whole guidance pack to read, section by section.
+
+    Signals:
+        section_changed(str): the section with this key is shown.
+    """
+
+    section_changed = Signal(str)
+
+    def __init__(self, pack: Pack, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pack = pack
+        self.setAccessibleName(self.tr("Guidance browser"))
+        self.sections = QListWidget()
+        self.sections.setAccessibleName(self.tr("Sections of the guidance"))
+        self.sections.setAccessibleDescription(self.tr("Choose what to read"))
+        self.sections.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.sections.setSpacing(2)
+        self.pages = QStackedWidget()
+        self.indicators = IndicatorBrowser(pack)
+        self.pathways = PathwayBrowser(pack)
+        self._keys: list[str] = []
+        builders: dict[str, Callable[[], QWidget]] = {
+            "levels": lambda: _reader(self.tr("Levels of need"), levels_html(pack)),
+            "indicators": lambda: self.indicators,
+            "pathways": lambda: self.pathways,
+            "consent": lambda: _reader(self.tr("Consent"), consent_html(pack)),
+            "stepping": lambda: _reader(self.tr("Stepping"), stepping_html(pack)),
+            "contacts": lambda: _reader(self.tr("Contacts"), contacts_html(pack)),
+        }
+        for key, section_title in SECTIONS:
+            self.sections.addItem(self.tr(section_title))
+            self.pages.addWidget(builders[key]())
+            self._keys.append(key)
+
+        self.sections.setFixedWidth(self.sections.sizeHintForColumn(0) + 36)
+        title = Heading(self.tr("The guidance"), 1.5)
+        subtitle = QLabel(
+            self.tr("{title}, version {version}").format(
+                title=pack.manifest.title, version=pack.manifest.version
+            )
+        )
+        subtitle.setProperty("role", "muted")
+        body = QHBoxLayout()
+        body.setSpacing(16)
+        body.addWidget(self.sections)
+        body.addWidget(self.pages, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.setSpacing(8)
+        layout.addWidget(title)
+        layout.addWidget(subtitle)
+        layout.addLayout(body, 1)
+
+        self.sections.currentRowChanged.connect(self._row_changed)
+        self.sections.setCurrentRow(0)
+        find = QShortcut(QKeySequence.StandardKey.Find, self)
+        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.activated.connect(self.focus_search)
+
+    def _row_changed(self, row: int) -> None:
+        if 0 <= row < len(self._keys):
+            self.pages.setCurrentIndex(row)
+            self.section_changed.emit(self._keys[row])
+
+    def show_section(self, key: str) -> None:
+        """Show the section ``key`` (one of :data:`SECTIONS`)."""
+        if key in self._keys:
+            self.sections.setCurrentRow(self._keys.index(key))
+
+    def current_section(self) -> str:
+        """The key of the section on show."""
+        return self._keys[self.pages.currentIndex()]
+
+    def focus_search(self) -> None:
+        """Go to the indicator search box (Ctrl+F)."""
+        self.show_section("indicators")
+        self.indicators.search.setFocus()
+        self.indicators.search.selectAll()

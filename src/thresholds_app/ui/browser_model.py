@@ -1,0 +1,190 @@
+"""The indicator table behind the guidance browser, and its filter.
+
+:class:`IndicatorModel` lists every indicator of a pack (level, area, text) in the pack's order;
+:class:`IndicatorFilter` narrows it by domain, area, level, age band, kind and free-text words.
+Search matches every word (in any order) against the indicator's text, examples, keywords, area,
+theme and topic titles, so "drinking dad" finds parental alcohol indicators.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from thresholds_app.core.model import Indicator, Pack
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+LEVEL_ROLE = Qt.ItemDataRole.UserRole + 2
+COLUMNS = ("Level", "Area", "Indicator")
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def search_words(text: str) -> list[str]:
+    """Split a search into lower-case words (punctuation ignored)."""
+    cleaned = "".join(ch.lower() if ch.isalnum() else " " for ch in text)
+    return cleaned.split()
+
+
+class IndicatorModel(QAbstractTableModel):
+    """Every indicator in the pack, one per row: level, area and text."""
+
+    def __init__(self, pack: Pack, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.pack = pack
+        self._rows: list[Indicator] = list(pack.indicators.values())
+        areas = {a.id: a for d in pack.domains for a in d.areas}
+        self._area_titles = {
+            i.id: areas[i.area].title if i.area in areas else i.area for i in self._rows
+        }
+        self._haystack = {i.id: self._words_for(i) for i in self._rows}
+
+    def _words_for(self, indicator: Indicator) -> str:
+        topics = [self.pack.topics[t].title for t in indicator.topics if t in self.pack.topics]
+        parts = [
+            indicator.text,
+            *indicator.examples,
+            *indicator.keywords,
+            self._area_titles[indicator.id],
+            (indicator.theme or "").replace("-", " "),
+            *topics,
+        ]
+        return " ".join(search_words(" ".join(parts)))
+
+    def indicator(self, row: int) -> Indicator:
+        """Return the indicator on ``row``."""
+        return self._rows[row]
+
+    def row_of(self, indicator_id: str) -> int:
+        """Return the row of ``indicator_id`` (-1 if absent)."""
+        return next((r for r, i in enumerate(self._rows) if i.id == indicator_id), -1)
+
+    def haystack(self, row: int) -> str:
+        """The searchable words of the indicator on ``row``."""
+        return self._haystack[self._rows[row].id]
+
+    def area_title(self, row: int) -> str:
+        """The area title of the indicator on ``row``."""
+        return self._area_titles[self._rows[row].id]
+
+    # -- Qt model -------------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        """Number of indicators (none under a valid parent: this is a flat table)."""
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        """Level, area and text."""
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Cell text, tooltips and the indicator id / level for filters."""
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        indicator = self._rows[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            if column == 0:
+                words = self.tr("Strength") if indicator.kind == "strength" else ""
+                return f"{indicator.level} {words}".strip()
+            if column == 1:
+                return self._area_titles[indicator.id]
+            return indicator.text
+        if role == Qt.ItemDataRole.ToolTipRole and column == 2:
+            return indicator.text
+        if role == ID_ROLE:
+            return indicator.id
+        if role == LEVEL_ROLE:
+            return indicator.level
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """Column titles."""
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(COLUMNS)
+        ):
+            return self.tr(COLUMNS[section])
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        """Rows can be selected, not edited."""
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+class IndicatorFilter(QSortFilterProxyModel):
+    """Filters :class:`IndicatorModel` rows; empty criteria let everything through."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._domain = ""
+        self._area = ""
+        self._level = 0
+        self._age = ""
+        self._kind = ""
+        self._words: list[str] = []
+
+    def set_criteria(
+        self,
+        *,
+        domain: str | None = None,
+        area: str | None = None,
+        level: int | None = None,
+        age_band: str | None = None,
+        kind: str | None = None,
+        search: str | None = None,
+    ) -> None:
+        """Change any criteria given (empty string / 0 means "any") and re-filter."""
+        modern = hasattr(self, "endFilterChange")  # Qt 6.10+; older Qt: invalidateFilter
+        if modern:
+            self.beginFilterChange()
+        if domain is not None:
+            self._domain = domain
+        if area is not None:
+            self._area = area
+        if level is not None:
+            self._level = level
+        if age_band is not None:
+            self._age = age_band
+        if kind is not None:
+            self._kind = kind
+        if search is not None:
+            self._words = search_words(search)
+        if modern:
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:  # pragma: no cover - older Qt
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        """Whether the indicator on ``source_row`` meets every criterion."""
+        model = self.sourceModel()
+        if not isinstance(model, IndicatorModel):
+            return True
+        indicator = model.indicator(source_row)
+        if self._domain and indicator.domain != self._domain:
+            return False
+        if self._area and indicator.area != self._area:
+            return False
+        if self._level and indicator.level != self._level:
+            return False
+        if self._kind and indicator.kind != self._kind:
+            return False
+        if self._age and not indicator.applies_to(self._age):
+            return False
+        if self._words:
+            haystack = model.haystack(source_row)
+            return all(word in haystack for word in self._words)
+        return True
