@@ -8,6 +8,7 @@ it out. There are no numeric scores anywhere (hazard H20): only levels, reasons 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 from thresholds_app.core.assessment import Assessment
 from thresholds_app.core.casefile import CaseRecord
@@ -15,6 +16,7 @@ from thresholds_app.core.model import Pack
 from thresholds_app.core.rationale_sections import (
     NOT_RECORDED,
     Block,
+    Entry,
     Field,
     Items,
     Note,
@@ -26,6 +28,7 @@ from thresholds_app.core.rationale_sections import (
 __all__ = [
     "NOT_RECORDED",
     "Block",
+    "Entry",
     "Field",
     "Items",
     "Note",
@@ -42,6 +45,9 @@ INTENDED_USE = (
     "'the guidance indicates' comes from the answers given, matched against the partnership's "
     "threshold guidance. It is not a prediction, and the decision is the practitioner's."
 )
+
+# The summary box lists at most this many contacts; the app shows them all.
+MAX_CONTACTS = 3
 
 
 @dataclass(frozen=True)
@@ -135,11 +141,13 @@ def _summary(pack: Pack, case: CaseRecord, assessment: Assessment) -> Summary:
     indicated = assessment.indicated_level
     decided = case.decision.level
     differs = decided is not None and decided != indicated
-    contacts = tuple(ContactLine(c.name, c.phone, c.why, c.open_now) for c in assessment.contacts)
+    contacts = _contacts(pack, assessment, decided if differs else None)
     if assessment.emergency:
         route = "Call 999 now if the child is in immediate danger, then phone the MASH."
     elif contacts:
         route = f"Contact {contacts[0].name} ({contacts[0].phone})."
+        if differs:
+            route += f" This follows the practitioner's decision (Level {decided})."
     else:
         route = "No contact suggested by the guidance."
     level_for_consent = decided if decided is not None else indicated
@@ -159,6 +167,26 @@ def _summary(pack: Pack, case: CaseRecord, assessment: Assessment) -> Summary:
         contacts=contacts,
         consent=consent_level.consent_needed if consent_level else "",
     )
+
+
+def _contacts(pack: Pack, assessment: Assessment, decided: int | None) -> tuple[ContactLine, ...]:
+    """Contacts for the route: the decision's level when it differs, else the guidance's."""
+    if decided is None or decided not in pack.levels:
+        lines = [ContactLine(c.name, c.phone, c.why, c.open_now) for c in assessment.contacts]
+    else:
+        lines = []
+        for contact_id in pack.levels[decided].contacts:
+            contact = pack.contacts.get(contact_id)
+            if contact is None or (contact.phone.strip() == "999" and not assessment.emergency):
+                continue  # 999 leads the route only when the guidance indicates an emergency
+            lines.append(ContactLine(contact.name, contact.phone, contact.use_for, None))
+            backup = pack.contacts.get(contact.out_of_hours or "")
+            if backup is not None:
+                lines.append(ContactLine(backup.name, backup.phone, "Out of hours", None))
+    unique: dict[tuple[str, str], ContactLine] = {}
+    for line in lines:
+        unique.setdefault((line.name, line.phone), line)
+    return tuple(unique.values())[:MAX_CONTACTS]
 
 
 def rationale_to_text(r: Rationale) -> str:
@@ -200,6 +228,9 @@ def _block_text(block: Block) -> list[str]:
         return [f"{block.label}: {block.text.strip() or NOT_RECORDED}"]
     if isinstance(block, Note):
         return [block.text]
+    if isinstance(block, Entry):
+        lines = [block.title] + [f"  - {line}" for line in block.lines]
+        return lines + ([f"  ({block.note})"] if block.note else [])
     if isinstance(block, Items):
         head = [f"{block.label}:"] if block.label else []
         return head + [f"  - {item}" for item in block.items]
@@ -209,3 +240,10 @@ def _block_text(block: Block) -> list[str]:
         for row in block.rows
     ]
     return head + lines
+
+
+def format_produced_at(moment: datetime) -> str:
+    """Return the production time as printed in the rationale, e.g. "2026-01-12 11:30 UTC"."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")

@@ -13,6 +13,8 @@ from thresholds_app.core.casefile import CaseRecord
 from thresholds_app.core.model import Pack
 
 NOT_RECORDED = "Not recorded."
+# Beyond this many, "what would change it" lists only a count (each is the same kind of answer).
+MAX_CHANGES = 6
 
 
 @dataclass(frozen=True)
@@ -48,7 +50,16 @@ class Note:
     text: str
 
 
-Block = Field | Items | Table | Note
+@dataclass(frozen=True)
+class Entry:
+    """A titled entry with supporting lines and a small note (a rule that fired, its source)."""
+
+    title: str
+    lines: tuple[str, ...]
+    note: str = ""
+
+
+Block = Field | Items | Table | Note | Entry
 
 
 @dataclass(frozen=True)
@@ -136,21 +147,15 @@ def _answer_line(ref: AnswerRef) -> str:
 
 
 def _reasons(pack: Pack, assessment: Assessment) -> Section:
-    rows = tuple(
-        (
-            r.label,
-            f"Level {r.level}" if r.level else "",
-            "; ".join(_answer_line(a) for a in r.answers),
-            _source_title(pack, r.source),
+    blocks: list[Block] = [
+        Entry(
+            r.label + (f" (Level {r.level})" if r.level else ""),
+            tuple(_answer_line(a) for a in r.answers),
+            f"Source: {_source_title(pack, r.source)}",
         )
         for r in assessment.reasons
-    )
-    blocks: list[Block] = []
-    if rows:
-        blocks.append(
-            Table(("Rule", "Level", "Answers it relied on", "Source"), rows, (3, 1, 4, 2.2))
-        )
-    else:
+    ]
+    if not blocks:
         blocks.append(Note("No rule in the guidance matched the answers given."))
     if assessment.warnings:
         blocks.append(Items(tuple(assessment.warnings), "Warnings from the guidance"))
@@ -197,8 +202,11 @@ def _changes_and_gaps(assessment: Assessment) -> Section:
         f"If “{c.text.rstrip('.')}” were answered {c.answer.replace('-', ' ')}, "
         + "the guidance would indicate "
         + (f"Level {c.new_level}." if c.new_level else "insufficient information.")
-        for c in assessment.what_would_change
+        for c in assessment.what_would_change[:MAX_CHANGES]
     )
+    extra = len(assessment.what_would_change) - MAX_CHANGES
+    if extra > 0:
+        changes += (f"… and {extra} other answers (see the app for the full list).",)
     blocks.append(
         Items(changes, "What would change the level")
         if changes

@@ -40,6 +40,7 @@ class Styles:
 
     body: ParagraphStyle
     small: ParagraphStyle
+    note: ParagraphStyle
     label: ParagraphStyle
     cell: ParagraphStyle
     label_cell: ParagraphStyle
@@ -68,6 +69,16 @@ def make_styles() -> Styles:
     return Styles(
         body=body,
         small=ParagraphStyle("small", parent=body, fontSize=8, leading=10.5, textColor=MUTED),
+        note=ParagraphStyle(
+            "note",
+            parent=body,
+            fontName=ITALIC,
+            fontSize=8,
+            leading=10.5,
+            textColor=MUTED,
+            leftIndent=12,
+            spaceAfter=4,
+        ),
         label=ParagraphStyle(
             "label",
             parent=body,

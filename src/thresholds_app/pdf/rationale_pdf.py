@@ -12,6 +12,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table,
 from thresholds_app.core.rationale import (
     NOT_RECORDED,
     Block,
+    Entry,
     Field,
     Items,
     Note,
@@ -117,11 +118,14 @@ def _summary_box(s: Summary, styles: Styles) -> list[Flowable]:
         else:
             decision_cell.append(safe_para(s.differs_reason or NOT_RECORDED, styles.body))
     emergency_style = styles.alert if s.emergency else styles.body
-    contacts = "; ".join(f"{c.name}: {c.phone}" for c in s.contacts) or "None suggested"
+    contact_cell: list[Flowable] = [Paragraph("Contact", styles.box_label)]
+    contact_cell += [safe_para(f"{c.name}: {c.phone}", styles.body) for c in s.contacts] or [
+        Paragraph("None suggested.", styles.body)
+    ]
     rows: list[list[Flowable]] = [
         [pair("The guidance indicates", s.guidance_level, styles.box_value), decision_cell],
         [pair("Emergency", s.emergency_text, emergency_style), pair("Route", s.route)],
-        [pair("Contact", contacts), pair("Consent at this level", s.consent or NOT_RECORDED)],
+        [contact_cell, pair("Consent at this level", s.consent or NOT_RECORDED)],
     ]
     box = _boxed(rows, [half, half], SHADE)
     box.setStyle(
@@ -185,8 +189,14 @@ def _block(block: Block, styles: Styles) -> list[Flowable]:
         return [KeepTogether([label, paras[0]]), *paras[1:]]
     if isinstance(block, Note):
         return safe_paras(block.text, styles.body)
+    if isinstance(block, Entry):
+        out: list[Flowable] = [Paragraph(markup(block.title), styles.h2)]
+        out += [Paragraph(markup(line), styles.bullet, bulletText="•") for line in block.lines]
+        if block.note:
+            out.append(Paragraph(markup(block.note), styles.note))
+        return out
     if isinstance(block, Items):
-        out: list[Flowable] = []
+        out = []
         if block.label:
             out.append(Paragraph(markup(block.label), styles.h2))
         for item in block.items:

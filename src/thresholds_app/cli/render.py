@@ -1,0 +1,95 @@
+"""``thresholds render CASE_FILE -o OUT.pdf [--text OUT.txt]``: write a referral rationale.
+
+The case is re-assessed with the pack (the bundled one unless ``--pack`` is given); if the case
+was made with another pack version, what changed is listed first. A rationale that is not ready
+(no decision, no reasons, an unresolved child...) is refused unless ``--draft`` is given, in which
+case every page says it is a draft. Exit codes: 0 written, 1 the case or pack cannot be used or
+the rationale is not ready, 2 usage error. Nothing about the child is printed to the terminal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Register the command's arguments."""
+    parser.add_argument("case_file", type=Path, help="a saved case file (.json)")
+    parser.add_argument("-o", "--output", type=Path, required=True, help="the PDF to write")
+    parser.add_argument("--text", type=Path, help="also write the rationale as plain text")
+    parser.add_argument("--pack", type=Path, help="guidance pack folder (default: bundled pack)")
+    parser.add_argument(
+        "--draft", action="store_true", help="render even if not ready, marked as a draft"
+    )
+    parser.add_argument(
+        "--now",
+        type=_parse_time,
+        help="production time to print, ISO 8601 (default: now); for repeatable output",
+    )
+
+
+def _parse_time(text: str) -> datetime:
+    try:
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an ISO 8601 time: {text!r}") from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Render the rationale; return the exit code."""
+    from thresholds_app import __version__
+    from thresholds_app.core.atomic import atomic_write_bytes, atomic_write_text
+    from thresholds_app.core.casefile import CaseFileError, load_case, reassess_if_pack_changed
+    from thresholds_app.core.engine import assess
+    from thresholds_app.core.packload import load_pack
+    from thresholds_app.core.rationale import (
+        build_rationale,
+        format_produced_at,
+        rationale_to_text,
+    )
+    from thresholds_app.core.readiness import export_blockers
+    from thresholds_app.paths import default_pack_dir
+
+    try:
+        case = load_case(args.case_file)
+    except CaseFileError as exc:
+        print(f"thresholds render: {exc}", file=sys.stderr)
+        return 1
+    pack_dir: Path = args.pack or default_pack_dir()
+    result = load_pack(pack_dir)
+    if result.pack is None:
+        print(f"thresholds render: the guidance pack in {pack_dir} has problems:", file=sys.stderr)
+        for problem in result.problems[:10]:
+            print(f"  {problem}", file=sys.stderr)
+        return 1
+    pack = result.pack
+    now = args.now or datetime.now(UTC)
+    for message in reassess_if_pack_changed(case, pack, assess):
+        print(message, file=sys.stderr)
+    assessment = assess(pack, case.answers, case.context(now))
+    blockers = export_blockers(case, assessment)
+    if blockers and not args.draft:
+        print("thresholds render: the rationale is not ready to export:", file=sys.stderr)
+        for blocker in blockers:
+            print(f"  - {blocker}", file=sys.stderr)
+        print("Use --draft to print it anyway, marked as a draft.", file=sys.stderr)
+        return 1
+    rationale = build_rationale(
+        pack, case, assessment, format_produced_at(now), __version__, tuple(blockers)
+    )
+    from thresholds_app.pdf.rationale_pdf import render_rationale_pdf
+
+    try:
+        atomic_write_bytes(args.output, render_rationale_pdf(rationale))
+        if args.text:
+            atomic_write_text(args.text, rationale_to_text(rationale))
+    except OSError as exc:
+        print(f"thresholds render: could not write the output ({exc.strerror}).", file=sys.stderr)
+        return 1
+    written = f"{args.output}" + (f" and {args.text}" if args.text else "")
+    print(f"Wrote {written}" + (" (DRAFT)" if blockers else ""))
+    return 0

@@ -1,0 +1,167 @@
+"""Case files: round trips, atomic saves, plain messages for bad files, re-assessment."""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "pdf"))
+from samplepack import sample_case, sample_pack  # noqa: E402
+
+from thresholds_app.core.casefile import (  # noqa: E402
+    CASE_FORMAT_VERSION,
+    CaseFileError,
+    CaseRecord,
+    PackRef,
+    SteppingRecord,
+    case_to_json,
+    load_case,
+    new_case,
+    reassess_if_pack_changed,
+    save_case,
+)
+from thresholds_app.core.engine import assess  # noqa: E402
+from thresholds_app.paths import examples_dir  # noqa: E402
+
+
+@pytest.fixture
+def case() -> CaseRecord:
+    pack = sample_pack()
+    record = sample_case(pack)
+    record.assessment = assess(pack, record.answers, record.context())
+    record.stepping = SteppingRecord("up", ["step-up-needs"], "Needs growing.")
+    return record
+
+
+def test_round_trip_keeps_everything(tmp_path: Path, case: CaseRecord) -> None:
+    path = tmp_path / "case.json"
+    save_case(case, path, touch=False)
+    assert load_case(path) == case
+
+
+def test_saved_document_has_the_documented_shape(tmp_path: Path, case: CaseRecord) -> None:
+    data = json.loads(case_to_json(case))
+    assert data["format"] == "thresholds-case"
+    assert data["format_version"] == CASE_FORMAT_VERSION
+    assert list(data) == [
+        "format", "format_version", "case_id", "created", "updated", "pack", "child", "answers",
+        "household", "free_text", "assessment", "decision", "consent", "referrer", "next_steps",
+        "stepping", "reviews",
+    ]
+    assert data["pack"] == {"id": "sample-pack", "version": "9.9.9", "hash": case.pack.hash}
+    assert data["assessment"]["indicated_level"] == 3
+
+
+def test_new_case_has_empty_decision_and_no_name() -> None:
+    pack = sample_pack()
+    case = new_case(pack)
+    assert case.decision.level is None and case.decision.reasons == ""
+    assert case.child.name == ""
+    assert case.pack == PackRef.of(pack)
+    assert new_case().case_id != case.case_id
+
+
+def test_save_updates_the_time(tmp_path: Path, case: CaseRecord) -> None:
+    case.updated = "2000-01-01T00:00:00Z"
+    save_case(case, tmp_path / "c.json")
+    assert case.updated != "2000-01-01T00:00:00Z"
+    assert load_case(tmp_path / "c.json").updated == case.updated
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "is not a case file (it is not UTF-8 text)."),
+        (b"{not json", "is not a case file, or it is damaged (it is not valid JSON)."),
+        (b'{"format": "thresholds-case", "format_ver', "(it is not valid JSON)."),
+        (b"[1, 2, 3]", "is not a thresholds case file."),
+        (b'{"format": "something-else"}', "is not a thresholds case file."),
+        (b'{"format": "thresholds-case"}', "its format version is missing or not a number."),
+        (b'{"format": "thresholds-case", "format_version": 99}', "saved by a newer version"),
+        (b"[" * 100000, "(it is not valid JSON)."),
+        (b"", "(it is not valid JSON)."),
+    ],
+)
+def test_bad_files_give_plain_messages(tmp_path: Path, content: bytes, message: str) -> None:
+    path = tmp_path / "bad.json"
+    path.write_bytes(content)
+    with pytest.raises(CaseFileError) as caught:
+        load_case(path)
+    assert message in str(caught.value)
+    assert str(caught.value).startswith("bad.json ")
+    assert "Traceback" not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda d: d.pop("case_id"), "the top level: case_id is missing."),
+        (lambda d: d["answers"].update({"x-l2": "maybe"}), "answers/x-l2"),
+        (lambda d: d["decision"].update({"level": 7}), "decision/level"),
+        (lambda d: d["child"].update({"surname": "Smith"}), "has a field this app does not know"),
+        (lambda d: d["household"][0].update({"assessed": "yes"}), "household/0/assessed"),
+    ],
+)
+def test_damaged_fields_are_named(
+    tmp_path: Path, case: CaseRecord, change: object, message: str
+) -> None:
+    data = case.to_dict()
+    change(data)  # type: ignore[operator]
+    path = tmp_path / "damaged.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(CaseFileError, match="damaged") as caught:
+        load_case(path)
+    assert message in str(caught.value)
+
+
+def test_missing_file_and_folder(tmp_path: Path) -> None:
+    with pytest.raises(CaseFileError, match="could not be found"):
+        load_case(tmp_path / "nope.json")
+    with pytest.raises(CaseFileError, match="is a folder"):
+        load_case(tmp_path)
+
+
+def test_same_pack_needs_no_reassessment(case: CaseRecord) -> None:
+    pack = sample_pack()
+    assert reassess_if_pack_changed(case, pack, assess) == []
+
+
+def test_other_pack_version_is_reassessed_and_changes_listed(case: CaseRecord) -> None:
+    old_pack = sample_pack()
+    new_manifest = replace(old_pack.manifest, version="10.0.0")
+    new_pack = replace(old_pack, manifest=new_manifest, content_hash="f" * 64)
+    case.answers["dn-injury-unexplained-l4"] = "yes"
+    case.answers["gone-indicator-l2"] = "yes"
+    decision_before = replace(case.decision)
+    messages = reassess_if_pack_changed(case, new_pack, assess)
+    assert messages == [
+        "This case was made with guidance pack sample-pack 9.9.9 (ab12cd34ef56); it was "
+        "re-assessed with sample-pack 10.0.0 (ffffffffffff).",
+        "The level the guidance indicates changed from Level 3 to Level 4.",
+        "New reason: A Level 4 concern is present.",
+        "These answers are not in this pack and were not used: gone-indicator-l2.",
+    ]
+    assert case.pack.version == "10.0.0"
+    assert case.assessment is not None and case.assessment.indicated_level == 4
+    assert case.decision == decision_before  # the practitioner must look again themselves
+
+
+def test_other_pack_with_same_outcome_says_unchanged(case: CaseRecord) -> None:
+    pack = replace(sample_pack(), content_hash="0" * 64)
+    messages = reassess_if_pack_changed(case, pack, assess)
+    assert messages[-1] == "The level the guidance indicates is unchanged."
+
+
+def test_examples_load_and_are_export_ready() -> None:
+    from thresholds_app.core.readiness import export_blockers
+
+    files = sorted(examples_dir().glob("*.json"))
+    assert len(files) >= 3
+    for path in files:
+        case = load_case(path)
+        assert case.child.name == "", path.name
+        assert export_blockers(case, case.assessment) == [], path.name
