@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +25,8 @@ def read(cache_dir: Path, key: str) -> tuple[dict[str, Any], dict[str, list[int]
 
 def write(cache_dir: Path, key: str, data: dict[str, Any], lines: dict[str, list[int]]) -> None:
     """Store validated pack data; failures are ignored (the cache is only a speed-up)."""
+    import tempfile
+
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
         for old in cache_dir.glob("*.json"):

@@ -46,13 +46,12 @@ def _validator(name: str) -> Any:
     from jsonschema import Draft202012Validator
     from referencing import Registry, Resource
 
-    resources = []
-    for path in sorted(schema_dir().glob("*.schema.json")):
-        contents = json.loads(path.read_text(encoding="utf-8"))
-        resources.append((contents["$id"], Resource.from_contents(contents)))
-        resources.append((path.name, Resource.from_contents(contents)))
-    registry: Registry[Any] = Registry().with_resources(resources)
+    # Each schema is self-contained (tools/gen_schemas.py inlines shared definitions), so the
+    # registry holds just the one schema, for its own "#/$defs/..." references.
     schema = json.loads((schema_dir() / f"{name}.schema.json").read_text(encoding="utf-8"))
+    registry: Registry[Any] = Registry().with_resource(
+        schema["$id"], Resource.from_contents(schema)
+    )
     return Draft202012Validator(schema, registry=registry)
 
 
