@@ -20,7 +20,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from baseline import bare_window_seconds  # noqa: E402
+from baseline import bare_window_seconds
 
 PROBE = """
 import sys, time
