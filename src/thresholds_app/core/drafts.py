@@ -263,6 +263,12 @@ class DraftState:
             kind=str(data.get("kind") or "assessment"),
         )
 
+    def answer_count(self) -> int:
+        """How many answers the draft holds (in its document and journaled after it)."""
+        in_document = (self.document or {}).get("answers") or {}
+        keys = set(in_document) if isinstance(in_document, dict) else set()
+        return len(keys | set(self.answers))
+
     def is_empty(self) -> bool:
         """Whether nothing at all has been recorded."""
         return not self.answers and not any(self.fields.values()) and self.document is None
@@ -416,7 +422,7 @@ class DraftStore:
                 continue
             try:
                 state, _ = self._read(draft_id)
-                damaged, count = False, len(state.answers)
+                damaged, count = False, state.answer_count()
                 if state.is_empty():
                     continue
             except DraftError:
