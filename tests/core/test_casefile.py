@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "pdf"))
-from samplepack import sample_case, sample_pack  # noqa: E402
+from samplepack import sample_case, sample_pack
 
-from thresholds_app.core.casefile import (  # noqa: E402
+from thresholds_app.core.casefile import (
     CASE_FORMAT_VERSION,
     CaseFileError,
     CaseRecord,
@@ -24,8 +24,8 @@ from thresholds_app.core.casefile import (  # noqa: E402
     reassess_if_pack_changed,
     save_case,
 )
-from thresholds_app.core.engine import assess  # noqa: E402
-from thresholds_app.paths import examples_dir  # noqa: E402
+from thresholds_app.core.engine import assess
+from thresholds_app.paths import examples_dir
 
 
 @pytest.fixture
@@ -48,9 +48,23 @@ def test_saved_document_has_the_documented_shape(tmp_path: Path, case: CaseRecor
     assert data["format"] == "thresholds-case"
     assert data["format_version"] == CASE_FORMAT_VERSION
     assert list(data) == [
-        "format", "format_version", "case_id", "created", "updated", "pack", "child", "answers",
-        "household", "free_text", "assessment", "decision", "consent", "referrer", "next_steps",
-        "stepping", "reviews",
+        "format",
+        "format_version",
+        "case_id",
+        "created",
+        "updated",
+        "pack",
+        "child",
+        "answers",
+        "household",
+        "free_text",
+        "assessment",
+        "decision",
+        "consent",
+        "referrer",
+        "next_steps",
+        "stepping",
+        "reviews",
     ]
     assert data["pack"] == {"id": "sample-pack", "version": "9.9.9", "hash": case.pack.hash}
     assert data["assessment"]["indicated_level"] == 3
@@ -59,7 +73,8 @@ def test_saved_document_has_the_documented_shape(tmp_path: Path, case: CaseRecor
 def test_new_case_has_empty_decision_and_no_name() -> None:
     pack = sample_pack()
     case = new_case(pack)
-    assert case.decision.level is None and case.decision.reasons == ""
+    assert case.decision.level is None
+    assert case.decision.reasons == ""
     assert case.child.name == ""
     assert case.pack == PackRef.of(pack)
     assert new_case().case_id != case.case_id
@@ -146,7 +161,8 @@ def test_other_pack_version_is_reassessed_and_changes_listed(case: CaseRecord) -
         "These answers are not in this pack and were not used: gone-indicator-l2.",
     ]
     assert case.pack.version == "10.0.0"
-    assert case.assessment is not None and case.assessment.indicated_level == 4
+    assert case.assessment is not None
+    assert case.assessment.indicated_level == 4
     assert case.decision == decision_before  # the practitioner must look again themselves
 
 

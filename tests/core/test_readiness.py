@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "pdf"))
-from samplepack import sample_case, sample_pack  # noqa: E402
+from samplepack import sample_case, sample_pack
 
-from thresholds_app.core.assessment import Assessment  # noqa: E402
-from thresholds_app.core.casefile import CaseRecord, HouseholdMember, NextStep  # noqa: E402
-from thresholds_app.core.engine import assess  # noqa: E402
-from thresholds_app.core.readiness import export_blockers  # noqa: E402
+from thresholds_app.core.assessment import Assessment
+from thresholds_app.core.casefile import CaseRecord, HouseholdMember, NextStep
+from thresholds_app.core.engine import assess
+from thresholds_app.core.readiness import export_blockers
 
 
 @pytest.fixture

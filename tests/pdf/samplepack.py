@@ -11,19 +11,37 @@ def _indicator(
     id_: str, domain: str, area: str, level: int, text: str, kind: str = "concern"
 ) -> m.Indicator:
     return m.Indicator(
-        id=id_, domain=domain, area=area, level=level, kind=kind,  # type: ignore[arg-type]
-        theme=None, text=text, examples=("An example.",), ages=(), keywords=(),
-        topics=("domestic-abuse",) if "domestic" in id_ else (), source=SRC,
+        id=id_,
+        domain=domain,
+        area=area,
+        level=level,
+        kind=kind,  # type: ignore[arg-type]
+        theme=None,
+        text=text,
+        examples=("An example.",),
+        ages=(),
+        keywords=(),
+        topics=("domestic-abuse",) if "domestic" in id_ else (),
+        source=SRC,
     )
 
 
-def _rule(id_: str, label: str, level: int | None, when: dict, order: int,
-          emergency: bool = False) -> m.Rule:
+def _rule(
+    id_: str, label: str, level: int | None, when: dict, order: int, emergency: bool = False
+) -> m.Rule:
     return m.Rule(
-        id=id_, label=label, explanation=f"Why: {label.lower()}.", when=when,
-        then=m.RuleEffect(level=level, emergency=emergency, warning=None,
-                          topics=("domestic-abuse",) if "domestic" in id_ else ()),
-        source=SRC, order=order,
+        id=id_,
+        label=label,
+        explanation=f"Why: {label.lower()}.",
+        when=when,
+        then=m.RuleEffect(
+            level=level,
+            emergency=emergency,
+            warning=None,
+            topics=("domestic-abuse",) if "domestic" in id_ else (),
+        ),
+        source=SRC,
+        order=order,
     )
 
 
@@ -42,29 +60,69 @@ def _procedure(word: str) -> m.SteppingProcedure:
 def sample_pack(content_hash: str = "ab12cd34ef56" * 5 + "abcd") -> m.Pack:
     """Return a small but complete pack with rules for each level and an emergency rule."""
     domains = (
-        m.Domain("developmental-needs", "The child's developmental needs", (
-            m.Area("health", "developmental-needs", "Health", ""),
-            m.Area("education", "developmental-needs", "Education", ""),
-        )),
-        m.Domain("parenting-capacity", "Parenting capacity", (
-            m.Area("basic-care", "parenting-capacity", "Basic care", ""),
-        )),
-        m.Domain("family-environment", "Family and environmental factors", (
-            m.Area("family-history-functioning", "family-environment",
-                   "Family history and functioning", ""),
-        )),
+        m.Domain(
+            "developmental-needs",
+            "The child's developmental needs",
+            (
+                m.Area("health", "developmental-needs", "Health", ""),
+                m.Area("education", "developmental-needs", "Education", ""),
+            ),
+        ),
+        m.Domain(
+            "parenting-capacity",
+            "Parenting capacity",
+            (m.Area("basic-care", "parenting-capacity", "Basic care", ""),),
+        ),
+        m.Domain(
+            "family-environment",
+            "Family and environmental factors",
+            (
+                m.Area(
+                    "family-history-functioning",
+                    "family-environment",
+                    "Family history and functioning",
+                    "",
+                ),
+            ),
+        ),
     )
     indicators = [
-        _indicator("dn-school-attendance-l2", "developmental-needs", "education", 2,
-                   "School attendance is falling."),
-        _indicator("dn-injury-unexplained-l4", "developmental-needs", "health", 4,
-                   "An injury with no explanation that fits."),
-        _indicator("pc-basic-care-l3", "parenting-capacity", "basic-care", 3,
-                   "The child is often hungry or poorly dressed for the weather."),
-        _indicator("fe-domestic-abuse-l3", "family-environment", "family-history-functioning", 3,
-                   "Domestic abuse at home that the child sees or hears."),
-        _indicator("dn-strength-trusted-adult-l1", "developmental-needs", "health", 1,
-                   "The child has a trusted adult at school.", kind="strength"),
+        _indicator(
+            "dn-school-attendance-l2",
+            "developmental-needs",
+            "education",
+            2,
+            "School attendance is falling.",
+        ),
+        _indicator(
+            "dn-injury-unexplained-l4",
+            "developmental-needs",
+            "health",
+            4,
+            "An injury with no explanation that fits.",
+        ),
+        _indicator(
+            "pc-basic-care-l3",
+            "parenting-capacity",
+            "basic-care",
+            3,
+            "The child is often hungry or poorly dressed for the weather.",
+        ),
+        _indicator(
+            "fe-domestic-abuse-l3",
+            "family-environment",
+            "family-history-functioning",
+            3,
+            "Domestic abuse at home that the child sees or hears.",
+        ),
+        _indicator(
+            "dn-strength-trusted-adult-l1",
+            "developmental-needs",
+            "health",
+            1,
+            "The child has a trusted adult at school.",
+            kind="strength",
+        ),
     ]
     questions = {
         q: m.Question(q, text, "", group, SRC)
@@ -80,61 +138,124 @@ def sample_pack(content_hash: str = "ab12cd34ef56" * 5 + "abcd") -> m.Pack:
         return {"count": {"at_least": 1, "where": {"level": level, "kind": "concern"}}}
 
     rules = (
-        _rule("immediate-danger", "The child may be in immediate danger", 4,
-              {"answer": {"id": "immediate-danger", "is": "yes"}}, 0, emergency=True),
+        _rule(
+            "immediate-danger",
+            "The child may be in immediate danger",
+            4,
+            {"answer": {"id": "immediate-danger", "is": "yes"}},
+            0,
+            emergency=True,
+        ),
         _rule("any-level-4-concern", "A Level 4 concern is present", 4, count(4), 1),
         _rule("any-level-3-concern", "A Level 3 concern is present", 3, count(3), 2),
         _rule("any-level-2-concern", "A Level 2 concern is present", 2, count(2), 3),
-        _rule("no-concerns", "No concerns selected", 1,
-              {"not": {"count": {"at_least": 1, "where": {"kind": "concern"}}}}, 4),
+        _rule(
+            "no-concerns",
+            "No concerns selected",
+            1,
+            {"not": {"count": {"at_least": 1, "where": {"kind": "concern"}}}},
+            4,
+        ),
     )
     levels = {
-        n: m.Level(n, name, f"Summary of level {n}.", ("Schools",), "Ask.", "Consent text.",
-                   (m.Timescale("Decision", "within 1 working day"),),
-                   (f"Next step at level {n}.",), ("mash",), SRC)
+        n: m.Level(
+            n,
+            name,
+            f"Summary of level {n}.",
+            ("Schools",),
+            "Ask.",
+            "Consent text.",
+            (m.Timescale("Decision", "within 1 working day"),),
+            (f"Next step at level {n}.",),
+            ("mash",),
+            SRC,
+        )
         for n, name in ((1, "Universal"), (2, "Additional"), (3, "Targeted"), (4, "Specialist"))
     }
     consent = m.ConsentGuide(
         levels={
-            n: m.ConsentLevel(n, f"Consent is needed at Level {n}." if n < 4 else
-                              "Consent is not needed to refer at Level 4.",
-                              "Parents.", "Consider step-up.", n == 3, "Tell parents.",
-                              ("Public task",), ("Who gave consent",), SRC)
+            n: m.ConsentLevel(
+                n,
+                f"Consent is needed at Level {n}."
+                if n < 4
+                else "Consent is not needed to refer at Level 4.",
+                "Parents.",
+                "Consider step-up.",
+                n == 3,
+                "Tell parents.",
+                ("Public task",),
+                ("Who gave consent",),
+                SRC,
+            )
             for n in (1, 2, 3, 4)
         },
         golden_rules=(m.TitledText("Share to protect", "Sharing can protect children.", SRC),),
         meanings_of_consent=(m.TitledText("Informed", "People know what is shared."),),
     )
     contacts = {
-        "mash": m.Contact("mash", "Sample MASH", "0100 000 0000",
-                          (m.OpeningHours(("mon", "tue", "wed", "thu", "fri"), "09:00", "17:00"),),
-                          "Referrals about significant harm.", "edt", SRC),
+        "mash": m.Contact(
+            "mash",
+            "Sample MASH",
+            "0100 000 0000",
+            (m.OpeningHours(("mon", "tue", "wed", "thu", "fri"), "09:00", "17:00"),),
+            "Referrals about significant harm.",
+            "edt",
+            SRC,
+        ),
         "edt": m.Contact("edt", "Sample EDT", "0100 000 0001", (), "Out of hours.", None, SRC),
-        "emergency-999": m.Contact("emergency-999", "Police, ambulance", "999", (),
-                                   "Immediate danger.", None, SRC),
+        "emergency-999": m.Contact(
+            "emergency-999", "Police, ambulance", "999", (), "Immediate danger.", None, SRC
+        ),
     }
-    topic = m.Topic("domestic-abuse", "Domestic abuse", "About domestic abuse.", ("Abuse at home.",),
-                    ("Complete a DASH checklist.", "Talk to the MASH."), ("mash",),
-                    (m.Tool("DASH", "Risk checklist."),), (), ("fighting",), SRC)
+    topic = m.Topic(
+        "domestic-abuse",
+        "Domestic abuse",
+        "About domestic abuse.",
+        ("Abuse at home.",),
+        ("Complete a DASH checklist.", "Talk to the MASH."),
+        ("mash",),
+        (m.Tool("DASH", "Risk checklist."),),
+        (),
+        ("fighting",),
+        SRC,
+    )
     manifest = m.Manifest(
-        id="sample-pack", title="Sample guidance", area="Sampleshire", version="9.9.9",
-        effective_from="2024-01-01", review_by="2099-01-01", expires=None,
+        id="sample-pack",
+        title="Sample guidance",
+        area="Sampleshire",
+        version="9.9.9",
+        effective_from="2024-01-01",
+        review_by="2099-01-01",
+        expires=None,
         publisher="Test team",
         provenance_note=(
             "Content follows the regional pattern; check against the partnership's published "
             "guidance."
         ),
-        sources={SRC: m.Source(SRC, "Sample source document", "https://example.invalid",
-                               "regional-pattern")},
+        sources={
+            SRC: m.Source(
+                SRC, "Sample source document", "https://example.invalid", "regional-pattern"
+            )
+        },
         parts={"levels": m.PartStatus("regional-pattern", "Follows neighbours.")},
         mandatory_questions=("immediate-danger",),
     )
     return m.Pack(
-        manifest=manifest, levels=levels, questions=questions, domains=domains,
-        indicators={i.id: i for i in indicators}, topics={"domestic-abuse": topic},
-        policy="highest-level", rules=rules, consent=consent,
-        step_up=_procedure("up"), step_down=_procedure("down"),
-        contacts_note="Sample numbers.", contacts=contacts, scenarios=(), tests=(),
+        manifest=manifest,
+        levels=levels,
+        questions=questions,
+        domains=domains,
+        indicators={i.id: i for i in indicators},
+        topics={"domestic-abuse": topic},
+        policy="highest-level",
+        rules=rules,
+        consent=consent,
+        step_up=_procedure("up"),
+        step_down=_procedure("down"),
+        contacts_note="Sample numbers.",
+        contacts=contacts,
+        scenarios=(),
+        tests=(),
         content_hash=content_hash,
     )
 
@@ -147,20 +268,33 @@ def sample_case(pack: m.Pack):  # -> CaseRecord
     case.case_id = "00000000-0000-4000-8000-000000000001"
     case.created = case.updated = "2026-01-05T09:30:00Z"
     case.child = cf.ChildDetails(
-        reference="SAMPLE-0042", age_band="5-10", setting="Oak Lane Primary",
-        first_language="English", interpreter_needed=False,
+        reference="SAMPLE-0042",
+        age_band="5-10",
+        setting="Oak Lane Primary",
+        first_language="English",
+        interpreter_needed=False,
         current_safety="At school today; safe at present.",
     )
     case.answers = {
-        "immediate-danger": "no", "other-children-considered": "yes",
-        "fe-domestic-abuse-l3": "yes", "pc-basic-care-l3": "yes",
-        "dn-school-attendance-l2": "not-known", "dn-strength-trusted-adult-l1": "yes",
+        "immediate-danger": "no",
+        "other-children-considered": "yes",
+        "fe-domestic-abuse-l3": "yes",
+        "pc-basic-care-l3": "yes",
+        "dn-school-attendance-l2": "not-known",
+        "dn-strength-trusted-adult-l1": "yes",
     }
     case.household = [
-        cf.HouseholdMember("Sibling A", "Brother", "1-4", True,
-                           "Needs at Level 3 too; included in this referral."),
-        cf.HouseholdMember("Cousin B", "Cousin who stays at weekends", "11-15", False, "",
-                           "Lives with another family; their school has been told."),
+        cf.HouseholdMember(
+            "Sibling A", "Brother", "1-4", True, "Needs at Level 3 too; included in this referral."
+        ),
+        cf.HouseholdMember(
+            "Cousin B",
+            "Cousin who stays at weekends",
+            "11-15",
+            False,
+            "",
+            "Lives with another family; their school has been told.",
+        ),
     ]
     case.free_text = cf.FreeText(
         worry="Shouting and a smashed door heard by neighbours; the child arrives hungry.",
@@ -173,11 +307,21 @@ def sample_case(pack: m.Pack):  # -> CaseRecord
     )
     case.decision = cf.Decision(level=3, reasons="Needs in two domains; family open to help.")
     case.consent = cf.ConsentRecord(
-        sought=True, outcome="given", by_whom="Mother", lawful_basis="Consent",
-        shared=[cf.SharedInfo("Attendance and concerns", "Early help hub", "2026-01-05",
-                              "To start a Team Around the Family")],
+        sought=True,
+        outcome="given",
+        by_whom="Mother",
+        lawful_basis="Consent",
+        shared=[
+            cf.SharedInfo(
+                "Attendance and concerns",
+                "Early help hub",
+                "2026-01-05",
+                "To start a Team Around the Family",
+            )
+        ],
     )
-    case.referrer = cf.Referrer("A. Teacher", "Designated safeguarding lead", "Oak Lane Primary",
-                                "dsl@example.invalid")
+    case.referrer = cf.Referrer(
+        "A. Teacher", "Designated safeguarding lead", "Oak Lane Primary", "dsl@example.invalid"
+    )
     case.next_steps = [cf.NextStep("Hold a Team Around the Family meeting", "DSL", "2026-01-19")]
     return case

@@ -41,16 +41,17 @@ def clean_text(text: str) -> str:
 
 
 def _kind(char: str) -> str:
-    """Return "keep", "drop" (controls, invisible format marks) or "spell" (no glyph)."""
+    """Return "keep", "drop" (controls, invisible format marks) or "spell" (no usable glyph)."""
     category = unicodedata.category(char)
-    if category == "Cc" or char == "\ufeff":
+    if category == "Cc" or category == "Cf" or 0xFE00 <= ord(char) <= 0xFE0F:
+        # Controls, zero-width joiners, bidi overrides, soft hyphens and variation selectors:
+        # nothing to draw, and bidi overrides could make printed text read differently.
         return "drop"
-    if category == "Cs":
+    if category == "Cs" or ord(char) > 0xFFFF:
+        # reportlab writes a broken ToUnicode entry for characters beyond the BMP, so even ones
+        # DejaVu draws (a few emoji) would not copy or search: spell them all out.
         return "spell"
-    if covers(char):
-        return "keep"
-    # Zero-width joiners and variation selectors have nothing to draw; anything else is spelled.
-    return "drop" if category == "Cf" or 0xFE00 <= ord(char) <= 0xFE0F else "spell"
+    return "keep" if covers(char) else "spell"
 
 
 def uncovered_characters(text: str) -> list[str]:
