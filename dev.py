@@ -63,7 +63,9 @@ def ensure_venv(extra: str) -> None:
         if VENV.exists():
             shutil.rmtree(VENV)
         if run(sys.executable, "-m", "venv", VENV) != 0:
-            sys.exit("[dev] could not create .venv (on Debian/Ubuntu: sudo apt-get install python3-venv)")
+            sys.exit(
+                "[dev] could not create .venv (on Debian/Ubuntu: sudo apt-get install python3-venv)"
+            )
     say("installing thresholds_app and its dependencies (first run takes a minute)")
     target = f".[{extra}]" if extra else "."
     quiet = ["--quiet"] if os.environ.get("CI") else []
