@@ -1,0 +1,137 @@
+"""The settings screen: privacy timings, text size and contrast, applied as soon as changed."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from thresholds_app.ui.appearance import SCALE_STEPS, Appearance, Heading
+from thresholds_app.ui.idle_lock import IdleLock
+from thresholds_app.ui.settings import (
+    IDLE_MAX,
+    IDLE_MIN,
+    RETENTION_MAX,
+    RETENTION_MIN,
+    AppSettings,
+)
+
+CONTRAST_CHOICES = (
+    ("auto", "Follow the system"),
+    ("on", "High contrast"),
+    ("off", "Standard colours"),
+)
+
+
+class SettingsPage(QWidget):
+    """Idle lock minutes, draft retention days, text size and contrast."""
+
+    def __init__(
+        self,
+        settings: AppSettings,
+        appearance: Appearance,
+        idle_lock: IdleLock | None = None,
+        drafts_status: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.appearance = appearance
+        self.idle_lock = idle_lock
+        self.setAccessibleName(self.tr("Settings"))
+
+        self.idle = QSpinBox()
+        self.idle.setRange(IDLE_MIN, IDLE_MAX)
+        self.idle.setSuffix(self.tr(" minutes"))
+        self.idle.setValue(settings.idle_minutes)
+        self.idle.setAccessibleName(self.tr("Hide details after"))
+        self.idle.setAccessibleDescription(
+            self.tr("Minutes without use before the screen hides the child's details (1 to 15)")
+        )
+        self.retention = QSpinBox()
+        self.retention.setRange(RETENTION_MIN, RETENTION_MAX)
+        self.retention.setSuffix(self.tr(" days"))
+        self.retention.setValue(settings.draft_retention_days)
+        self.retention.setAccessibleName(self.tr("Keep unfinished drafts for"))
+        self.retention.setAccessibleDescription(
+            self.tr("Days an unfinished, unexported draft is kept before it is deleted")
+        )
+        self.text_size = QComboBox()
+        for step in SCALE_STEPS:
+            self.text_size.addItem(f"{round(step * 100)} %", step)
+        self.text_size.setAccessibleName(self.tr("Text size"))
+        self.text_size.setAccessibleDescription(
+            self.tr("Also Ctrl+= for larger, Ctrl+- for smaller and Ctrl+0 for normal")
+        )
+        self._show_scale()
+        self.contrast = QComboBox()
+        for mode, words in CONTRAST_CHOICES:
+            self.contrast.addItem(self.tr(words), mode)
+        self.contrast.setCurrentIndex(self.contrast.findData(appearance.contrast_mode))
+        self.contrast.setAccessibleName(self.tr("Contrast"))
+        self.contrast.setAccessibleDescription(self.tr("Colours for the whole app"))
+        self.drafts = QLabel(drafts_status or self.tr("Drafts are encrypted on this computer."))
+        self.drafts.setWordWrap(True)
+        self.drafts.setTextFormat(Qt.TextFormat.PlainText)
+        self.drafts.setAccessibleName(self.tr("Drafts"))
+
+        form = QFormLayout()
+        form.setVerticalSpacing(12)
+        form.setHorizontalSpacing(16)
+        form.addRow(self.tr("Hide &details after"), self.idle)
+        form.addRow(self.tr("&Keep drafts for"), self.retention)
+        form.addRow(self.tr("&Text size"), self.text_size)
+        form.addRow(self.tr("&Contrast"), self.contrast)
+        form.addRow(self.tr("Drafts"), self.drafts)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 24, 32, 24)
+        layout.setSpacing(16)
+        layout.addWidget(Heading(self.tr("Settings"), 1.5))
+        note = QLabel(
+            self.tr(
+                "Changes apply at once and are remembered on this computer. No details about "
+                "children are kept in settings."
+            )
+        )
+        note.setWordWrap(True)
+        note.setProperty("role", "muted")
+        layout.addWidget(note)
+        layout.addLayout(form)
+        layout.addStretch(1)
+
+        self.idle.valueChanged.connect(self._idle_changed)
+        self.retention.valueChanged.connect(self._retention_changed)
+        self.text_size.currentIndexChanged.connect(
+            lambda _i: appearance.set_scale(float(self.text_size.currentData()))
+        )
+        self.contrast.currentIndexChanged.connect(
+            lambda _i: appearance.set_contrast_mode(str(self.contrast.currentData()))
+        )
+        appearance.changed.connect(self._show_scale)
+
+    def _show_scale(self) -> None:
+        index = min(
+            range(self.text_size.count()),
+            key=lambda i: abs(float(self.text_size.itemData(i)) - self.appearance.scale),
+        )
+        self.text_size.blockSignals(True)
+        self.text_size.setCurrentIndex(index)
+        self.text_size.blockSignals(False)
+
+    def _idle_changed(self, minutes: int) -> None:
+        self.settings.idle_minutes = minutes
+        if self.idle_lock is not None:
+            self.idle_lock.set_minutes(minutes)
+
+    def _retention_changed(self, days: int) -> None:
+        self.settings.draft_retention_days = days
+
+    def set_drafts_status(self, text: str) -> None:
+        """Say where drafts are kept (encrypted on disk, or memory only)."""
+        self.drafts.setText(text)
