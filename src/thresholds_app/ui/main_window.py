@@ -273,6 +273,7 @@ class MainWindow(QMainWindow):
         self.home_button.clicked.connect(lambda: self.show_page(PAGE_START))
         row.addWidget(self.home_button)
         title = heading(self.tr(APP_TITLE), 2)
+        title.setWordWrap(False)
         row.addWidget(title)
         row.addStretch(1)
         self.emergency_button = QPushButton(self.tr("A child is in immediate danger  (F9)"))

@@ -198,6 +198,11 @@ class ChildStep(QWidget):
         row.addWidget(self.add_button)
         row.addStretch(1)
         layout.addLayout(row)
+        context = [q for q in state.pack.questions.values() if q.group == "context"]
+        if context:
+            layout.addWidget(heading(self.tr("The family's situation"), 2))
+            for question in context:
+                layout.addWidget(QuestionRow(state, question))
         layout.addStretch(1)
         self.rows: list[HouseholdRow] = []
         for member in state.case.household:

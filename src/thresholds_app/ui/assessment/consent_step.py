@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -66,6 +67,7 @@ class ConsentStep(QWidget):
         self.step_up_button.setAccessibleName(self.tr("Open the step-up review"))
         self.step_up_button.clicked.connect(self.step_up_requested.emit)
         box.addWidget(self.step_up_button)
+        self.step_up.hide()
         layout.addWidget(self.step_up)
 
         advice_card = card_frame("consentAdvice")
@@ -123,9 +125,9 @@ class ConsentStep(QWidget):
             )
         )
         layout.addStretch(1)
+        self._stale = True
         state.assessment_changed.connect(self.show_advice)
         state.answer_changed.connect(self._sync_answers)
-        self.show_advice(state.assessment)
 
     def _line(self, text: str, name: str) -> QLineEdit:
         edit = QLineEdit(text)
@@ -133,8 +135,22 @@ class ConsentStep(QWidget):
         edit.textEdited.connect(self._save)
         return edit
 
+    def showEvent(self, event: QShowEvent) -> None:
+        """Catch up with answers given while this step was hidden."""
+        if self._stale:
+            self.show_advice(self.state.assessment)
+        super().showEvent(event)
+
     def show_advice(self, assessment: Assessment) -> None:
-        """Show the engine's consent pathway and, if it says so, the step-up prompt."""
+        """Show the engine's consent pathway and, if it says so, the step-up prompt.
+
+        While the step is hidden this only notes that it is out of date: re-laying hidden rich
+        text after every answer would slow the live panel down.
+        """
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
         c = assessment.consent
         self.step_up.setVisible(c.consider_step_up)
         if c.consider_step_up:

@@ -6,6 +6,7 @@ guidance indicates into it (hazard H01). The indicated level is shown beside it 
 
 from __future__ import annotations
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFormLayout,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 from thresholds_app.core.assessment import Assessment
 from thresholds_app.core.casefile import NextStep
 from thresholds_app.ui.assessment.live_panel import indicated_words
+from thresholds_app.ui.assessment.question_row import QuestionRow
 from thresholds_app.ui.assessment.widgets import (
     card_frame,
     heading,
@@ -82,7 +84,7 @@ class DecisionStep(QWidget):
             button.setAccessibleName(self.tr("My decision: Level {n}").format(n=number))
             self.level_group.addButton(button, number)
             self.level_buttons[number] = button
-            grid.addWidget(button, index // 2, index % 2)
+            grid.addWidget(button, index, 0)
         box.addLayout(grid)
         if case.decision.level in self.level_buttons:
             self.level_buttons[case.decision.level].setChecked(True)
@@ -108,6 +110,9 @@ class DecisionStep(QWidget):
         layout.addWidget(decision_card)
 
         layout.addWidget(heading(self.tr("In your own words"), 2))
+        for question in state.pack.questions.values():
+            if question.group == "voice":
+                layout.addWidget(QuestionRow(state, question))
         self.free_text: dict[str, QPlainTextEdit] = {}
         form = QFormLayout()
         form.setVerticalSpacing(12)
@@ -153,10 +158,17 @@ class DecisionStep(QWidget):
         layout.addLayout(referrer)
         layout.addStretch(1)
         state.assessment_changed.connect(self.show_indicated)
-        self.show_indicated(state.assessment)
+        self.show_indicated(state.assessment, force=True)
 
-    def show_indicated(self, assessment: Assessment) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
+        """Catch up with answers given while this step was hidden."""
+        self.show_indicated(self.state.assessment, force=True)
+        super().showEvent(event)
+
+    def show_indicated(self, assessment: Assessment, *, force: bool = False) -> None:
         """Show what the guidance indicates, for comparison (never copied into the decision)."""
+        if not force and not self.isVisible():
+            return  # updated when shown: keeps answering fast
         self.indicated.setText(
             self.tr("For comparison, the guidance indicates: {level}").format(
                 level=indicated_words(self.state.pack, assessment.indicated_level)

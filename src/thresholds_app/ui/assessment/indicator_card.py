@@ -6,8 +6,10 @@ can check "is this really Level 3, or is it the Level 2 version?" without leavin
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout
+import html
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout
 
 from thresholds_app.core.model import Indicator, Pack
 from thresholds_app.ui.assessment.widgets import AnswerButtons, muted_label, plain_label
@@ -48,7 +50,6 @@ class IndicatorCard(QFrame):
         self.setStyleSheet(
             "QFrame#indicatorCard { border: 1px solid palette(mid); border-radius: 8px;"
             " background: palette(base); }"
-            'QFrame#indicatorCard[answered="true"] { border-left: 4px solid palette(highlight); }'
         )
         self.setAccessibleName(f"{level_words(indicator)}: {indicator.text}")
         layout = QVBoxLayout(self)
@@ -63,7 +64,7 @@ class IndicatorCard(QFrame):
             "#levelBadge { border: 1px solid palette(highlight); border-radius: 9px;"
             " padding: 1px 8px; color: palette(text); }"
         )
-        top.addWidget(badge)
+        top.addWidget(badge, 0, Qt.AlignmentFlag.AlignTop)
         text = plain_label(indicator.text)
         text.setStyleSheet("font-weight: 600;")
         top.addWidget(text, 1)
@@ -79,13 +80,16 @@ class IndicatorCard(QFrame):
         self.clear_button.setAccessibleName(f"Clear the answer: {indicator.text}")
         self.clear_button.clicked.connect(lambda: state.set_answer(indicator.id, None))
         row.addWidget(self.clear_button)
+        layout.addLayout(row)
         self.details_button = QToolButton()
         self.details_button.setCheckable(True)
+        self.details_button.setAutoRaise(True)
+        self.details_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.details_button.setArrowType(Qt.ArrowType.RightArrow)
         self.details_button.setText(self.tr("Examples and other levels"))
         self.details_button.setAccessibleName(f"Show examples and other levels: {indicator.text}")
         self.details_button.toggled.connect(self._toggle_details)
-        row.addWidget(self.details_button)
-        layout.addLayout(row)
+        layout.addWidget(self.details_button)
 
         self.details: QFrame | None = None
         self._layout = layout
@@ -97,15 +101,14 @@ class IndicatorCard(QFrame):
         answer = self.state.answer(self.indicator.id)
         self.answers.set_answer(answer)
         self.clear_button.setEnabled(answer is not None)
-        self.setProperty("answered", "true" if answer else "false")
-        self.style().unpolish(self)
-        self.style().polish(self)
 
     def _on_answer_changed(self, answer_id: str) -> None:
         if answer_id == self.indicator.id:
             self.refresh()
 
     def _toggle_details(self, shown: bool) -> None:
+        arrow = Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow
+        self.details_button.setArrowType(arrow)
         if self.details is None:
             self.details = self._build_details()
             self._layout.addWidget(self.details)
@@ -124,11 +127,18 @@ class IndicatorCard(QFrame):
         if others:
             box.addWidget(muted_label(self.tr("The same theme at other levels:")))
             for other in others:
-                link = QPushButton(f"{level_words(other)}: {other.text}")
-                link.setFlat(True)
-                link.setStyleSheet("text-align: left; padding: 2px 4px;")
+                link = QLabel(
+                    f"<a href='{other.id}'>{level_words(other)}</a>: {html.escape(other.text)}"
+                )
+                link.setTextFormat(Qt.TextFormat.RichText)
+                link.setWordWrap(True)
+                link.setTextInteractionFlags(
+                    Qt.TextInteractionFlag.LinksAccessibleByMouse
+                    | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+                )
+                link.setFocusPolicy(Qt.FocusPolicy.TabFocus)
                 link.setAccessibleName(f"Go to {level_words(other)}: {other.text}")
-                link.clicked.connect(lambda _c=False, i=other.id: self.show_indicator.emit(i))
+                link.linkActivated.connect(self.show_indicator.emit)
                 box.addWidget(link)
         if not self.indicator.examples and not others:
             box.addWidget(muted_label(self.tr("No examples or related indicators in the pack.")))

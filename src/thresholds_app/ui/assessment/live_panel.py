@@ -9,11 +9,12 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QFrame, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from thresholds_app.core.assessment import Assessment
 from thresholds_app.core.model import Pack
-from thresholds_app.ui.assessment.widgets import heading, muted_label, scaled_font
+from thresholds_app.ui.assessment.widgets import muted_label, scaled_font
 from thresholds_app.ui.emergency import danger_colour
 
 ANSWER_WORDS = {"yes": "yes", "no": "no", "not-known": "not known", None: "unanswered"}
@@ -28,25 +29,29 @@ def indicated_words(pack: Pack, level: int | None) -> str:
 
 
 def _items(lines: list[str]) -> str:
-    return "".join(f"<li>{line}</li>" for line in lines)
+    return "".join(f"<li style='margin-bottom:6px'>{line}</li>" for line in lines)
 
 
-class LivePanel(QScrollArea):
-    """Read-only view of the latest assessment, rebuilt (cheaply) after every answer."""
+class LivePanel(QWidget):
+    """Read-only view of the latest assessment, rebuilt (cheaply) after every answer.
+
+    The sections live in one :class:`QTextBrowser` document: re-laying one document is far
+    cheaper than re-measuring many word-wrapped labels, which keeps an update under 50 ms.
+    """
+
+    SECTIONS = ("why", "change", "gaps", "warnings", "next")
 
     def __init__(self, pack: Pack) -> None:
         super().__init__()
         self.pack = pack
         self.setObjectName("livePanel")
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
         self.setMinimumWidth(320)
         self.setAccessibleName(self.tr("What the guidance indicates"))
-        body = QWidget()
-        body.setObjectName("livePanelBody")
-        column = QVBoxLayout(body)
-        column.setContentsMargins(20, 20, 20, 20)
-        column.setSpacing(10)
+        self.setAutoFillBackground(True)
+        self.setBackgroundRole(QPalette.ColorRole.AlternateBase)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(20, 20, 12, 12)
+        column.setSpacing(8)
         column.addWidget(muted_label(self.tr("The guidance indicates")))
         self.level_label = QLabel()
         self.level_label.setObjectName("indicatedLevel")
@@ -64,86 +69,96 @@ class LivePanel(QScrollArea):
             f"#emergencyBanner {{ border: 2px solid {red}; border-radius: 6px; padding: 8px;"
             " font-weight: bold; }"
         )
+        self.emergency_label.setText(
+            self.tr("Immediate danger: call 999 now, then the MASH or the out-of-hours team (F9).")
+        )
+        self.emergency_label.hide()
         column.addWidget(self.emergency_label)
         self.note = muted_label(
             self.tr("This supports your judgement. You record your own decision in step 5.")
         )
         column.addWidget(self.note)
-        self.sections: dict[str, QLabel] = {}
-        self._headings: dict[str, QLabel] = {}
-        for key, title in (
-            ("why", self.tr("Why")),
-            ("change", self.tr("What would change it")),
-            ("gaps", self.tr("Gaps and unanswered questions")),
-            ("warnings", self.tr("Warnings")),
-            ("next", self.tr("Next steps the guidance suggests")),
-        ):
-            section_heading = heading(title, 3)
-            label = QLabel()
-            label.setObjectName(f"live-{key}")
-            label.setTextFormat(Qt.TextFormat.RichText)
-            label.setWordWrap(True)
-            label.setAccessibleName(title)
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            column.addWidget(section_heading)
-            column.addWidget(label)
-            self.sections[key] = label
-            self._headings[key] = section_heading
-        column.addStretch(1)
-        self.setWidget(body)
-        self.setStyleSheet("#livePanelBody { background: palette(alternate-base); }")
+        self.details = QTextBrowser()
+        self.details.setObjectName("liveDetails")
+        self.details.setFrameShape(QFrame.Shape.NoFrame)
+        self.details.setOpenLinks(False)
+        self.details.setTabChangesFocus(True)
+        self.details.setAccessibleName(self.tr("Why, what would change it, and gaps"))
+        self.details.viewport().setAutoFillBackground(False)
+        self.details.setStyleSheet("QTextBrowser { background: transparent; }")
+        column.addWidget(self.details, 1)
+        self.titles = {
+            "why": self.tr("Why"),
+            "change": self.tr("What would change it"),
+            "gaps": self.tr("Gaps and unanswered questions"),
+            "warnings": self.tr("Also check"),
+            "next": self.tr("Next steps the guidance suggests"),
+        }
+        self.section_html: dict[str, str] = {}
 
     def show_assessment(self, a: Assessment) -> None:
         """Show ``a``; every pack and answer text is escaped (it is plain text)."""
         self.level_label.setText(indicated_words(self.pack, a.indicated_level))
-        self.emergency_label.setVisible(a.emergency)
-        self.emergency_label.setText(
-            self.tr("Immediate danger: call 999 now, then the MASH or the out-of-hours team (F9).")
-        )
-        why = []
+        if self.emergency_label.isHidden() == a.emergency:
+            self.emergency_label.setVisible(a.emergency)
+        why: list[str] = []
+        noted: list[str] = []
         for reason in a.reasons:
-            level = f" (Level {reason.level})" if reason.level else ""
+            if reason.level is None:
+                noted.append(html.escape(reason.label))
+                continue
+            shown = [r for r in reason.answers if r.answer in ("yes", "not-known")][:3]
             answers = "".join(
-                f"<br>&nbsp;&nbsp;– {html.escape(ref.text)}: {ANSWER_WORDS.get(ref.answer, '')}"
-                for ref in reason.answers[:4]
+                f"<br>{ANSWER_WORDS.get(ref.answer, '').capitalize()}: {html.escape(ref.text)}"
+                for ref in shown
             )
-            more = len(reason.answers) - 4
-            extra = f"<br>&nbsp;&nbsp;… and {more} more" if more > 0 else ""
-            why.append(f"<b>{html.escape(reason.label)}</b>{level}{answers}{extra}")
+            more = len(reason.answers) - len(shown)
+            extra = f"<br><i>and {more} more answers</i>" if more > 0 and shown else ""
+            why.append(f"<b>{html.escape(reason.label)}</b> (Level {reason.level}){answers}{extra}")
         if a.strengths:
             why.append(
                 "What is going well: " + "; ".join(html.escape(s.text) for s in a.strengths[:3])
             )
         change = [
-            f"{html.escape(c.text)}: “{ANSWER_WORDS.get(c.answer, c.answer)}” would "
+            f"Answering <b>{ANSWER_WORDS.get(c.answer, c.answer)}</b> to “"
+            f"{html.escape(c.text.rstrip('.'))}” would "
             f"{'raise' if c.direction == 'raise' else 'lower'} it to "
-            f"{html.escape(indicated_words(self.pack, c.new_level))}"
-            for c in a.what_would_change[:6]
+            f"Level {c.new_level}"
+            if c.new_level is not None
+            else f"Answering <b>{ANSWER_WORDS.get(c.answer, c.answer)}</b> to “"
+            f"{html.escape(c.text.rstrip('.'))}” would leave too little information"
+            for c in a.what_would_change[:4]
         ]
+        if len(a.what_would_change) > 4:
+            change.append(f"<i>and {len(a.what_would_change) - 4} more</i>")
         gaps = [f"Missing: {html.escape(m.text)}" for m in a.missing] + [
             f"Not known: {html.escape(g.text)}" for g in a.gaps
         ]
         self._fill("why", why, self.tr("No rule has fired yet. Answer the questions to begin."))
         self._fill("change", change, self.tr("Nothing to show yet."))
         self._fill("gaps", gaps, self.tr("No gaps."))
-        self._fill("warnings", [html.escape(w) for w in a.warnings], "")
+        self._fill("warnings", noted + [html.escape(w) for w in a.warnings], "")
         self._fill("next", [html.escape(s) for s in a.next_steps], "")
 
     def _fill(self, key: str, lines: list[str], empty: str) -> None:
-        label = self.sections[key]
-        section_heading = self._headings[key]
-        visible = bool(lines or empty)
-        label.setVisible(visible)
-        section_heading.setVisible(visible)
         if lines:
-            label.setText(f"<ul style='margin-left:-20px'>{_items(lines)}</ul>")
+            content = f"<ul style='margin-left:-24px'>{_items(lines)}</ul>"
+        elif empty:
+            content = f"<p><i>{html.escape(empty)}</i></p>"
         else:
-            label.setText(f"<i>{html.escape(empty)}</i>")
+            content = ""
+        self.section_html[key] = (
+            f"<h4 style='margin-top:12px'>{html.escape(self.titles[key])}</h4>{content}"
+            if content
+            else ""
+        )
+        if key == self.SECTIONS[-1]:
+            self.details.setHtml("".join(self.section_html.get(k, "") for k in self.SECTIONS))
 
     def text(self) -> str:
         """Everything the panel shows, as plain text (tests and screen-reader checks)."""
         parts = [self.level_label.text()]
-        if self.emergency_label.isVisibleTo(self):
+        if not self.emergency_label.isHidden():
             parts.append(self.emergency_label.text())
-        parts += [label.text() for label in self.sections.values()]
+        parts.append(self.details.toPlainText())
         return "\n".join(parts)

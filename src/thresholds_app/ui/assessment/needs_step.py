@@ -39,6 +39,7 @@ class CardList(QScrollArea):
         super().__init__()
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body = QWidget()
         self.column = QVBoxLayout(body)
         self.column.setContentsMargins(4, 0, 12, 12)
@@ -103,6 +104,7 @@ class NeedsStep(QWidget):
         QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search)
 
         self.pathways = QWidget()
+        self.pathways.setFixedHeight(36)  # a steady height: no re-layout of the cards
         self.pathway_row = QHBoxLayout(self.pathways)
         self.pathway_row.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pathways)
@@ -111,8 +113,9 @@ class NeedsStep(QWidget):
         self.tree = QTreeWidget()
         self.tree.setHeaderHidden(True)
         self.tree.setAccessibleName(self.tr("Domains and areas"))
-        self.tree.setMinimumWidth(220)
-        self.tree.setMaximumWidth(300)
+        self.tree.setMinimumWidth(210)
+        self.tree.setMaximumWidth(240)
+        self.tree.setStyleSheet("QTreeWidget { border: none; background: palette(window); }")
         for domain in self.pack.domains:
             parent = QTreeWidgetItem([domain.title])
             parent.setFlags(parent.flags() & ~Qt.ItemFlag.ItemIsSelectable)
@@ -127,6 +130,7 @@ class NeedsStep(QWidget):
         self.pages = QStackedWidget()
         splitter.addWidget(self.pages)
         splitter.setStretchFactor(1, 1)
+        splitter.setSizes([230, 600])
         layout.addWidget(splitter, 1)
 
         self.results = CardList(self.tr("Search results"))
@@ -244,10 +248,13 @@ class NeedsStep(QWidget):
             if item.widget() is not None:
                 item.widget().deleteLater()
         topics = [t for t in assessment.topics if t in self.pack.topics]
-        self.pathways.setVisible(bool(topics))
-        if not topics:
-            return
-        self.pathway_row.addWidget(muted_label(self.tr("Special pathways that apply:")))
+        label = muted_label(
+            self.tr("Special pathways that apply:")
+            if topics
+            else self.tr("Special pathways appear here when your answers make them relevant.")
+        )
+        label.setWordWrap(False)
+        self.pathway_row.addWidget(label)
         for topic_id in topics:
             button = QPushButton(self.pack.topics[topic_id].title)
             button.setObjectName(f"pathway-{topic_id}")

@@ -169,6 +169,7 @@ class AssessmentPage(QWidget):
                 scroll = QScrollArea()
                 scroll.setWidgetResizable(True)
                 scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+                scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
                 widget.setContentsMargins(0, 0, 12, 0)
                 scroll.setWidget(widget)
                 container = scroll

@@ -77,7 +77,8 @@ def text_edit(name: str, description: str, *, placeholder: str = "") -> QPlainTe
     edit.setAccessibleName(name)
     edit.setAccessibleDescription(description)
     edit.setPlaceholderText(placeholder)
-    edit.setMinimumHeight(72)
+    edit.setMinimumHeight(64)
+    edit.setMaximumHeight(120)
     return edit
 
 
