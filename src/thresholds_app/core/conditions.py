@@ -158,37 +158,37 @@ class AtLeast(Condition):
 class Count(Condition):
     """``count``: how many matching indicators carry an answer (or how many distinct groups).
 
-    ``members`` is precomputed at compile time as ``(indicator id, group)`` pairs in pack order,
-    where the group is the domain or area when ``distinct`` is set (else the id itself).
+    ``groups`` is precomputed at compile time: matching indicator id -> its group (the domain or
+    area when ``distinct`` is set, else the id itself), in pack order. Evaluation walks whichever
+    is shorter, the answers or the matching indicators, so it stays cheap for a large pack.
     """
 
     n: int
     values: frozenset[str]
-    members: tuple[tuple[str, str], ...]
+    groups: Mapping[str, str]
     distinct: str | None
+    order: Mapping[str, int]  # position of each matching indicator in pack order
+
+    def _hits(self, answers: Mapping[str, str]) -> Iterable[str]:
+        """Ids of matching indicators carrying a counted answer (in no particular order)."""
+        values, groups = self.values, self.groups
+        if UNANSWERED not in values and len(answers) <= len(groups):
+            return [i for i, a in answers.items() if a in values and i in groups]
+        return [i for i in groups if answers.get(i, UNANSWERED) in values]
 
     def holds(self, answers: Mapping[str, str], age_band: str | None) -> bool:  # noqa: D102
         if self.n <= 0:
             return True
-        get = answers.get
+        hits = self._hits(answers)
         if self.distinct is None:
-            hits = 0
-            for item_id, _ in self.members:
-                if get(item_id, UNANSWERED) in self.values:
-                    hits += 1
-                    if hits >= self.n:
-                        return True
-            return False
-        groups: set[str] = set()
-        for item_id, group in self.members:
-            if get(item_id, UNANSWERED) in self.values:
-                groups.add(group)
-                if len(groups) >= self.n:
-                    return True
-        return False
+            return len(list(hits)) >= self.n
+        return len({self.groups[i] for i in hits}) >= self.n
 
     def support(self, answers: Mapping[str, str], age_band: str | None) -> list[str]:  # noqa: D102
-        return [i for i, _ in self.members if answers.get(i, UNANSWERED) in self.values]
+        hits = set(self._hits(answers))
+        if len(hits) * 4 < len(self.groups):
+            return sorted(hits, key=self.order.__getitem__)
+        return [i for i in self.groups if i in hits]
 
     def referenced_ids(self) -> set[str]:  # noqa: D102
         return set()
@@ -256,12 +256,13 @@ def _count(raw: Any, path: str, indicators: Sequence[Indicator]) -> Count:
     if distinct is not None and distinct not in DISTINCT_KEYS:
         raise ConditionError(f"{path}.distinct", "expected domain or area")
     values = _answer_values(raw.get("answer", "yes"), f"{path}.answer")
-    members = tuple(
-        (ind.id, getattr(ind, distinct) if distinct else ind.id)
+    groups = {
+        ind.id: (getattr(ind, distinct) if distinct else ind.id)
         for ind in indicators
         if _matches(ind, where)
-    )
-    return Count(n=n, values=values, members=members, distinct=distinct)
+    }
+    order = {item: index for index, item in enumerate(groups)}
+    return Count(n=n, values=values, groups=groups, distinct=distinct, order=order)
 
 
 def _matches(indicator: Indicator, where: Mapping[str, Any]) -> bool:

@@ -17,7 +17,7 @@ re-assessing after one changed answer costs well under a millisecond.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from thresholds_app.core.assessment import (
@@ -87,12 +87,23 @@ class Engine:
         self.indicators: tuple[Indicator, ...] = indicators
         self.concerns: tuple[Indicator, ...] = tuple(i for i in indicators if i.kind == "concern")
         self.strengths: tuple[Indicator, ...] = tuple(i for i in indicators if i.kind == "strength")
+        self.concern_ids = frozenset(i.id for i in self.concerns)
+        self.strength_ids = frozenset(i.id for i in self.strengths)
         named: set[str] = set()
         for c in self.level_rules:
             named |= c.condition.referenced_ids()
         self.out_of_hours_ids: frozenset[str] = frozenset(
             c.out_of_hours for c in pack.contacts.values() if c.out_of_hours
         )
+        # Pack order of every answerable id, and every possible AnswerRef, built once.
+        self.position: dict[str, int] = {
+            item: index for index, item in enumerate([*pack.questions, *pack.indicators])
+        }
+        self._refs: dict[tuple[str, str | None], AnswerRef] = {
+            (item, answer): self._make_ref(item, answer)
+            for item in self.position
+            for answer in (*ANSWERS, None)
+        }
         # Questions a level rule names: candidates for "what would change this".
         self.level_questions: tuple[str, ...] = tuple(q for q in pack.questions if q in named)
 
@@ -106,6 +117,10 @@ class Engine:
     def answer_ref(self, item_id: str, answers: Mapping[str, str]) -> AnswerRef:
         """An answer with the text, level and source of its indicator or question."""
         answer = answers.get(item_id)
+        ref = self._refs.get((item_id, answer))
+        return ref if ref is not None else self._make_ref(item_id, answer)
+
+    def _make_ref(self, item_id: str, answer: str | None) -> AnswerRef:
         value: Answer | None = answer if answer in ANSWERS else None
         indicator = self.pack.indicators.get(item_id)
         if indicator is not None:
@@ -114,6 +129,11 @@ class Engine:
         if question is not None:
             return AnswerRef(item_id, value, question.text, None, question.source)
         return AnswerRef(item_id, value, item_id, None, "")
+
+    def _ordered(self, ids: Iterable[str]) -> list[str]:
+        """Known ids in pack order (questions first, then indicators); unknown ids dropped."""
+        position = self.position
+        return sorted((i for i in ids if i in position), key=position.__getitem__)
 
     def assess(self, answers: Mapping[str, str], context: Context) -> Assessment:
         """Assess one child; see :func:`assess`."""
@@ -141,7 +161,9 @@ class Engine:
             ),
             what_would_change=what_would_change(self, answers, age, level, fired),
             strengths=tuple(
-                self.answer_ref(i.id, answers) for i in self.strengths if answers.get(i.id) == "yes"
+                self.answer_ref(i, answers)
+                for i in self._ordered(k for k, v in answers.items() if v == "yes")
+                if i in self.strength_ids
             ),
             topics=topics,
             consent=consent,
@@ -174,9 +196,10 @@ class Engine:
     def _gaps(self, level: int | None, answers: Mapping[str, str]) -> tuple[AnswerRef, ...]:
         """Answers "not known" on questions, and on concerns at or above the indicated level."""
         floor = level or 1
-        questions = [q for q in self.pack.questions if answers.get(q) == "not-known"]
+        unknown = self._ordered(k for k, v in answers.items() if v == "not-known")
+        questions = [q for q in unknown if q in self.pack.questions]
         concerns = [
-            i.id for i in self.concerns if i.level >= floor and answers.get(i.id) == "not-known"
+            i for i in unknown if i in self.concern_ids and self.pack.indicators[i].level >= floor
         ]
         concerns.sort(key=lambda i: -self.pack.indicators[i].level)  # stable: pack order kept
         return tuple(self.answer_ref(i, answers) for i in questions + concerns)
@@ -186,8 +209,10 @@ class Engine:
         for compiled in fired:
             for topic in compiled.rule.then.topics:
                 ids.setdefault(topic, None)
-        for indicator in self.indicators:
-            if answers.get(indicator.id) == "yes":
+        indicators = self.pack.indicators
+        for item in self._ordered(k for k, v in answers.items() if v == "yes"):
+            indicator = indicators.get(item)
+            if indicator is not None:
                 for topic in indicator.topics:
                     ids.setdefault(topic, None)
         return tuple(t for t in ids if t in self.pack.topics)

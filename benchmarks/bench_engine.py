@@ -1,0 +1,78 @@
+"""Re-assess the full bundled pack after a single answer change; print median and p99.
+
+Targets (issue 4): median under 1 ms, 99th percentile under 5 ms.
+
+    .venv/bin/python benchmarks/bench_engine.py [--rounds N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import time
+
+from thresholds_app.core.assessment import Context
+from thresholds_app.core.engine import assess, engine_for
+from thresholds_app.core.model import AGE_BANDS, ANSWERS
+from thresholds_app.core.packload import load_pack
+from thresholds_app.paths import default_pack_dir
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--rounds", type=int, default=5000)
+    parser.add_argument("--seed", type=int, default=20261125)
+    args = parser.parse_args()
+
+    result = load_pack(default_pack_dir())
+    if result.pack is None:
+        print("the bundled pack does not load")
+        return 2
+    pack = result.pack
+    rng = random.Random(args.seed)
+    ids = sorted(pack.answerable_ids())
+    start = time.perf_counter()
+    engine_for(pack)  # compiled once per pack
+    compile_ms = (time.perf_counter() - start) * 1000
+
+    # A realistic session: the danger question answered, 10-40 items answered, one change a time.
+    answers: dict[str, str] = {"immediate-danger": "no"}
+    for item in rng.sample(ids, 25):
+        answers[item] = rng.choice(ANSWERS)
+    context = Context(age_band=rng.choice(AGE_BANDS))
+    for _ in range(200):  # warm-up
+        assess(pack, answers, context)
+
+    timings: list[float] = []
+    levels: dict[int | None, int] = {}
+    for _ in range(args.rounds):
+        item = rng.choice(ids)
+        answers[item] = rng.choice(ANSWERS)
+        if len(answers) > 40:
+            answers.pop(rng.choice([k for k in answers if k != "immediate-danger"]))
+        t0 = time.perf_counter()
+        assessment = assess(pack, answers, context)
+        timings.append((time.perf_counter() - t0) * 1000)
+        levels[assessment.indicated_level] = levels.get(assessment.indicated_level, 0) + 1
+
+    timings.sort()
+    median = statistics.median(timings)
+    p99 = timings[int(len(timings) * 0.99) - 1]
+    print(
+        f"pack {pack.manifest.id} {pack.manifest.version}: {len(pack.indicators)} indicators, "
+        f"{len(pack.rules)} rules"
+    )
+    print(f"compile once: {compile_ms:.2f} ms")
+    print(
+        f"re-assess after one change, {args.rounds} rounds: median {median:.3f} ms, "
+        f"p99 {p99:.3f} ms, max {timings[-1]:.3f} ms"
+    )
+    print(f"levels seen: { {str(k): v for k, v in sorted(levels.items(), key=str)} }")
+    ok = median < 1.0 and p99 < 5.0
+    print("target (median < 1 ms, p99 < 5 ms):", "met" if ok else "NOT met")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
