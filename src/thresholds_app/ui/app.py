@@ -56,7 +56,9 @@ def run_app(argv: Sequence[str]) -> int:
     from thresholds_app.paths import default_pack_dir
 
     pack_dir = Path(args.pack) if args.pack else default_pack_dir()
-    result = load_pack(pack_dir)
+    from thresholds_app.core.packcache import default_cache_dir
+
+    result = load_pack(pack_dir, cache_dir=default_cache_dir())  # validated once per content
 
     # Phase two: the windows.
     from PySide6.QtCore import QTimer
