@@ -10,7 +10,9 @@ reportlab's markup, colour or image parsers, so no text can fetch a URL or chang
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from functools import lru_cache
 from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
@@ -20,11 +22,14 @@ from thresholds_app.pdf.fonts import covers
 
 # A paragraph longer than this is split so each piece fits comfortably on a page.
 CHUNK_CHARS = 1500
+_PLAIN = re.compile(r"[\x20-\x7e\n]*")
 _NEWLINES = "\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 
 
 def clean_text(text: str) -> str:
     """Return ``text`` with controls removed and undrawable characters spelled out."""
+    if _PLAIN.fullmatch(text):
+        return text  # the common case: printable ASCII and newlines need no work
     out: list[str] = []
     for char in text:
         if char in _NEWLINES:
@@ -40,6 +45,7 @@ def clean_text(text: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=4096)
 def _kind(char: str) -> str:
     """Return "keep", "drop" (controls, invisible format marks) or "spell" (no usable glyph)."""
     category = unicodedata.category(char)
