@@ -6,8 +6,10 @@ Also checks coverage: every rule has a case where it fires and a case where it d
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from functools import cache
+from pathlib import Path
 
 import pytest
 
@@ -18,10 +20,14 @@ from thresholds_app.core.packcheck import check_case, check_scenario
 from thresholds_app.core.packload import LoadResult, load_pack
 from thresholds_app.paths import default_pack_dir
 
+# Another pack (e.g. a partnership's draft, or a deliberately broken copy) can be checked with
+# THRESHOLDS_PACK_DIR=path/to/pack.
+PACK_DIR = Path(os.environ.get("THRESHOLDS_PACK_DIR") or default_pack_dir())
+
 
 @cache
 def _loaded() -> LoadResult:
-    return load_pack(default_pack_dir())
+    return load_pack(PACK_DIR)
 
 
 def bundled_pack() -> Pack:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from functools import cache
+from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -19,6 +20,10 @@ from thresholds_app.core.engine import assess
 from thresholds_app.core.model import AGE_BANDS, ANSWERS, Pack
 from thresholds_app.core.packload import load_pack
 from thresholds_app.paths import default_pack_dir
+
+# Another pack (e.g. a partnership's draft, or a deliberately broken copy) can be checked with
+# THRESHOLDS_PACK_DIR=path/to/pack.
+PACK_DIR = Path(os.environ.get("THRESHOLDS_PACK_DIR") or default_pack_dir())
 
 settings.register_profile(
     "engine-quick", max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow]
@@ -33,7 +38,7 @@ CONSENT_QUESTIONS = ("consent-sought", "consent-refused", "informing-parents-inc
 
 @cache
 def pack() -> Pack:
-    result = load_pack(default_pack_dir())
+    result = load_pack(PACK_DIR)
     assert result.pack is not None, result.problems
     return result.pack
 
