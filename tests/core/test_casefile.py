@@ -8,6 +8,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "pdf"))
 from samplepack import sample_case, sample_pack
@@ -18,6 +20,7 @@ from thresholds_app.core.casefile import (
     CaseRecord,
     PackRef,
     SteppingRecord,
+    case_from_json,
     case_to_json,
     load_case,
     new_case,
@@ -181,3 +184,34 @@ def test_examples_load_and_are_export_ready() -> None:
         case = load_case(path)
         assert case.child.name == "", path.name
         assert export_blockers(case, case.assessment) == [], path.name
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=12), children, max_size=5)
+    ),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(assessment=JSON, extra=JSON)
+def test_any_json_gives_a_case_or_a_plain_error(assessment: object, extra: object) -> None:
+    pack = sample_pack()
+    data = sample_case(pack).to_dict()
+    data["assessment"] = assessment
+    data["decision"] = extra
+    message = "The file opened."
+    try:
+        case_from_json(json.dumps(data))
+    except CaseFileError as exc:
+        message = str(exc)
+    assert message.startswith("The file ")
+
+
+@settings(max_examples=100, deadline=None)
+@given(document=JSON)
+def test_any_json_document_gives_a_plain_error(document: object) -> None:
+    with pytest.raises(CaseFileError):
+        case_from_json(json.dumps(document))

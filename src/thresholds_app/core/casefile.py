@@ -305,8 +305,8 @@ def case_from_json(raw: bytes | str, *, name: str = "The file") -> CaseRecord:
     check_document(data, name=name)
     try:
         return CaseRecord.from_dict(data)
-    except (TypeError, KeyError, ValueError) as exc:  # schema should stop these; belt and braces
-        raise CaseFileError(f"{name} is damaged: {exc}.") from None
+    except (TypeError, KeyError, ValueError, AttributeError):  # the schema should stop these
+        raise CaseFileError(f"{name} is damaged: a field has the wrong shape.") from None
 
 
 def check_document(data: Any, *, name: str = "The file") -> None:

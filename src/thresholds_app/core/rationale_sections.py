@@ -280,11 +280,10 @@ def _consent(pack: Pack, case: CaseRecord, assessment: Assessment) -> Section:
     blocks: list[Block] = [Field("Consent sought", _yes_no(c.sought))]
     if c.sought is False:
         blocks.append(Field("Why consent was not sought", c.not_sought_reason))
-    blocks += [
-        Field("Outcome", outcome),
-        Field("Given or refused by", c.by_whom),
-        Field("Lawful basis for sharing", c.lawful_basis),
-    ]
+    blocks.append(Field("Outcome", outcome))
+    if c.sought is not False or c.by_whom.strip():
+        blocks.append(Field("Given or refused by", c.by_whom))
+    blocks.append(Field("Lawful basis for sharing", c.lawful_basis))
     if c.manager_advice.strip():
         blocks.append(Field("Advice from manager or safeguarding lead", c.manager_advice))
     if c.shared:
