@@ -164,3 +164,44 @@ def test_property_no_step_down_while_a_level_4_concern_is_unresolved(
     if advice.direction == "step-down" and advice.advised:
         assert advice.indicated_level is not None
         assert advice.indicated_level < current
+
+
+# Golden cases on the bundled pack (H11). THRESHOLDS_PACK_DIR points them at another pack.
+def _real_pack() -> Pack:
+    import os
+    from pathlib import Path
+
+    from thresholds_app.core.packload import load_pack
+    from thresholds_app.paths import default_pack_dir
+
+    result = load_pack(Path(os.environ.get("THRESHOLDS_PACK_DIR") or default_pack_dir()))
+    assert result.pack is not None, result.problems
+    return result.pack
+
+
+def test_golden_step_down_from_level_4_after_the_injury_is_resolved() -> None:
+    real = _real_pack()
+    every_down = frozenset(c.id for c in real.step_down.criteria)
+    before = {
+        "immediate-danger": "no",
+        "dn-injury-unexplained-l4": "yes",
+        "pc-supervision-l3": "yes",
+    }
+    now = {"immediate-danger": "no", "dn-injury-unexplained-l4": "no", "pc-supervision-l3": "yes"}
+    advice = review_stepping(real, 4, SteppingChanges(now, before, every_down))
+    assert (advice.direction, advice.advised, advice.indicated_level) == ("step-down", True, 3)
+    assert advice.handover_checklist == real.step_down.handover_checklist
+    unresolved = {**now, "dn-injury-unexplained-l4": "not-known"}
+    blocked = review_stepping(real, 4, SteppingChanges(unresolved, before, every_down))
+    assert (blocked.direction, blocked.advised) == ("step-down", False)
+    assert [u.id for u in blocked.unresolved] == ["dn-injury-unexplained-l4"]
+
+
+def test_golden_step_up_when_consent_is_withheld_at_level_3() -> None:
+    real = _real_pack()
+    answers = {"immediate-danger": "no", "pc-warmth-l3": "yes", "consent-refused": "yes"}
+    changes = SteppingChanges(answers, answers, frozenset({"step-up-consent-withheld"}))
+    advice = review_stepping(real, 3, changes)
+    assert (advice.direction, advice.advised, advice.indicated_level) == ("step-up", True, 3)
+    assert advice.steps == real.step_up.steps
+    assert "consent-refused-at-level-3" in advice.assessment.rules_fired
