@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import re
 from dataclasses import replace
 
 import pytest
+from pypdf import PdfReader
 from pdfcheck import flat, font_names, metadata, page_texts, qpdf_problems
 
 from thresholds_app.core.casefile import CaseRecord
@@ -136,3 +138,13 @@ def test_two_cases_do_not_leak_into_each_other(pack: Pack, case: CaseRecord) -> 
     second = " ".join(page_texts(render_rationale_pdf(build_rationale(pack, other, a, "t", "v"))))
     assert "CANARY-TWO" in second
     assert "CANARY-ONE" not in second
+
+
+def test_sections_are_bookmarked_on_their_pages(pdf: bytes) -> None:
+    reader = PdfReader(io.BytesIO(pdf))
+    marks = {o.title: reader.get_destination_page_number(o) for o in reader.outline}
+    assert list(marks)[:3] == ["Summary", "About the child and the referrer", "What the worry is"]
+    assert "About this guidance" in marks
+    pages = page_texts(pdf)
+    for title, index in marks.items():
+        assert title in pages[index], title

@@ -19,7 +19,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, SimpleDocTemplate
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate
 
 from thresholds_app.pdf.fonts import BODY, BOLD, ITALIC, register_fonts
 from thresholds_app.pdf.safe import clean_text
@@ -177,6 +177,7 @@ def _canvas_class(furniture: PageFurniture) -> type[Canvas]:
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._saved: list[dict[str, Any]] = []
+            self.bookmarks: dict[int, list[str]] = {}
 
         def showPage(self) -> None:
             self._saved.append(dict(self.__dict__))
@@ -184,9 +185,16 @@ def _canvas_class(furniture: PageFurniture) -> type[Canvas]:
 
         def save(self) -> None:
             total = len(self._saved)
+            count = 0
             for state in self._saved:
+                bookmarks = self.bookmarks
                 self.__dict__.update(state)
+                self.bookmarks = bookmarks
                 _draw_furniture(self, furniture, self._pageNumber, total)
+                for title in bookmarks.get(self._pageNumber, []):
+                    count += 1
+                    self.bookmarkPage(f"h{count}")
+                    self.addOutlineEntry(title, f"h{count}", level=0)
                 super().showPage()
             super().save()
 
@@ -216,13 +224,24 @@ def _draw_furniture(canvas: Canvas, f: PageFurniture, page: int, total: int) -> 
     canvas.restoreState()
 
 
+class _OutlinedDoc(SimpleDocTemplate):  # type: ignore[misc]
+    """A document whose main headings (style ``h1``) become PDF bookmarks for navigation."""
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        if isinstance(flowable, Paragraph) and flowable.style.name == "h1":
+            # Pages are written only at the end (for "page X of Y"), so the canvas records the
+            # heading against its page and adds the bookmark when that page is written.
+            marks = self.canv.bookmarks
+            marks.setdefault(self.canv.getPageNumber(), []).append(flowable.getPlainText())
+
+
 def build_pdf(
     story: Sequence[Flowable], furniture: PageFurniture, title: str, subject: str
 ) -> bytes:
     """Lay ``story`` out on A4 pages with the furniture and return the PDF bytes."""
     register_fonts()
     buffer = io.BytesIO()
-    doc = SimpleDocTemplate(
+    doc = _OutlinedDoc(
         buffer,
         pagesize=A4,
         leftMargin=MARGIN,
