@@ -7,8 +7,8 @@ import re
 from dataclasses import replace
 
 import pytest
-from pypdf import PdfReader
 from pdfcheck import flat, font_names, metadata, page_texts, qpdf_problems
+from pypdf import PdfReader
 
 from thresholds_app.core.casefile import CaseRecord
 from thresholds_app.core.engine import assess
