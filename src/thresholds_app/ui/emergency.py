@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from thresholds_app.core.assessment import ContactAdvice
 from thresholds_app.core.model import Pack
-from thresholds_app.ui.assessment.widgets import plain_label
+from thresholds_app.ui.assessment.widgets import clear_layout, plain_label
 from thresholds_app.ui.assessment.widgets import scaled_font as _scaled
 
 EMERGENCY_SHORTCUT = "F9"  # one key, free in every standard Qt widget
@@ -109,17 +109,14 @@ class EmergencyDialog(QDialog):
 
     def refresh(self) -> None:
         """Rebuild the call list for the current time (the MASH may have closed meanwhile)."""
-        while self.steps.count():
-            item = self.steps.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+        clear_layout(self.steps)
         self.call_labels: list[QLabel] = []
         advice = contacts_now(self._pack, self._clock())
         first = [a for a in advice if a.id == EMERGENCY_ID]
         rest = [a for a in advice if a.id != EMERGENCY_ID]
         ordered: Sequence[ContactAdvice] = first + rest
-        for number, item in enumerate(ordered, start=1):
-            self.steps.addWidget(self._call_card(number, item, emphasis=number == 1))
+        for number, contact in enumerate(ordered, start=1):
+            self.steps.addWidget(self._call_card(number, contact, emphasis=number == 1))
 
     def _call_card(self, number: int, advice: ContactAdvice, *, emphasis: bool) -> QFrame:
         card = QFrame()

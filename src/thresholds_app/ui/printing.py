@@ -14,7 +14,11 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QRectF, QSiz
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialog, QWidget
+
+# 300 dpi is print quality for text; a "high resolution" printer may ask for 1200, which would
+# make a 140-megapixel image per A4 page.
+MAX_RENDER_DPI = 300
 
 
 class PdfLoadError(RuntimeError):
@@ -23,7 +27,7 @@ class PdfLoadError(RuntimeError):
 
 def open_pdf(data: bytes, parent: QObject | None = None) -> QPdfDocument:
     """Open PDF bytes in memory as a :class:`QPdfDocument` (raises :class:`PdfLoadError`)."""
-    document = QPdfDocument(parent)
+    document = QPdfDocument(parent) if parent is not None else QPdfDocument()
     buffer = QBuffer(document)
     buffer.setData(QByteArray(data))
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
@@ -41,17 +45,18 @@ def render_to_printer(document: QPdfDocument, printer: QPrinter) -> int:
         raise PdfLoadError("The printer could not be started.")
     try:
         pages = document.pageCount()
-        dpi = max(printer.resolution(), 72)
+        dpi = min(max(printer.resolution(), 72), MAX_RENDER_DPI)
         for index in range(pages):
             if index:
                 printer.newPage()
             points = document.pagePointSize(index)
             pixels = QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72))
             image = document.render(index, pixels)
-            target = QRectF(painter.viewport())
-            scaled = QSize(pixels)
-            scaled.scale(target.size().toSize(), Qt.AspectRatioMode.KeepAspectRatio)
-            painter.drawImage(QRectF(0, 0, scaled.width(), scaled.height()), image)
+            # Scale the page image to the printer's page, keeping its shape.
+            target = painter.viewport().size()
+            fitted = QSize(pixels)
+            fitted.scale(target, Qt.AspectRatioMode.KeepAspectRatio)
+            painter.drawImage(QRectF(0, 0, fitted.width(), fitted.height()), image)
     finally:
         painter.end()
     return pages
@@ -68,22 +73,32 @@ def print_pdf(
     data: bytes,
     job_name: str,
     parent: QWidget,
-    done: Callable[[int], None] | None = None,
+    done: Callable[[str], None] | None = None,
 ) -> QPrintDialog:
-    """Show the system print dialog (without blocking) and print the PDF if the user accepts."""
+    """Show the system print dialog (without blocking) and print the PDF if the user accepts.
+
+    ``done`` receives a plain sentence saying what happened (printed, or why not).
+    """
     document = open_pdf(data, parent)
     printer = make_printer(job_name)
     dialog = QPrintDialog(printer, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.setMinMax(1, document.pageCount())
 
-    def accepted() -> None:
-        pages = render_to_printer(document, printer)
+    def finished(result: int) -> None:
+        if result != QDialog.DialogCode.Accepted:
+            return
+        try:
+            pages = render_to_printer(document, printer)
+        except PdfLoadError as error:
+            message = str(error)
+        else:
+            message = f"Sent {pages} pages to the printer."
         if done is not None:
-            done(pages)
+            done(message)
 
-    dialog.accepted.connect(accepted)
-    dialog.open()
+    dialog.finished.connect(finished)
+    _open(dialog)
     return dialog
 
 
@@ -94,5 +109,12 @@ def preview_pdf(data: bytes, job_name: str, parent: QWidget) -> QPrintPreviewDia
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.paintRequested.connect(lambda p: render_to_printer(document, p))
-    dialog.open()
+    _open(dialog)
     return dialog
+
+
+def _open(dialog: QDialog) -> None:
+    # QPrintDialog.open() is bound only as open(receiver, member) in PySide6; a window-modal
+    # show() is the same thing and never blocks (a blocking exec() would hang tests).
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.show()

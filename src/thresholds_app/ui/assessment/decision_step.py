@@ -150,11 +150,11 @@ class DecisionStep(QWidget):
             ("agency", self.tr("Your a&gency:")),
             ("contact", self.tr("How to &contact you:")),
         ):
-            edit = QLineEdit(getattr(case.referrer, field_name))
-            edit.setAccessibleName(label.replace("&", "").rstrip(":"))
-            edit.textEdited.connect(self._save_referrer)
-            referrer.addRow(label, edit)
-            self.referrer[field_name] = edit
+            line = QLineEdit(getattr(case.referrer, field_name))
+            line.setAccessibleName(label.replace("&", "").rstrip(":"))
+            line.textEdited.connect(self._save_referrer)
+            referrer.addRow(label, line)
+            self.referrer[field_name] = line
         layout.addLayout(referrer)
         layout.addStretch(1)
         state.assessment_changed.connect(self.show_indicated)

@@ -25,7 +25,7 @@ from thresholds_app.core.assessment import Assessment
 from thresholds_app.core.model import Pack
 from thresholds_app.ui.assessment.indicator_card import IndicatorCard
 from thresholds_app.ui.assessment.search import search_indicators
-from thresholds_app.ui.assessment.widgets import heading, muted_label
+from thresholds_app.ui.assessment.widgets import clear_layout, heading, muted_label
 from thresholds_app.ui.case_state import CaseState
 
 _AREA_ROLE = Qt.ItemDataRole.UserRole
@@ -137,9 +137,9 @@ class NeedsStep(QWidget):
         self.pages.addWidget(self.results)
         state.assessment_changed.connect(self._update_pathways)
         self._update_pathways(state.assessment)
-        first = self.tree.topLevelItem(0)
-        if first is not None and first.childCount():
-            self.tree.setCurrentItem(first.child(0))
+        first_area = self._area_items()[0] if self._area_items() else None
+        if first_area is not None:
+            self.tree.setCurrentItem(first_area)
 
     # -- navigation -------------------------------------------------------------------------
     def show_area(self, area_id: str) -> CardList:
@@ -166,14 +166,21 @@ class NeedsStep(QWidget):
         card.answers.buttons["yes"].setFocus()
         return card
 
-    def _select_area_item(self, area_id: str) -> None:
+    def _area_items(self) -> list[QTreeWidgetItem]:
+        items: list[QTreeWidgetItem] = []
         for i in range(self.tree.topLevelItemCount()):
             top = self.tree.topLevelItem(i)
-            for j in range(top.childCount()):
-                if top.child(j).data(0, _AREA_ROLE) == area_id:
-                    self.tree.blockSignals(True)
-                    self.tree.setCurrentItem(top.child(j))
-                    self.tree.blockSignals(False)
+            if top is None:
+                continue
+            items += [c for j in range(top.childCount()) if (c := top.child(j)) is not None]
+        return items
+
+    def _select_area_item(self, area_id: str) -> None:
+        for item in self._area_items():
+            if item.data(0, _AREA_ROLE) == area_id:
+                self.tree.blockSignals(True)
+                self.tree.setCurrentItem(item)
+                self.tree.blockSignals(False)
 
     def _on_area_item(self, item: QTreeWidgetItem | None, _previous: object) -> None:
         if item is not None and item.data(0, _AREA_ROLE):
@@ -243,10 +250,7 @@ class NeedsStep(QWidget):
         if assessment.topics == getattr(self, "_shown_topics", None):
             return  # unchanged: keep the buttons (and the keyboard focus) where they are
         self._shown_topics = assessment.topics
-        while self.pathway_row.count():
-            item = self.pathway_row.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+        clear_layout(self.pathway_row)
         topics = [t for t in assessment.topics if t in self.pack.topics]
         label = muted_label(
             self.tr("Special pathways that apply:")

@@ -106,7 +106,7 @@ class AssessmentPage(QWidget):
         self.review_form: ReviewForm | None = None
         if review:
             self.review_form = ReviewForm(self.state)
-            self.preview.layout().insertWidget(1, self.review_form)
+            self.preview.insert_widget(1, self.review_form)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
@@ -179,11 +179,11 @@ class AssessmentPage(QWidget):
         bar = QHBoxLayout()
         self.back_button = QPushButton(self.tr("← Back"))
         self.back_button.setAccessibleName(self.tr("Previous step"))
-        self.back_button.clicked.connect(lambda: self.move(-1))
+        self.back_button.clicked.connect(lambda: self.step_by(-1))
         self.next_button = QPushButton(self.tr("Next →"))
         self.next_button.setAccessibleName(self.tr("Next step"))
         self.next_button.setDefault(True)
-        self.next_button.clicked.connect(lambda: self.move(1))
+        self.next_button.clicked.connect(lambda: self.step_by(1))
         self.close_button = QPushButton(self.tr("Close assessment"))
         self.close_button.clicked.connect(self._close_requested)
         bar.addWidget(self.close_button)
@@ -196,8 +196,8 @@ class AssessmentPage(QWidget):
     def _shortcuts(self) -> None:
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
         for keys, handler in (
-            (QKeySequence("Ctrl+PgDown"), lambda: self.move(1)),
-            (QKeySequence("Ctrl+PgUp"), lambda: self.move(-1)),
+            (QKeySequence("Ctrl+PgDown"), lambda: self.step_by(1)),
+            (QKeySequence("Ctrl+PgUp"), lambda: self.step_by(-1)),
             (QKeySequence.StandardKey.Save, self.save_case_file),
         ):
             shortcut = QShortcut(keys, self)
@@ -229,7 +229,7 @@ class AssessmentPage(QWidget):
             self.preview.refresh_preview()
         self.step_changed.emit(key)
 
-    def move(self, delta: int) -> None:
+    def step_by(self, delta: int) -> None:
         """Go to the next (1) or previous (-1) step."""
         keys = [k for k, _ in STEPS]
         index = keys.index(self.current_step()) + delta
@@ -313,9 +313,7 @@ class AssessmentPage(QWidget):
             self.preview.pdf_bytes(),
             self.preview.job_name(),
             self,
-            done=lambda pages: self.notify(
-                self.tr("Sent {n} pages to the printer.").format(n=pages)
-            ),
+            done=self.notify,
         )
 
     def print_preview(self) -> QDialog | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtCore import QMimeData, Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from thresholds_app import __version__
+from thresholds_app.core.rationale import Rationale
 from thresholds_app.core.readiness import export_blockers
 from thresholds_app.ui.assessment.widgets import card_frame, heading, muted_label
 from thresholds_app.ui.case_state import CaseState
@@ -59,6 +60,7 @@ class PreviewStep(QWidget):
         super().__init__()
         self.state = state
         layout = QVBoxLayout(self)
+        self._layout = layout
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(14)
         layout.addWidget(heading(self.tr("Check the rationale, then save or print it"), 1))
@@ -108,11 +110,15 @@ class PreviewStep(QWidget):
         state.changed.connect(self.update_blockers)
         self.update_blockers()
 
-    def _button(self, text: str, signal: Signal) -> QPushButton:
+    def _button(self, text: str, signal: SignalInstance) -> QPushButton:
         button = QPushButton(text)
         button.setAccessibleName(text.rstrip("…"))
         button.clicked.connect(signal.emit)
         return button
+
+    def insert_widget(self, index: int, widget: QWidget) -> None:
+        """Insert ``widget`` into the step's column (e.g. the MASH reviewer's form)."""
+        self._layout.insertWidget(index, widget)
 
     def blockers(self) -> list[str]:
         """What the practitioner must still record before export (empty: ready)."""
@@ -135,7 +141,7 @@ class PreviewStep(QWidget):
         """Rebuild the rationale text (done when the step is shown, not on every keystroke)."""
         self.preview.setPlainText(self.rationale_text())
 
-    def rationale(self):  # type: ignore[no-untyped-def]  # core.rationale.Rationale
+    def rationale(self) -> Rationale:
         """Build the rationale from the case as it stands (draft blockers included)."""
         from thresholds_app.core.rationale import build_rationale
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QPlainTextEdit,
     QRadioButton,
     QWidget,
@@ -21,6 +22,15 @@ from PySide6.QtWidgets import (
 from thresholds_app.core.model import ANSWERS, Answer
 
 ANSWER_WORDS: dict[str, str] = {"yes": "Yes", "no": "No", "not-known": "Not known"}
+
+
+def clear_layout(layout: QLayout) -> None:
+    """Remove and delete every widget in ``layout``."""
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget() if item is not None else None
+        if widget is not None:
+            widget.deleteLater()
 
 
 def scaled_font(base: QFont, factor: float, *, bold: bool = False) -> QFont:

@@ -1,0 +1,111 @@
+"""Start-up: two phases, a broken pack refused with every problem, --quit-when-ready."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+from assessment_kit import make_window
+from PySide6.QtWidgets import QDialog
+
+from thresholds_app.paths import default_pack_dir
+from thresholds_app.ui.app import problems_dialog
+
+
+def run(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run(
+        [sys.executable, "-m", "thresholds_app", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=env,
+        check=False,
+    )
+
+
+@pytest.mark.slow
+def test_quit_when_ready_exits_zero():
+    result = run("--quit-when-ready")
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.slow
+def test_start_up_does_not_import_export_libraries():
+    code = (
+        "import sys, os; os.environ['QT_QPA_PLATFORM']='offscreen';"
+        "from thresholds_app.ui.app import run_app;"
+        "rc = run_app(['x', '--quit-when-ready']);"
+        "heavy = [m for m in ('reportlab', 'PySide6.QtPdf', 'PySide6.QtPrintSupport')"
+        " if m in sys.modules];"
+        "print(rc, heavy)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert result.stdout.strip() == "0 []", result.stderr
+
+
+@pytest.mark.slow
+def test_broken_pack_lists_every_problem_and_exits(tmp_path):
+    pack = tmp_path / "pack"
+    shutil.copytree(default_pack_dir(), pack)
+    (pack / "levels.yaml").write_text("levels: [\n", encoding="utf-8")
+    (pack / "contacts.yaml").write_text("contacts: yes\nextra: 1\n", encoding="utf-8")
+    result = run("--pack", str(pack), "--quit-when-ready")
+    assert result.returncode == 1
+    assert "levels.yaml" in result.stderr
+    assert "contacts.yaml" in result.stderr
+
+
+def test_problems_dialog_shows_all_problems(qtbot):
+    dialog = problems_dialog("/some/pack", "a.yaml:1:1: bad\nb.yaml:2:3: worse")
+    qtbot.addWidget(dialog)
+    assert "a.yaml:1:1" in dialog.detailedText()
+    assert "b.yaml:2:3" in dialog.detailedText()
+
+
+def test_about_box_shows_pack_identity_and_provenance(qtbot):
+    window = make_window(qtbot)
+    dialog = window.show_about()
+    assert isinstance(dialog, QDialog)
+    qtbot.waitUntil(dialog.isVisible)
+    from PySide6.QtWidgets import QTextBrowser
+
+    text = dialog.findChild(QTextBrowser).toPlainText()
+    manifest = window.pack.manifest
+    assert manifest.id in text
+    assert manifest.version in text
+    assert "confirmed" in text
+    dialog.close()
+
+
+def test_shortcuts_are_listed_in_help(qtbot):
+    window = make_window(qtbot)
+    dialog = window.show_shortcuts()
+    from PySide6.QtWidgets import QTextBrowser
+
+    text = dialog.findChild(QTextBrowser).toPlainText()
+    assert "F9" in text
+    assert "Ctrl+N" in text
+    dialog.close()
+
+
+def test_start_page_shows_pack_and_buttons(qtbot):
+    window = make_window(qtbot)
+    page = window.start_page
+    assert window.pack.manifest.version in page.pack_title.text()
+    assert page.status_label.text().startswith("Status:")
+    assert not page.buttons["training"].isEnabled()
+    assert "later release" in page.buttons["training"].toolTip()
+    assert not page.buttons["guidance"].isEnabled()
+    from PySide6.QtWidgets import QLabel
+
+    window.add_page("guidance", QLabel("browser stand-in"))
+    assert page.buttons["guidance"].isEnabled()
+    for button in page.buttons.values():
+        assert button.accessibleName()
+    assert "Right Help" in window.windowTitle()
