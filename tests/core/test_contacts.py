@@ -60,3 +60,16 @@ def test_unknown_time_gives_both_front_door_lines_marked_unknown() -> None:
 
 def test_a_pack_without_the_contacts_gives_nothing_rather_than_failing() -> None:
     assert who_to_call(make_pack(contacts=()), None, emergency=True) == ()
+
+
+def test_an_aware_time_is_read_as_uk_time() -> None:
+    from datetime import UTC
+    from zoneinfo import available_timezones
+
+    if "Europe/London" not in available_timezones():
+        pytest.skip("no time-zone database on this machine")
+
+    # 16:00 UTC on a Monday in July is 17:00 in the UK (summer time): the MASH is still open.
+    assert is_open(MASH, datetime(2026, 7, 20, 16, 0, tzinfo=UTC))
+    # 16:30 UTC is 17:30 in the UK: closed.
+    assert not is_open(MASH, datetime(2026, 7, 20, 16, 30, tzinfo=UTC))

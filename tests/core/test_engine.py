@@ -242,3 +242,13 @@ def test_the_pack_identity_is_carried(pack: Pack) -> None:
         "0.0.1",
         "0" * 64,
     )
+
+
+def test_significant_harm_with_consent_refused_still_refers_with_a_lawful_basis(pack: Pack) -> None:
+    answers = {"immediate-danger": "no", "fe-f-l4": "yes", "consent-refused": "yes"}
+    result = assess(pack, answers, Context(now=MONDAY_NOON))
+    assert result.indicated_level == 4
+    assert result.consent.lawful_basis == ("Public task",)
+    assert result.consent.record == ("What was shared",)
+    assert "mash" in [c.id for c in result.contacts]
+    assert result.next_steps[0] == "Do the Level 4 thing"

@@ -5,15 +5,17 @@ The rule (from the pack's contacts): in an emergency, 999 first. Then the MASH i
 When the time is not known, both the MASH and the out-of-hours contact are given, each marked
 "open now: not known", so the practitioner is never sent to a closed line without an alternative.
 
-``now`` is the local wall-clock time in the partnership's area. Bank holidays are not in the pack
-format, so a bank-holiday weekday counts as open; the out-of-hours contact is always listed when
-the time is not known.
+``now`` is the local wall-clock time in the partnership's area; an aware datetime is first
+converted to UK time (Europe/London) when the time-zone data is available. Bank holidays are not in
+the pack format, so a bank-holiday weekday counts as open; the out-of-hours contact is always listed
+when the time is not known.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from thresholds_app.core.assessment import ContactAdvice
 from thresholds_app.core.model import Contact, Pack
@@ -21,6 +23,17 @@ from thresholds_app.core.model import Contact, Pack
 EMERGENCY_ID = "emergency-999"
 FRONT_DOOR_ID = "mash"
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+AREA_TIME_ZONE = "Europe/London"
+
+
+def _local(now: datetime) -> datetime:
+    """Naive times are already local; aware ones are converted to UK time where possible."""
+    if now.tzinfo is None:
+        return now
+    try:
+        return now.astimezone(ZoneInfo(AREA_TIME_ZONE))
+    except ZoneInfoNotFoundError:  # no tz database (e.g. Windows without tzdata)
+        return now
 
 
 def _minutes(hhmm: str) -> int:
@@ -32,6 +45,7 @@ def is_open(contact: Contact, now: datetime) -> bool:
     """Whether ``contact`` is open at ``now`` by its hours (no hours: always open)."""
     if not contact.hours:
         return True
+    now = _local(now)
     day = DAY_NAMES[now.weekday()]
     minute = now.hour * 60 + now.minute
     return any(
