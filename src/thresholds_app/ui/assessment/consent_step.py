@@ -103,6 +103,9 @@ class ConsentStep(QWidget):
         self.lawful_basis = QComboBox()
         self.lawful_basis.setEditable(True)
         self.lawful_basis.setAccessibleName(self.tr("Lawful basis for sharing"))
+        editor = self.lawful_basis.lineEdit()
+        if editor is not None:
+            editor.setAccessibleName(self.tr("Lawful basis for sharing"))
         self.lawful_basis.addItem("")
         self.lawful_basis.setCurrentText(record.lawful_basis)
         self.lawful_basis.currentTextChanged.connect(self._save)

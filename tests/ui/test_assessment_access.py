@@ -1,0 +1,77 @@
+"""Keyboard and screen-reader basics for the assessment screens."""
+
+from __future__ import annotations
+
+from assessment_kit import make_window, start_assessment
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+
+
+def has_label(widget: QWidget) -> bool:
+    """A name for assistive technology: its own, its text, a buddy or a form-layout label."""
+    if widget.accessibleName():
+        return True
+    if isinstance(widget, QAbstractButton) and widget.text().replace("&", "").strip():
+        return True
+    window = widget.window()
+    if any(label.buddy() is widget for label in window.findChildren(QLabel)):
+        return True
+    parent = widget.parentWidget()
+    layout = parent.layout() if parent is not None else None
+    return isinstance(layout, QFormLayout) and layout.labelForField(widget) is not None
+
+
+def test_every_control_in_every_step_is_named(qtbot):
+    window = make_window(qtbot)
+    page = start_assessment(qtbot, window)
+    page.child.add_child()
+    unnamed = []
+    for key, step in page.steps.items():
+        page.go_to_step(key)
+        for kind in (QAbstractButton, QLineEdit, QComboBox, QPlainTextEdit):
+            for widget in step.findChildren(kind):
+                focusable = widget.focusPolicy() != Qt.FocusPolicy.NoFocus
+                if widget.isVisible() and focusable and not has_label(widget):
+                    unnamed.append(f"{key}: {type(widget).__name__} {widget.objectName()}")
+    assert unnamed == []
+
+
+def test_tab_moves_through_the_first_step_and_out(qtbot):
+    window = make_window(qtbot)
+    page = start_assessment(qtbot, window)
+    first = page.safety.row.answers.buttons["yes"]
+    qtbot.waitUntil(first.hasFocus)
+    seen = []
+    for _ in range(12):
+        qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(window.focusWidget())
+    # focus leaves the answer buttons and reaches the step's navigation buttons
+    assert page.next_button in seen or page.back_button in seen or page.close_button in seen
+
+
+def test_step_shortcuts_reach_every_step(qtbot):
+    window = make_window(qtbot)
+    page = start_assessment(qtbot, window)
+    for number, key in enumerate(page.steps, start=1):
+        qtbot.keyClick(page, getattr(Qt.Key, f"Key_{number}"), Qt.KeyboardModifier.ControlModifier)
+        assert page.current_step() == key
+
+
+def test_next_and_back_walk_the_steps_in_order(qtbot):
+    window = make_window(qtbot)
+    page = start_assessment(qtbot, window)
+    order = list(page.steps)
+    for key in order[1:]:
+        qtbot.mouseClick(page.next_button, Qt.MouseButton.LeftButton)
+        assert page.current_step() == key
+    assert not page.next_button.isVisible()
+    qtbot.mouseClick(page.back_button, Qt.MouseButton.LeftButton)
+    assert page.current_step() == order[-2]
