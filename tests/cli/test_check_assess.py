@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 from pathlib import Path
 from types import ModuleType
@@ -15,6 +16,8 @@ from thresholds_app.cli import check as check_cli
 from thresholds_app.core.casefile import new_case, save_case
 from thresholds_app.paths import default_pack_dir
 
+# THRESHOLDS_PACK_DIR points these tests at another pack than the bundled one.
+PACK_DIR = Path(os.environ.get("THRESHOLDS_PACK_DIR") or default_pack_dir())
 MONDAY_MORNING = "2026-11-23T10:00"
 SATURDAY_NIGHT = "2026-11-28T23:00"
 
@@ -22,6 +25,8 @@ SATURDAY_NIGHT = "2026-11-28T23:00"
 def run(module: ModuleType, *argv: str) -> int:
     parser = argparse.ArgumentParser()
     module.add_arguments(parser)
+    if module is assess_cli:
+        argv = (*argv, "--pack", str(PACK_DIR))
     result: int = module.run(parser.parse_args(list(argv)))
     return result
 
@@ -29,12 +34,12 @@ def run(module: ModuleType, *argv: str) -> int:
 @pytest.fixture
 def pack_copy(tmp_path: Path) -> Path:
     target = tmp_path / "pack"
-    shutil.copytree(default_pack_dir(), target)
+    shutil.copytree(PACK_DIR, target)
     return target
 
 
 def test_check_passes_the_bundled_pack(capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(check_cli) == 0
+    assert run(check_cli, str(PACK_DIR)) == 0
     last = capsys.readouterr().out.strip().splitlines()[-1]
     passed, failed = last.split(", ")
     assert passed.endswith(" passed")
@@ -150,3 +155,14 @@ def test_assess_an_unusable_case_file_exits_1(
 def test_assess_a_bad_time_is_a_usage_error(tmp_path: Path) -> None:
     path = _case_file(tmp_path, {}, None)
     assert run(assess_cli, str(path), "--now", "teatime") == 2
+
+
+def test_the_thresholds_command_dispatches_check(
+    pack_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from thresholds_app.cli import main
+
+    status = main(["check", str(pack_copy)])
+    out = capsys.readouterr().out.strip().splitlines()
+    assert out[-1].endswith(" failed")
+    assert status == (0 if out[-1].endswith(", 0 failed") else 1)
