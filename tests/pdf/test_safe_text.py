@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import socket
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from copy import deepcopy
 from dataclasses import replace
 
 import pytest
@@ -151,3 +152,50 @@ def test_any_unicode_gives_a_valid_pdf(pack: Pack, case: CaseRecord, field: str,
     assert pdf.startswith(b"%PDF-")
     assert qpdf_problems(pdf) == []
     assert len(page_texts(pdf)) >= 1
+
+
+def _set(path: str) -> Callable[[CaseRecord, str], None]:
+    """Return a setter for a dotted path such as ``household.0.label``."""
+
+    def setter(case: CaseRecord, text: str) -> None:
+        target: object = case
+        *parents, last = path.split(".")
+        for part in parents:
+            target = target[int(part)] if part.isdigit() else getattr(target, part)  # type: ignore[index]
+        setattr(target, last, text)
+
+    return setter
+
+
+OTHER_FIELDS = {
+    path: _set(path)
+    for path in (
+        "child.reference",
+        "child.current_safety",
+        "household.0.label",
+        "household.1.reason_not_assessed",
+        "decision.reasons",
+        "decision.differs_reason",
+        "next_steps.0.action",
+        "referrer.name",
+        "consent.shared.0.with_whom",
+        "consent.by_whom",
+    )
+}
+
+
+@pytest.mark.slow
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(field=st.sampled_from(sorted(OTHER_FIELDS)), text=st.text(COVERED, min_size=1, max_size=300))
+def test_covered_text_in_other_fields_round_trips(
+    pack: Pack, case: CaseRecord, field: str, text: str
+) -> None:
+    edited = deepcopy(case)
+    edited.decision.level = 4  # so the difference reason is printed
+    OTHER_FIELDS[field](edited, text)
+    pdf = render(pack, edited)
+    assert qpdf_problems(pdf) == []
+    expected = flat(unicodedata.normalize("NFC", text))
+    assert expected in flat(unicodedata.normalize("NFC", " ".join(page_texts(pdf))))
