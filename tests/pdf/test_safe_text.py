@@ -199,3 +199,15 @@ def test_covered_text_in_other_fields_round_trips(
     assert qpdf_problems(pdf) == []
     expected = flat(unicodedata.normalize("NFC", text))
     assert expected in flat(unicodedata.normalize("NFC", " ".join(page_texts(pdf))))
+
+
+def test_many_short_lines_never_make_a_row_taller_than_a_page(pack: Pack, case: CaseRecord) -> None:
+    edited = deepcopy(case)
+    edited.free_text.worry = "\n".join("x" for _ in range(300))
+    edited.household[0].outcome = "\n".join("y" for _ in range(300))
+    edited.consent.shared[0].when = "w" * 700  # a narrow column, as long as a cell may be
+    edited.decision.level = 4
+    edited.decision.differs_reason = "\n".join("z" for _ in range(100))
+    pdf = render(pack, edited)
+    assert qpdf_problems(pdf) == []
+    assert "w" * 20 in " ".join(page_texts(pdf))

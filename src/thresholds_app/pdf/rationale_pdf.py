@@ -43,6 +43,13 @@ MAX_CELL_CHARS = 700
 MAX_BOX_REASON_CHARS = 500
 # Fields up to this length sit in a two-column label/value list; longer ones stand alone.
 MAX_SHORT_FIELD_CHARS = 400
+# More line breaks than this and a text is treated as long, whatever its length.
+MAX_CELL_LINES = 8
+
+
+def _fits(text: str, limit: int) -> bool:
+    """Whether ``text`` is short enough, in characters and in lines, to sit in a table cell."""
+    return len(text) <= limit and text.count("\n") <= MAX_CELL_LINES
 
 
 def render_rationale_pdf(r: Rationale) -> bytes:
@@ -110,7 +117,7 @@ def _summary_box(s: Summary, styles: Styles) -> list[Flowable]:
         return [Paragraph(markup(label), styles.box_label), safe_para(value, style or styles.body)]
 
     decision_cell = pair("The practitioner's decision", s.decision_level, styles.box_value)
-    long_reason = len(s.differs_reason) > MAX_BOX_REASON_CHARS
+    long_reason = not _fits(s.differs_reason, MAX_BOX_REASON_CHARS)
     if s.differs:
         decision_cell.append(Paragraph("Differs from the guidance because:", styles.box_label))
         if long_reason:
@@ -144,7 +151,7 @@ def _section(section: Section, styles: Styles) -> list[Flowable]:
     out: list[Flowable] = [Paragraph(markup(section.title), styles.h1)]
     short_fields: list[Field] = []
     for block in section.blocks:
-        if isinstance(block, Field) and len(block.text) <= MAX_SHORT_FIELD_CHARS:
+        if isinstance(block, Field) and _fits(block.text, MAX_SHORT_FIELD_CHARS):
             short_fields.append(block)
             continue
         if short_fields:
@@ -211,7 +218,7 @@ def _table(block: TableBlock, styles: Styles) -> list[Flowable]:
     out: list[Flowable] = []
     if block.label:
         out.append(Paragraph(markup(block.label), styles.h2))
-    if any(len(cell) > MAX_CELL_CHARS for row in block.rows for cell in row):
+    if not all(_fits(cell, MAX_CELL_CHARS) for row in block.rows for cell in row):
         # Long text cannot split inside a table row: print each row as labelled paragraphs.
         for number, row in enumerate(block.rows, start=1):
             out.append(Paragraph(f"{number}.", styles.label))
@@ -223,7 +230,7 @@ def _table(block: TableBlock, styles: Styles) -> list[Flowable]:
     widths = [FRAME_WIDTH * w / total for w in block.widths]
     data: list[list[Flowable]] = [[Paragraph(markup(h), styles.cell_head) for h in block.header]]
     data += [[safe_para(cell or "—", styles.cell) for cell in row] for row in block.rows]
-    table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT", splitInRow=1)
     table.setStyle(
         TableStyle(
             [
