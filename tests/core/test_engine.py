@@ -252,3 +252,18 @@ def test_significant_harm_with_consent_refused_still_refers_with_a_lawful_basis(
     assert result.consent.record == ("What was shared",)
     assert "mash" in [c.id for c in result.contacts]
     assert result.next_steps[0] == "Do the Level 4 thing"
+
+
+def test_raising_offers_the_next_step_of_the_same_theme_first() -> None:
+    themed = make_pack(
+        [
+            make_indicator("dn-other-l4", 4),
+            make_indicator("dn-more-l4", 4),
+            make_indicator("pc-warmth-l3", 3, area="emotional-warmth", theme="warmth"),
+            make_indicator("pc-warmth-l4", 4, area="emotional-warmth", theme="warmth"),
+        ],
+        [make_rule("any-4", L4, level=4), make_rule("any-3", L3, level=3)],
+    )
+    result = assess(themed, {"immediate-danger": "no", "pc-warmth-l3": "yes"})
+    raises = [c.id for c in result.what_would_change if c.direction == "raise"]
+    assert raises == ["pc-warmth-l4", "dn-other-l4", "dn-more-l4"]

@@ -105,15 +105,14 @@ def to_text(result: Assessment, levels: Any) -> str:
         if lines:
             out.append("")
             out.append(f"{title}:")
-            out.extend(f"  - {line}" for line in lines)
+            # A line starting with a tab continues the item above it.
+            out.extend(f"      {ln[1:]}" if ln.startswith("\t") else f"  - {ln}" for ln in lines)
 
     reasons: list[str] = []
     for reason in result.reasons:
         level = f"Level {reason.level}: " if reason.level else ""
         reasons.append(f"{level}{reason.label} [{reason.rule_id}; source {reason.source}]")
-        reasons.extend(
-            f"      {a.id} = {a.answer or 'unanswered'}: {a.text}" for a in reason.answers
-        )
+        reasons.extend(f"\t{a.id} = {a.answer or 'unanswered'}: {a.text}" for a in reason.answers)
     section("Why", reasons)
     section("Missing (must be answered)", [f"{m.id}: {m.text}" for m in result.missing])
     section("Not known", [f"{g.id}: {g.text}" for g in result.gaps])

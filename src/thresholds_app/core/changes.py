@@ -6,8 +6,10 @@ Kept cheap and short on purpose, because it runs on every answer change:
   level would then fall (so it is listed only when it alone holds the level up).
 - **Raise**: questions a level rule names that have no yes/no answer are tried as "yes"; then, for
   each level above the indicated one (highest first), concerns for the child's age band answered
-  "not known" (first) or not yet answered are tried as "yes", a few per level. At the indicated
-  level itself only "not known" concerns are tried, since several needs together can add up.
+  "not known" (first) or not yet answered are tried as "yes", a few per level; unanswered ones on
+  the same theme (then in the same area) as a concern already answered yes come first, so the next
+  step up a spectrum is shown. At the indicated level itself only "not known" concerns are tried,
+  since several needs together can add up.
 
 Every listed change was checked by re-running the level, so none is a guess. Lists are capped
 (:data:`PER_LEVEL` per level, :data:`MAX_TRIALS` re-runs in all); the practitioner sees a sample,
@@ -59,11 +61,23 @@ def what_would_change(
                 new = trial(question, "yes")
                 if new is not None and new > base:
                     add(question, "yes", "raise", new)
+        # Themes and areas of the concerns answered yes: their next steps up are listed first.
+        said_yes = [
+            engine.pack.indicators[i]
+            for i, a in answers.items()
+            if a == "yes" and i in engine.concern_ids
+        ]
+        themes = {i.theme for i in said_yes if i.theme}
+        areas = {i.area for i in said_yes}
         for target in range(4, base - 1, -1):
             found = 0
             pool = [i for i in engine.concerns if i.level == target and i.applies_to(age)]
             unknown = [i.id for i in pool if answers.get(i.id) == "not-known"]
-            unanswered = [i.id for i in pool if i.id not in answers] if target > base else []
+            unanswered = []
+            if target > base:
+                fresh = [i for i in pool if i.id not in answers]
+                fresh.sort(key=lambda i: (i.theme not in themes, i.area not in areas))  # stable
+                unanswered = [i.id for i in fresh]
             for item_id in unknown + unanswered:
                 if found >= PER_LEVEL or budget[0] <= 0:
                     break
