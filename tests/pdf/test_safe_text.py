@@ -210,4 +210,4 @@ def test_many_short_lines_never_make_a_row_taller_than_a_page(pack: Pack, case: 
     edited.decision.differs_reason = "\n".join("z" for _ in range(100))
     pdf = render(pack, edited)
     assert qpdf_problems(pdf) == []
-    assert "w" * 700 in flat(" ".join(page_texts(pdf)))
+    assert flat(" ".join(page_texts(pdf))).count("w") >= 700  # the row may split over pages
