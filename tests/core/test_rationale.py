@@ -217,3 +217,17 @@ def test_format_produced_at() -> None:
     assert format_produced_at(moment) == "2026-01-05 10:07 UTC"
     assert format_produced_at(datetime(2026, 1, 5, 10, 7)) == "2026-01-05 10:07 UTC"
     assert format_produced_at(datetime(2026, 1, 5, 10, 7, tzinfo=UTC)) == "2026-01-05 10:07 UTC"
+
+
+def test_long_change_lists_are_cut_to_a_count(pack: Pack, case: CaseRecord) -> None:
+    from thresholds_app.core.assessment import Change
+
+    assessment = assess(pack, case.answers, case.context())
+    many = tuple(Change(f"x{i}", f"Answer {i}", "yes", "raise", 4) for i in range(9))
+    seven = tuple(Change(f"x{i}", f"Answer {i}", "yes", "raise", 4) for i in range(7))
+    for changes, expected in ((many, 7), (seven, 7)):
+        r = build_rationale(pack, case, replace(assessment, what_would_change=changes), "t", "v")
+        items = r.section("What would change it, and gaps").blocks[0]
+        assert isinstance(items, Items)
+        assert len(items.items) == expected
+    assert items.items[-1].startswith("If “Answer 6”")

@@ -202,11 +202,11 @@ def _changes_and_gaps(assessment: Assessment) -> Section:
         f"If “{c.text.rstrip('.')}” were answered {c.answer.replace('-', ' ')}, "
         + "the guidance would indicate "
         + (f"Level {c.new_level}." if c.new_level else "insufficient information.")
-        for c in assessment.what_would_change[:MAX_CHANGES]
+        for c in assessment.what_would_change
     )
-    extra = len(assessment.what_would_change) - MAX_CHANGES
-    if extra > 0:
-        changes += (f"… and {extra} other answers (see the app for the full list).",)
+    if len(changes) > MAX_CHANGES + 1:  # never "and 1 other": show it instead
+        extra = len(changes) - MAX_CHANGES
+        changes = (*changes[:MAX_CHANGES], f"… and {extra} other answers (the app lists them all).")
     blocks.append(
         Items(changes, "What would change the level")
         if changes
