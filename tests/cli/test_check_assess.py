@@ -92,7 +92,7 @@ def test_check_usage_error_for_a_missing_folder(tmp_path: Path) -> None:
 
 def _case_file(tmp_path: Path, answers: dict[str, str], age_band: str | None) -> Path:
     case = new_case()
-    case.answers = dict(answers)  # type: ignore[arg-type]
+    case.answers = dict(answers)
     case.child.age_band = age_band
     path = tmp_path / "case.json"
     save_case(case, path)

@@ -48,7 +48,7 @@ def make_indicator(
         domain=domain or PREFIX[id[:2]],
         area=area,
         level=level,
-        kind=kind,  # type: ignore[arg-type]
+        kind=kind,
         theme=theme,
         text=f"Text of {id}",
         examples=("one", "two"),

@@ -17,7 +17,8 @@ INDICATORS = (
 
 
 def holds(raw: object, answers: dict[str, str], age: str | None = None) -> bool:
-    return compile_condition(raw, INDICATORS).holds(answers, age)
+    result: bool = compile_condition(raw, INDICATORS).holds(answers, age)
+    return result
 
 
 def test_answer_matches_one_value_or_a_list_and_unanswered() -> None:
