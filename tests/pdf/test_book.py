@@ -45,3 +45,21 @@ def test_book_has_every_part_and_version_on_every_page(pack: Pack) -> None:
 
 def test_book_is_repeatable(pack: Pack) -> None:
     assert render_book_pdf(pack, "t", "v") == render_book_pdf(pack, "t", "v")
+
+
+def test_book_contents_and_bookmarks_point_at_the_right_pages(pack: Pack) -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    pdf = render_book_pdf(pack, "t", "v")
+    reader = PdfReader(io.BytesIO(pdf))
+    pages = page_texts(pdf)
+    marks = {o.title: reader.get_destination_page_number(o) for o in reader.outline}
+    assert next(iter(marks)) == "The four levels of need"
+    assert "Contacts" in marks
+    for title, index in marks.items():
+        assert title in pages[index], title
+        # the contents page lists the heading with its printed page number
+        assert flat(f"{title}") in flat(pages[1])
+        assert str(index + 1) in pages[1]

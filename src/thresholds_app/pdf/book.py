@@ -29,6 +29,7 @@ from thresholds_app.pdf.layout import (
     PageFurniture,
     Styles,
     build_pdf,
+    contents,
     make_styles,
 )
 from thresholds_app.pdf.safe import markup
@@ -149,6 +150,7 @@ def _cover(pack: Pack, st: Styles) -> list[Flowable]:
             ]
         )
     out += [_grid(rows, [1.3, 1.4, 5]), PageBreak()]
+    out += [_p("Contents", st.h2), contents(st), PageBreak()]
     return out
 
 

@@ -19,7 +19,8 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, TableStyle
+from reportlab.platypus.tableofcontents import TableOfContents
 
 from thresholds_app.pdf.fonts import BODY, BOLD, ITALIC, register_fonts
 from thresholds_app.pdf.safe import clean_text
@@ -233,6 +234,7 @@ class _OutlinedDoc(SimpleDocTemplate):  # type: ignore[misc]
             # heading against its page and adds the bookmark when that page is written.
             marks = self.canv.bookmarks
             marks.setdefault(self.canv.getPageNumber(), []).append(flowable.getPlainText())
+            self.notify("TOCEntry", (0, flowable.getPlainText(), self.page))
 
 
 def build_pdf(
@@ -260,5 +262,37 @@ def build_pdf(
         initialFontName=BODY,
         initialFontSize=9.5,
     )
-    doc.build(list(story), canvasmaker=_canvas_class(furniture))
+    if any(isinstance(f, TableOfContents) for f in story):
+        # Two passes: the first finds each heading's page, the second prints the contents.
+        doc.multiBuild(list(story), canvasmaker=_canvas_class(furniture))
+    else:
+        doc.build(list(story), canvasmaker=_canvas_class(furniture))
     return buffer.getvalue()
+
+
+def contents(styles: Styles) -> TableOfContents:
+    """Return a table of contents of the main headings, in the body font."""
+    toc = TableOfContents(
+        dotsMinLevel=0,
+        tableStyle=TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), BODY),  # else the table falls back to Helvetica
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 1),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+            ]
+        ),
+    )
+    toc.levelStyles = [
+        ParagraphStyle(
+            "toc0",
+            parent=styles.body,
+            leftIndent=0,
+            firstLineIndent=0,
+            spaceBefore=2,
+            spaceAfter=2,
+        )
+    ]
+    return toc
