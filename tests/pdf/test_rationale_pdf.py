@@ -27,7 +27,7 @@ def test_every_page_has_marking_reference_and_page_x_of_y(pdf: bytes) -> None:
     assert len(pages) >= 2
     for number, text in enumerate(pages, start=1):
         assert text.count("OFFICIAL-SENSITIVE") >= 2, number  # top and bottom
-        assert "child reference SAMPLE-0042" in text
+        assert "Child reference: SAMPLE-0042" in text
         assert f"Page {number} of {len(pages)}" in text
         assert "sample-pack 9.9.9 (ab12cd34ef56)" in text
         assert "thresholds_app 0.1.0" in text

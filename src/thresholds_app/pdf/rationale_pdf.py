@@ -74,13 +74,13 @@ def render_rationale_pdf(r: Rationale) -> bytes:
     story += _about(r, styles)
     furniture = PageFurniture(
         marking=r.marking,
-        header_left=f"{r.title}: child reference {r.child_reference}",
-        header_right=f"Produced {r.produced_at}",
+        header_left=f"Child reference: {r.child_reference}",
+        header_right=r.title,
         footer_left=(
-            f"Guidance pack {r.pack_id} {r.pack_version} ({r.pack_short_hash})  ·  "
-            f"thresholds_app {r.app_version}"
+            f"Produced {r.produced_at}  ·  guidance pack {r.pack_id} {r.pack_version} "
+            f"({r.pack_short_hash})  ·  thresholds_app {r.app_version}"
         ),
-        footer_right="Supports, and does not replace, professional judgement.",
+        footer_right="The guidance supports, and does not replace, professional judgement.",
     )
     return build_pdf(story, furniture, title=r.title, subject=r.marking)
 
