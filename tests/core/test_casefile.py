@@ -215,3 +215,26 @@ def test_any_json_gives_a_case_or_a_plain_error(assessment: object, extra: objec
 def test_any_json_document_gives_a_plain_error(document: object) -> None:
     with pytest.raises(CaseFileError):
         case_from_json(json.dumps(document))
+
+
+@settings(max_examples=50, deadline=None)
+@given(text=st.text())
+def test_any_text_survives_a_save(text: str) -> None:
+    import tempfile
+
+    case = sample_case(sample_pack())
+    case.free_text.worry = text
+    case.child.reference = text
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "c.json"
+        save_case(case, path, touch=False)
+        loaded = load_case(path)
+    assert loaded.free_text.worry == text
+    assert loaded.child.reference == text
+
+
+def test_lone_surrogate_survives_a_save(tmp_path: Path) -> None:
+    case = sample_case(sample_pack())
+    case.free_text.child_voice = "half an emoji \ud83d here"
+    save_case(case, tmp_path / "c.json")
+    assert load_case(tmp_path / "c.json").free_text.child_voice == "half an emoji \ud83d here"

@@ -263,8 +263,13 @@ def new_case(pack: Pack | None = None) -> CaseRecord:
 
 
 def case_to_json(case: CaseRecord) -> str:
-    """Return the case as stable, human-readable JSON text."""
-    return json.dumps(case.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    """Return the case as stable, human-readable JSON text that always encodes as UTF-8."""
+    text = json.dumps(case.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate: JSON escapes keep it exactly, UTF-8 cannot
+        text = json.dumps(case.to_dict(), ensure_ascii=True, indent=2) + "\n"
+    return text
 
 
 def save_case(case: CaseRecord, path: Path, *, touch: bool = True) -> None:
