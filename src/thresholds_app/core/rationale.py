@@ -236,7 +236,8 @@ def _block_text(block: Block) -> list[str]:
         return head + [f"  - {item}" for item in block.items]
     head = [f"{block.label}:"] if block.label else []
     lines = [
-        "  - " + "; ".join(f"{h}: {v}" for h, v in zip(block.header, row, strict=False) if v)
+        "  - "
+        + "; ".join(f"{h}: {v.rstrip('.')}" for h, v in zip(block.header, row, strict=False) if v)
         for row in block.rows
     ]
     return head + lines
