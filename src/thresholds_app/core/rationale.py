@@ -223,6 +223,11 @@ def rationale_to_text(r: Rationale) -> str:
     return "\n".join(out) + "\n"
 
 
+def _no_stop(text: str) -> str:
+    """Drop one closing full stop (not an ellipsis) so "; " can follow."""
+    return text[:-1] if text.endswith(".") and not text.endswith("..") else text
+
+
 def _block_text(block: Block) -> list[str]:
     if isinstance(block, Field):
         return [f"{block.label}: {block.text.strip() or NOT_RECORDED}"]
@@ -237,7 +242,7 @@ def _block_text(block: Block) -> list[str]:
     head = [f"{block.label}:"] if block.label else []
     lines = [
         "  - "
-        + "; ".join(f"{h}: {v.rstrip('.')}" for h, v in zip(block.header, row, strict=False) if v)
+        + "; ".join(f"{h}: {_no_stop(v)}" for h, v in zip(block.header, row, strict=False) if v)
         for row in block.rows
     ]
     return head + lines
