@@ -211,3 +211,11 @@ def test_many_short_lines_never_make_a_row_taller_than_a_page(pack: Pack, case: 
     pdf = render(pack, edited)
     assert qpdf_problems(pdf) == []
     assert flat(" ".join(page_texts(pdf))).count("w") >= 700  # the row may split over pages
+
+
+def test_right_to_left_text_is_detected() -> None:
+    from thresholds_app.pdf.safe import has_right_to_left
+
+    assert has_right_to_left("Name: محمد")
+    assert has_right_to_left("שלום")
+    assert not has_right_to_left("Siôn Łódź İstanbul 123")

@@ -101,3 +101,12 @@ def safe_paras(text: str, style: ParagraphStyle, empty: str = "") -> list[Paragr
 def safe_para(text: str, style: ParagraphStyle) -> Paragraph:
     """Return one Paragraph for short user text (table cells, labels); newlines kept as breaks."""
     return Paragraph(markup(text), style)
+
+
+def has_right_to_left(text: str) -> bool:
+    """Whether ``text`` has Arabic-script or Hebrew letters, which print unjoined, left to right.
+
+    reportlab does not shape or reorder such text by itself, so the app should suggest adding a
+    transliteration next to it (see docs/case-file.md).
+    """
+    return any(unicodedata.bidirectional(char) in ("R", "AL") for char in text)
