@@ -127,3 +127,29 @@ def test_book(tmp_path: Path) -> None:
 def test_book_bad_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["book", str(tmp_path / "nowhere"), "-o", str(tmp_path / "b.pdf")]) == 2
     assert "is not a folder" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_two_fresh_processes_write_the_same_bytes(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    outputs = []
+    for name in ("a.pdf", "b.pdf"):
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "thresholds_app.cli",
+                "render",
+                str(EXAMPLES[0]),
+                "-o",
+                str(tmp_path / name),
+                "--now",
+                "2026-01-12T11:30:00Z",
+            ],
+            check=True,
+            capture_output=True,
+        )
+        outputs.append((tmp_path / name).read_bytes())
+    assert outputs[0] == outputs[1]
