@@ -139,8 +139,8 @@ def test_two_fresh_processes_write_the_same_bytes(tmp_path: Path) -> None:
         subprocess.run(
             [
                 sys.executable,
-                "-m",
-                "thresholds_app.cli",
+                "-c",
+                "import sys; from thresholds_app.cli import main; sys.exit(main(sys.argv[1:]))",
                 "render",
                 str(EXAMPLES[0]),
                 "-o",
