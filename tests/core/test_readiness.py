@@ -123,3 +123,10 @@ def test_empty_case_lists_every_blocker() -> None:
     assert "Say what you are worried about." in blockers
     assert "The case has not been assessed against the guidance yet." in blockers
     assert len(blockers) >= 9
+
+
+def test_long_labels_are_shortened_in_messages(ready: tuple[CaseRecord, Assessment]) -> None:
+    case, assessment = ready
+    case.household.append(HouseholdMember(label="Baby\n" + "x" * 10_000))
+    (message,) = export_blockers(case, assessment)
+    assert message == "Say whether Baby " + "x" * 54 + "… has been assessed, and if not, why not."

@@ -12,6 +12,12 @@ from thresholds_app.core.casefile import CaseRecord
 OTHER_CHILDREN_QUESTION = "other-children-considered"
 
 
+def _short(text: str, limit: int = 60) -> str:
+    """A label short enough to quote in a message (the full text stays in the case)."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _level(level: int | None) -> str:
     return "insufficient information" if level is None else f"Level {level}"
 
@@ -73,7 +79,7 @@ def _household_blockers(case: CaseRecord) -> list[str]:
             "List every other child in the household or in contact, or confirm there are none."
         )
     for number, member in enumerate(case.household, start=1):
-        name = member.label.strip() or f"Child {number} in the household"
+        name = _short(member.label) or f"Child {number} in the household"
         if member.assessed and not member.outcome.strip():
             out.append(f"Record the outcome of assessing {name}.")
         elif not member.assessed and not member.reason_not_assessed.strip():
