@@ -9,7 +9,9 @@ recovery offer, prints the recovered case as JSON and quits normally.
 from __future__ import annotations
 
 import json
+import os
 import sys
+import threading
 
 from PySide6.QtCore import QTimer
 from PySide6.QtTest import QTest
@@ -80,7 +82,13 @@ def recover() -> None:
     QTimer.singleShot(100, check)
 
 
+WATCHDOG_SECONDS = 90  # a modal dialog (e.g. a broken pack) must never hang the test run
+
+
 if __name__ == "__main__":
+    watchdog = threading.Timer(WATCHDOG_SECONDS, lambda: os._exit(3))
+    watchdog.daemon = True
+    watchdog.start()
     app = QApplication([sys.argv[0]])
     if sys.argv[1] == "edit":
         QTimer.singleShot(200, lambda: edit(sys.argv[2]))

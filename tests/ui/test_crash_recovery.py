@@ -67,6 +67,7 @@ def _run_and_kill(env: dict[str, str]) -> list[str]:
         proc.wait(timeout=30)  # reaped, so its pid is gone
         if proc.stdout is not None:
             proc.stdout.close()
+    assert proc.returncode != 3, "the app hung (watchdog fired): is the pack valid?"
     assert "ANSWERED" in lines, lines
     assert "SAVED" in lines, lines
     return lines

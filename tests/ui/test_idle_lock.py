@@ -79,17 +79,25 @@ def test_locks_after_idle_and_hides_child_data(qtbot) -> None:
 def test_activity_postpones_the_lock(qtbot) -> None:
     window, edit = _window(qtbot)
     lock = IdleLock(window)
-    lock.set_interval_ms(60_000)
+    lock.set_interval_ms(1_000)
+    qtbot.waitUntil(lambda: 0 <= lock.remaining_ms() < 600, timeout=3000)
+    qtbot.keyClick(edit, Qt.Key.Key_A)  # a key press restarts the countdown
+    assert lock.remaining_ms() > 800
+    qtbot.waitUntil(lambda: 0 <= lock.remaining_ms() < 600, timeout=3000)
+    qtbot.mouseClick(edit, Qt.MouseButton.LeftButton)
+    assert lock.remaining_ms() > 800
+    assert not lock.is_locked
+    lock.stop()
+
+
+def test_no_event_filter_while_disabled(qtbot) -> None:
+    window, edit = _window(qtbot)
+    lock = IdleLock(window)
     lock.set_enabled(False)
-    lock._enabled = True  # countdown stopped but lock on: only input can restart it
     assert not lock.counting
     qtbot.keyClick(edit, Qt.Key.Key_A)
-    assert lock.counting
-    assert lock.remaining_ms() > 59_000
-    lock.set_enabled(False)
-    lock._enabled = True
-    qtbot.mouseMove(edit)
-    qtbot.mouseClick(edit, Qt.MouseButton.LeftButton)
+    assert not lock.counting  # input is not even watched
+    lock.set_enabled(True)
     assert lock.counting
     lock.stop()
 

@@ -99,12 +99,10 @@ class IdleLock(QObject):
         self._timer.timeout.connect(self.lock)
         self._screen: LockScreen | None = None
         self._hidden: list[QWidget] = []
-        self._enabled = True
+        self._enabled = False
+        self._filtering = False
         self.set_minutes(minutes)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
-        self._timer.start()
+        self.set_enabled(True)
 
     @property
     def is_locked(self) -> bool:
@@ -136,19 +134,32 @@ class IdleLock(QObject):
             self._timer.start()
 
     def set_enabled(self, enabled: bool) -> None:
-        """Turn the lock on or off (e.g. while nothing about a child is open)."""
+        """Turn the lock on or off (e.g. while nothing about a child is open).
+
+        The application-wide event filter is only installed while the lock is on: a Python
+        filter sees every event, which would slow the start screen for nothing.
+        """
         self._enabled = enabled
+        self._filter(enabled or self.is_locked)
         if enabled and not self.is_locked:
             self._timer.start()
         else:
             self._timer.stop()
 
+    def _filter(self, on: bool) -> None:
+        app = QApplication.instance()
+        if app is None or on == self._filtering:
+            return
+        if on:
+            app.installEventFilter(self)
+        else:
+            app.removeEventFilter(self)
+        self._filtering = on
+
     def stop(self) -> None:
         """Stop watching (the window is closing)."""
         self._timer.stop()
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
+        self._filter(False)
 
     # -- locking -------------------------------------------------------------------------------
 
@@ -157,6 +168,7 @@ class IdleLock(QObject):
         if self.is_locked or not self._enabled:
             return
         self._timer.stop()
+        self._filter(True)
         popup = QApplication.activePopupWidget()
         if popup is not None:
             popup.close()
@@ -193,6 +205,8 @@ class IdleLock(QObject):
         self._hidden = []
         if self._enabled:
             self._timer.start()
+        else:
+            self._filter(False)
         self.unlocked.emit()
 
     # -- input ---------------------------------------------------------------------------------

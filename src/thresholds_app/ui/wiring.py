@@ -11,17 +11,19 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
-from thresholds_app.core.drafts import DraftStore
-from thresholds_app.ui import autosave
 from thresholds_app.ui.appearance import Appearance
 from thresholds_app.ui.idle_lock import IdleLock
 from thresholds_app.ui.settings import AppSettings
+
+if TYPE_CHECKING:  # drafts and autosave load after the first paint (cryptography is slow)
+    from thresholds_app.core.drafts import DraftStore
+    from thresholds_app.ui.autosave import Autosave
 
 PAGE_ASSESSMENT = "assessment"
 PAGE_REVIEW = "review"
@@ -70,8 +72,8 @@ class Extensions(QObject):
         self.appearance = Appearance(app, self.settings, self)
         self.appearance.apply()
         self.settings.restore_window(window)
-        self.store = store or DraftStore(retention_days=self.settings.draft_retention_days)
-        self.autosave: autosave.Autosave | None = None
+        self._store = store
+        self.autosave: Autosave | None = None
         self._adopt: Any = None  # a recovered draft waiting for its page
         self.idle_lock = IdleLock(window, self.settings.idle_minutes)
         self.idle_lock.set_enabled(False)
@@ -157,13 +159,24 @@ class Extensions(QObject):
 
     # -- drafts --------------------------------------------------------------------------------
 
+    @property
+    def store(self) -> DraftStore:
+        """The drafts store (created on first use, after the window is on screen)."""
+        if self._store is None:
+            from thresholds_app.core.drafts import DraftStore
+
+            self._store = DraftStore(retention_days=self.settings.draft_retention_days)
+        return self._store
+
     def _assessment_started(self, page: Any) -> None:
         if self.autosave is not None:
             old = self.autosave
             self.autosave = None
             old.discard()  # the old case was saved, or the user agreed to clear it
+        from thresholds_app.ui.autosave import Autosave
+
         draft, self._adopt = self._adopt, None
-        saver = autosave.Autosave(page.state, self.store, draft=draft, parent=page)
+        saver = Autosave(page.state, self.store, draft=draft, parent=page)
         saver.status_changed.connect(self._show_drafts_status)
         self.autosave = saver
         exported = getattr(page, "exported", None)
@@ -183,6 +196,8 @@ class Extensions(QObject):
 
     def after_first_paint(self) -> None:
         """Check the key store, report settings problems and offer to recover a draft."""
+        from thresholds_app.ui import autosave
+
         for message in self.settings_warnings:
             autosave.tell(self.window, self.tr("Settings reset"), message)
         if not self.store.available:
