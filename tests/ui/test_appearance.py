@@ -69,6 +69,13 @@ def test_heading_grows_with_text(look, qtbot, qapp: QApplication) -> None:
     qtbot.waitUntil(lambda: heading.font().pointSizeF() > before)
     assert heading.font().pointSizeF() == pytest.approx(qapp.font().pointSizeF() * 1.5, abs=0.1)
     assert heading.accessibleName() == "Levels of need"
+    host.show()
+    app_look.set_contrast_mode("on")  # a stylesheet re-polish must not shrink the heading
+    qtbot.waitUntil(
+        lambda: (
+            heading.font().pointSizeF() == pytest.approx(qapp.font().pointSizeF() * 1.5, abs=0.1)
+        )
+    )
 
 
 def test_high_contrast_on_off(look, qapp: QApplication) -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import contextlib
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
@@ -80,7 +80,8 @@ def high_contrast_palette(dark: bool) -> QPalette:
         for role in (roles.Light, roles.Midlight, roles.Mid, roles.Dark, roles.Shadow):
             palette.setColor(group, role, fg)
         palette.setColor(group, roles.BrightText, fg)
-        palette.setColor(group, roles.PlaceholderText, fg)
+        # secondary text stays distinct but above 7:1 contrast
+        palette.setColor(group, roles.PlaceholderText, QColor("#b3b3b3" if dark else "#4d4d4d"))
         palette.setColor(group, roles.Highlight, highlight)
         palette.setColor(group, roles.HighlightedText, highlighted_text)
         palette.setColor(group, roles.Link, link)
@@ -146,14 +147,15 @@ class Appearance(QObject):
 
     def apply(self) -> None:
         """Apply the font scale, palette and stylesheet to the application."""
-        font = QFont(self._system_font)
-        font.setPointSizeF(self.point_size())
-        self._app.setFont(font)
         if self.high_contrast and self._mode == "on":
             self._app.setPalette(high_contrast_palette(system_is_dark(self._system_palette)))
         else:  # "auto" with a high-contrast system: the system palette already is one
             self._app.setPalette(self._system_palette)
         self._app.setStyleSheet(self._stylesheet)  # re-applied so palette() roles refresh
+        # the font goes last: re-polishing for the stylesheet would undo headings' own sizes
+        font = QFont(self._system_font)
+        font.setPointSizeF(self.point_size())
+        self._app.setFont(font)
         self.changed.emit()
 
     def set_scale(self, scale: float) -> None:
@@ -263,8 +265,21 @@ class Heading(QLabel):
             # widgets styled by a stylesheet are not sent ApplicationFontChange, so listen here
             app.fontChanged.connect(self._resize_font)
 
+    def _wanted_size(self) -> float:
+        return max(1.0, QApplication.font().pointSizeF() * self._factor)
+
     def _resize_font(self, *_args: object) -> None:
         font = QFont(QApplication.font())
-        font.setPointSizeF(max(1.0, font.pointSizeF() * self._factor))
+        font.setPointSizeF(self._wanted_size())
         font.setWeight(QFont.Weight.DemiBold)
         self.setFont(font)
+
+    def event(self, event: QEvent) -> bool:
+        """Keep the heading size when a stylesheet re-polish resets the font."""
+        result = super().event(event)
+        if (
+            event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange, QEvent.Type.Polish)
+            and abs(self.font().pointSizeF() - self._wanted_size()) > 0.01
+        ):
+            self._resize_font()
+        return result

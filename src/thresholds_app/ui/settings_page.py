@@ -81,14 +81,17 @@ class SettingsPage(QWidget):
         self.drafts.setTextFormat(Qt.TextFormat.PlainText)
         self.drafts.setAccessibleName(self.tr("Drafts"))
 
+        for field in (self.idle, self.retention, self.text_size, self.contrast):
+            field.setMinimumWidth(220)
+        self.drafts.setMaximumWidth(640)
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         form.setVerticalSpacing(12)
         form.setHorizontalSpacing(16)
         form.addRow(self.tr("Hide &details after"), self.idle)
         form.addRow(self.tr("&Keep drafts for"), self.retention)
         form.addRow(self.tr("&Text size"), self.text_size)
         form.addRow(self.tr("&Contrast"), self.contrast)
-        form.addRow(self.tr("Drafts"), self.drafts)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 24)
         layout.setSpacing(16)
@@ -103,6 +106,9 @@ class SettingsPage(QWidget):
         note.setProperty("role", "muted")
         layout.addWidget(note)
         layout.addLayout(form)
+        layout.addSpacing(8)
+        layout.addWidget(Heading(self.tr("Drafts"), 1.15))
+        layout.addWidget(self.drafts)
         layout.addStretch(1)
 
         self.idle.valueChanged.connect(self._idle_changed)
