@@ -147,15 +147,17 @@ class Appearance(QObject):
 
     def apply(self) -> None:
         """Apply the font scale, palette and stylesheet to the application."""
+        font = QFont(self._system_font)
+        font.setPointSizeF(self.point_size())
+        self._app.setFont(font)
         if self.high_contrast and self._mode == "on":
             self._app.setPalette(high_contrast_palette(system_is_dark(self._system_palette)))
         else:  # "auto" with a high-contrast system: the system palette already is one
             self._app.setPalette(self._system_palette)
-        self._app.setStyleSheet(self._stylesheet)  # re-applied so palette() roles refresh
-        # the font goes last: re-polishing for the stylesheet would undo headings' own sizes
-        font = QFont(self._system_font)
-        font.setPointSizeF(self.point_size())
-        self._app.setFont(font)
+        # re-applied so palette() roles refresh and styled widgets take the new font
+        # (Qt does not pass an application font change to widgets under a stylesheet)
+        self._app.setStyleSheet("")
+        self._app.setStyleSheet(self._stylesheet)
         self.changed.emit()
 
     def set_scale(self, scale: float) -> None:
