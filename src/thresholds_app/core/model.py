@@ -282,7 +282,7 @@ class Scenario:
 
     def answers(self) -> dict[str, Answer]:
         """All answers of this scenario: the key indicators as "yes", then the others."""
-        answers: dict[str, Answer] = {i: "yes" for i in self.key_indicators}
+        answers: dict[str, Answer] = dict.fromkeys(self.key_indicators, "yes")
         answers.update(self.other_answers)
         return answers
 
