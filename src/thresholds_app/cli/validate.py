@@ -47,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(out, indent=2, ensure_ascii=False))
     else:
         for problem in result.problems:
-            print(f"{pack_dir / problem.file if problem.line is None else problem}")
+            print(problem)  # file:line:col: message, the file relative to the pack folder
         if result.ok and pack is not None:
             print(
                 f"{pack.manifest.id} {pack.manifest.version}: valid "
