@@ -16,7 +16,7 @@ from assessment_kit import (
     type_into,
 )
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPlainTextEdit
 
 from thresholds_app.ui.main_window import PAGE_ASSESSMENT, PAGE_REVIEW
 
@@ -150,7 +150,7 @@ def test_sibling_group_blocks_export_until_each_child_is_considered(qtbot):
     assert "Sibling B" in text
 
 
-def test_decision_is_empty_on_every_new_assessment(qtbot, monkeypatch):
+def test_decision_is_empty_on_every_new_assessment(qtbot):
     window = make_window(qtbot)
     page = start_assessment(qtbot, window)
     click_question(qtbot, page, "immediate-danger", "no")
@@ -164,8 +164,12 @@ def test_decision_is_empty_on_every_new_assessment(qtbot, monkeypatch):
     assert "Record your own decision" in " ".join(page.preview.blockers())
 
     # A second assessment starts from nothing (hazard H17).
-    monkeypatch.setattr(window, "confirm", lambda *_: True)
-    window.new_assessment()
+    window.new_assessment()  # unsaved work: the app asks first, without blocking
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not None)
+    box = QApplication.activeModalWidget()
+    assert window.page(PAGE_ASSESSMENT) is page
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.page(PAGE_ASSESSMENT) is not page)
     second = window.page(PAGE_ASSESSMENT)
     assert second is not page
     assert second.state.case.answers == {}

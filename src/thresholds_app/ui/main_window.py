@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from thresholds_app import __version__
 from thresholds_app.core.casefile import CaseRecord
 from thresholds_app.core.model import Pack
-from thresholds_app.ui.assessment.widgets import heading
+from thresholds_app.ui.assessment.widgets import ask_yes_no, heading
 from thresholds_app.ui.case_state import AssessFn
 from thresholds_app.ui.emergency import EMERGENCY_SHORTCUT, EmergencyDialog, danger_colour
 from thresholds_app.ui.start_page import StartPage, pack_status_words
@@ -156,9 +156,14 @@ class MainWindow(QMainWindow):
             self.show_page(action)
 
     def new_assessment(self) -> None:
-        """Start a new assessment from an empty case (nothing is carried over: hazard H17)."""
-        if not self._may_discard_assessment():
-            return
+        """Start a new assessment from an empty case (nothing is carried over: hazard H17).
+
+        If the assessment on screen has unsaved work the user is asked first (without blocking);
+        the new page appears once they agree.
+        """
+        self._after_discard_check(self._start_new_assessment)
+
+    def _start_new_assessment(self) -> None:
         from thresholds_app.ui.assessment.page import AssessmentPage
 
         page = AssessmentPage(self.pack, clock=self.clock, assess_fn=self.assess_fn)
@@ -171,9 +176,8 @@ class MainWindow(QMainWindow):
     def open_case_file(self, *, review: bool = False) -> None:
         """Ask for a case file and open it (``review``: as a MASH reviewer)."""
         path = self.ask_open_path()
-        if not path or not self._may_discard_assessment():
-            return
-        self.open_case_path(Path(path), review=review)
+        if path:
+            self._after_discard_check(lambda: self.open_case_path(Path(path), review=review))
 
     def open_case_path(self, path: Path, *, review: bool = False) -> bool:
         """Open the case file at ``path``; a damaged file gives a plain message, not a crash."""
@@ -215,16 +219,18 @@ class MainWindow(QMainWindow):
         page.finished.connect(lambda: self.show_page(PAGE_START))  # type: ignore[attr-defined]
         page.emergency_requested.connect(self.show_emergency)  # type: ignore[attr-defined]
 
-    def _may_discard_assessment(self) -> bool:
+    def _after_discard_check(self, proceed: Callable[[], object]) -> None:
         page = self._pages.get(PAGE_ASSESSMENT)
         if page is None or not getattr(page, "has_unsaved_work", lambda: False)():
-            return True
-        return self.confirm(
+            proceed()
+            return
+        self.ask(
             self.tr("Start again?"),
             self.tr(
-                "The assessment on screen has not been saved. Starting another one clears it. "
-                "Continue?"
+                "The assessment on screen has not been saved as a case file. Opening another "
+                "one clears it from the screen. Continue?"
             ),
+            proceed,
         )
 
     # -- dialogs (wrapped so tests can replace them) ---------------------------------------
@@ -235,10 +241,9 @@ class MainWindow(QMainWindow):
         )
         return path
 
-    def confirm(self, title: str, text: str) -> bool:
-        """Ask a yes/no question."""
-        answer = QMessageBox.question(self, title, text)
-        return answer == QMessageBox.StandardButton.Yes
+    def ask(self, title: str, text: str, on_yes: Callable[[], object]) -> QMessageBox:
+        """Ask a yes/no question without blocking; call ``on_yes`` if the answer is yes."""
+        return ask_yes_no(self, title, text, on_yes)
 
     def inform(self, title: str, text: str) -> None:
         """Show a message without blocking the caller."""

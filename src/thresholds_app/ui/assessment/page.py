@@ -43,7 +43,7 @@ from thresholds_app.ui.assessment.live_panel import LivePanel
 from thresholds_app.ui.assessment.needs_step import NeedsStep
 from thresholds_app.ui.assessment.preview_step import PreviewStep
 from thresholds_app.ui.assessment.safety_step import SafetyStep
-from thresholds_app.ui.assessment.widgets import card_frame, heading, text_edit
+from thresholds_app.ui.assessment.widgets import ask_yes_no, card_frame, heading, text_edit
 from thresholds_app.ui.case_state import AssessFn, CaseState
 
 STEPS = (
@@ -258,11 +258,16 @@ class AssessmentPage(QWidget):
         self._dirty = True
 
     def _close_requested(self) -> None:
-        if self._dirty and not self.confirm(
+        if not self._dirty:
+            self.finished.emit()
+            return
+        self.ask(
             self.tr("Close the assessment?"),
             self.tr("What you recorded has not been saved as a case file. Close it anyway?"),
-        ):
-            return
+            self._close_now,
+        )
+
+    def _close_now(self) -> None:
         self._dirty = False
         self.finished.emit()
 
@@ -389,9 +394,9 @@ class AssessmentPage(QWidget):
         path, _ = QFileDialog.getSaveFileName(self, title, suggested, file_filter)
         return path
 
-    def confirm(self, title: str, text: str) -> bool:
-        """Ask a yes/no question."""
-        return QMessageBox.question(self, title, text) == QMessageBox.StandardButton.Yes
+    def ask(self, title: str, text: str, on_yes: Callable[[], object]) -> QMessageBox:
+        """Ask a yes/no question without blocking; call ``on_yes`` if the answer is yes."""
+        return ask_yes_no(self, title, text, on_yes)
 
     def notify(self, text: str) -> None:
         """Show a short message in the window's status bar."""

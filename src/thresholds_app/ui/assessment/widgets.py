@@ -6,6 +6,8 @@ keep working; the only accent is the palette's highlight colour.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -14,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLayout,
+    QMessageBox,
     QPlainTextEdit,
     QRadioButton,
     QWidget,
@@ -22,6 +25,23 @@ from PySide6.QtWidgets import (
 from thresholds_app.core.model import ANSWERS, Answer
 
 ANSWER_WORDS: dict[str, str] = {"yes": "Yes", "no": "No", "not-known": "Not known"}
+
+
+def ask_yes_no(parent: QWidget, title: str, text: str, on_yes: Callable[[], object]) -> QMessageBox:
+    """Ask a yes/no question with a window-modal box that never blocks the caller.
+
+    ``on_yes`` runs when the user chooses Yes. (A blocking ``exec()`` would hang tests and
+    freeze timers such as autosave while the question is open.)
+    """
+    yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, yes | no, parent)
+    box.setDefaultButton(no)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.buttonClicked.connect(
+        lambda button: on_yes() if box.standardButton(button) == yes else None
+    )
+    box.open()
+    return box
 
 
 def clear_layout(layout: QLayout) -> None:
