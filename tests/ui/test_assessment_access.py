@@ -6,6 +6,7 @@ from assessment_kit import make_window, start_assessment
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QApplication,
     QComboBox,
     QFormLayout,
     QLabel,
@@ -75,3 +76,36 @@ def test_next_and_back_walk_the_steps_in_order(qtbot):
     assert not page.next_button.isVisible()
     qtbot.mouseClick(page.back_button, Qt.MouseButton.LeftButton)
     assert page.current_step() == order[-2]
+
+
+def test_danger_outline_follows_high_contrast(qtbot):
+    from thresholds_app.ui.appearance import high_contrast_palette
+
+    window = make_window(qtbot)
+    button = window.emergency_button
+    assert "#b3261e" in button.styleSheet() or "#ff8a80" in button.styleSheet()
+    app = QApplication.instance()
+    original = app.palette()
+    try:
+        app.setPalette(high_contrast_palette(dark=False))
+        qtbot.waitUntil(lambda: "#000000" in button.styleSheet())
+    finally:
+        app.setPalette(original)
+    qtbot.waitUntil(lambda: "#000000" not in button.styleSheet())
+
+
+def test_headings_grow_with_the_text_scale(qtbot):
+    window = make_window(qtbot)
+    page = start_assessment(qtbot, window)
+    level = page.live.level_label
+    before = level.font().pointSizeF()
+    app = QApplication.instance()
+    font = app.font()
+    original = font.pointSizeF()
+    try:
+        font.setPointSizeF(original * 1.5)
+        app.setFont(font)
+        qtbot.waitUntil(lambda: level.font().pointSizeF() > before * 1.3)
+    finally:
+        font.setPointSizeF(original)
+        app.setFont(font)

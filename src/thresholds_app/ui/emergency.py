@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import datetime
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QFrame,
@@ -24,8 +25,7 @@ from PySide6.QtWidgets import (
 
 from thresholds_app.core.assessment import ContactAdvice
 from thresholds_app.core.model import Pack
-from thresholds_app.ui.assessment.widgets import clear_layout, plain_label
-from thresholds_app.ui.assessment.widgets import scaled_font as _scaled
+from thresholds_app.ui.assessment.widgets import big_text, clear_layout, plain_label
 
 EMERGENCY_SHORTCUT = "F9"  # one key, free in every standard Qt widget
 EMERGENCY_ID = "emergency-999"
@@ -41,16 +41,72 @@ def high_contrast_requested() -> bool:
     return preference == Qt.ContrastPreference.HighContrast
 
 
+def is_high_contrast(palette: QPalette) -> bool:
+    """Whether ``palette`` is a high-contrast one (the system's, or the app's own mode)."""
+    if high_contrast_requested():
+        return True
+    window = palette.color(QPalette.ColorRole.Window)
+    text = palette.color(QPalette.ColorRole.WindowText)
+    extremes = ("#000000", "#ffffff")
+    return (
+        window.name() in extremes
+        and text.name() in extremes
+        and palette.color(QPalette.ColorRole.Mid) == text
+    )
+
+
 def danger_colour(palette: QPalette) -> QColor:
     """Return the red used for the danger outline, readable on ``palette``'s window colour.
 
     Under high contrast the palette's own text colour is used instead: the outline must never
     fight the user's chosen colours.
     """
-    if high_contrast_requested():
+    if is_high_contrast(palette):
         return palette.color(QPalette.ColorRole.WindowText)
     dark_window = palette.color(QPalette.ColorRole.Window).lightness() < 128
     return QColor("#ff8a80") if dark_window else QColor("#b3261e")
+
+
+class _DangerStyler(QObject):
+    """Re-renders its parent's danger style when the palette changes (high contrast on/off).
+
+    It listens to the application's ``paletteChanged`` (child widgets with a style sheet are not
+    always sent palette events) and, being the widget's child, disconnects when it goes.
+    """
+
+    def refresh(self, *_args: object) -> None:
+        """Work the colour out again for the current palette."""
+        widget = self.parent()
+        if isinstance(widget, QWidget):
+            _render_danger(widget)
+
+
+def _render_danger(widget: QWidget) -> None:
+    template = widget.property("dangerTemplate")
+    if not isinstance(template, str):
+        return
+    app = QApplication.instance()
+    palette = app.palette() if isinstance(app, QApplication) else widget.palette()
+    sheet = template.replace("{red}", danger_colour(palette).name())
+    if widget.styleSheet() != sheet:  # no loop: only a real change restyles
+        widget.setStyleSheet(sheet)
+
+
+def style_danger(widget: QWidget, template: str) -> None:
+    """Give ``widget`` the style sheet ``template`` with ``{red}`` as the danger colour.
+
+    The colour follows the palette: red normally, the text colour under high contrast, and it
+    is worked out again whenever the palette changes.
+    """
+    widget.setProperty("dangerTemplate", template)
+    styler = widget.findChild(_DangerStyler, "dangerStyler")
+    app = QApplication.instance()
+    if styler is None:
+        styler = _DangerStyler(widget)
+        styler.setObjectName("dangerStyler")
+        if isinstance(app, QApplication):
+            app.paletteChanged.connect(styler.refresh)
+    _render_danger(widget)
 
 
 def contacts_now(pack: Pack, now: datetime) -> list[ContactAdvice]:
@@ -81,10 +137,7 @@ class EmergencyDialog(QDialog):
         layout.setContentsMargins(32, 28, 32, 24)
         layout.setSpacing(16)
 
-        heading = QLabel(self.tr("A child is in immediate danger"))
-        heading.setFont(_scaled(self.font(), 1.6, bold=True))
-        heading.setWordWrap(True)
-        layout.addWidget(heading)
+        layout.addWidget(big_text(self.tr("A child is in immediate danger"), 1.6))
 
         self.steps = QVBoxLayout()
         self.steps.setSpacing(12)
@@ -123,18 +176,14 @@ class EmergencyDialog(QDialog):
         card.setObjectName("callCard")
         card.setFrameShape(QFrame.Shape.StyledPanel)
         if emphasis:
-            card.setStyleSheet(
-                f"#callCard {{ border: 2px solid {danger_colour(self.palette()).name()};"
-                " border-radius: 8px; }"
-            )
+            style_danger(card, "#callCard { border: 2px solid {red}; border-radius: 8px; }")
         box = QVBoxLayout(card)
         box.setContentsMargins(18, 12, 18, 12)
         verb = self.tr("Call") if number == 1 else self.tr("Then call")
-        title = plain_label(f"{number}. {verb} {advice.name}")
-        title.setFont(_scaled(self.font(), 1.2, bold=True))
-        phone = plain_label(advice.phone, wrap=False)
+        title = big_text(f"{number}. {verb} {advice.name}", 1.2)
+        phone = big_text(advice.phone, 2.4 if emphasis else 1.9)
+        phone.setWordWrap(False)
         phone.setObjectName(f"phone-{advice.id}")
-        phone.setFont(_scaled(self.font(), 2.4 if emphasis else 1.9, bold=True))
         phone.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse
             | Qt.TextInteractionFlag.TextSelectableByKeyboard

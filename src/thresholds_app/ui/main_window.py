@@ -34,7 +34,7 @@ from thresholds_app.core.casefile import CaseRecord
 from thresholds_app.core.model import Pack
 from thresholds_app.ui.assessment.widgets import ask_yes_no, heading
 from thresholds_app.ui.case_state import AssessFn
-from thresholds_app.ui.emergency import EMERGENCY_SHORTCUT, EmergencyDialog, danger_colour
+from thresholds_app.ui.emergency import EMERGENCY_SHORTCUT, EmergencyDialog, style_danger
 from thresholds_app.ui.start_page import StartPage, pack_status_words
 
 if TYPE_CHECKING:
@@ -289,11 +289,11 @@ class MainWindow(QMainWindow):
         )
         self.emergency_button.setToolTip(self.tr("Who to call now (F9)"))
         self.emergency_button.setCursor(Qt.CursorShape.PointingHandCursor)
-        red = danger_colour(self.palette()).name()
-        self.emergency_button.setStyleSheet(
-            f"#emergencyButton {{ border: 2px solid {red}; border-radius: 6px;"
-            f" padding: 7px 16px; font-weight: bold; color: {red}; background: palette(base); }}"
-            "#emergencyButton:focus { border-width: 3px; }"
+        style_danger(
+            self.emergency_button,
+            "#emergencyButton { border: 2px solid {red}; border-radius: 6px; padding: 7px 16px;"
+            " font-weight: bold; color: {red}; background: palette(base); }"
+            "#emergencyButton:focus { border-width: 4px; }",
         )
         self.emergency_button.clicked.connect(self.show_emergency)
         row.addWidget(self.emergency_button)

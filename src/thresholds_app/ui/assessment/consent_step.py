@@ -28,7 +28,7 @@ from thresholds_app.core.casefile import SharedInfo
 from thresholds_app.ui.assessment.question_row import QuestionRow
 from thresholds_app.ui.assessment.widgets import card_frame, heading, muted_label, plain_label
 from thresholds_app.ui.case_state import CaseState
-from thresholds_app.ui.emergency import danger_colour
+from thresholds_app.ui.emergency import style_danger
 
 CONSENT_SOUGHT = "consent-sought"
 CONSENT_REFUSED = "consent-refused"
@@ -53,10 +53,7 @@ class ConsentStep(QWidget):
 
         self.step_up = QFrame()
         self.step_up.setObjectName("stepUpPrompt")
-        red = danger_colour(self.palette()).name()
-        self.step_up.setStyleSheet(
-            f"#stepUpPrompt {{ border: 2px solid {red}; border-radius: 8px; }}"
-        )
+        style_danger(self.step_up, "#stepUpPrompt { border: 2px solid {red}; border-radius: 8px; }")
         box = QVBoxLayout(self.step_up)
         box.setContentsMargins(18, 14, 18, 14)
         self.step_up_text = plain_label("")

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QFrame, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from thresholds_app.core.assessment import Assessment
 from thresholds_app.core.model import Pack
-from thresholds_app.ui.assessment.widgets import muted_label, scaled_font
-from thresholds_app.ui.emergency import danger_colour
+from thresholds_app.ui.assessment.widgets import big_text, muted_label
+from thresholds_app.ui.emergency import style_danger
 
 ANSWER_WORDS = {"yes": "yes", "no": "no", "not-known": "not known", None: "unanswered"}
 
@@ -53,21 +53,18 @@ class LivePanel(QWidget):
         column.setContentsMargins(20, 20, 12, 12)
         column.setSpacing(8)
         column.addWidget(muted_label(self.tr("The guidance indicates")))
-        self.level_label = QLabel()
+        self.level_label = big_text("", 1.5)
         self.level_label.setObjectName("indicatedLevel")
-        self.level_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.level_label.setWordWrap(True)
-        self.level_label.setFont(scaled_font(self.font(), 1.5, bold=True))
         self.level_label.setAccessibleName(self.tr("The level the guidance indicates"))
         column.addWidget(self.level_label)
         self.emergency_label = QLabel()
         self.emergency_label.setObjectName("emergencyBanner")
         self.emergency_label.setWordWrap(True)
         self.emergency_label.setTextFormat(Qt.TextFormat.PlainText)
-        red = danger_colour(self.palette()).name()
-        self.emergency_label.setStyleSheet(
-            f"#emergencyBanner {{ border: 2px solid {red}; border-radius: 6px; padding: 8px;"
-            " font-weight: bold; }"
+        style_danger(
+            self.emergency_label,
+            "#emergencyBanner { border: 2px solid {red}; border-radius: 6px; padding: 8px;"
+            " font-weight: bold; }",
         )
         self.emergency_label.setText(
             self.tr("Immediate danger: call 999 now, then the MASH or the out-of-hours team (F9).")

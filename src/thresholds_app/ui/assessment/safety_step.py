@@ -9,7 +9,7 @@ from thresholds_app.core.assessment import Assessment
 from thresholds_app.ui.assessment.question_row import QuestionRow
 from thresholds_app.ui.assessment.widgets import heading, muted_label, plain_label
 from thresholds_app.ui.case_state import CaseState
-from thresholds_app.ui.emergency import danger_colour
+from thresholds_app.ui.emergency import style_danger
 
 IMMEDIATE_DANGER = "immediate-danger"
 
@@ -45,10 +45,7 @@ class SafetyStep(QWidget):
             layout.addWidget(self.row)
         self.banner = QFrame()
         self.banner.setObjectName("dangerBanner")
-        red = danger_colour(self.palette()).name()
-        self.banner.setStyleSheet(
-            f"#dangerBanner {{ border: 2px solid {red}; border-radius: 8px; }}"
-        )
+        style_danger(self.banner, "#dangerBanner { border: 2px solid {red}; border-radius: 8px; }")
         box = QVBoxLayout(self.banner)
         box.setContentsMargins(18, 14, 18, 14)
         title = plain_label(self.tr("Call 999 now."))

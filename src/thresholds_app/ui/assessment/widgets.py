@@ -72,12 +72,20 @@ def plain_label(text: str, *, wrap: bool = True, parent: QWidget | None = None) 
 
 
 def heading(text: str, level: int = 1, parent: QWidget | None = None) -> QLabel:
-    """A heading: level 1 for a page, 2 for a section, 3 for a sub-section."""
-    label = plain_label(text, parent=parent)
-    factor = {1: 1.55, 2: 1.2, 3: 1.05}.get(level, 1.0)
-    label.setFont(scaled_font(label.font(), factor, bold=True))
-    label.setAccessibleName(text)
-    label.setProperty("headingLevel", level)
+    """A heading: level 1 for a page, 2 for a section, 3 for a sub-section.
+
+    Its size stays relative to the application font, so it grows with the text scale.
+    """
+    return big_text(text, {1: 1.55, 2: 1.2, 3: 1.05}.get(level, 1.0), parent=parent)
+
+
+def big_text(text: str, factor: float, parent: QWidget | None = None) -> QLabel:
+    """Plain bold text ``factor`` times the application font, following the text scale."""
+    from thresholds_app.ui.appearance import Heading
+
+    label = Heading(text, factor, parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setText(text)
     return label
 
 
