@@ -63,12 +63,19 @@ class LazyPage(QWidget):
 class Extensions(QObject):
     """Everything B adds to one main window, kept alive with the window."""
 
-    def __init__(self, window: Any, app: QApplication, store: DraftStore | None = None) -> None:
+    def __init__(
+        self,
+        window: Any,
+        app: QApplication,
+        store: DraftStore | None = None,
+        settings: AppSettings | None = None,
+    ) -> None:
         super().__init__(window)
         self.window = window
         self.app = app
         self.settings_warnings: list[str] = []
-        self.settings = AppSettings(warn=self.settings_warnings.append)
+        self.settings = settings or AppSettings(warn=self.settings_warnings.append)
+        self.settings_warnings.extend(m for m in self.settings.warnings if settings is not None)
         self.appearance = Appearance(app, self.settings, self)
         self.appearance.apply()
         self.settings.restore_window(window)
