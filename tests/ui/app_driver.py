@@ -44,6 +44,15 @@ def edit(marker: str) -> None:
                 QTest.keyClicks(edit_widget, marker)
                 fields += 1
     page.go_to_step("safety")
+    for key in ("review", "guidance"):  # free text outside the assessment must not leak either
+        window.show_page(key)
+        other = window.page(key)
+        for edit_widget in other.findChildren(QPlainTextEdit) + other.findChildren(QLineEdit):
+            if edit_widget.isVisible() and not edit_widget.isReadOnly():
+                QTest.keyClicks(edit_widget, marker)
+                fields += 1
+    window.show_page("assessment")
+    page.state.touch()  # the last edit: the snapshot follows within two seconds
     print(f"FIELDS {fields}", flush=True)
     saver.saved.connect(lambda: print("SAVED", flush=True))  # within 2 s of typing stopping
 
