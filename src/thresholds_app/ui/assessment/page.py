@@ -13,8 +13,9 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -139,13 +140,12 @@ class AssessmentPage(QWidget):
         self.nav = QListWidget()
         self.nav.setObjectName("stepList")
         self.nav.setAccessibleName(self.tr("Steps of the assessment"))
-        self.nav.setMinimumWidth(190)
-        self.nav.setMaximumWidth(260)
         self.nav.setSpacing(2)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.nav.setStyleSheet(
             "#stepList { border: none; background: palette(window); padding: 12px 6px; }"
             "#stepList::item { padding: 9px 10px; border-radius: 6px; }"
-            "#stepList::item:selected { background: palette(highlight);"
+            "#stepList::item:selected { padding: 9px 10px; background: palette(highlight);"
             " color: palette(highlighted-text); }"
         )
         for key, title in STEPS:
@@ -153,7 +153,19 @@ class AssessmentPage(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.nav.addItem(item)
         self.nav.currentRowChanged.connect(lambda row: self.go_to_step(STEPS[row][0]))
+        self._fit_nav()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            # widgets under a style sheet miss font-change events, so listen to the app
+            app.fontChanged.connect(self._fit_nav)
         return self.nav
+
+    def _fit_nav(self, *_args: object) -> None:
+        """Make the step list wide enough for its longest title at the current text size."""
+        metrics = QFontMetrics(QApplication.font())
+        widest = max(metrics.horizontalAdvance(self.tr(title)) for _key, title in STEPS)
+        self.nav.setMinimumWidth(widest + 56)
+        self.nav.setMaximumWidth(max(widest + 56, 260))
 
     def _build_centre(self) -> QWidget:
         centre = QWidget()
