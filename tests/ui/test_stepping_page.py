@@ -51,7 +51,8 @@ def test_new_level_4_concern_advises_step_up(qtbot, page: SteppingPage) -> None:
     assert "Consider stepping up" in text
     assert "New concerns since the last review" in text
     assert page.handover_boxes
-    assert [b.text() for b in page.handover_boxes] == list(page.pack.step_up.handover_checklist)
+    names = [b.accessibleName() for b in page.handover_boxes]
+    assert names == list(page.pack.step_up.handover_checklist)
 
 
 def test_step_down_blocked_while_level_4_unresolved(page: SteppingPage, pack: Pack) -> None:

@@ -127,6 +127,7 @@ class SteppingPage(QWidget):
         body_layout.addLayout(columns, 1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(body)
         outer = QVBoxLayout(self)
@@ -355,12 +356,9 @@ class SteppingPage(QWidget):
 
     def _show_handover(self, advice: SteppingAdvice) -> None:
         wanted = list(advice.handover_checklist) if advice.direction != "stay" else []
-        if [b.text() for b in self.handover_boxes] == wanted:
+        if [b.accessibleName() for b in self.handover_boxes] == wanted:
             return
-        ticked = {b.text() for b in self.handover_boxes if b.isChecked()}
-        for box in self.handover_boxes:
-            box.setParent(None)
-            box.deleteLater()
+        ticked = {b.accessibleName() for b in self.handover_boxes if b.isChecked()}
         self.handover_boxes = []
         while self.handover_layout.count():
             item = self.handover_layout.takeAt(0)
@@ -376,7 +374,7 @@ class SteppingPage(QWidget):
             box.setAccessibleName(text)
             box.setChecked(text in ticked)
             self.handover_boxes.append(box)
-            self.handover_layout.addWidget(box)
+            self.handover_layout.addWidget(_wrapping(box))
 
     def record(self) -> CaseRecord:
         """The case record for the rationale: answers, age band and the stepping part."""
@@ -388,7 +386,7 @@ class SteppingPage(QWidget):
         direction = {"step-up": "up", "step-down": "down"}.get(
             advice.direction if advice else "", ""
         )
-        done = [b.text() for b in self.handover_boxes if b.isChecked()]
+        done = [b.accessibleName() for b in self.handover_boxes if b.isChecked()]
         notes = [f"Supported at Level {self.current_level()}."]
         if self.plan.toPlainText().strip():
             notes.append("Current plan: " + self.plan.toPlainText().strip())
