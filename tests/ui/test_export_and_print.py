@@ -148,3 +148,15 @@ def test_print_preview_paints_every_pdf_page(qtbot):
     expected = open_pdf(page.preview.pdf_bytes()).pageCount()
     qtbot.waitUntil(lambda: preview.pageCount() == expected)
     dialog.close()
+
+
+def test_blocker_links_open_the_step_that_fixes_them(qtbot):
+    window = make_window(qtbot)
+    page = start_assessment(qtbot, window)
+    page.go_to_step("preview")
+    text = page.preview.blocker_list.text()
+    assert "href='child'" in text
+    assert "href='consent'" in text
+    page.preview.blocker_list.linkActivated.emit("consent")
+    assert page.current_step() == "consent"
+    assert window.pack.manifest.version in window.pack_label.text()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
+    QLabel,
     QMainWindow,
     QMessageBox,
     QPushButton,
@@ -102,11 +103,15 @@ class MainWindow(QMainWindow):
         self.add_page(PAGE_START, self.start_page)
         self.page_added.connect(lambda _key: self.start_page.update_availability(self.has_page))
         self.show_page(PAGE_START)
-        self.statusBar().showMessage(
-            self.tr("Guidance: {title}, version {version}").format(
-                title=pack.manifest.title, version=pack.manifest.version
+        # The guidance in use stays visible on every screen (hazard H03).
+        self.pack_label = QLabel(
+            self.tr("Guidance: {id} {version} ({hash})").format(
+                id=pack.manifest.id, version=pack.manifest.version, hash=pack.short_hash or "—"
             )
         )
+        self.pack_label.setObjectName("packLabel")
+        self.pack_label.setAccessibleName(self.tr("The guidance in use"))
+        self.statusBar().addPermanentWidget(self.pack_label)
 
     # -- pages ----------------------------------------------------------------------------
     def add_page(self, key: str, widget: QWidget) -> None:

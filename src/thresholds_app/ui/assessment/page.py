@@ -127,6 +127,7 @@ class AssessmentPage(QWidget):
         self.child.age_band_changed.connect(self.needs.rebuild_for_age_band)
         self.needs.topic_requested.connect(self.show_topic)
         self.consent.step_up_requested.connect(self.step_up_requested.emit)
+        self.preview.go_to_step_requested.connect(self._go_and_focus)
         self.preview.save_pdf_requested.connect(self.save_pdf)
         self.preview.print_requested.connect(self.print_rationale)
         self.preview.print_preview_requested.connect(self.print_preview)
@@ -248,6 +249,10 @@ class AssessmentPage(QWidget):
         if 0 <= index < len(keys):
             self.go_to_step(keys[index])
             self.focus_step()
+
+    def _go_and_focus(self, key: str) -> None:
+        self.go_to_step(key)
+        self.focus_step()
 
     def focus_first(self) -> None:
         """Focus the first answer of the first step."""

@@ -36,6 +36,25 @@ CLIPBOARD_EXCLUSIONS = {
 }
 
 
+# Which step to open for a blocker, by the words the readiness check uses (wording only: the
+# check itself is core's).
+_BLOCKER_STEPS = (
+    ("differs", "decision"),
+    ("against the guidance", "needs"),
+    ("consent", "consent"),
+    ("household", "child"),
+    ("other child", "child"),
+    ("outcome of assessing", "child"),
+    ("case reference", "child"),
+)
+
+
+def step_for_blocker(blocker: str) -> str:
+    """The step where the practitioner can deal with ``blocker`` (decision by default)."""
+    lowered = blocker.lower()
+    return next((step for words, step in _BLOCKER_STEPS if words in lowered), "decision")
+
+
 def safe_file_stem(reference: str) -> str:
     """A file name made from the case reference only (never the child's name)."""
     cleaned = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in reference.strip())
@@ -46,10 +65,12 @@ class PreviewStep(QWidget):
     """The rationale as text, the blockers, and the export buttons.
 
     Signals:
-        save_pdf_requested(), print_requested(), preview_requested(), save_case_requested(),
-        copy_requested(): the user pressed the matching button.
+        go_to_step_requested(str): the user followed a blocker's link to the step with this key.
+        save_pdf_requested(), print_requested(), print_preview_requested(),
+        save_case_requested(), copy_requested(): the user pressed the matching button.
     """
 
+    go_to_step_requested = Signal(str)
     save_pdf_requested = Signal()
     print_requested = Signal()
     print_preview_requested = Signal()
@@ -74,6 +95,11 @@ class PreviewStep(QWidget):
         self.blocker_list.setTextFormat(Qt.TextFormat.RichText)
         self.blocker_list.setWordWrap(True)
         self.blocker_list.setAccessibleName(self.tr("What is still needed before export"))
+        self.blocker_list.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.blocker_list.linkActivated.connect(self.go_to_step_requested.emit)
         box.addWidget(self.blocker_list)
         layout.addWidget(self.blocker_card)
         self.ready_label = muted_label(
@@ -134,7 +160,10 @@ class PreviewStep(QWidget):
             )
         self.blocker_card.setVisible(bool(blockers))
         self.ready_label.setVisible(not blockers)
-        items = "".join(f"<li>{html.escape(b)}</li>" for b in blockers)
+        items = "".join(
+            f"<li>{html.escape(b)} <a href='{step_for_blocker(b)}'>{self.tr('Go there')}</a></li>"
+            for b in blockers
+        )
         self.blocker_list.setText(f"<ul style='margin-left:-20px'>{items}</ul>")
 
     def refresh_preview(self) -> None:
