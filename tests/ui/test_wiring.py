@@ -130,3 +130,17 @@ def test_settings_warning_is_shown(qtbot, qapp, pack, tmp_path, restore_app, mon
     _window, ext = _build(qtbot, qapp, pack, tmp_path)
     ext.after_first_paint()
     assert "Settings reset" in told
+
+
+def test_export_purges_the_draft(qtbot, qapp, pack, tmp_path, restore_app) -> None:
+    window, ext = _build(qtbot, qapp, pack, tmp_path)
+    window.new_assessment()
+    page = window.page("assessment")
+    page.state.set_answer("immediate-danger", "no")
+    assert len(ext.store.pending_drafts()) == 1
+    page.ask_save_path = lambda *_a: str(tmp_path / "case.json")
+    page.notify = lambda _text: None
+    with qtbot.waitSignal(page.exported):
+        page.save_case_file()
+    assert ext.store.pending_drafts() == []
+    assert not any((tmp_path / "drafts").iterdir())

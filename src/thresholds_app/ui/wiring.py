@@ -186,15 +186,7 @@ class Extensions(QObject):
         saver = Autosave(page.state, self.store, draft=draft, parent=page)
         saver.status_changed.connect(self._show_drafts_status)
         self.autosave = saver
-        exported = getattr(page, "exported", None)
-        if exported is not None:
-            exported.connect(lambda *_a: saver.discard())
-        preview = getattr(page, "preview", None)
-        if preview is not None and hasattr(preview, "save_case_requested"):
-            # connected after the page's own slot, so the save has happened by now
-            preview.save_case_requested.connect(
-                lambda: None if page.has_unsaved_work() else saver.discard()
-            )
+        page.exported.connect(lambda _kind: saver.discard())  # purge after export (H15)
 
     def _show_drafts_status(self, text: str) -> None:
         self.drafts_label.setText(self.tr("Drafts: memory only"))

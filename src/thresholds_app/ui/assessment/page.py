@@ -65,12 +65,14 @@ class AssessmentPage(QWidget):
         emergency_requested(): the user asked whom to call now.
         finished(): the user closed the assessment.
         step_changed(str): the step with this key is now shown.
+        exported(str): a PDF ("pdf") or case file ("case") was written where the user chose.
     """
 
     step_up_requested = Signal()
     emergency_requested = Signal()
     finished = Signal()
     step_changed = Signal(str)
+    exported = Signal(str)  # "pdf" or "case": written where the user chose (drafts are purged)
 
     def __init__(
         self,
@@ -305,6 +307,7 @@ class AssessmentPage(QWidget):
         self.saved_path = path
         self._dirty = False
         self.notify(self.tr("Case file saved."))
+        self.exported.emit("case")
         return path
 
     def save_pdf(self) -> Path | None:
@@ -323,6 +326,7 @@ class AssessmentPage(QWidget):
         path = Path(chosen)
         atomic_write_bytes(path, self.preview.pdf_bytes())
         self.notify(self.tr("Rationale saved as PDF."))
+        self.exported.emit("pdf")
         return path
 
     def print_rationale(self) -> QDialog | None:
