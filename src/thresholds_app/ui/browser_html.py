@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from html import escape
 
+from PySide6.QtCore import QCoreApplication
+
 from thresholds_app.core.model import Contact, Indicator, Pack, SteppingProcedure, Topic
 
 DAY_NAMES = {
@@ -21,6 +23,14 @@ DAY_NAMES = {
     "sat": "Saturday",
     "sun": "Sunday",
 }
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("GuidanceText", text)
+
+
+def _h(level: int, text: str) -> str:
+    return f"<h{level}>{escape(_tr(text))}</h{level}>"
 
 
 def _p(text: str) -> str:
@@ -38,26 +48,24 @@ def _list(items: Iterable[str], ordered: bool = False) -> str:
 def _source(pack: Pack, source_id: str) -> str:
     source = pack.manifest.sources.get(source_id)
     title = source.title if source else source_id
-    return f"<p><i>Source: {escape(title)}</i></p>"
+    return f"<p><i>{escape(_tr('Source:'))} {escape(title)}</i></p>"
 
 
 def levels_html(pack: Pack) -> str:
     """The four levels of need, each with who responds, consent, next steps and timescales."""
-    out = ["<h1>Levels of need</h1>"]
+    out = [_h(1, "Levels of need")]
     for number in sorted(pack.levels):
         level = pack.levels[number]
         out.append(f"<h2>Level {number}: {escape(level.name)}</h2>")
         out.append(_p(level.summary))
         if level.who_responds:
-            out.append("<h3>Who responds</h3>" + _list(level.who_responds))
-        out.append("<h3>How to get help</h3>" + _p(level.how_to_get_help))
-        out.append("<h3>Consent</h3>" + _p(level.consent))
+            out.append(_h(3, "Who responds") + _list(level.who_responds))
+        out.append(_h(3, "How to get help") + _p(level.how_to_get_help))
+        out.append(_h(3, "Consent") + _p(level.consent))
         if level.next_steps:
-            out.append("<h3>Next steps</h3>" + _list(level.next_steps))
+            out.append(_h(3, "Next steps") + _list(level.next_steps))
         if level.timescales:
-            out.append(
-                "<h3>Timescales</h3>" + _list(f"{t.what}: {t.when}" for t in level.timescales)
-            )
+            out.append(_h(3, "Timescales") + _list(f"{t.what}: {t.when}" for t in level.timescales))
         out.append(_source(pack, level.source))
     return "".join(out)
 
@@ -69,12 +77,12 @@ def indicator_html(pack: Pack, indicator: Indicator) -> str:
     level_name = f"Level {indicator.level}" + (f": {level.name}" if level else "")
     out = [f"<h2>{escape(indicator.text)}</h2>", f"<p><b>{escape(level_name)}</b> · {kind}</p>"]
     if indicator.examples:
-        out.append("<h3>For example</h3>" + _list(indicator.examples))
+        out.append(_h(3, "For example") + _list(indicator.examples))
     ages = ", ".join(indicator.ages) if indicator.ages else "all ages"
-    out.append(f"<p><b>Applies to:</b> {escape(ages)}</p>")
+    out.append(f"<p><b>{_tr('Applies to:')}</b> {escape(ages)}</p>")
     topics = [pack.topics[t].title for t in indicator.topics if t in pack.topics]
     if topics:
-        out.append("<h3>Special pathways</h3>" + _list(topics))
+        out.append(_h(3, "Special pathways") + _list(topics))
     neighbours = sorted(
         (
             other
@@ -84,7 +92,7 @@ def indicator_html(pack: Pack, indicator: Indicator) -> str:
         key=lambda i: i.level,
     )
     if neighbours:
-        out.append("<h3>The same worry at other levels</h3>")
+        out.append(_h(3, "The same worry at other levels"))
         out.append(_list(f"Level {n.level}: {n.text}" for n in neighbours))
     out.append(_source(pack, indicator.source))
     return "".join(out)
@@ -94,17 +102,17 @@ def topic_html(pack: Pack, topic: Topic) -> str:
     """A special pathway: when it applies, what to do, tools, stages and contacts."""
     out = [f"<h2>{escape(topic.title)}</h2>", _p(topic.summary)]
     if topic.applies_when:
-        out.append("<h3>When this applies</h3>" + _list(topic.applies_when))
+        out.append(_h(3, "When this applies") + _list(topic.applies_when))
     if topic.what_to_do:
-        out.append("<h3>What to do</h3>" + _list(topic.what_to_do, ordered=True))
+        out.append(_h(3, "What to do") + _list(topic.what_to_do, ordered=True))
     if topic.stages:
-        out.append("<h3>From lower to higher need</h3>")
+        out.append(_h(3, "From lower to higher need"))
         out.append(_list(f"Level {s.level}, {s.label}: {s.description}" for s in topic.stages))
     if topic.tools:
-        out.append("<h3>Tools</h3>" + _list(f"{t.name}: {t.use}" for t in topic.tools))
+        out.append(_h(3, "Tools") + _list(f"{t.name}: {t.use}" for t in topic.tools))
     contacts = [pack.contacts[c] for c in topic.contacts if c in pack.contacts]
     if contacts:
-        out.append("<h3>Who to contact</h3>" + _list(f"{c.name}: {c.phone}" for c in contacts))
+        out.append(_h(3, "Who to contact") + _list(f"{c.name}: {c.phone}" for c in contacts))
     out.append(_source(pack, topic.source))
     return "".join(out)
 
@@ -112,7 +120,7 @@ def topic_html(pack: Pack, topic: Topic) -> str:
 def consent_html(pack: Pack) -> str:
     """Consent and information sharing per level, the golden rules and what consent means."""
     guide = pack.consent
-    out = ["<h1>Consent and information sharing</h1>"]
+    out = [_h(1, "Consent and information sharing")]
     if guide.golden_rules:
         out.append("<h2>The golden rules</h2><ol>")
         out.extend(
@@ -123,17 +131,17 @@ def consent_html(pack: Pack) -> str:
         c = guide.levels[number]
         name = pack.levels[number].name if number in pack.levels else ""
         out.append(f"<h2>Level {number}{': ' + escape(name) if name else ''}</h2>")
-        out.append(f"<p><b>Consent needed:</b> {escape(c.consent_needed)}</p>")
-        out.append(f"<p><b>From whom:</b> {escape(c.from_whom)}</p>")
-        out.append(f"<p><b>If consent is refused:</b> {escape(c.if_refused)}</p>")
-        out.append(f"<p><b>Telling parents:</b> {escape(c.tell_parents)}</p>")
+        out.append(f"<p><b>{_tr('Consent needed:')}</b> {escape(c.consent_needed)}</p>")
+        out.append(f"<p><b>{_tr('From whom:')}</b> {escape(c.from_whom)}</p>")
+        out.append(f"<p><b>{_tr('If consent is refused:')}</b> {escape(c.if_refused)}</p>")
+        out.append(f"<p><b>{_tr('Telling parents:')}</b> {escape(c.tell_parents)}</p>")
         if c.lawful_basis:
-            out.append("<h3>Lawful basis</h3>" + _list(c.lawful_basis))
+            out.append(_h(3, "Lawful basis") + _list(c.lawful_basis))
         if c.record:
-            out.append("<h3>What to record</h3>" + _list(c.record))
+            out.append(_h(3, "What to record") + _list(c.record))
         out.append(_source(pack, c.source))
     if guide.meanings_of_consent:
-        out.append("<h2>What consent means</h2>")
+        out.append(_h(2, "What consent means"))
         out.extend(
             f"<p><b>{escape(m.title)}</b>. {escape(m.text)}</p>" for m in guide.meanings_of_consent
         )
@@ -143,16 +151,14 @@ def consent_html(pack: Pack) -> str:
 def _procedure(pack: Pack, title: str, procedure: SteppingProcedure) -> str:
     out = [f"<h2>{escape(title)}</h2>", _p(procedure.summary)]
     if procedure.criteria:
-        out.append("<h3>When</h3>" + _list(c.text for c in procedure.criteria))
-    out.append(f"<p><b>Who decides:</b> {escape(procedure.who_decides)}</p>")
+        out.append(_h(3, "When") + _list(c.text for c in procedure.criteria))
+    out.append(f"<p><b>{_tr('Who decides:')}</b> {escape(procedure.who_decides)}</p>")
     if procedure.steps:
-        out.append("<h3>Steps</h3>" + _list(procedure.steps, ordered=True))
+        out.append(_h(3, "Steps") + _list(procedure.steps, ordered=True))
     if procedure.handover_checklist:
-        out.append("<h3>Handover checklist</h3>" + _list(procedure.handover_checklist))
+        out.append(_h(3, "Handover checklist") + _list(procedure.handover_checklist))
     if procedure.timescales:
-        out.append(
-            "<h3>Timescales</h3>" + _list(f"{t.what}: {t.when}" for t in procedure.timescales)
-        )
+        out.append(_h(3, "Timescales") + _list(f"{t.what}: {t.when}" for t in procedure.timescales))
     out.append(_source(pack, procedure.source))
     return "".join(out)
 
@@ -160,7 +166,7 @@ def _procedure(pack: Pack, title: str, procedure: SteppingProcedure) -> str:
 def stepping_html(pack: Pack) -> str:
     """Step-up and step-down procedures."""
     return (
-        "<h1>Stepping up and stepping down</h1>"
+        _h(1, "Stepping up and stepping down")
         + _procedure(pack, "Stepping up", pack.step_up)
         + _procedure(pack, "Stepping down", pack.step_down)
     )
@@ -177,13 +183,15 @@ def _hours(contact: Contact) -> str:
 
 def contacts_html(pack: Pack) -> str:
     """Every contact with number, opening hours and what to use it for."""
-    out = ["<h1>Contacts</h1>", _p(pack.contacts_note)]
+    out = [_h(1, "Contacts"), _p(pack.contacts_note)]
     for contact in pack.contacts.values():
         out.append(f"<h2>{escape(contact.name)}</h2>")
-        out.append(f"<p><b>Telephone:</b> {escape(contact.phone)}</p>")
-        out.append(f"<p><b>Open:</b> {escape(_hours(contact))}</p>")
+        out.append(f"<p><b>{_tr('Telephone:')}</b> {escape(contact.phone)}</p>")
+        out.append(f"<p><b>{_tr('Open:')}</b> {escape(_hours(contact))}</p>")
         out.append(_p(contact.use_for))
         if contact.out_of_hours and contact.out_of_hours in pack.contacts:
             other = pack.contacts[contact.out_of_hours]
-            out.append(f"<p><b>When closed:</b> {escape(other.name)}, {escape(other.phone)}</p>")
+            out.append(
+                f"<p><b>{_tr('When closed:')}</b> {escape(other.name)}, {escape(other.phone)}</p>"
+            )
     return "".join(out)
