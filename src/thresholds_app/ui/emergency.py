@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QDialogButtonBox,
     QFrame,
@@ -23,90 +22,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from thresholds_app.core.assessment import ContactAdvice
 from thresholds_app.core.model import Pack
 from thresholds_app.ui.assessment.widgets import big_text, clear_layout, plain_label
+from thresholds_app.ui.danger_style import EMERGENCY_SHORTCUT, style_danger
 
-EMERGENCY_SHORTCUT = "F9"  # one key, free in every standard Qt widget
+if TYPE_CHECKING:
+    from thresholds_app.core.assessment import ContactAdvice
+
 EMERGENCY_ID = "emergency-999"
 
-
-def high_contrast_requested() -> bool:
-    """Whether the system (or the app's settings) asks for high contrast."""
-    hints = QGuiApplication.styleHints()
-    try:
-        preference = hints.accessibility().contrastPreference()
-    except AttributeError:  # Qt < 6.10 has no accessibility hints
-        return False
-    return preference == Qt.ContrastPreference.HighContrast
-
-
-def is_high_contrast(palette: QPalette) -> bool:
-    """Whether ``palette`` is a high-contrast one (the system's, or the app's own mode)."""
-    if high_contrast_requested():
-        return True
-    window = palette.color(QPalette.ColorRole.Window)
-    text = palette.color(QPalette.ColorRole.WindowText)
-    extremes = ("#000000", "#ffffff")
-    return (
-        window.name() in extremes
-        and text.name() in extremes
-        and palette.color(QPalette.ColorRole.Mid) == text
-    )
-
-
-def danger_colour(palette: QPalette) -> QColor:
-    """Return the red used for the danger outline, readable on ``palette``'s window colour.
-
-    Under high contrast the palette's own text colour is used instead: the outline must never
-    fight the user's chosen colours.
-    """
-    if is_high_contrast(palette):
-        return palette.color(QPalette.ColorRole.WindowText)
-    dark_window = palette.color(QPalette.ColorRole.Window).lightness() < 128
-    return QColor("#ff8a80") if dark_window else QColor("#b3261e")
-
-
-class _DangerStyler(QObject):
-    """Re-renders its parent's danger style when the palette changes (high contrast on/off).
-
-    It listens to the application's ``paletteChanged`` (child widgets with a style sheet are not
-    always sent palette events) and, being the widget's child, disconnects when it goes.
-    """
-
-    def refresh(self, *_args: object) -> None:
-        """Work the colour out again for the current palette."""
-        widget = self.parent()
-        if isinstance(widget, QWidget):
-            _render_danger(widget)
-
-
-def _render_danger(widget: QWidget) -> None:
-    template = widget.property("dangerTemplate")
-    if not isinstance(template, str):
-        return
-    app = QApplication.instance()
-    palette = app.palette() if isinstance(app, QApplication) else widget.palette()
-    sheet = template.replace("{red}", danger_colour(palette).name())
-    if widget.styleSheet() != sheet:  # no loop: only a real change restyles
-        widget.setStyleSheet(sheet)
-
-
-def style_danger(widget: QWidget, template: str) -> None:
-    """Give ``widget`` the style sheet ``template`` with ``{red}`` as the danger colour.
-
-    The colour follows the palette: red normally, the text colour under high contrast, and it
-    is worked out again whenever the palette changes.
-    """
-    widget.setProperty("dangerTemplate", template)
-    styler = widget.findChild(_DangerStyler, "dangerStyler")
-    app = QApplication.instance()
-    if styler is None:
-        styler = _DangerStyler(widget)
-        styler.setObjectName("dangerStyler")
-        if isinstance(app, QApplication):
-            app.paletteChanged.connect(styler.refresh)
-    _render_danger(widget)
+__all__ = ["EMERGENCY_SHORTCUT", "EmergencyDialog", "contacts_now"]
 
 
 def contacts_now(pack: Pack, now: datetime) -> list[ContactAdvice]:

@@ -31,15 +31,16 @@ from PySide6.QtWidgets import (
 )
 
 from thresholds_app import __version__
-from thresholds_app.core.casefile import CaseRecord
 from thresholds_app.core.model import Pack
 from thresholds_app.ui.assessment.widgets import ask_yes_no, heading
-from thresholds_app.ui.case_state import AssessFn
-from thresholds_app.ui.emergency import EMERGENCY_SHORTCUT, EmergencyDialog, style_danger
+from thresholds_app.ui.danger_style import EMERGENCY_SHORTCUT, style_danger
 from thresholds_app.ui.start_page import StartPage, pack_status_words
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # loaded when first used: keeps start-up quick
+    from thresholds_app.core.casefile import CaseRecord
     from thresholds_app.ui.assessment.page import AssessmentPage
+    from thresholds_app.ui.case_state import AssessFn
+    from thresholds_app.ui.emergency import EmergencyDialog
 
 PAGE_START = "start"
 PAGE_ASSESSMENT = "assessment"
@@ -259,6 +260,8 @@ class MainWindow(QMainWindow):
     def show_emergency(self) -> EmergencyDialog:
         """Show whom to call now; the same dialog is refreshed if it is already open."""
         if self._emergency is None:
+            from thresholds_app.ui.emergency import EmergencyDialog
+
             self._emergency = EmergencyDialog(self.pack, self.clock, self)
         else:
             self._emergency.refresh()

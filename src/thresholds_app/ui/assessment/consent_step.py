@@ -28,7 +28,7 @@ from thresholds_app.core.casefile import SharedInfo
 from thresholds_app.ui.assessment.question_row import QuestionRow
 from thresholds_app.ui.assessment.widgets import card_frame, heading, muted_label, plain_label
 from thresholds_app.ui.case_state import CaseState
-from thresholds_app.ui.emergency import style_danger
+from thresholds_app.ui.danger_style import style_danger
 
 CONSENT_SOUGHT = "consent-sought"
 CONSENT_REFUSED = "consent-refused"

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QTextBrowser, QVBoxLayout, QWidget
 from thresholds_app.core.assessment import Assessment
 from thresholds_app.core.model import Pack
 from thresholds_app.ui.assessment.widgets import big_text, muted_label
-from thresholds_app.ui.emergency import style_danger
+from thresholds_app.ui.danger_style import style_danger
 
 ANSWER_WORDS = {"yes": "yes", "no": "no", "not-known": "not known", None: "unanswered"}
 

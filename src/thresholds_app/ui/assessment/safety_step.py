@@ -9,7 +9,7 @@ from thresholds_app.core.assessment import Assessment
 from thresholds_app.ui.assessment.question_row import QuestionRow
 from thresholds_app.ui.assessment.widgets import heading, muted_label, plain_label
 from thresholds_app.ui.case_state import CaseState
-from thresholds_app.ui.emergency import style_danger
+from thresholds_app.ui.danger_style import style_danger
 
 IMMEDIATE_DANGER = "immediate-danger"
 
