@@ -250,3 +250,29 @@ def test_text_boxes_never_trap_the_tab_key(qtbot):
     for edit in edits:
         assert edit.tabChangesFocus(), edit.accessibleName()
         assert edit.accessibleName(), edit.objectName()
+
+
+def test_age_band_changes_which_indicators_are_offered(qtbot):
+    window = make_window(qtbot)
+    page = start_assessment(qtbot, window)
+    page.go_to_step("child")
+    page.child.age.setCurrentIndex(page.child.age.findData("5-10"))
+    page.go_to_step("needs")
+    assert "dn-injury-non-mobile-l4" not in page.needs.show_area("health").cards
+    page.go_to_step("child")
+    page.child.age.setCurrentIndex(page.child.age.findData("under-1"))
+    page.go_to_step("needs")
+    assert "dn-injury-non-mobile-l4" in page.needs.show_area("health").cards
+
+
+def test_no_answer_ever_fills_the_decision(qtbot):
+    window = make_window(qtbot)
+    page = start_assessment(qtbot, window)
+    answers = ["yes", "no", "not-known"]
+    for number, indicator_id in enumerate(sorted(window.pack.indicators)[:40]):
+        page.state.set_answer(indicator_id, answers[number % 3])
+        assert page.state.case.decision.level is None
+    page.go_to_step("decision")
+    assert page.decision.decision_level() is None
+    assert page.decision.reasons.toPlainText() == ""
+    assert page.decision.differs.toPlainText() == ""
