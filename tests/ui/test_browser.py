@@ -164,3 +164,22 @@ def test_screenshot(qtbot, small_pack: Pack, tmp_path: Path) -> None:
     browser.focus_search()
     browser.indicators.search.setText("drinking")
     assert not browser.grab().isNull()
+
+
+def test_keyboard_only(qtbot, small_pack: Pack) -> None:
+    browser = GuidanceBrowser(small_pack)
+    qtbot.addWidget(browser)
+    with qtbot.waitActive(browser):
+        browser.show()
+        browser.activateWindow()
+    browser.sections.setFocus()
+    qtbot.keyClick(browser.sections, Qt.Key.Key_Down)
+    assert browser.current_section() == "indicators"
+    browser.show_section("levels")
+    qtbot.keyClick(browser.sections, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert browser.current_section() == "indicators"
+    assert browser.indicators.search.hasFocus()
+    qtbot.keyClicks(browser.indicators.search, "routines")
+    qtbot.keyClick(browser.indicators.search, Qt.Key.Key_Tab)
+    assert browser.indicators.domain.hasFocus()  # filters follow the search box in Tab order
+    assert browser.indicators.selected_id() == "fe-parental-alcohol-l2"

@@ -29,8 +29,8 @@ def _window(qtbot) -> tuple[QMainWindow, QLineEdit]:
     window.setCentralWidget(central)
     qtbot.addWidget(window)
     window.resize(600, 400)
-    window.show()
-    qtbot.waitExposed(window)
+    with qtbot.waitExposed(window):
+        window.show()
     return window, edit
 
 
