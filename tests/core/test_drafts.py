@@ -301,3 +301,16 @@ def test_test_only_provider_needs_its_env_var(tmp_path: Path) -> None:
     provider = default_key_provider({drafts.TEST_KEY_FILE_ENV: str(key_file)})
     assert isinstance(provider, TestOnlyFileKeyProvider)
     assert provider.key() == provider.key() == key_file.read_bytes().strip()
+
+
+def test_a_failing_store_gives_a_draft_error(tmp_path: Path) -> None:
+    backend = _fake_backend("keyring.backends.macOS")
+
+    def locked(*_a: object) -> str:
+        raise RuntimeError("keychain locked")
+
+    backend.get_password = locked  # type: ignore[attr-defined]
+    store = DraftStore(tmp_path, KeyringKeyProvider(backend))
+    assert store.available
+    with pytest.raises(DraftError, match="memory only"):
+        store.new_draft()

@@ -144,11 +144,17 @@ class KeyringKeyProvider:
         if self._backend is None:
             raise DraftError(self._reason)
         if self._key is None:
-            stored = self._backend.get_password(KEYRING_SERVICE, KEYRING_USER)
-            if not stored:
-                stored = Fernet.generate_key().decode("ascii")
-                self._backend.set_password(KEYRING_SERVICE, KEYRING_USER, stored)
-            self._key = str(stored).encode("ascii")
+            try:
+                stored = self._backend.get_password(KEYRING_SERVICE, KEYRING_USER)
+                if not stored:
+                    stored = Fernet.generate_key().decode("ascii")
+                    self._backend.set_password(KEYRING_SERVICE, KEYRING_USER, stored)
+                self._key = str(stored).encode("ascii")
+            except Exception as exc:  # a locked or broken store: no drafts, never a crash
+                raise DraftError(
+                    "The password store did not give the drafts key, so drafts are kept in "
+                    "memory only for now."
+                ) from exc
         return self._key
 
 
