@@ -145,8 +145,11 @@ class IndicatorBrowser(QWidget):
         self.table.setTabKeyNavigation(False)  # Tab leaves the table: no keyboard trap
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(1, 195)  # long area names wrap rather than squeeze the text
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        # rows grow or shrink with their wrapped text whenever a column changes width
+        header.sectionResized.connect(lambda *_a: self.table.resizeRowsToContents())
         self.count = QLabel()
         self.count.setProperty("role", "muted")
         self.detail = _reader(self.tr("Indicator detail"))
