@@ -101,6 +101,9 @@ def test_consent_refused_at_level_3_offers_step_up(qtbot):
     qtbot.waitUntil(lambda: page.live.level_label.text().startswith("Level 3"))
     page.go_to_step("consent")
     assert not page.consent.step_up.isVisible()
+    # advice given while the step was hidden is laid out in full when it is shown
+    advice = page.consent.advice
+    qtbot.waitUntil(lambda: advice.height() > 4 * advice.fontMetrics().height())
 
     click_question(qtbot, page, "consent-sought", "yes")
     click_question(qtbot, page, "consent-refused", "yes")

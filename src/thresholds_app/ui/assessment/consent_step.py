@@ -11,7 +11,6 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -135,19 +134,21 @@ class ConsentStep(QWidget):
         edit.textEdited.connect(self._save)
         return edit
 
-    def showEvent(self, event: QShowEvent) -> None:
-        """Catch up with answers given while this step was hidden."""
-        if self._stale:
-            self.show_advice(self.state.assessment)
-        super().showEvent(event)
+    def catch_up(self) -> None:
+        """Show the latest advice if answers changed while this step was hidden.
 
-    def show_advice(self, assessment: Assessment) -> None:
+        The page calls this just before showing the step, so the layout sizes the new text.
+        """
+        if self._stale:
+            self.show_advice(self.state.assessment, force=True)
+
+    def show_advice(self, assessment: Assessment, *, force: bool = False) -> None:
         """Show the engine's consent pathway and, if it says so, the step-up prompt.
 
         While the step is hidden this only notes that it is out of date: re-laying hidden rich
         text after every answer would slow the live panel down.
         """
-        if not self.isVisible():
+        if not force and not self.isVisible():
             self._stale = True
             return
         self._stale = False

@@ -6,7 +6,6 @@ guidance indicates into it (hazard H01). The indicated level is shown beside it 
 
 from __future__ import annotations
 
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFormLayout,
@@ -160,10 +159,9 @@ class DecisionStep(QWidget):
         state.assessment_changed.connect(self.show_indicated)
         self.show_indicated(state.assessment, force=True)
 
-    def showEvent(self, event: QShowEvent) -> None:
-        """Catch up with answers given while this step was hidden."""
+    def catch_up(self) -> None:
+        """Show the latest indication (called by the page just before the step is shown)."""
         self.show_indicated(self.state.assessment, force=True)
-        super().showEvent(event)
 
     def show_indicated(self, assessment: Assessment, *, force: bool = False) -> None:
         """Show what the guidance indicates, for comparison (never copied into the decision)."""

@@ -233,6 +233,9 @@ class AssessmentPage(QWidget):
         """Show the step ``key`` (any step, in any order)."""
         keys = [k for k, _ in STEPS]
         index = keys.index(key)
+        catch_up = getattr(self.steps[key], "catch_up", None)
+        if catch_up is not None:  # steps skip re-rendering while hidden (keeps answers fast)
+            catch_up()
         self.stack.setCurrentWidget(self._containers[key])
         self.nav.blockSignals(True)
         self.nav.setCurrentRow(index)
