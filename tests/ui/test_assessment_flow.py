@@ -16,7 +16,15 @@ from assessment_kit import (
     type_into,
 )
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPlainTextEdit
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTextBrowser,
+)
 
 from thresholds_app.ui.main_window import PAGE_ASSESSMENT, PAGE_REVIEW
 
@@ -279,3 +287,19 @@ def test_no_answer_ever_fills_the_decision(qtbot):
     assert page.decision.decision_level() is None
     assert page.decision.reasons.toPlainText() == ""
     assert page.decision.differs.toPlainText() == ""
+
+
+def test_relevant_pathways_are_offered_and_open(qtbot):
+    window = make_window(qtbot)
+    page = start_assessment(qtbot, window)
+    click_indicator(qtbot, page, "fe-domestic-abuse-l3", "yes")
+    assert "domestic-abuse" in page.state.assessment.topics
+    button = page.needs.findChild(QPushButton, "pathway-domestic-abuse")
+    assert button is not None
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    dialog = page.findChild(QDialog, "topic-domestic-abuse")
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    text = dialog.findChild(QTextBrowser).toPlainText()
+    assert window.pack.topics["domestic-abuse"].title in text
+    dialog.close()

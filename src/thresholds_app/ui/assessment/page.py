@@ -7,7 +7,6 @@ assessment builds a new page from an empty record (hazard H17).
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -16,13 +15,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
-    QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -30,12 +25,11 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QStackedWidget,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
-from thresholds_app.core.casefile import CaseRecord, Review, save_case
+from thresholds_app.core.casefile import CaseRecord, save_case
 from thresholds_app.core.model import Pack
 from thresholds_app.ui.assessment.child_step import ChildStep
 from thresholds_app.ui.assessment.consent_step import ConsentStep
@@ -43,8 +37,10 @@ from thresholds_app.ui.assessment.decision_step import DecisionStep
 from thresholds_app.ui.assessment.live_panel import LivePanel
 from thresholds_app.ui.assessment.needs_step import NeedsStep
 from thresholds_app.ui.assessment.preview_step import PreviewStep
+from thresholds_app.ui.assessment.review_form import ReviewForm
 from thresholds_app.ui.assessment.safety_step import SafetyStep
-from thresholds_app.ui.assessment.widgets import ask_yes_no, card_frame, heading, text_edit
+from thresholds_app.ui.assessment.topic_dialog import topic_dialog
+from thresholds_app.ui.assessment.widgets import ask_yes_no
 from thresholds_app.ui.case_state import AssessFn, CaseState
 
 STEPS = (
@@ -363,54 +359,7 @@ class AssessmentPage(QWidget):
 
     def show_topic(self, topic_id: str) -> QDialog:
         """Show a special pathway (non-blocking)."""
-        topic = self.state.pack.topics[topic_id]
-        e = html.escape
-
-        def bullets(items: tuple[str, ...]) -> str:
-            return "<ul>" + "".join(f"<li>{e(i)}</li>" for i in items) + "</ul>"
-
-        parts = [f"<h2>{e(topic.title)}</h2><p>{e(topic.summary)}</p>"]
-        if topic.applies_when:
-            parts.append(f"<h3>{e(self.tr('When it applies'))}</h3>{bullets(topic.applies_when)}")
-        if topic.what_to_do:
-            parts.append(f"<h3>{e(self.tr('What to do'))}</h3>{bullets(topic.what_to_do)}")
-        if topic.stages:
-            rows = "".join(
-                f"<tr><td><b>{e(s.label)}</b></td><td>Level {s.level}</td>"
-                f"<td>{e(s.description)}</td></tr>"
-                for s in topic.stages
-            )
-            parts.append(
-                f"<h3>{e(self.tr('The spectrum'))}</h3><table cellpadding='4'>{rows}</table>"
-            )
-        if topic.tools:
-            parts.append(
-                f"<h3>{e(self.tr('Tools'))}</h3>"
-                + bullets(tuple(f"{t.name}: {t.use}" for t in topic.tools))
-            )
-        contacts = [
-            self.state.pack.contacts[c] for c in topic.contacts if c in self.state.pack.contacts
-        ]
-        if contacts:
-            parts.append(
-                f"<h3>{e(self.tr('Contacts'))}</h3>"
-                + bullets(tuple(f"{c.name}: {c.phone}" for c in contacts))
-            )
-        dialog = QDialog(self)
-        dialog.setObjectName(f"topic-{topic_id}")
-        dialog.setWindowTitle(topic.title)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        layout = QVBoxLayout(dialog)
-        browser = QTextBrowser()
-        browser.setAccessibleName(topic.title)
-        browser.setHtml("".join(parts))
-        browser.setMinimumSize(560, 440)
-        layout.addWidget(browser)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(dialog.reject)
-        layout.addWidget(buttons)
-        dialog.open()
-        return dialog
+        return topic_dialog(self.state.pack, topic_id, self)
 
     # -- wrapped dialogs (tests replace these) ----------------------------------------------
     def ask_save_path(self, title: str, suggested: str, file_filter: str) -> str:
@@ -428,46 +377,3 @@ class AssessmentPage(QWidget):
         status = getattr(window, "statusBar", None)
         if status is not None:
             status().showMessage(text, 6000)
-
-
-class ReviewForm(QWidget):
-    """A MASH reviewer's notes on an opened case (added to the case's reviews)."""
-
-    def __init__(self, state: CaseState) -> None:
-        super().__init__()
-        self.state = state
-        self.review = Review(date=state.now().date().isoformat())
-        state.case.reviews.append(self.review)
-        card = card_frame("reviewCard")
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(card)
-        form = QFormLayout(card)
-        form.setContentsMargins(20, 14, 20, 14)
-        form.addRow(heading(self.tr("MASH review"), 2))
-        self.reviewer = QLineEdit()
-        self.role = QLineEdit()
-        self.level = QComboBox()
-        self.level.addItem(self.tr("No view yet"), None)
-        for number in sorted(state.pack.levels):
-            self.level.addItem(f"Level {number}", number)
-        self.notes = text_edit(self.tr("Reviewer's notes"), self.tr("The MASH reviewer's notes."))
-        for label, widget, name in (
-            (self.tr("&Reviewer:"), self.reviewer, self.tr("Reviewer's name")),
-            (self.tr("R&ole:"), self.role, self.tr("Reviewer's role")),
-            (self.tr("&Level in your view:"), self.level, self.tr("Level in the reviewer's view")),
-            (self.tr("&Notes:"), self.notes, self.tr("Reviewer's notes")),
-        ):
-            widget.setAccessibleName(name)
-            form.addRow(label, widget)
-        self.reviewer.textEdited.connect(self._save)
-        self.role.textEdited.connect(self._save)
-        self.level.currentIndexChanged.connect(self._save)
-        self.notes.textChanged.connect(self._save)
-
-    def _save(self) -> None:
-        self.review.reviewer = self.reviewer.text()
-        self.review.role = self.role.text()
-        self.review.view_level = self.level.currentData()
-        self.review.notes = self.notes.toPlainText()
-        self.state.touch()
