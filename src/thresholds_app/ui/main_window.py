@@ -16,16 +16,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +32,8 @@ from thresholds_app.ui.danger_style import EMERGENCY_SHORTCUT, style_danger
 from thresholds_app.ui.start_page import StartPage, pack_status_words
 
 if TYPE_CHECKING:  # loaded when first used: keeps start-up quick
+    from PySide6.QtWidgets import QDialog, QMessageBox
+
     from thresholds_app.core.casefile import CaseRecord
     from thresholds_app.ui.assessment.page import AssessmentPage
     from thresholds_app.ui.case_state import AssessFn
@@ -242,6 +239,8 @@ class MainWindow(QMainWindow):
     # -- dialogs (wrapped so tests can replace them) ---------------------------------------
     def ask_open_path(self) -> str:
         """Ask for a case file to open; return '' if cancelled."""
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Open a case file"), "", self.tr("Case files (*.json)")
         )
@@ -253,6 +252,8 @@ class MainWindow(QMainWindow):
 
     def inform(self, title: str, text: str) -> None:
         """Show a message without blocking the caller."""
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
@@ -376,6 +377,9 @@ class MainWindow(QMainWindow):
         return self._text_dialog(self.tr("About"), html_text)
 
     def _text_dialog(self, title: str, html_text: str) -> QDialog:
+        # Dialog classes load on first use: each PySide type costs time at start-up.
+        from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser
+
         dialog = QDialog(self)
         dialog.setWindowTitle(title)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
