@@ -86,7 +86,24 @@ def run_app(argv: Sequence[str]) -> int:
     if args.quit_when_ready:
         # Queued after the first paint: the window is shown and the event loop is running.
         QTimer.singleShot(0, lambda: app.exit(EXIT_OK))
-    return int(app.exec())
+    code = int(app.exec())
+    _forget_copied_rationale(app)
+    return code
+
+
+def _forget_copied_rationale(app: object) -> None:
+    """Take a rationale this app copied off the clipboard when it quits.
+
+    Child details must not outlive the session on a shared workstation (H16), and a QMimeData
+    left on the clipboard after QApplication goes away crashes PySide6 at exit.
+    """
+    preview = sys.modules.get("thresholds_app.ui.assessment.preview_step")
+    if preview is None:  # nothing was ever copied
+        return
+    clipboard = app.clipboard()  # type: ignore[attr-defined]
+    mime = clipboard.mimeData()
+    if mime is not None and any(mime.hasFormat(f) for f in preview.CLIPBOARD_EXCLUSIONS):
+        clipboard.clear()
 
 
 def _install_extensions(window: object, app: object) -> None:
