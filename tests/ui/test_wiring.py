@@ -45,6 +45,12 @@ def restore_app(qapp: QApplication):
     qapp.setStyleSheet(sheet)
 
 
+@pytest.fixture(autouse=True)
+def _never_block(monkeypatch) -> None:
+    """The real recovery question is modal; a test that wants it patches it again."""
+    monkeypatch.setattr(autosave, "ask_recovery", lambda _p, _i: "later")
+
+
 def _build(qtbot, qapp, pack, tmp_path: Path, keys=None):
     window = MainWindow(pack)
     qtbot.addWidget(window)
@@ -144,3 +150,24 @@ def test_export_purges_the_draft(qtbot, qapp, pack, tmp_path, restore_app) -> No
         page.save_case_file()
     assert ext.store.pending_drafts() == []
     assert not any((tmp_path / "drafts").iterdir())
+
+
+def test_review_is_autosaved_and_carried_into_the_rationale(
+    qtbot, qapp, pack, tmp_path, restore_app
+) -> None:
+    window, ext = _build(qtbot, qapp, pack, tmp_path)
+    window.show_page("review")
+    review = window.page("review").content
+    review.set_answer("fe-domestic-abuse-l4", "yes")  # journaled at once
+    review.plan.setPlainText("Early help plan since May.")
+    ext.review_autosave.flush()
+    (info,) = ext.store.pending_drafts()
+    assert info.answers == 1
+    draft_id = ext.review_autosave.draft.id
+    review.request_rationale()
+    page = window.page("assessment")
+    assert window.current_page_key() == "assessment"
+    assert ext.autosave.draft.id == draft_id  # the same draft carries on: nothing lost
+    assert "Early help plan since May." in page.state.case.stepping.notes
+    (info,) = ext.store.pending_drafts()
+    assert info.id == draft_id

@@ -53,7 +53,10 @@ def case_from_draft(state: DraftState) -> CaseRecord:
 
 
 class Autosave(QObject):
-    """Keeps one :class:`CaseState` in a draft as it is edited.
+    """Keeps one :class:`CaseState` (or a page with the same signals) in a draft as it is edited.
+
+    ``state`` needs ``answer_changed(str)`` and ``changed()`` signals, ``answer(id)``, and either
+    ``case_for_draft`` or ``case`` (the :class:`CaseRecord` to snapshot).
 
     Signals:
         saved(): a snapshot of the whole case was written.
@@ -65,7 +68,7 @@ class Autosave(QObject):
 
     def __init__(
         self,
-        state: CaseState,
+        state: CaseState | Any,
         store: DraftStore | None,
         *,
         draft: Draft | None = None,
@@ -146,7 +149,8 @@ class Autosave(QObject):
         self._max.stop()
         if self.store is None:
             return
-        document = case_document(self.state.case)
+        case = getattr(self.state, "case_for_draft", None) or self.state.case
+        document = case_document(case)
         self._write(lambda d: d.record_document(document))
         if self.store is not None:
             self.saved.emit()

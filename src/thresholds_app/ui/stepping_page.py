@@ -63,10 +63,14 @@ class SteppingPage(QWidget):
     Signals:
         advice_changed(object): the engine's new :class:`SteppingAdvice`.
         rationale_requested(object): a :class:`CaseRecord` for the rationale.
+        answer_changed(str): an answer was set or cleared (autosave journals it).
+        changed(): anything changed (autosave snapshots the review as a case).
     """
 
     advice_changed = Signal(object)
     rationale_requested = Signal(object)
+    answer_changed = Signal(str)  # for autosave: an answer was set or cleared
+    changed = Signal()  # for autosave: anything on the page changed
 
     def __init__(
         self,
@@ -159,6 +163,7 @@ class SteppingPage(QWidget):
         form.addRow(self.tr("&Age band"), self.age)
         form.addRow(self.tr("Current &plan"), self.plan)
         layout.addLayout(form)
+        self.plan.textChanged.connect(self.changed.emit)
         self.level.currentIndexChanged.connect(lambda _i: self.refresh())
         self.age.currentIndexChanged.connect(lambda _i: self.refresh())
         return frame
@@ -204,6 +209,7 @@ class SteppingPage(QWidget):
         layout.addWidget(self.changed_list)
         layout.addWidget(QLabel(self.tr("What has changed, in your words:")))
         layout.addWidget(self.notes)
+        self.notes.textChanged.connect(self.changed.emit)
         self.search.textChanged.connect(lambda text: self.proxy.set_criteria(search=text))
         self.list.selectionModel().currentChanged.connect(lambda cur, _prev: self._choose(cur))
         self.buttons.answered.connect(self._answered)
@@ -254,6 +260,15 @@ class SteppingPage(QWidget):
         self.age.setCurrentIndex(max(0, self.age.findData(case.child.age_band)))
         self.refresh()
 
+    @property
+    def case_for_draft(self) -> CaseRecord:
+        """The review as a case record (what autosave keeps)."""
+        return self.record()
+
+    def answer(self, answer_id: str) -> Answer | None:
+        """The answer given now for ``answer_id`` (autosave reads it)."""
+        return self.answers.get(answer_id)
+
     def current_level(self) -> int:
         """The level the child is supported at now."""
         return int(self.level.currentData())
@@ -264,6 +279,7 @@ class SteppingPage(QWidget):
             self.answers.pop(indicator_id, None)
         else:
             self.answers[indicator_id] = answer
+        self.answer_changed.emit(indicator_id)
         self.refresh()
 
     def ticked(self) -> frozenset[str]:
@@ -303,6 +319,7 @@ class SteppingPage(QWidget):
         self._show_advice(self.advice)
         self._show_handover(self.advice)
         self.advice_changed.emit(self.advice)
+        self.changed.emit()
 
     def _show_changes(self) -> None:
         self.changed_list.clear()

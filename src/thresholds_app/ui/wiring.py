@@ -81,6 +81,7 @@ class Extensions(QObject):
         self.settings.restore_window(window)
         self._store = store
         self.autosave: Autosave | None = None
+        self.review_autosave: Autosave | None = None
         self._adopt: Any = None  # a recovered draft waiting for its page
         self.idle_lock = IdleLock(window, self.settings.idle_minutes)
         self.idle_lock.set_enabled(False)
@@ -107,10 +108,13 @@ class Extensions(QObject):
             return GuidanceBrowser(pack)
 
         def review() -> QWidget:
+            from thresholds_app.ui.autosave import Autosave
             from thresholds_app.ui.stepping_page import SteppingPage
 
             page = SteppingPage(pack, clock=self.window.clock)
             page.rationale_requested.connect(self._review_to_rationale)
+            self.review_autosave = Autosave(page, self.store, parent=page)
+            self.review_autosave.status_changed.connect(self._show_drafts_status)
             return page
 
         def settings() -> QWidget:
@@ -197,6 +201,8 @@ class Extensions(QObject):
         """Check the key store, report settings problems and offer to recover a draft."""
         from thresholds_app.ui import autosave
 
+        if not self.window.isVisible():  # closed before its first paint (e.g. a quick exit)
+            return
         for message in self.settings_warnings:
             autosave.tell(self.window, self.tr("Settings reset"), message)
         if not self.store.available:
@@ -221,6 +227,8 @@ class Extensions(QObject):
         """Remember the window; keep unsaved work as a draft, delete drafts of saved work."""
         self.settings.save_window(self.window)
         self.idle_lock.stop()
+        if self.review_autosave is not None:
+            self.review_autosave.close()  # an unfinished review is kept for next time
         saver = self.autosave
         if saver is None:
             return
@@ -231,10 +239,22 @@ class Extensions(QObject):
             saver.discard()
 
     def _review_to_rationale(self, case: Any) -> None:
+        """Carry the review into an assessment page, keeping its draft (nothing is lost)."""
+        check = getattr(self.window, "_after_discard_check", None)
+        if check is not None:
+            check(lambda: self._open_review_case(case))
+        else:
+            self._open_review_case(case)
+
+    def _open_review_case(self, case: Any) -> None:
         from thresholds_app.ui.case_state import default_assess_fn
 
         assess = self.window.assess_fn or default_assess_fn()
         case.assessment = assess(self.window.pack, dict(case.answers), case.context())
+        review_saver = self.review_autosave
+        if review_saver is not None and review_saver.draft is not None:
+            review_saver.flush()
+            self._adopt, review_saver.draft = review_saver.draft, None  # the draft moves on
         page = self.window.open_case(case)
         page.go_to_step("decision")
 
