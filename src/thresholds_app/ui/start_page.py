@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from thresholds_app.core.model import Pack
+from thresholds_app.core.packdates import pack_dates
 from thresholds_app.ui.assessment.widgets import card_frame, heading, muted_label, plain_label
 
 STATUS_WORDS = {
@@ -44,25 +45,9 @@ def pack_status_words(pack: Pack) -> str:
     )
 
 
-def _parse_date(text: str | None) -> date | None:
-    try:
-        return date.fromisoformat(text) if text else None
-    except ValueError:
-        return None
-
-
 def review_warning(pack: Pack, today: date) -> str:
-    """Return a warning when the pack is past its review or expiry date, else ''."""
-    expires = _parse_date(pack.manifest.expires)
-    review_by = _parse_date(pack.manifest.review_by)
-    if expires is not None and today > expires:
-        return (
-            f"This guidance expired on {expires:%d %B %Y}. Check with your safeguarding lead "
-            "before relying on anything it says."
-        )
-    if review_by is not None and today > review_by:
-        return f"This guidance was due for review by {review_by:%d %B %Y}. It may be out of date."
-    return ""
+    """The pack's review or expiry warning on ``today`` (core decides), or ''."""
+    return pack_dates(pack.manifest, today).message
 
 
 class StartPage(QWidget):

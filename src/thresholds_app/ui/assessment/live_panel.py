@@ -7,6 +7,7 @@ deliberately "The guidance indicates…", never "the level is" (hazard H01: auto
 from __future__ import annotations
 
 import html
+from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from thresholds_app.core.assessment import Assessment
 from thresholds_app.core.model import Pack
+from thresholds_app.core.packdates import pack_dates
 from thresholds_app.ui.assessment.widgets import big_text, muted_label
 from thresholds_app.ui.danger_style import style_danger
 
@@ -41,9 +43,11 @@ class LivePanel(QWidget):
 
     SECTIONS = ("why", "change", "gaps", "warnings", "next")
 
-    def __init__(self, pack: Pack) -> None:
+    def __init__(self, pack: Pack, today: date | None = None) -> None:
         super().__init__()
         self.pack = pack
+        # After the pack's expiry date the level is withheld (hazard H03); 999 still shows.
+        self.dates = pack_dates(pack.manifest, today or date.today())
         self.setObjectName("livePanel")
         self.setMinimumWidth(320)
         self.setAccessibleName(self.tr("What the guidance indicates"))
@@ -95,9 +99,14 @@ class LivePanel(QWidget):
 
     def show_assessment(self, a: Assessment) -> None:
         """Show ``a``; every pack and answer text is escaped (it is plain text)."""
-        self.level_label.setText(indicated_words(self.pack, a.indicated_level))
         if self.emergency_label.isHidden() == a.emergency:
             self.emergency_label.setVisible(a.emergency)
+        if not self.dates.suggestions_allowed:
+            self.level_label.setText(self.tr("Not shown: this guidance is not in force"))
+            self.note.setText(self.dates.message)
+            self.details.setHtml("")
+            return
+        self.level_label.setText(indicated_words(self.pack, a.indicated_level))
         why: list[str] = []
         noted: list[str] = []
         for reason in a.reasons:

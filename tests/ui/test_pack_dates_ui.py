@@ -1,0 +1,47 @@
+"""Out-of-date guidance is visible: review banner on the start page, level withheld after expiry
+(hazard H03), while the emergency message always stays."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from thresholds_app.core.assessment import Context
+from thresholds_app.core.engine import assess
+from thresholds_app.core.model import Pack
+from thresholds_app.core.packload import load_pack
+from thresholds_app.paths import default_pack_dir
+from thresholds_app.ui.assessment.live_panel import LivePanel
+from thresholds_app.ui.start_page import review_warning
+
+
+def with_dates(pack: Pack, review_by: str, expires: str | None) -> Pack:
+    return replace(pack, manifest=replace(pack.manifest, review_by=review_by, expires=expires))
+
+
+def test_start_page_warns_from_the_review_date(small_pack: Pack) -> None:
+    pack = with_dates(small_pack, "2026-06-01", "2027-01-01")
+    assert review_warning(pack, date(2026, 5, 31)) == ""
+    assert "was due for review on 2026-06-01" in review_warning(pack, date(2026, 6, 1))
+    assert "expired on 2027-01-01" in review_warning(pack, date(2027, 1, 1))
+
+
+def test_live_panel_withholds_the_level_once_expired_but_keeps_999(qtbot) -> None:
+    solihull = load_pack(default_pack_dir()).pack
+    assert solihull is not None
+    pack = with_dates(solihull, "2026-06-01", "2027-01-01")
+    result = assess(pack, {"immediate-danger": "yes"}, Context(age_band="5-10"))
+    assert result.emergency
+
+    current = LivePanel(pack, today=date(2026, 12, 31))
+    qtbot.addWidget(current)
+    current.show_assessment(result)
+    assert current.level_label.text().startswith("Level 4")
+
+    expired = LivePanel(pack, today=date(2027, 1, 1))
+    qtbot.addWidget(expired)
+    expired.show_assessment(result)
+    assert expired.level_label.text() == "Not shown: this guidance is not in force"
+    assert "expired on 2027-01-01" in expired.note.text()
+    assert "Level 4" not in expired.details.toPlainText()
+    assert not expired.emergency_label.isHidden()
