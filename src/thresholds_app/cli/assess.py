@@ -32,28 +32,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Assess the case and print the result."""
+    from thresholds_app.cli.packarg import load_pack_for
     from thresholds_app.core.assessment import Context
     from thresholds_app.core.casefile import CaseFileError, load_case
     from thresholds_app.core.engine import PackRulesError, assess
-    from thresholds_app.core.packload import load_pack
-    from thresholds_app.paths import default_pack_dir
 
     try:
         now = datetime.fromisoformat(args.now) if args.now else datetime.now()
     except ValueError:
         print(f"thresholds assess: --now {args.now!r} is not a date and time", file=sys.stderr)
         return 2
-    pack_dir: Path = args.pack or default_pack_dir()
-    if not pack_dir.is_dir():
-        print(f"thresholds assess: {pack_dir} is not a folder", file=sys.stderr)
-        return 2
-    loaded = load_pack(pack_dir)
-    if loaded.pack is None or loaded.problems:
-        print(f"thresholds assess: the pack in {pack_dir} is not valid:", file=sys.stderr)
-        for problem in loaded.problems:
-            print(f"  {problem}", file=sys.stderr)
-        return 2
-    pack = loaded.pack
+    pack = load_pack_for("assess", args.pack)
+    if isinstance(pack, int):
+        return pack
     try:
         case = load_case(args.case_file)
     except CaseFileError as error:

@@ -22,24 +22,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Render the guidance book; return the exit code."""
     from thresholds_app import __version__
+    from thresholds_app.cli.packarg import load_pack_for
     from thresholds_app.core.atomic import atomic_write_bytes
-    from thresholds_app.core.packload import load_pack
     from thresholds_app.core.rationale import format_produced_at
-    from thresholds_app.paths import default_pack_dir
 
-    pack_dir: Path = args.pack_dir or default_pack_dir()
-    if not pack_dir.is_dir():
-        print(f"thresholds book: {pack_dir} is not a folder", file=sys.stderr)
-        return 2
-    result = load_pack(pack_dir)
-    if result.pack is None:
-        print(f"thresholds book: the pack in {pack_dir} has problems:", file=sys.stderr)
-        for problem in result.problems[:10]:
-            print(f"  {problem}", file=sys.stderr)
-        return 1
+    pack = load_pack_for("book", args.pack_dir)
+    if isinstance(pack, int):
+        return pack
     from thresholds_app.pdf.book import render_book_pdf
 
-    pdf = render_book_pdf(result.pack, format_produced_at(datetime.now(UTC)), __version__)
+    pdf = render_book_pdf(pack, format_produced_at(datetime.now(UTC)), __version__)
     try:
         atomic_write_bytes(args.output, pdf)
     except OSError as exc:

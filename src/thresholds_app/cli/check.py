@@ -21,22 +21,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run every case and scenario; print failures and the totals."""
+    from thresholds_app.cli.packarg import load_pack_for
     from thresholds_app.core.engine import PackRulesError, engine_for
     from thresholds_app.core.packcheck import check_pack
-    from thresholds_app.core.packload import load_pack
-    from thresholds_app.paths import default_pack_dir
 
-    pack_dir: Path = args.pack_dir or default_pack_dir()
-    if not pack_dir.is_dir():
-        print(f"thresholds check: {pack_dir} is not a folder", file=sys.stderr)
-        return 2
-    result = load_pack(pack_dir)
-    if result.pack is None or result.problems:
-        print(f"thresholds check: the pack in {pack_dir} is not valid:", file=sys.stderr)
-        for problem in result.problems:
-            print(f"  {problem}", file=sys.stderr)
-        return 2
-    pack = result.pack
+    pack = load_pack_for("check", args.pack_dir)
+    if isinstance(pack, int):
+        return pack
     try:
         engine_for(pack)
     except PackRulesError as error:

@@ -42,31 +42,25 @@ def _parse_time(text: str) -> datetime:
 def run(args: argparse.Namespace) -> int:
     """Render the rationale; return the exit code."""
     from thresholds_app import __version__
+    from thresholds_app.cli.packarg import load_pack_for
     from thresholds_app.core.atomic import atomic_write_bytes, atomic_write_text
     from thresholds_app.core.casefile import CaseFileError, load_case, reassess_if_pack_changed
     from thresholds_app.core.engine import assess
-    from thresholds_app.core.packload import load_pack
     from thresholds_app.core.rationale import (
         build_rationale,
         format_produced_at,
         rationale_to_text,
     )
     from thresholds_app.core.readiness import export_blockers
-    from thresholds_app.paths import default_pack_dir
 
     try:
         case = load_case(args.case_file)
     except CaseFileError as exc:
         print(f"thresholds render: {exc}", file=sys.stderr)
         return 1
-    pack_dir: Path = args.pack or default_pack_dir()
-    result = load_pack(pack_dir)
-    if result.pack is None:
-        print(f"thresholds render: the guidance pack in {pack_dir} has problems:", file=sys.stderr)
-        for problem in result.problems[:10]:
-            print(f"  {problem}", file=sys.stderr)
-        return 1
-    pack = result.pack
+    pack = load_pack_for("render", args.pack)
+    if isinstance(pack, int):
+        return pack
     now = args.now or datetime.now(UTC)
     for message in reassess_if_pack_changed(case, pack, assess):
         print(message, file=sys.stderr)
