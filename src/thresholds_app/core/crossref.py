@@ -40,6 +40,10 @@ def _dict(value: Any) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
 def _str_list(value: Any) -> list[str]:
     return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
 
@@ -55,7 +59,8 @@ class _Known(set[Any]):
 
 
 def _known(values: Any, sources: list[YamlDocument | None]) -> _Known:
-    known = _Known(values)
+    # Only plain ids and numbers count: a damaged file may hold lists or mappings anywhere.
+    known = _Known(v for v in values if isinstance(v, str | int) and not isinstance(v, bool))
     known.complete = all(d is not None and d.data is not None and not d.fatal for d in sources)
     return known
 
@@ -92,7 +97,11 @@ class _Checker:
     def _index_domain(self, doc: YamlDocument) -> None:
         domain = _dict(_dict(doc.data).get("domain"))
         domain_id = domain.get("id")
-        areas = {a.get("id") for a in domain.get("areas", []) if isinstance(a, dict)}
+        areas = {
+            a["id"]
+            for a in _list(domain.get("areas"))
+            if isinstance(a, dict) and isinstance(a.get("id"), str)
+        }
         if isinstance(domain_id, str):
             self.domains.setdefault(domain_id, set()).update(a for a in areas if a)
         for _, ind in _items(doc, "indicators"):
@@ -193,7 +202,7 @@ class _Checker:
             for part in ("step_up", "step_down"):
                 proc = stepping.data.get(part)
                 if isinstance(proc, dict):
-                    for i, crit in enumerate(proc.get("criteria") or []):
+                    for i, crit in enumerate(_list(proc.get("criteria"))):
                         if isinstance(crit, dict):
                             self.claim(stepping, (part, "criteria", i, "id"), crit.get("id"))
 
@@ -227,7 +236,11 @@ class _Checker:
     def check_indicators(self) -> None:
         for doc in _docs_in(self.docs, "domains"):
             domain = _dict(_dict(doc.data).get("domain"))
-            areas = {a.get("id") for a in domain.get("areas", []) if isinstance(a, dict)}
+            areas = {
+                a["id"]
+                for a in _list(domain.get("areas"))
+                if isinstance(a, dict) and isinstance(a.get("id"), str)
+            }
             for i, ind in _items(doc, "indicators"):
                 self.ref(
                     doc,
@@ -257,7 +270,7 @@ class _Checker:
                 self.contacts,
                 "the contact",
             )
-            for j, hours in enumerate(contact.get("hours") or []):
+            for j, hours in enumerate(_list(contact.get("hours"))):
                 if isinstance(hours, dict) and str(hours.get("open")) >= str(hours.get("close")):
                     doc.add(
                         ("contacts", i, "hours", j),
@@ -294,13 +307,13 @@ class _Checker:
                 "the question or indicator",
             )
         for key in ("all", "any"):
-            for i, sub in enumerate(cond.get(key) or []):
+            for i, sub in enumerate(_list(cond.get(key))):
                 self._check_condition(doc, (*path, key, i), sub, answerable)
         if "not" in cond:
             self._check_condition(doc, (*path, "not"), cond["not"], answerable)
         at_least = cond.get("at_least")
         if isinstance(at_least, dict):
-            for i, sub in enumerate(at_least.get("of") or []):
+            for i, sub in enumerate(_list(at_least.get("of"))):
                 self._check_condition(doc, (*path, "at_least", "of", i), sub, answerable)
         count = cond.get("count")
         where = count.get("where") if isinstance(count, dict) else None
@@ -309,7 +322,7 @@ class _Checker:
             self.ref(doc, (*wpath, "domain"), where.get("domain"), set(self.domains), "the domain")
             all_areas = set().union(*self.domains.values()) if self.domains else set()
             self.ref(doc, (*wpath, "area"), where.get("area"), all_areas, "the area")
-            themes = {i.get("theme") for i in self.indicators.values()}
+            themes = {t for i in self.indicators.values() if isinstance(t := i.get("theme"), str)}
             self.ref(doc, (*wpath, "theme"), where.get("theme"), themes, "the theme")
             self.ref(doc, (*wpath, "topic"), where.get("topic"), self.topics, "the topic")
             levels = where.get("level")

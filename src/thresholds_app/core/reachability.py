@@ -14,6 +14,11 @@ from typing import Any
 _ALL_ANSWERS = frozenset({"yes", "no", "not-known", "unanswered"})
 
 
+def _topics(indicator: Mapping[str, Any]) -> list[Any]:
+    topics = indicator.get("topics")
+    return topics if isinstance(topics, list) else []
+
+
 def _matches(indicator: Mapping[str, Any], where: Mapping[str, Any]) -> bool:
     level = where.get("level")
     levels = level if isinstance(level, list) else [level] if level is not None else None
@@ -23,7 +28,7 @@ def _matches(indicator: Mapping[str, Any], where: Mapping[str, Any]) -> bool:
         "domain" not in where or indicator.get("domain") == where["domain"],
         "area" not in where or indicator.get("area") == where["area"],
         "theme" not in where or indicator.get("theme") == where["theme"],
-        "topic" not in where or where["topic"] in (indicator.get("topics") or []),
+        "topic" not in where or where["topic"] in _topics(indicator),
     )
     return all(checks)
 
@@ -34,10 +39,13 @@ def _count_reason(
     where: Mapping[str, Any] = count["where"] if isinstance(count.get("where"), dict) else {}
     matching = [i for i in indicators.values() if _matches(i, where)]
     distinct = count.get("distinct")
-    available = len({i.get(distinct) for i in matching}) if distinct else len(matching)
+    if distinct in ("domain", "area"):
+        available = len({v for i in matching if isinstance(v := i.get(distinct), str)})
+    else:
+        available = len(matching)
     needed = count.get("at_least")
     if isinstance(needed, int) and needed > available:
-        what = f"different {distinct}s" if distinct else "indicators"
+        what = f"different {distinct}s" if distinct in ("domain", "area") else "indicators"
         return f"it needs {needed} {what} matching {dict(where)} but the pack has {available}"
     return None
 
