@@ -28,6 +28,7 @@ from thresholds_app.core.casefile import (
     save_case,
 )
 from thresholds_app.core.engine import assess
+from thresholds_app.core.records import replace as replace_record
 from thresholds_app.paths import examples_dir
 
 
@@ -150,8 +151,8 @@ def test_same_pack_needs_no_reassessment(case: CaseRecord) -> None:
 
 def test_other_pack_version_is_reassessed_and_changes_listed(case: CaseRecord) -> None:
     old_pack = sample_pack()
-    new_manifest = replace(old_pack.manifest, version="10.0.0")
-    new_pack = replace(old_pack, manifest=new_manifest, content_hash="f" * 64)
+    new_manifest = replace_record(old_pack.manifest, version="10.0.0")
+    new_pack = replace_record(old_pack, manifest=new_manifest, content_hash="f" * 64)
     case.answers["dn-injury-unexplained-l4"] = "yes"
     case.answers["gone-indicator-l2"] = "yes"
     decision_before = replace(case.decision)
@@ -170,7 +171,7 @@ def test_other_pack_version_is_reassessed_and_changes_listed(case: CaseRecord) -
 
 
 def test_other_pack_with_same_outcome_says_unchanged(case: CaseRecord) -> None:
-    pack = replace(sample_pack(), content_hash="0" * 64)
+    pack = replace_record(sample_pack(), content_hash="0" * 64)
     messages = reassess_if_pack_changed(case, pack, assess)
     assert messages[-1] == "The level the guidance indicates is unchanged."
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from packfactory import make_indicator, make_pack, make_rule
 
 from thresholds_app.core.model import Pack, Scenario, TestCase
 from thresholds_app.core.packcheck import check_case, check_pack, check_scenario
+from thresholds_app.core.records import replace
 
 L2 = {"count": {"at_least": 1, "where": {"level": 2, "kind": "concern"}}}
 CASE = TestCase(

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
 
 from thresholds_app.core.model import Manifest
 from thresholds_app.core.packdates import pack_dates
+from thresholds_app.core.records import replace
 
 
 @pytest.fixture

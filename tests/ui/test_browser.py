@@ -136,7 +136,7 @@ def test_pathway_list_shows_choice(qtbot, small_pack: Pack) -> None:
 
 
 def test_pack_text_is_never_markup(qtbot, small_pack: Pack) -> None:
-    from dataclasses import replace
+    from thresholds_app.core.records import replace
 
     bad = replace(small_pack.indicators["dn-bruise-explained-l1"], text="<b>bold</b> & <i>")
     pack = replace(small_pack, indicators={**small_pack.indicators, bad.id: bad})

@@ -9,8 +9,9 @@ by :mod:`thresholds_app.core.engine`.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import Any, Literal
+
+from thresholds_app.core.records import record
 
 Answer = Literal["yes", "no", "not-known"]
 ANSWERS: tuple[Answer, ...] = ("yes", "no", "not-known")
@@ -18,7 +19,7 @@ AGE_BANDS: tuple[str, ...] = ("pre-birth", "under-1", "1-4", "5-10", "11-15", "1
 PART_STATUSES: tuple[str, ...] = ("confirmed", "partly-confirmed", "regional-pattern", "invented")
 
 
-@dataclass(frozen=True)
+@record
 class Source:
     """A document that a piece of guidance comes from."""
 
@@ -28,7 +29,7 @@ class Source:
     status: str
 
 
-@dataclass(frozen=True)
+@record
 class PartStatus:
     """Whether one part of the pack is confirmed against the partnership's own document."""
 
@@ -36,7 +37,7 @@ class PartStatus:
     note: str
 
 
-@dataclass(frozen=True)
+@record
 class Manifest:
     """Identity, dates and provenance of a pack (from ``pack.yaml``)."""
 
@@ -54,7 +55,7 @@ class Manifest:
     mandatory_questions: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@record
 class Timescale:
     """Something that should happen, and by when."""
 
@@ -62,7 +63,7 @@ class Timescale:
     when: str
 
 
-@dataclass(frozen=True)
+@record
 class Level:
     """One level of need."""
 
@@ -78,7 +79,7 @@ class Level:
     source: str
 
 
-@dataclass(frozen=True)
+@record
 class Question:
     """A question answered yes / no / not known that is not an indicator of need."""
 
@@ -89,7 +90,7 @@ class Question:
     source: str
 
 
-@dataclass(frozen=True)
+@record
 class Area:
     """An area of an Assessment Framework domain (e.g. Health)."""
 
@@ -99,7 +100,7 @@ class Area:
     description: str
 
 
-@dataclass(frozen=True)
+@record
 class Domain:
     """A side of the Assessment Framework triangle."""
 
@@ -108,7 +109,7 @@ class Domain:
     areas: tuple[Area, ...]
 
 
-@dataclass(frozen=True)
+@record
 class Indicator:
     """An observable sign of need (or a strength) that sits at a level."""
 
@@ -130,7 +131,7 @@ class Indicator:
         return age_band is None or not self.ages or age_band in self.ages
 
 
-@dataclass(frozen=True)
+@record
 class Tool:
     """An assessment tool a pathway uses (e.g. DASH, GCP2)."""
 
@@ -138,7 +139,7 @@ class Tool:
     use: str
 
 
-@dataclass(frozen=True)
+@record
 class Stage:
     """One point on a spectrum within a topic (e.g. parental conflict to domestic abuse)."""
 
@@ -148,7 +149,7 @@ class Stage:
     examples: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@record
 class Topic:
     """A special pathway: when it applies, what to do and whom to contact."""
 
@@ -164,7 +165,7 @@ class Topic:
     source: str
 
 
-@dataclass(frozen=True)
+@record
 class RuleEffect:
     """What a rule does when it fires."""
 
@@ -174,7 +175,7 @@ class RuleEffect:
     topics: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@record
 class Rule:
     """A declarative rule: a condition (plain data) and its effect."""
 
@@ -187,7 +188,7 @@ class Rule:
     order: int
 
 
-@dataclass(frozen=True)
+@record
 class ConsentLevel:
     """Consent and information sharing at one level."""
 
@@ -202,7 +203,7 @@ class ConsentLevel:
     source: str
 
 
-@dataclass(frozen=True)
+@record
 class TitledText:
     """A titled paragraph (a golden rule, a meaning of consent)."""
 
@@ -211,7 +212,7 @@ class TitledText:
     source: str | None = None
 
 
-@dataclass(frozen=True)
+@record
 class ConsentGuide:
     """The consent and information-sharing part of a pack."""
 
@@ -220,7 +221,7 @@ class ConsentGuide:
     meanings_of_consent: tuple[TitledText, ...]
 
 
-@dataclass(frozen=True)
+@record
 class Criterion:
     """A step-up or step-down criterion the practitioner can tick."""
 
@@ -228,7 +229,7 @@ class Criterion:
     text: str
 
 
-@dataclass(frozen=True)
+@record
 class SteppingProcedure:
     """Step-up or step-down: criteria, who decides, steps, handover and timescales."""
 
@@ -241,7 +242,7 @@ class SteppingProcedure:
     source: str
 
 
-@dataclass(frozen=True)
+@record
 class OpeningHours:
     """Days (mon..sun) and times ("HH:MM") when a contact is open."""
 
@@ -250,7 +251,7 @@ class OpeningHours:
     close: str
 
 
-@dataclass(frozen=True)
+@record
 class Contact:
     """A service to call; no hours means always open."""
 
@@ -263,7 +264,7 @@ class Contact:
     source: str
 
 
-@dataclass(frozen=True)
+@record
 class Scenario:
     """An invented training case with its expected answer."""
 
@@ -287,7 +288,7 @@ class Scenario:
         return answers
 
 
-@dataclass(frozen=True)
+@record
 class TestCase:
     """An engine test case written as data."""
 
@@ -305,7 +306,7 @@ class TestCase:
     line: int
 
 
-@dataclass(frozen=True)
+@record
 class Pack:
     """A whole guidance pack, loaded and validated."""
 
@@ -324,7 +325,7 @@ class Pack:
     contacts: Mapping[str, Contact]
     scenarios: tuple[Scenario, ...]
     tests: tuple[TestCase, ...]
-    content_hash: str = field(default="")
+    content_hash: str = ""
 
     @property
     def short_hash(self) -> str:

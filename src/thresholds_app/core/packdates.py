@@ -8,16 +8,16 @@ passed in, never read here, so tests can set any date.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
 from thresholds_app.core.model import Manifest
+from thresholds_app.core.records import record
 
 State = Literal["not-yet-effective", "current", "review-due", "expired"]
 
 
-@dataclass(frozen=True)
+@record
 class PackDates:
     """The pack's date state on one day, with a plain message for a banner (empty if current)."""
 

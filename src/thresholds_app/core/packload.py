@@ -8,7 +8,6 @@ nothing is ever written into the pack. A pack that passed once is cached by the 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -17,6 +16,7 @@ from thresholds_app.core import packcache
 from thresholds_app.core.model import Pack
 from thresholds_app.core.packbuild import build_pack
 from thresholds_app.core.problems import Problem
+from thresholds_app.core.records import record
 from thresholds_app.paths import schema_dir
 
 if TYPE_CHECKING:
@@ -39,12 +39,12 @@ FOLDERS = {"domains": "domain", "topics": "topic", "scenarios": "scenarios", "te
 REQUIRED_FOLDERS = ("domains",)
 
 
-@dataclass
+@record
 class LoadResult:
     """A loaded pack, or the problems that stopped it loading (or both, never neither)."""
 
     pack: Pack | None
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[Problem]
     from_cache: bool = False
 
     @property

@@ -7,10 +7,11 @@ inside the document and a plain-English message that a safeguarding officer can 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+
+from thresholds_app.core.records import record
 
 
-@dataclass(frozen=True, order=True)
+@record
 class Problem:
     """One thing wrong with one file."""
 
