@@ -1,0 +1,64 @@
+"""The validated-pack cache: a speed-up that can never change what is loaded."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import platformdirs
+import pytest
+
+from thresholds_app.core.packcache import default_cache_dir
+from thresholds_app.core.packload import load_pack
+from thresholds_app.paths import default_pack_dir
+
+
+@pytest.fixture
+def pack_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "pack"
+    shutil.copytree(default_pack_dir(), folder)
+    return folder
+
+
+def test_second_load_comes_from_the_cache_and_is_the_same_pack(
+    pack_dir: Path, tmp_path: Path
+) -> None:
+    cache = tmp_path / "cache"
+    first = load_pack(pack_dir, cache_dir=cache)
+    second = load_pack(pack_dir, cache_dir=cache)
+    assert (first.from_cache, second.from_cache) == (False, True)
+    assert first.pack == second.pack
+    assert second.problems == []
+
+
+def test_a_damaged_cache_entry_is_ignored(pack_dir: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    expected = load_pack(pack_dir, cache_dir=cache).pack
+    (entry,) = cache.glob("*.json")
+    entry.write_text('{"key": "' + entry.stem + '", "data": [1, 2', encoding="utf-8")
+    again = load_pack(pack_dir, cache_dir=cache)
+    assert not again.from_cache
+    assert again.pack == expected
+
+
+def test_an_edited_pack_is_validated_again(pack_dir: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    load_pack(pack_dir, cache_dir=cache)
+    levels = pack_dir / "levels.yaml"
+    levels.write_text(levels.read_text(encoding="utf-8") + "\nstray: 1\n", encoding="utf-8")
+    edited = load_pack(pack_dir, cache_dir=cache)
+    assert not edited.from_cache
+    assert edited.pack is None
+    assert any("levels.yaml" in str(p) for p in edited.problems)
+
+
+@pytest.mark.parametrize("xdg", [None, "/somewhere/cache", "relative/cache"])
+def test_cache_folder_is_where_platformdirs_puts_it(
+    xdg: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if xdg is None:
+        monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    else:
+        monkeypatch.setenv("XDG_CACHE_HOME", xdg)
+    expected = Path(platformdirs.user_cache_dir("thresholds_app", appauthor=False)) / "packs"
+    assert default_cache_dir() == expected
