@@ -12,7 +12,7 @@ from assessment_kit import make_window
 from PySide6.QtWidgets import QDialog
 
 from thresholds_app.paths import default_pack_dir
-from thresholds_app.ui.app import problems_dialog
+from thresholds_app.ui.app import build_parser, parse_options, problems_dialog
 
 
 def run(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
@@ -59,6 +59,30 @@ def test_broken_pack_lists_every_problem_and_exits(tmp_path):
     assert result.returncode == 1
     assert "levels.yaml" in result.stderr
     assert "contacts.yaml" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        [],
+        ["--quit-when-ready"],
+        ["--pack", "/some/pack"],
+        ["--pack", "/p", "--quit-when-ready"],
+        ["--quit-when-ready", "-platform", "offscreen"],
+        ["--pack=/p", "-style", "fusion"],
+    ],
+)
+def test_quick_option_reading_agrees_with_argparse(args):
+    options, qt_args = parse_options(args)
+    expected, expected_qt = build_parser().parse_known_args(args)
+    assert (vars(options), qt_args) == (vars(expected), expected_qt)
+
+
+def test_a_mistake_in_the_options_gets_argparse_s_message(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        parse_options(["--pack"])
+    assert exit_info.value.code == 2
+    assert "--pack" in capsys.readouterr().err
 
 
 def test_problems_dialog_shows_all_problems(qtbot):

@@ -5,15 +5,14 @@ used: every problem is shown in one dialog and the app exits (house style 9). Ph
 the main window. reportlab, jsonschema, QtPdf and printing are not imported here; the screens
 import them when the user first exports or prints.
 
-Other screens plug in through an optional module ``thresholds_app.ui.wiring`` with a function
-``install(window, app) -> None``, called once after the main window is built and before it is
-shown (settings, appearance, idle lock, drafts, extra pages).
+:mod:`thresholds_app.ui.wiring` applies the remembered text size and colours before the main
+window is built (so it is styled once), then adds settings, the idle lock, drafts and the other
+pages to it before it is shown.
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -41,6 +40,28 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def parse_options(args: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
+    """The app's options and Qt's (left for QApplication).
+
+    The usual launches (none, ``--pack DIR``, ``--quit-when-ready``) are read directly: building
+    an ArgumentParser costs start-up several milliseconds (its messages go through gettext).
+    Anything else, including ``--help`` and mistakes, goes to argparse for its messages.
+    """
+    rest = list(args)
+    options = argparse.Namespace(pack=None, quit_when_ready=False)
+    while rest:
+        if rest[0] == "--quit-when-ready":
+            options.quit_when_ready = True
+            del rest[0]
+        elif rest[0] == "--pack" and len(rest) > 1:
+            options.pack = rest[1]
+            del rest[:2]
+        else:
+            parsed, qt_args = build_parser().parse_known_args(list(args))
+            return parsed, qt_args
+    return options, []
+
+
 def problems_text(problems: Sequence[object]) -> str:
     """Every problem on its own line (``file:line:col: message``)."""
     return "\n".join(str(p) for p in problems)
@@ -48,8 +69,7 @@ def problems_text(problems: Sequence[object]) -> str:
 
 def run_app(argv: Sequence[str]) -> int:
     """Run the app; return the process exit code."""
-    parser = build_parser()
-    args, qt_args = parser.parse_known_args(list(argv[1:]))
+    args, qt_args = parse_options(argv[1:])
 
     # Phase one: the guidance, before any window (pure Python, no Qt).
     from thresholds_app.core.packload import load_pack
@@ -78,10 +98,12 @@ def run_app(argv: Sequence[str]) -> int:
             problems_dialog(str(pack_dir), text).exec()
         return EXIT_BAD_PACK
 
+    from thresholds_app.ui import wiring
     from thresholds_app.ui.main_window import MainWindow
 
+    appearance = wiring.prepare(app)  # text size and colours first: widgets are styled once
     window = MainWindow(result.pack)
-    _install_extensions(window, app)
+    wiring.install(window, app, appearance)
     window.show()
     if args.quit_when_ready:
         # Queued after the first paint: the window is shown and the event loop is running.
@@ -104,17 +126,6 @@ def _forget_copied_rationale(app: object) -> None:
     mime = clipboard.mimeData()
     if mime is not None and any(mime.hasFormat(f) for f in preview.CLIPBOARD_EXCLUSIONS):
         clipboard.clear()
-
-
-def _install_extensions(window: object, app: object) -> None:
-    """Let the other screens' wiring module add itself, when it exists."""
-    try:
-        wiring = importlib.import_module("thresholds_app.ui.wiring")
-    except ModuleNotFoundError as error:
-        if error.name != "thresholds_app.ui.wiring":
-            raise
-        return
-    wiring.install(window, app)
 
 
 def problems_dialog(pack_dir: str, text: str):  # type: ignore[no-untyped-def]
