@@ -102,6 +102,7 @@ def test_memory_only_is_announced(qtbot, qapp, pack, tmp_path, restore_app) -> N
     ext.after_first_paint()
     assert ext.drafts_label.text() == "Drafts: memory only"
     assert ext.drafts_label.toolTip() == "No store."
+    assert "memory only" in window.statusBar().currentMessage()
     window.new_assessment()
     window.page("assessment").state.set_answer("immediate-danger", "no")
     assert not (tmp_path / "drafts").exists()

@@ -122,6 +122,11 @@ class Appearance(QObject):
     # -- state ---------------------------------------------------------------------------------
 
     @property
+    def settings(self) -> AppSettings:
+        """Where the text scale and contrast are remembered."""
+        return self._settings
+
+    @property
     def scale(self) -> float:
         """The current text scale factor."""
         return self._scale
@@ -150,7 +155,7 @@ class Appearance(QObject):
         font = QFont(self._system_font)
         font.setPointSizeF(self.point_size())
         self._app.setFont(font)
-        if self.high_contrast and self._mode == "on":
+        if self._mode == "on":
             self._app.setPalette(high_contrast_palette(system_is_dark(self._system_palette)))
         else:  # "auto" with a high-contrast system: the system palette already is one
             self._app.setPalette(self._system_palette)

@@ -166,6 +166,6 @@ class StartPage(QWidget):
         self.review_label.setWordWrap(True)
         self.review_label.setText(warning)
         self.review_label.setVisible(bool(warning))
-        self.review_label.setStyleSheet("font-weight: bold;")
+        self.review_label.setProperty("role", "warning")
         layout.addWidget(self.review_label)
         return panel

@@ -1,7 +1,8 @@
 """Plugs UI engineer B's parts into the main window (called by :mod:`thresholds_app.ui.app`).
 
-``install(window, app)`` runs once, after the main window is built and before it is shown. It
-applies the remembered appearance and window geometry, adds the View menu (text size, contrast,
+``prepare(app)`` applies the remembered text size and colours before the main window is built;
+``install(window, app, appearance)`` runs once, after it is built and before it is shown. It
+restores the window geometry, adds the View menu (text size, contrast,
 settings), the guidance browser, the step-up / step-down review and the settings page (each built
 the first time it is shown, to keep start-up quick), the idle lock, and autosave for every
 assessment page. After the first paint it offers to recover a draft left by a crash.
@@ -69,15 +70,21 @@ class Extensions(QObject):
         app: QApplication,
         store: DraftStore | None = None,
         settings: AppSettings | None = None,
+        appearance: Appearance | None = None,
     ) -> None:
         super().__init__(window)
         self.window = window
         self.app = app
+        if appearance is not None:  # applied before the window was built (see prepare)
+            settings = appearance.settings
+            appearance.setParent(self)
         self.settings_warnings: list[str] = []
         self.settings = settings or AppSettings(warn=self.settings_warnings.append)
         self.settings_warnings.extend(m for m in self.settings.warnings if settings is not None)
-        self.appearance = Appearance(app, self.settings, self)
-        self.appearance.apply()
+        if appearance is None:
+            appearance = Appearance(app, self.settings, self)
+            appearance.apply()
+        self.appearance = appearance
         self.settings.restore_window(window)
         self._store = store
         self.autosave: Autosave | None = None
@@ -195,7 +202,11 @@ class Extensions(QObject):
     def _show_drafts_status(self, text: str) -> None:
         self.drafts_label.setText(self.tr("Drafts: memory only"))
         self.drafts_label.setToolTip(text)
-        self.window.statusBar().showMessage(text, 15_000)
+        # short enough for the status bar at any window width; the tooltip has the whole reason
+        self.window.statusBar().showMessage(
+            self.tr("Unfinished work is kept in memory only, not on disk (hover on Drafts)."),
+            15_000,
+        )
 
     def after_first_paint(self) -> None:
         """Check the key store, report settings problems and offer to recover a draft."""
@@ -259,8 +270,19 @@ class Extensions(QObject):
         page.go_to_step("decision")
 
 
-def install(window: Any, app: QApplication) -> Extensions:
+def prepare(app: QApplication) -> Appearance:
+    """Read the settings and apply text size, colours and the stylesheet to ``app``.
+
+    Called before the main window is built, so its widgets are styled once, not built and then
+    styled again (a stylesheet change re-polishes every widget: about 10 ms at start-up).
+    """
+    appearance = Appearance(app, AppSettings())
+    appearance.apply()
+    return appearance
+
+
+def install(window: Any, app: QApplication, appearance: Appearance | None = None) -> Extensions:
     """Add settings, appearance, pages, idle lock and autosave to ``window``."""
-    extensions = Extensions(window, app)
+    extensions = Extensions(window, app, appearance=appearance)
     window.b_extensions = extensions
     return extensions
