@@ -13,12 +13,14 @@ with the text scale instead of keeping a fixed point size.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from thresholds_app.paths import resources_dir
+from thresholds_app.ui.qtprops import application_wide, no_text_interaction
 from thresholds_app.ui.settings import SCALE_MAX, SCALE_MIN, AppSettings
 
 SCALE_STEPS = (0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0)
@@ -34,6 +36,8 @@ def stylesheet_text() -> str:
 
 def system_prefers_high_contrast() -> bool:
     """Whether the operating system asks for high contrast (False where Qt cannot tell)."""
+    from PySide6.QtCore import Qt  # not at the top: see thresholds_app.ui.qtprops
+
     hints = QGuiApplication.styleHints()
     accessibility = getattr(hints, "accessibility", None)
     if accessibility is None:  # Qt before 6.10
@@ -45,6 +49,8 @@ def system_prefers_high_contrast() -> bool:
 
 def system_is_dark(palette: QPalette) -> bool:
     """Whether the system scheme is dark (from the style hints, or the palette if unknown)."""
+    from PySide6.QtCore import Qt
+
     scheme = QGuiApplication.styleHints().colorScheme()
     if scheme == Qt.ColorScheme.Dark:
         return True
@@ -108,10 +114,11 @@ class Appearance(QObject):
         self._app = app
         self._settings = settings
         self._system_font = QFont(app.font())  # the system's size: scaling starts from here
-        self._system_palette = QPalette(app.palette())
+        self._system_palette = app.palette()  # a copy already (QPalette(...) would touch Qt)
         self._scale = settings.text_scale
         self._mode = settings.high_contrast
         self._stylesheet = stylesheet_text()
+        self.contrast_tick: Callable[[], None] = lambda: None  # set by actions()
         hints = QGuiApplication.styleHints()
         hints.colorSchemeChanged.connect(self._system_changed)
         accessibility = getattr(hints, "accessibility", None)
@@ -198,7 +205,7 @@ class Appearance(QObject):
     def _system_changed(self, *_args: object) -> None:
         # the system scheme changed: take its new palette as the base again
         if self._mode != "on":
-            self._system_palette = QPalette(QGuiApplication.palette())
+            self._system_palette = QGuiApplication.palette()  # a copy
         self.apply()
 
     # -- actions -------------------------------------------------------------------------------
@@ -209,7 +216,7 @@ class Appearance(QObject):
         def action(text: str, keys: list[QKeySequence], slot: object, tip: str) -> QAction:
             act = QAction(text, parent)
             act.setShortcuts(keys)
-            act.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+            application_wide(act)
             act.setStatusTip(tip)
             act.setToolTip(tip)
             act.triggered.connect(slot)
@@ -240,10 +247,20 @@ class Appearance(QObject):
         )
         contrast = QAction(tr("&High contrast"), parent)
         contrast.setCheckable(True)
-        contrast.setChecked(self.high_contrast)
         contrast.setStatusTip(tr("Use strong black and white colours"))
+
+        def tick() -> None:
+            blocked = contrast.blockSignals(True)  # showing the state must not change the mode
+            contrast.setChecked(self.high_contrast)
+            contrast.blockSignals(blocked)
+
+        # In "auto" mode the tick asks the system, which touches PySide6's Qt namespace (see
+        # qtprops): so it is set when its menu opens (and on every change), not at start-up.
+        self.contrast_tick = tick
+        if self._mode != "auto":
+            tick()
         contrast.toggled.connect(lambda on: self.set_contrast_mode("on" if on else "off"))
-        self.changed.connect(lambda: contrast.setChecked(self.high_contrast))
+        self.changed.connect(tick)
         return [_dedupe(larger), _dedupe(smaller), normal, contrast]
 
 
@@ -264,7 +281,7 @@ class Heading(QLabel):
         super().__init__(text, parent)
         self._factor = factor
         self.setWordWrap(True)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        no_text_interaction(self)
         self.setAccessibleName(text)
         self._resize_font()
         app = QApplication.instance()

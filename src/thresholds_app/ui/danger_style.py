@@ -7,7 +7,7 @@ text colour, and it is worked out again whenever the application palette changes
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -16,6 +16,8 @@ EMERGENCY_SHORTCUT = "F9"  # one key, free in every standard Qt widget
 
 def high_contrast_requested() -> bool:
     """Whether the system (or the app's settings) asks for high contrast."""
+    from PySide6.QtCore import Qt  # not at the top: see thresholds_app.ui.qtprops
+
     hints = QGuiApplication.styleHints()
     try:
         preference = hints.accessibility().contrastPreference()
@@ -24,9 +26,12 @@ def high_contrast_requested() -> bool:
     return preference == Qt.ContrastPreference.HighContrast
 
 
-def is_high_contrast(palette: QPalette) -> bool:
-    """Whether ``palette`` is a high-contrast one (the system's, or the app's own mode)."""
-    if high_contrast_requested():
+def is_high_contrast(palette: QPalette, *, ask_system: bool = True) -> bool:
+    """Whether ``palette`` is a high-contrast one (the system's, or the app's own mode).
+
+    ``ask_system=False`` judges by the palette alone, without asking the system's preference.
+    """
+    if ask_system and high_contrast_requested():
         return True
     window = palette.color(QPalette.ColorRole.Window)
     text = palette.color(QPalette.ColorRole.WindowText)
@@ -38,13 +43,13 @@ def is_high_contrast(palette: QPalette) -> bool:
     )
 
 
-def danger_colour(palette: QPalette) -> QColor:
+def danger_colour(palette: QPalette, *, ask_system: bool = True) -> QColor:
     """Return the red used for the danger outline, readable on ``palette``'s window colour.
 
     Under high contrast the palette's own text colour is used instead: the outline must never
     fight the user's chosen colours.
     """
-    if is_high_contrast(palette):
+    if is_high_contrast(palette, ask_system=ask_system):
         return palette.color(QPalette.ColorRole.WindowText)
     dark_window = palette.color(QPalette.ColorRole.Window).lightness() < 128
     return QColor("#ff8a80") if dark_window else QColor("#b3261e")
@@ -64,22 +69,24 @@ class _DangerStyler(QObject):
             _render_danger(widget)
 
 
-def _render_danger(widget: QWidget) -> None:
+def _render_danger(widget: QWidget, *, ask_system: bool = True) -> None:
     template = widget.property("dangerTemplate")
     if not isinstance(template, str):
         return
     app = QApplication.instance()
     palette = app.palette() if isinstance(app, QApplication) else widget.palette()
-    sheet = template.replace("{red}", danger_colour(palette).name())
+    sheet = template.replace("{red}", danger_colour(palette, ask_system=ask_system).name())
     if widget.styleSheet() != sheet:  # no loop: only a real change restyles
         widget.setStyleSheet(sheet)
 
 
-def style_danger(widget: QWidget, template: str) -> None:
+def style_danger(widget: QWidget, template: str, *, at_start_up: bool = False) -> None:
     """Give ``widget`` the style sheet ``template`` with ``{red}`` as the danger colour.
 
     The colour follows the palette: red normally, the text colour under high contrast, and it
-    is worked out again whenever the palette changes.
+    is worked out again whenever the palette changes. ``at_start_up``: for a widget on the first
+    screen, judge by the palette first and ask the system's contrast preference just after the
+    first paint (asking touches PySide6's Qt namespace: see :mod:`thresholds_app.ui.qtprops`).
     """
     widget.setProperty("dangerTemplate", template)
     styler = widget.findChild(_DangerStyler, "dangerStyler")
@@ -89,4 +96,6 @@ def style_danger(widget: QWidget, template: str) -> None:
         styler.setObjectName("dangerStyler")
         if isinstance(app, QApplication):
             app.paletteChanged.connect(styler.refresh)
-    _render_danger(widget)
+    _render_danger(widget, ask_system=not at_start_up)
+    if at_start_up:  # twice queued: after the first paint (and after --quit-when-ready's exit)
+        QTimer.singleShot(0, styler, lambda: QTimer.singleShot(0, styler, styler.refresh))

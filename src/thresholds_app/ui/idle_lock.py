@@ -10,7 +10,7 @@ application-wide event filter, so typing in any window counts as activity.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -49,6 +49,8 @@ class LockScreen(QWidget):
     """What covers the window while it is locked: no child data, one way back."""
 
     def __init__(self, parent: QWidget) -> None:
+        from PySide6.QtCore import Qt  # not at the top: see thresholds_app.ui.qtprops
+
         super().__init__(parent)
         self.setObjectName("idleLockScreen")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)

@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -28,6 +28,7 @@ from thresholds_app import __version__
 from thresholds_app.core.model import Pack
 from thresholds_app.ui.assessment.widgets import ask_yes_no, heading
 from thresholds_app.ui.danger_style import EMERGENCY_SHORTCUT, style_danger
+from thresholds_app.ui.qtprops import application_wide, set_keys
 from thresholds_app.ui.start_page import StartPage, pack_status_words
 
 if TYPE_CHECKING:  # loaded when first used: keeps start-up quick
@@ -89,8 +90,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.emergency_action = QAction(self.tr("A child is in &immediate danger"), self)
-        self.emergency_action.setShortcut(QKeySequence(EMERGENCY_SHORTCUT))
-        self.emergency_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        set_keys(self.emergency_action, EMERGENCY_SHORTCUT)
+        application_wide(self.emergency_action)
         self.emergency_action.triggered.connect(self.show_emergency)
         self.addAction(self.emergency_action)
         self._build_menus()
@@ -251,6 +252,7 @@ class MainWindow(QMainWindow):
 
     def inform(self, title: str, text: str) -> None:
         """Show a message without blocking the caller."""
+        from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QMessageBox
 
         box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=self)
@@ -280,9 +282,12 @@ class MainWindow(QMainWindow):
         self.home_button = QPushButton(self.tr("← Start"))
         self.home_button.setAccessibleName(self.tr("Back to the start screen"))
         self.home_button.setToolTip(self.tr("Back to the start screen (Alt+Home)"))
-        self.home_button.setShortcut(QKeySequence("Alt+Home"))
         self.home_button.setFlat(True)
         self.home_button.clicked.connect(lambda: self.show_page(PAGE_START))
+        home = QAction(self.tr("Back to the start screen"), self)
+        set_keys(home, "Alt+Home")
+        home.triggered.connect(lambda: self.show_page(PAGE_START))
+        self.addAction(home)
         row.addWidget(self.home_button)
         title = heading(self.tr(APP_TITLE), 2)
         title.setWordWrap(False)
@@ -295,13 +300,13 @@ class MainWindow(QMainWindow):
             self.tr("Shows 999 and whom to call next. Shortcut: F9, from any screen.")
         )
         self.emergency_button.setToolTip(self.tr("Who to call now (F9)"))
-        self.emergency_button.setCursor(Qt.CursorShape.PointingHandCursor)
         style_danger(
             self.emergency_button,
             "#emergencyButton { border: 2px solid {red}; border-radius: 6px; padding: 8px 18px;"
             " font-weight: bold; color: {red}; background: palette(base); }"
             # the thicker focus border takes its room from the padding: the text never moves
             "#emergencyButton:focus { border-width: 4px; padding: 6px 16px; }",
+            at_start_up=True,
         )
         self.emergency_button.clicked.connect(self.show_emergency)
         row.addWidget(self.emergency_button)
@@ -311,14 +316,14 @@ class MainWindow(QMainWindow):
         menu = self.menuBar()
         file_menu = menu.addMenu(self.tr("&File"))
         new = file_menu.addAction(self.tr("&New assessment"))
-        new.setShortcut(QKeySequence.StandardKey.New)
+        set_keys(new, QKeySequence.StandardKey.New)
         new.triggered.connect(self.new_assessment)
         opened = file_menu.addAction(self.tr("&Open case file…"))
-        opened.setShortcut(QKeySequence.StandardKey.Open)
+        set_keys(opened, QKeySequence.StandardKey.Open)
         opened.triggered.connect(lambda: self.open_case_file())
         file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("&Quit"))
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        set_keys(quit_action, QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
 
         go_menu = menu.addMenu(self.tr("&Go"))
@@ -329,7 +334,7 @@ class MainWindow(QMainWindow):
 
         help_menu = menu.addMenu(self.tr("&Help"))
         keys = help_menu.addAction(self.tr("&Keyboard shortcuts"))
-        keys.setShortcut(QKeySequence("Ctrl+/"))
+        set_keys(keys, "Ctrl+/")
         keys.triggered.connect(self.show_shortcuts)
         about = help_menu.addAction(self.tr("&About this app and its guidance"))
         about.triggered.connect(self.show_about)
@@ -379,6 +384,7 @@ class MainWindow(QMainWindow):
 
     def _text_dialog(self, title: str, html_text: str) -> QDialog:
         # Dialog classes load on first use: each PySide type costs time at start-up.
+        from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser
 
         dialog = QDialog(self)

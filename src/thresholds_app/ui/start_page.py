@@ -10,12 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCommandLinkButton,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -161,10 +160,7 @@ class StartPage(QWidget):
         self.status_label.setObjectName("packStatus")
         layout.addWidget(self.status_label)
         warning = review_warning(self.pack, today)
-        self.review_label = QLabel()
-        self.review_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.review_label.setWordWrap(True)
-        self.review_label.setText(warning)
+        self.review_label = plain_label(warning)
         self.review_label.setVisible(bool(warning))
         self.review_label.setProperty("role", "warning")
         layout.addWidget(self.review_label)

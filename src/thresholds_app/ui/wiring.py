@@ -15,11 +15,12 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
 from thresholds_app.ui.appearance import Appearance
 from thresholds_app.ui.idle_lock import IdleLock
+from thresholds_app.ui.qtprops import set_keys
 from thresholds_app.ui.settings import AppSettings
 
 if TYPE_CHECKING:  # drafts and autosave load after the first paint (cryptography is slow)
@@ -145,17 +146,18 @@ class Extensions(QObject):
             view = QMenu(self.tr("&View"), bar)
             bar.insertMenu(menus[-1], view)  # before Help
         view.addActions(self.appearance.actions(self.window))
+        view.aboutToShow.connect(self.appearance.contrast_tick)
         view.addSeparator()
         guidance = QAction(self.tr("The &guidance"), self.window)
-        guidance.setShortcut(QKeySequence("Ctrl+G"))
+        set_keys(guidance, "Ctrl+G")
         guidance.triggered.connect(lambda: self.window.show_page(PAGE_GUIDANCE))
         review = QAction(self.tr("Step-up or step-&down review"), self.window)
         review.triggered.connect(lambda: self.window.show_page(PAGE_REVIEW))
         settings = QAction(self.tr("&Settings"), self.window)
-        settings.setShortcut(QKeySequence("Ctrl+,"))
+        set_keys(settings, "Ctrl+,")
         settings.triggered.connect(lambda: self.window.show_page(PAGE_SETTINGS))
         lock = QAction(self.tr("&Hide details now"), self.window)
-        lock.setShortcut(QKeySequence("Ctrl+L"))
+        set_keys(lock, "Ctrl+L")
         lock.triggered.connect(self.lock_now)
         view.addActions([guidance, review, settings, lock])
         self.view_menu = view

@@ -7,22 +7,17 @@ keep working; the only accent is the palette's highlight colour.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (
-    QButtonGroup,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QLayout,
-    QMessageBox,
-    QPlainTextEdit,
-    QRadioButton,
-    QWidget,
-)
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLayout, QWidget
 
 from thresholds_app.core.model import ANSWERS, Answer
+from thresholds_app.ui.qtprops import show_as_plain_text
+
+if TYPE_CHECKING:  # the start screen needs none of these: each Qt class costs start-up time
+    from PySide6.QtWidgets import QMessageBox, QPlainTextEdit, QRadioButton
 
 ANSWER_WORDS: dict[str, str] = {"yes": "Yes", "no": "No", "not-known": "Not known"}
 
@@ -33,6 +28,9 @@ def ask_yes_no(parent: QWidget, title: str, text: str, on_yes: Callable[[], obje
     ``on_yes`` runs when the user chooses Yes. (A blocking ``exec()`` would hang tests and
     freeze timers such as autosave while the question is open.)
     """
+    from PySide6.QtCore import Qt  # not at the top: see thresholds_app.ui.qtprops
+    from PySide6.QtWidgets import QMessageBox
+
     yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
     box = QMessageBox(QMessageBox.Icon.Question, title, text, yes | no, parent)
     box.setDefaultButton(no)
@@ -65,7 +63,7 @@ def scaled_font(base: QFont, factor: float, *, bold: bool = False) -> QFont:
 def plain_label(text: str, *, wrap: bool = True, parent: QWidget | None = None) -> QLabel:
     """A label that never interprets its text as markup (pack and user text are plain)."""
     label = QLabel(parent)
-    label.setTextFormat(Qt.TextFormat.PlainText)
+    show_as_plain_text(label)
     label.setText(text)
     label.setWordWrap(wrap)
     return label
@@ -84,7 +82,7 @@ def big_text(text: str, factor: float, parent: QWidget | None = None) -> QLabel:
     from thresholds_app.ui.appearance import Heading
 
     label = Heading(text, factor, parent)
-    label.setTextFormat(Qt.TextFormat.PlainText)
+    show_as_plain_text(label)
     label.setText(text)
     return label
 
@@ -107,6 +105,8 @@ def card_frame(object_name: str = "card") -> QFrame:
 
 def text_edit(name: str, description: str, *, placeholder: str = "") -> QPlainTextEdit:
     """A multi-line text box that Tab leaves (no keyboard trap) and that screen readers name."""
+    from PySide6.QtWidgets import QPlainTextEdit
+
     edit = QPlainTextEdit()
     edit.setTabChangesFocus(True)
     edit.setAccessibleName(name)
@@ -127,6 +127,8 @@ class AnswerButtons(QWidget):
     answered = Signal(str)
 
     def __init__(self, subject: str, parent: QWidget | None = None) -> None:
+        from PySide6.QtWidgets import QButtonGroup, QRadioButton
+
         super().__init__(parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
