@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QFont, QPalette
-from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QLabel, QVBoxLayout, QWidget
 
 from thresholds_app.ui import appearance
 from thresholds_app.ui.appearance import Appearance, Heading, stylesheet_text
@@ -117,3 +117,17 @@ def test_stylesheet_is_applied(look, qapp: QApplication, qtbot) -> None:
     label = QLabel("x")
     qtbot.addWidget(label)
     label.show()
+
+
+def test_heading_keeps_its_size_when_style_sheets_change(qtbot, qapp: QApplication) -> None:
+    host = QFrame()
+    qtbot.addWidget(host)
+    host.setStyleSheet("QFrame { border: 2px solid red; }")  # as a danger outline does
+    heading = Heading("Call 999", 1.5, host)
+    QVBoxLayout(host).addWidget(heading)
+    host.show()
+    wanted = qapp.font().pointSizeF() * 1.5
+    assert heading.font().pointSizeF() == pytest.approx(wanted, abs=0.1)
+    host.setStyleSheet("QFrame { border: 2px solid black; }")  # the palette changed
+    qapp.processEvents()
+    assert heading.font().pointSizeF() == pytest.approx(wanted, abs=0.1)

@@ -15,12 +15,12 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from thresholds_app.paths import resources_dir
-from thresholds_app.ui.qtprops import application_wide, no_text_interaction
+from thresholds_app.ui.qtprops import application_wide, new_action, no_text_interaction
 from thresholds_app.ui.settings import SCALE_MAX, SCALE_MIN, AppSettings
 
 SCALE_STEPS = (0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0)
@@ -170,6 +170,12 @@ class Appearance(QObject):
         # (Qt does not pass an application font change to widgets under a stylesheet)
         self._app.setStyleSheet("")
         self._app.setStyleSheet(self._stylesheet)
+        # The re-polish resets explicitly set fonts. (Headings are found here rather than each
+        # watching its own events: a Python event handler makes start-up build PySide6's
+        # QEvent enums, 5 ms.)
+        for widget in self._app.allWidgets():
+            if isinstance(widget, Heading):
+                widget.keep_size()
         self.changed.emit()
 
     def set_scale(self, scale: float) -> None:
@@ -214,7 +220,7 @@ class Appearance(QObject):
         """Return the View menu actions: larger, smaller, normal text and high contrast."""
 
         def action(text: str, keys: list[QKeySequence], slot: object, tip: str) -> QAction:
-            act = QAction(text, parent)
+            act = new_action(text, parent)
             act.setShortcuts(keys)
             application_wide(act)
             act.setStatusTip(tip)
@@ -245,7 +251,7 @@ class Appearance(QObject):
             self.reset_zoom,
             tr("Go back to the system's text size"),
         )
-        contrast = QAction(tr("&High contrast"), parent)
+        contrast = new_action(tr("&High contrast"), parent)
         contrast.setCheckable(True)
         contrast.setStatusTip(tr("Use strong black and white colours"))
 
@@ -298,12 +304,7 @@ class Heading(QLabel):
         font.setWeight(QFont.Weight.DemiBold)
         self.setFont(font)
 
-    def event(self, event: QEvent) -> bool:
-        """Keep the heading size when a stylesheet re-polish resets the font."""
-        result = super().event(event)
-        if (
-            event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange, QEvent.Type.Polish)
-            and abs(self.font().pointSizeF() - self._wanted_size()) > 0.01
-        ):
+    def keep_size(self) -> None:
+        """Set the heading size again if a stylesheet re-polish reset the font."""
+        if abs(self.font().pointSizeF() - self._wanted_size()) > 0.01:
             self._resize_font()
-        return result

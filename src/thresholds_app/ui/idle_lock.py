@@ -10,8 +10,10 @@ application-wide event filter, so typing in any window counts as activity.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+import functools
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -24,25 +26,22 @@ from PySide6.QtWidgets import (
 from thresholds_app.ui.appearance import Heading
 from thresholds_app.ui.settings import IDLE_DEFAULT, IDLE_MAX, IDLE_MIN
 
-_ACTIVITY = frozenset(
-    {
-        QEvent.Type.KeyPress,
-        QEvent.Type.MouseButtonPress,
-        QEvent.Type.MouseMove,
-        QEvent.Type.Wheel,
-        QEvent.Type.TouchBegin,
-        QEvent.Type.TabletPress,
-    }
-)
-_BLOCKED_WHILE_LOCKED = frozenset(
-    {
-        QEvent.Type.Shortcut,
-        QEvent.Type.ShortcutOverride,
-        QEvent.Type.MouseButtonDblClick,
-        QEvent.Type.Wheel,
-        QEvent.Type.KeyRelease,
-    }
-)
+if TYPE_CHECKING:
+    from PySide6.QtCore import QEvent
+
+
+@functools.cache
+def _event_kinds() -> tuple[frozenset[QEvent.Type], frozenset[QEvent.Type]]:
+    """(input that counts as activity, events blocked while locked).
+
+    Built on first use, not at import: QEvent's enums cost start-up 5 ms (see ui/qtprops.py).
+    """
+    from PySide6.QtCore import QEvent
+
+    kind = QEvent.Type
+    activity = {kind.KeyPress, kind.MouseButtonPress, kind.MouseMove, kind.Wheel, kind.TouchBegin}
+    blocked = {kind.Shortcut, kind.ShortcutOverride, kind.MouseButtonDblClick, kind.Wheel}
+    return frozenset({*activity, kind.TabletPress}), frozenset({*blocked, kind.KeyRelease})
 
 
 class LockScreen(QWidget):
@@ -216,19 +215,23 @@ class IdleLock(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Count input as activity; while locked, a key press unlocks and nothing else gets in."""
+        from PySide6.QtCore import QEvent
+        from PySide6.QtGui import QKeyEvent
+
+        activity, blocked_while_locked = _event_kinds()
         kind = event.type()
         if watched is self._window and kind == QEvent.Type.Resize and self._screen is not None:
             self._screen.setGeometry(self._window.rect())
             return False
         if self._screen is None:
-            if kind in _ACTIVITY and self._enabled:
+            if kind in activity and self._enabled:
                 self._timer.start()  # restart the countdown
             return False
         if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             if not event.isAutoRepeat():
                 self.unlock()
             return True  # the key only wakes the screen; it types nothing
-        if kind in _BLOCKED_WHILE_LOCKED:
+        if kind in blocked_while_locked:
             return True
         if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease):
             return not (isinstance(watched, QWidget) and (watched is self._screen.continue_button))

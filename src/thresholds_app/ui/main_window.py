@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -28,7 +28,7 @@ from thresholds_app import __version__
 from thresholds_app.core.model import Pack
 from thresholds_app.ui.assessment.widgets import ask_yes_no, heading
 from thresholds_app.ui.danger_style import EMERGENCY_SHORTCUT, style_danger
-from thresholds_app.ui.qtprops import application_wide, set_keys
+from thresholds_app.ui.qtprops import application_wide, new_action, set_keys
 from thresholds_app.ui.start_page import StartPage, pack_status_words
 
 if TYPE_CHECKING:  # loaded when first used: keeps start-up quick
@@ -89,7 +89,7 @@ class MainWindow(QMainWindow):
         outer.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        self.emergency_action = QAction(self.tr("A child is in &immediate danger"), self)
+        self.emergency_action = new_action(self.tr("A child is in &immediate danger"), self)
         set_keys(self.emergency_action, EMERGENCY_SHORTCUT)
         application_wide(self.emergency_action)
         self.emergency_action.triggered.connect(self.show_emergency)
@@ -284,7 +284,7 @@ class MainWindow(QMainWindow):
         self.home_button.setToolTip(self.tr("Back to the start screen (Alt+Home)"))
         self.home_button.setFlat(True)
         self.home_button.clicked.connect(lambda: self.show_page(PAGE_START))
-        home = QAction(self.tr("Back to the start screen"), self)
+        home = new_action(self.tr("Back to the start screen"), self)
         set_keys(home, "Alt+Home")
         home.triggered.connect(lambda: self.show_page(PAGE_START))
         self.addAction(home)

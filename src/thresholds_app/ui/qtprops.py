@@ -18,6 +18,13 @@ NO_TEXT_INTERACTION = 0  # Qt.TextInteractionFlag.NoTextInteraction
 APPLICATION_SHORTCUT = 2  # Qt.ShortcutContext.ApplicationShortcut
 
 
+def new_action(text: str, parent: QObject) -> QAction:
+    """A QAction with ``text`` (``QAction(text, parent)`` also builds QIcon's enums: 3 ms)."""
+    action = QAction(parent)
+    action.setText(text)
+    return action
+
+
 def show_as_plain_text(label: QObject) -> None:
     """Never read the label's text as markup (pack and user text are plain)."""
     label.setProperty("textFormat", PLAIN_TEXT)

@@ -15,12 +15,11 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
 from thresholds_app.ui.appearance import Appearance
 from thresholds_app.ui.idle_lock import IdleLock
-from thresholds_app.ui.qtprops import set_keys
+from thresholds_app.ui.qtprops import new_action, set_keys
 from thresholds_app.ui.settings import AppSettings
 
 if TYPE_CHECKING:  # drafts and autosave load after the first paint (cryptography is slow)
@@ -148,15 +147,15 @@ class Extensions(QObject):
         view.addActions(self.appearance.actions(self.window))
         view.aboutToShow.connect(self.appearance.contrast_tick)
         view.addSeparator()
-        guidance = QAction(self.tr("The &guidance"), self.window)
+        guidance = new_action(self.tr("The &guidance"), self.window)
         set_keys(guidance, "Ctrl+G")
         guidance.triggered.connect(lambda: self.window.show_page(PAGE_GUIDANCE))
-        review = QAction(self.tr("Step-up or step-&down review"), self.window)
+        review = new_action(self.tr("Step-up or step-&down review"), self.window)
         review.triggered.connect(lambda: self.window.show_page(PAGE_REVIEW))
-        settings = QAction(self.tr("&Settings"), self.window)
+        settings = new_action(self.tr("&Settings"), self.window)
         set_keys(settings, "Ctrl+,")
         settings.triggered.connect(lambda: self.window.show_page(PAGE_SETTINGS))
-        lock = QAction(self.tr("&Hide details now"), self.window)
+        lock = new_action(self.tr("&Hide details now"), self.window)
         set_keys(lock, "Ctrl+L")
         lock.triggered.connect(self.lock_now)
         view.addActions([guidance, review, settings, lock])
