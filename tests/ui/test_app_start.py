@@ -50,6 +50,35 @@ def test_start_up_does_not_import_export_libraries():
 
 
 @pytest.mark.slow
+def test_start_up_objects_are_kept_out_of_collections_and_collection_resumes():
+    code = (
+        "import gc, os; os.environ['QT_QPA_PLATFORM'] = 'offscreen';"
+        "from thresholds_app.ui.app import run_app;"
+        "rc = run_app(['x', '--quit-when-ready']);"
+        "print(rc, gc.isenabled(), gc.get_freeze_count() > 10_000)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert result.stdout.strip() == "0 True True", result.stderr
+
+
+@pytest.mark.slow
+def test_a_broken_pack_leaves_collection_on(tmp_path):
+    (tmp_path / "pack").mkdir()
+    code = (
+        "import gc, os; os.environ['QT_QPA_PLATFORM'] = 'offscreen';"
+        "from thresholds_app.ui.app import run_app;"
+        f"rc = run_app(['x', '--pack', {str(tmp_path / 'pack')!r}, '--quit-when-ready']);"
+        "print(rc, gc.isenabled())"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert result.stdout.strip() == "1 True", result.stderr
+
+
+@pytest.mark.slow
 def test_broken_pack_lists_every_problem_and_exits(tmp_path):
     pack = tmp_path / "pack"
     shutil.copytree(default_pack_dir(), pack)
