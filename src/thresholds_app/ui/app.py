@@ -116,6 +116,7 @@ def _run(argv: Sequence[str]) -> int:
     if result.pack is None or result.problems:
         text = problems_text(result.problems) or f"No guidance pack was found in {pack_dir}."
         sys.stderr.write(f"The guidance pack cannot be used:\n{text}\n")
+        gc.enable()
         if not args.quit_when_ready:
             problems_dialog(str(pack_dir), text).exec()
         return EXIT_BAD_PACK
