@@ -162,3 +162,17 @@ def test_start_page_shows_pack_and_buttons(qtbot):
     for button in page.buttons.values():
         assert button.accessibleName()
     assert "Right Help" in window.windowTitle()
+
+
+def test_the_keyboard_starts_on_new_assessment_and_enter_opens_it(qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    window = make_window(qtbot)
+    window.activateWindow()
+    new = window.start_page.buttons["new"]
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is new)  # not the emergency button
+    qtbot.keyClick(new, Qt.Key.Key_Return)
+    assert window.current_page_key() == "assessment"
+    window.show_page("start")  # and back again: focus returns to the main choice
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is new)

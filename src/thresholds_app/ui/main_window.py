@@ -138,6 +138,9 @@ class MainWindow(QMainWindow):
             return False
         self.stack.setCurrentWidget(widget)
         self.home_button.setVisible(key != PAGE_START)
+        if key == PAGE_START:
+            # keyboard focus on the main choice, not on the emergency button (F9 is always there)
+            self.start_page.buttons["new"].setFocus()
         self.page_changed.emit(key)
         return True
 
