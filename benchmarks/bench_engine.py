@@ -14,10 +14,10 @@ import statistics
 import time
 from pathlib import Path
 
-from thresholds_app.core.assessment import Context
-from thresholds_app.core.engine import assess, engine_for
-from thresholds_app.core.model import AGE_BANDS, ANSWERS
-from thresholds_app.core.packload import load_pack
+from thresholds_app.core.pack.load import load_pack
+from thresholds_app.core.pack.model import AGE_BANDS, ANSWERS
+from thresholds_app.core.rules.assessment import Context
+from thresholds_app.core.rules.engine import assess, engine_for
 from thresholds_app.paths import default_pack_dir
 
 

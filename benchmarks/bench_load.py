@@ -26,7 +26,7 @@ PROBE = """
 import sys, time
 from pathlib import Path
 t0 = time.perf_counter()
-from thresholds_app.core.packload import load_pack
+from thresholds_app.core.pack.load import load_pack
 from thresholds_app.paths import default_pack_dir
 cache = Path(sys.argv[1]) if sys.argv[1] != "-" else None
 result = load_pack(default_pack_dir(), cache_dir=cache)

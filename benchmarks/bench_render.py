@@ -18,8 +18,8 @@ from typing import Any
 REPEATS = 11
 IMPORT_SNIPPET = (
     "import time; t = time.perf_counter(); "
-    "import thresholds_app.pdf.rationale_pdf, thresholds_app.core.rationale, "
-    "thresholds_app.core.engine, thresholds_app.core.casefile; "
+    "import thresholds_app.pdf.rationale_pdf, thresholds_app.core.report.rationale, "
+    "thresholds_app.core.rules.engine, thresholds_app.core.case.record; "
     "print((time.perf_counter() - t) * 1000)"
 )
 
@@ -38,8 +38,8 @@ def _import_cost() -> float:
 
 
 def main() -> int:
-    from thresholds_app.core.casefile import load_case
-    from thresholds_app.core.packload import load_pack
+    from thresholds_app.core.case.record import load_case
+    from thresholds_app.core.pack.load import load_pack
     from thresholds_app.paths import default_pack_dir, examples_dir
 
     pack = load_pack(default_pack_dir()).pack
@@ -55,8 +55,8 @@ def main() -> int:
 
 def _bench_one(pack: Any, case: Any, now: datetime, name: str) -> None:
     from thresholds_app import __version__
-    from thresholds_app.core.engine import assess
-    from thresholds_app.core.rationale import build_rationale, format_produced_at
+    from thresholds_app.core.report.rationale import build_rationale, format_produced_at
+    from thresholds_app.core.rules.engine import assess
     from thresholds_app.pdf.rationale_pdf import render_rationale_pdf
 
     def build() -> tuple[float, bytes]:

@@ -69,7 +69,7 @@ def test_installed_copy_loads_its_own_bundled_pack(wheel: Path, tmp_path: Path) 
     )
     code = (
         "from thresholds_app.paths import default_pack_dir\n"
-        "from thresholds_app.core.packload import load_pack\n"
+        "from thresholds_app.core.pack.load import load_pack\n"
         "r = load_pack(default_pack_dir())\n"
         "print(default_pack_dir(), r.ok)\n"
     )

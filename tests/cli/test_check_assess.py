@@ -13,7 +13,7 @@ import pytest
 
 from thresholds_app.cli import assess as assess_cli
 from thresholds_app.cli import check as check_cli
-from thresholds_app.core.casefile import new_case, save_case
+from thresholds_app.core.case.record import new_case, save_case
 from thresholds_app.paths import default_pack_dir
 
 # THRESHOLDS_PACK_DIR points these tests at another pack than the bundled one.

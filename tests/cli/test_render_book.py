@@ -9,7 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from thresholds_app.cli import main
-from thresholds_app.core.casefile import load_case, save_case
+from thresholds_app.core.case.record import load_case, save_case
 from thresholds_app.paths import examples_dir
 
 EXAMPLES = sorted(examples_dir().glob("*.json"))

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from thresholds_app.core.packload import load_pack
+from thresholds_app.core.pack.load import load_pack
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 MINIMAL = DATA / "packs" / "minimal"

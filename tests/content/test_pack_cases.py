@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from thresholds_app.core.assessment import Context
-from thresholds_app.core.engine import assess
-from thresholds_app.core.model import Pack, Scenario, TestCase
-from thresholds_app.core.packcheck import check_case, check_scenario
-from thresholds_app.core.packload import LoadResult, load_pack
+from thresholds_app.core.pack.load import LoadResult, load_pack
+from thresholds_app.core.pack.model import Pack, Scenario, TestCase
+from thresholds_app.core.rules.assessment import Context
+from thresholds_app.core.rules.engine import assess
+from thresholds_app.core.rules.selfcheck import check_case, check_scenario
 from thresholds_app.paths import default_pack_dir
 
 # Another pack (e.g. a partnership's draft, or a deliberately broken copy) can be checked with

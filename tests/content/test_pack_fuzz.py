@@ -14,8 +14,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from thresholds_app.core.packload import load_pack
-from thresholds_app.core.problems import Problem
+from thresholds_app.core.base.problems import Problem
+from thresholds_app.core.pack.load import load_pack
 
 MINIMAL = Path(__file__).resolve().parent.parent / "data" / "packs" / "minimal"
 FILES = sorted(str(p.relative_to(MINIMAL)) for p in MINIMAL.rglob("*.yaml"))

@@ -14,8 +14,8 @@ from functools import cache
 
 import pytest
 
-from thresholds_app.core.model import Pack
-from thresholds_app.core.packload import load_pack
+from thresholds_app.core.pack.load import load_pack
+from thresholds_app.core.pack.model import Pack
 from thresholds_app.paths import default_pack_dir
 
 

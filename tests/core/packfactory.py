@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from thresholds_app.core.model import (
+from thresholds_app.core.pack.model import (
     ConsentGuide,
     ConsentLevel,
     Contact,

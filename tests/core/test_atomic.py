@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from thresholds_app.core import atomic
-from thresholds_app.core.atomic import atomic_write_bytes, atomic_write_text
+from thresholds_app.core.base import atomic
+from thresholds_app.core.base.atomic import atomic_write_bytes, atomic_write_text
 
 
 def test_writes_new_file(tmp_path: Path) -> None:

@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "pdf"))
 from samplepack import sample_case, sample_pack
 
-from thresholds_app.core.casefile import (
+from thresholds_app.core.base.records import replace as replace_record
+from thresholds_app.core.case.record import (
     CASE_FORMAT_VERSION,
     CaseFileError,
     CaseRecord,
@@ -27,8 +28,7 @@ from thresholds_app.core.casefile import (
     reassess_if_pack_changed,
     save_case,
 )
-from thresholds_app.core.engine import assess
-from thresholds_app.core.records import replace as replace_record
+from thresholds_app.core.rules.engine import assess
 from thresholds_app.paths import examples_dir
 
 
@@ -177,7 +177,7 @@ def test_other_pack_with_same_outcome_says_unchanged(case: CaseRecord) -> None:
 
 
 def test_examples_load_and_are_export_ready() -> None:
-    from thresholds_app.core.readiness import export_blockers
+    from thresholds_app.core.case.readiness import export_blockers
 
     files = sorted(examples_dir().glob("*.json"))
     assert len(files) >= 3

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from thresholds_app.core.casefile import PackRef, load_case, save_case
-from thresholds_app.core.engine import assess
-from thresholds_app.core.model import Pack
-from thresholds_app.core.packload import load_pack
-from thresholds_app.core.readiness import export_blockers
+from thresholds_app.core.case.readiness import export_blockers
+from thresholds_app.core.case.record import PackRef, load_case, save_case
+from thresholds_app.core.pack.load import load_pack
+from thresholds_app.core.pack.model import Pack
+from thresholds_app.core.rules.engine import assess
 from thresholds_app.paths import default_pack_dir, examples_dir
 
 EXPECTED = {

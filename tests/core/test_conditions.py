@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from packfactory import make_indicator
 
-from thresholds_app.core.conditions import ConditionError, compile_condition
+from thresholds_app.core.rules.conditions import ConditionError, compile_condition
 
 INDICATORS = (
     make_indicator("dn-a-l2", 2, area="health"),

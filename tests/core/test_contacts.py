@@ -7,7 +7,7 @@ from datetime import datetime
 import pytest
 from packfactory import EDT, MASH, NINE, make_pack
 
-from thresholds_app.core.contacts import is_open, who_to_call
+from thresholds_app.core.rules.contacts import is_open, who_to_call
 
 
 @pytest.mark.parametrize(

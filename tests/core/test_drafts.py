@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from cryptography.fernet import Fernet
 
-from thresholds_app.core import drafts
-from thresholds_app.core.drafts import (
+from thresholds_app.core.drafts import store as drafts
+from thresholds_app.core.drafts.store import (
     DraftError,
     DraftStore,
     KeyringKeyProvider,

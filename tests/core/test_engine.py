@@ -7,9 +7,9 @@ from datetime import datetime
 import pytest
 from packfactory import make_indicator, make_pack, make_rule
 
-from thresholds_app.core.assessment import Context
-from thresholds_app.core.engine import PackRulesError, assess, engine_for
-from thresholds_app.core.model import Pack
+from thresholds_app.core.pack.model import Pack
+from thresholds_app.core.rules.assessment import Context
+from thresholds_app.core.rules.engine import PackRulesError, assess, engine_for
 
 L4 = {"count": {"at_least": 1, "where": {"level": 4, "kind": "concern"}}}
 L3 = {"count": {"at_least": 1, "where": {"level": 3, "kind": "concern"}}}

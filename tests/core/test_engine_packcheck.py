@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from packfactory import make_indicator, make_pack, make_rule
 
-from thresholds_app.core.model import Pack, Scenario, TestCase
-from thresholds_app.core.packcheck import check_case, check_pack, check_scenario
-from thresholds_app.core.records import replace
+from thresholds_app.core.base.records import replace
+from thresholds_app.core.pack.model import Pack, Scenario, TestCase
+from thresholds_app.core.rules.selfcheck import check_case, check_pack, check_scenario
 
 L2 = {"count": {"at_least": 1, "where": {"level": 2, "kind": "concern"}}}
 CASE = TestCase(

@@ -15,10 +15,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from thresholds_app.core.assessment import Assessment, Context
-from thresholds_app.core.engine import assess
-from thresholds_app.core.model import AGE_BANDS, ANSWERS, Pack
-from thresholds_app.core.packload import load_pack
+from thresholds_app.core.pack.load import load_pack
+from thresholds_app.core.pack.model import AGE_BANDS, ANSWERS, Pack
+from thresholds_app.core.rules.assessment import Assessment, Context
+from thresholds_app.core.rules.engine import assess
 from thresholds_app.paths import default_pack_dir
 
 # Another pack (e.g. a partnership's draft, or a deliberately broken copy) can be checked with

@@ -8,8 +8,8 @@ from pathlib import Path
 import platformdirs
 import pytest
 
-from thresholds_app.core.packcache import default_cache_dir
-from thresholds_app.core.packload import load_pack
+from thresholds_app.core.pack.cache import default_cache_dir
+from thresholds_app.core.pack.load import load_pack
 from thresholds_app.paths import default_pack_dir
 
 

@@ -6,9 +6,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from thresholds_app.core.model import Manifest
-from thresholds_app.core.packdates import pack_dates
-from thresholds_app.core.records import replace
+from thresholds_app.core.base.records import replace
+from thresholds_app.core.pack.dates import pack_dates
+from thresholds_app.core.pack.model import Manifest
 
 
 @pytest.fixture

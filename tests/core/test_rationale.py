@@ -11,10 +11,9 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "pdf"))
 from samplepack import sample_case, sample_pack
 
-from thresholds_app.core.casefile import CaseRecord, SteppingRecord
-from thresholds_app.core.engine import assess
-from thresholds_app.core.model import Pack
-from thresholds_app.core.rationale import (
+from thresholds_app.core.case.record import CaseRecord, SteppingRecord
+from thresholds_app.core.pack.model import Pack
+from thresholds_app.core.report.rationale import (
     Entry,
     Field,
     Items,
@@ -24,6 +23,7 @@ from thresholds_app.core.rationale import (
     format_produced_at,
     rationale_to_text,
 )
+from thresholds_app.core.rules.engine import assess
 
 
 @pytest.fixture
@@ -220,7 +220,7 @@ def test_format_produced_at() -> None:
 
 
 def test_long_change_lists_are_cut_to_a_count(pack: Pack, case: CaseRecord) -> None:
-    from thresholds_app.core.assessment import Change
+    from thresholds_app.core.rules.assessment import Change
 
     assessment = assess(pack, case.answers, case.context())
     many = tuple(Change(f"x{i}", f"Answer {i}", "yes", "raise", 4) for i in range(9))

@@ -11,10 +11,10 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "pdf"))
 from samplepack import sample_case, sample_pack
 
-from thresholds_app.core.assessment import Assessment
-from thresholds_app.core.casefile import CaseRecord, HouseholdMember, NextStep
-from thresholds_app.core.engine import assess
-from thresholds_app.core.readiness import export_blockers
+from thresholds_app.core.case.readiness import export_blockers
+from thresholds_app.core.case.record import CaseRecord, HouseholdMember, NextStep
+from thresholds_app.core.rules.assessment import Assessment
+from thresholds_app.core.rules.engine import assess
 
 
 @pytest.fixture

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from thresholds_app.core.model import Indicator, Source, TitledText
-from thresholds_app.core.records import FrozenRecordError, fields, record, replace
+from thresholds_app.core.base.records import FrozenRecordError, fields, record, replace
+from thresholds_app.core.pack.model import Indicator, Source, TitledText
 
 
 @record

@@ -7,8 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from packfactory import make_indicator, make_pack, make_rule
 
-from thresholds_app.core.model import Pack
-from thresholds_app.core.stepping import SteppingChanges, review_stepping
+from thresholds_app.core.pack.model import Pack
+from thresholds_app.core.rules.stepping import SteppingChanges, review_stepping
 
 L = {n: {"count": {"at_least": 1, "where": {"level": n, "kind": "concern"}}} for n in (2, 3, 4)}
 BASELINE = {
@@ -171,7 +171,7 @@ def _real_pack() -> Pack:
     import os
     from pathlib import Path
 
-    from thresholds_app.core.packload import load_pack
+    from thresholds_app.core.pack.load import load_pack
     from thresholds_app.paths import default_pack_dir
 
     result = load_pack(Path(os.environ.get("THRESHOLDS_PACK_DIR") or default_pack_dir()))

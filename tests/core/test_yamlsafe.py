@@ -7,7 +7,7 @@ import time
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from thresholds_app.core.yamlsafe import load_yaml
+from thresholds_app.core.pack.yamlsafe import load_yaml
 
 
 def messages(raw: bytes) -> list[str]:

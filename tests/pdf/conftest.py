@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from samplepack import sample_case, sample_pack
 
-from thresholds_app.core.assessment import Assessment
-from thresholds_app.core.casefile import CaseRecord
-from thresholds_app.core.engine import assess
-from thresholds_app.core.model import Pack
-from thresholds_app.core.rationale import Rationale, build_rationale
+from thresholds_app.core.case.record import CaseRecord
+from thresholds_app.core.pack.model import Pack
+from thresholds_app.core.report.rationale import Rationale, build_rationale
+from thresholds_app.core.rules.assessment import Assessment
+from thresholds_app.core.rules.engine import assess
 
 PRODUCED = "2026-01-05 10:00 UTC"
 

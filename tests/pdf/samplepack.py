@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from thresholds_app.core import model as m
+from thresholds_app.core.pack import model as m
 
 SRC = "sample-source"
 
@@ -262,7 +262,7 @@ def sample_pack(content_hash: str = "ab12cd34ef56" * 5 + "abcd") -> m.Pack:
 
 def sample_case(pack: m.Pack):  # -> CaseRecord
     """Return a complete, export-ready invented case for ``pack`` (Level 3, decision Level 3)."""
-    from thresholds_app.core import casefile as cf
+    from thresholds_app.core.case import record as cf
 
     case = cf.new_case(pack)
     case.case_id = "00000000-0000-4000-8000-000000000001"

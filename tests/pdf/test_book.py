@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pdfcheck import flat, font_names, page_texts, qpdf_problems
 
-from thresholds_app.core.model import Pack
+from thresholds_app.core.pack.model import Pack
 from thresholds_app.pdf.book import render_book_pdf
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from pdfcheck import page_texts
 
-from thresholds_app.core.rationale import Rationale, rationale_to_text
+from thresholds_app.core.report.rationale import Rationale, rationale_to_text
 from thresholds_app.pdf.rationale_pdf import render_rationale_pdf
 
 GOLDEN = Path(__file__).parent / "golden"

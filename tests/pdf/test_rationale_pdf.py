@@ -10,10 +10,10 @@ import pytest
 from pdfcheck import flat, font_names, metadata, page_texts, qpdf_problems
 from pypdf import PdfReader
 
-from thresholds_app.core.casefile import CaseRecord
-from thresholds_app.core.engine import assess
-from thresholds_app.core.model import Pack
-from thresholds_app.core.rationale import Rationale, build_rationale
+from thresholds_app.core.case.record import CaseRecord
+from thresholds_app.core.pack.model import Pack
+from thresholds_app.core.report.rationale import Rationale, build_rationale
+from thresholds_app.core.rules.engine import assess
 from thresholds_app.pdf.rationale_pdf import render_rationale_pdf
 
 
@@ -151,8 +151,8 @@ def test_sections_are_bookmarked_on_their_pages(pdf: bytes) -> None:
 
 
 def test_draft_with_huge_user_labels_still_renders(pack: Pack, case: CaseRecord) -> None:
-    from thresholds_app.core.casefile import HouseholdMember
-    from thresholds_app.core.readiness import export_blockers
+    from thresholds_app.core.case.readiness import export_blockers
+    from thresholds_app.core.case.record import HouseholdMember
 
     case.household += [HouseholdMember(label="L" * 50_000) for _ in range(5)]
     assessment = assess(pack, case.answers, case.context())

@@ -13,10 +13,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pdfcheck import flat, page_texts, qpdf_problems
 
-from thresholds_app.core.casefile import CaseRecord, FreeText
-from thresholds_app.core.engine import assess
-from thresholds_app.core.model import Pack
-from thresholds_app.core.rationale import build_rationale
+from thresholds_app.core.case.record import CaseRecord, FreeText
+from thresholds_app.core.pack.model import Pack
+from thresholds_app.core.report.rationale import build_rationale
+from thresholds_app.core.rules.engine import assess
 from thresholds_app.pdf.rationale_pdf import render_rationale_pdf
 from thresholds_app.pdf.safe import clean_text, uncovered_characters
 

@@ -13,8 +13,8 @@ from functools import cache
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame
 
-from thresholds_app.core.model import Pack
-from thresholds_app.core.packload import load_pack
+from thresholds_app.core.pack.load import load_pack
+from thresholds_app.core.pack.model import Pack
 from thresholds_app.paths import default_pack_dir
 from thresholds_app.ui.assessment.page import AssessmentPage
 from thresholds_app.ui.main_window import PAGE_ASSESSMENT, MainWindow

@@ -8,7 +8,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 
-from thresholds_app.core.model import (
+from thresholds_app.core.pack.model import (
     Area,
     ConsentGuide,
     ConsentLevel,

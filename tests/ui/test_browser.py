@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QListWidget, QTextBrowser
 
-from thresholds_app.core.model import Pack
+from thresholds_app.core.pack.model import Pack
 from thresholds_app.ui.browser import SECTIONS, GuidanceBrowser
 from thresholds_app.ui.browser_model import ID_ROLE, IndicatorFilter, IndicatorModel
 
@@ -136,7 +136,7 @@ def test_pathway_list_shows_choice(qtbot, small_pack: Pack) -> None:
 
 
 def test_pack_text_is_never_markup(qtbot, small_pack: Pack) -> None:
-    from thresholds_app.core.records import replace
+    from thresholds_app.core.base.records import replace
 
     bad = replace(small_pack.indicators["dn-bruise-explained-l1"], text="<b>bold</b> & <i>")
     pack = replace(small_pack, indicators={**small_pack.indicators, bad.id: bad})

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from thresholds_app.core.drafts import TEST_KEY_FILE_ENV
+from thresholds_app.core.drafts.store import TEST_KEY_FILE_ENV
 
 DRIVER = Path(__file__).with_name("app_driver.py")
 MARKER = "Okapi7Canary3Zq"

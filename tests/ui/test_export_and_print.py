@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
 from PySide6.QtWidgets import QApplication, QDialog
 
-from thresholds_app.core.casefile import load_case
+from thresholds_app.core.case.record import load_case
 from thresholds_app.ui.assessment.preview_step import CLIPBOARD_EXCLUSIONS
 from thresholds_app.ui.main_window import PAGE_ASSESSMENT
 from thresholds_app.ui.printing import open_pdf, render_to_printer

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from thresholds_app.core.assessment import Context
-from thresholds_app.core.engine import assess
-from thresholds_app.core.model import Pack
-from thresholds_app.core.packload import load_pack
-from thresholds_app.core.records import replace
+from thresholds_app.core.base.records import replace
+from thresholds_app.core.pack.load import load_pack
+from thresholds_app.core.pack.model import Pack
+from thresholds_app.core.rules.assessment import Context
+from thresholds_app.core.rules.engine import assess
 from thresholds_app.paths import default_pack_dir
 from thresholds_app.ui.assessment.live_panel import LivePanel
 from thresholds_app.ui.start_page import review_warning

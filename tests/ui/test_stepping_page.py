@@ -8,9 +8,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QListView, QPlainTextEdit
 
-from thresholds_app.core.casefile import CaseRecord, new_case
-from thresholds_app.core.model import Pack
-from thresholds_app.core.packload import load_pack
+from thresholds_app.core.case.record import CaseRecord, new_case
+from thresholds_app.core.pack.load import load_pack
+from thresholds_app.core.pack.model import Pack
 from thresholds_app.paths import default_pack_dir
 from thresholds_app.ui.stepping_page import SteppingPage
 

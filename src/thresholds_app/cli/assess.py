@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from thresholds_app.core.assessment import Assessment
+    from thresholds_app.core.rules.assessment import Assessment
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -33,9 +33,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Assess the case and print the result."""
     from thresholds_app.cli.packarg import load_pack_for
-    from thresholds_app.core.assessment import Context
-    from thresholds_app.core.casefile import CaseFileError, load_case
-    from thresholds_app.core.engine import PackRulesError, assess
+    from thresholds_app.core.case.record import CaseFileError, load_case
+    from thresholds_app.core.rules.assessment import Context
+    from thresholds_app.core.rules.engine import PackRulesError, assess
 
     try:
         now = datetime.fromisoformat(args.now) if args.now else datetime.now()
@@ -71,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
 
 def to_json(result: Assessment) -> dict[str, Any]:
     """The assessment as JSON-ready data, with ``rules_fired`` and a ``pack`` block."""
-    from thresholds_app.core.casefile_codec import assessment_to_dict
+    from thresholds_app.core.case.codec import assessment_to_dict
 
     data = assessment_to_dict(result)
     data["rules_fired"] = list(result.rules_fired)

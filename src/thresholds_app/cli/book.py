@@ -23,8 +23,8 @@ def run(args: argparse.Namespace) -> int:
     """Render the guidance book; return the exit code."""
     from thresholds_app import __version__
     from thresholds_app.cli.packarg import load_pack_for
-    from thresholds_app.core.atomic import atomic_write_bytes
-    from thresholds_app.core.rationale import format_produced_at
+    from thresholds_app.core.base.atomic import atomic_write_bytes
+    from thresholds_app.core.report.rationale import format_produced_at
 
     pack = load_pack_for("book", args.pack_dir)
     if isinstance(pack, int):

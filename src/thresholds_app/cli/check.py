@@ -22,8 +22,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Run every case and scenario; print failures and the totals."""
     from thresholds_app.cli.packarg import load_pack_for
-    from thresholds_app.core.engine import PackRulesError, engine_for
-    from thresholds_app.core.packcheck import check_pack
+    from thresholds_app.core.rules.engine import PackRulesError, engine_for
+    from thresholds_app.core.rules.selfcheck import check_pack
 
     pack = load_pack_for("check", args.pack_dir)
     if isinstance(pack, int):

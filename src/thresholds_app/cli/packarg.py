@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from thresholds_app.core.model import Pack
+from thresholds_app.core.pack.model import Pack
 
 
 def load_pack_for(command: str, pack_dir: Path | None) -> Pack | int:
@@ -14,8 +14,8 @@ def load_pack_for(command: str, pack_dir: Path | None) -> Pack | int:
     Returns the pack, or prints the problems to stderr and returns exit code 2: the pack is the
     command's input, and ``thresholds validate`` is the command that explains a broken one.
     """
-    from thresholds_app.core.packcache import default_cache_dir
-    from thresholds_app.core.packload import load_pack
+    from thresholds_app.core.pack.cache import default_cache_dir
+    from thresholds_app.core.pack.load import load_pack
     from thresholds_app.paths import default_pack_dir
 
     folder = pack_dir or default_pack_dir()

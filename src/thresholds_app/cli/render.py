@@ -43,15 +43,15 @@ def run(args: argparse.Namespace) -> int:
     """Render the rationale; return the exit code."""
     from thresholds_app import __version__
     from thresholds_app.cli.packarg import load_pack_for
-    from thresholds_app.core.atomic import atomic_write_bytes, atomic_write_text
-    from thresholds_app.core.casefile import CaseFileError, load_case, reassess_if_pack_changed
-    from thresholds_app.core.engine import assess
-    from thresholds_app.core.rationale import (
+    from thresholds_app.core.base.atomic import atomic_write_bytes, atomic_write_text
+    from thresholds_app.core.case.readiness import export_blockers
+    from thresholds_app.core.case.record import CaseFileError, load_case, reassess_if_pack_changed
+    from thresholds_app.core.report.rationale import (
         build_rationale,
         format_produced_at,
         rationale_to_text,
     )
-    from thresholds_app.core.readiness import export_blockers
+    from thresholds_app.core.rules.engine import assess
 
     try:
         case = load_case(args.case_file)

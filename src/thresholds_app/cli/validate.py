@@ -21,7 +21,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Validate the pack and print the result."""
-    from thresholds_app.core.packload import load_pack
+    from thresholds_app.core.pack.load import load_pack
     from thresholds_app.paths import default_pack_dir
 
     pack_dir: Path = args.pack_dir or default_pack_dir()

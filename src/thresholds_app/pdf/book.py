@@ -19,7 +19,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from thresholds_app.core.model import Contact, Domain, Indicator, Pack, SteppingProcedure
+from thresholds_app.core.pack.model import Contact, Domain, Indicator, Pack, SteppingProcedure
 from thresholds_app.pdf.fonts import BODY
 from thresholds_app.pdf.layout import (
     ACCENT,

@@ -1,4 +1,4 @@
-"""Lay a :class:`~thresholds_app.core.rationale.Rationale` out as an A4 PDF.
+"""Lay a :class:`~thresholds_app.core.report.rationale.Rationale` out as an A4 PDF.
 
 All wording comes from the rationale data; this module only arranges it. Every cell is a
 Paragraph in the bundled font, and every piece of user text goes through :mod:`.safe`.
@@ -9,7 +9,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from thresholds_app.core.rationale import (
+from thresholds_app.core.report.rationale import (
     NOT_RECORDED,
     Block,
     Entry,
@@ -20,7 +20,7 @@ from thresholds_app.core.rationale import (
     Section,
     Summary,
 )
-from thresholds_app.core.rationale import Table as TableBlock
+from thresholds_app.core.report.rationale import Table as TableBlock
 from thresholds_app.pdf.fonts import BODY
 from thresholds_app.pdf.layout import (
     ACCENT,

@@ -94,11 +94,11 @@ def _run(argv: Sequence[str]) -> int:
     args, qt_args = parse_options(argv[1:])
 
     # Phase one: the guidance, before any window (pure Python, no Qt).
-    from thresholds_app.core.packload import load_pack
+    from thresholds_app.core.pack.load import load_pack
     from thresholds_app.paths import default_pack_dir
 
     pack_dir = Path(args.pack) if args.pack else default_pack_dir()
-    from thresholds_app.core.packcache import default_cache_dir
+    from thresholds_app.core.pack.cache import default_cache_dir
 
     result = load_pack(pack_dir, cache_dir=default_cache_dir())  # validated once per content
 

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from thresholds_app.core.model import AGE_BANDS, Pack
+from thresholds_app.core.pack.model import AGE_BANDS, Pack
 from thresholds_app.ui.appearance import Heading
 from thresholds_app.ui.browser_html import (
     consent_html,

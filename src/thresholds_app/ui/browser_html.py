@@ -12,7 +12,7 @@ from html import escape
 
 from PySide6.QtCore import QCoreApplication
 
-from thresholds_app.core.model import Contact, Indicator, Pack, SteppingProcedure, Topic
+from thresholds_app.core.pack.model import Contact, Indicator, Pack, SteppingProcedure, Topic
 
 DAY_NAMES = {
     "mon": "Monday",

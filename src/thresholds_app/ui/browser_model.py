@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from thresholds_app.core.model import Indicator, Pack
+from thresholds_app.core.pack.model import Indicator, Pack
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 LEVEL_ROLE = Qt.ItemDataRole.UserRole + 2

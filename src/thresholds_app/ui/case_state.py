@@ -2,8 +2,8 @@
 
 Screens change the case only through this object, which re-runs the engine after every answer
 and tells every view through signals. It holds no threshold logic: the level, consent advice and
-contacts all come from :func:`thresholds_app.core.engine.assess`. A new assessment always starts
-from a fresh record (hazard H17) and the practitioner's decision is never filled from the
+contacts all come from :func:`thresholds_app.core.rules.engine.assess`. A new assessment always
+starts from a fresh record (hazard H17) and the practitioner's decision is never filled from the
 engine's output (hazard H01).
 """
 
@@ -14,9 +14,9 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject, Signal
 
-from thresholds_app.core.assessment import Assessment, Context
-from thresholds_app.core.casefile import CaseRecord, new_case
-from thresholds_app.core.model import Answer, Pack
+from thresholds_app.core.case.record import CaseRecord, new_case
+from thresholds_app.core.pack.model import Answer, Pack
+from thresholds_app.core.rules.assessment import Assessment, Context
 
 AssessFn = Callable[[Pack, Mapping[str, Answer], Context], Assessment]
 Clock = Callable[[], datetime]
@@ -24,7 +24,7 @@ Clock = Callable[[], datetime]
 
 def default_assess_fn() -> AssessFn:
     """Return the core engine's ``assess`` (imported here so tests may inject another)."""
-    from thresholds_app.core.engine import assess
+    from thresholds_app.core.rules.engine import assess
 
     return assess
 

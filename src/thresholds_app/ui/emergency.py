@@ -2,8 +2,8 @@
 
 Reachable from every screen with one key (:data:`EMERGENCY_SHORTCUT`) or the red-outlined button
 in the main window's top bar. Whom to call after 999 is worked out by the core
-(:func:`thresholds_app.core.contacts.who_to_call`) from the current time; this module only shows it,
-in large, selectable text.
+(:func:`thresholds_app.core.rules.contacts.who_to_call`) from the current time; this module only
+shows it, in large, selectable text.
 """
 
 from __future__ import annotations
@@ -22,12 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from thresholds_app.core.model import Pack
+from thresholds_app.core.pack.model import Pack
 from thresholds_app.ui.assessment.widgets import big_text, clear_layout, plain_label
 from thresholds_app.ui.danger_style import EMERGENCY_SHORTCUT, style_danger
 
 if TYPE_CHECKING:
-    from thresholds_app.core.assessment import ContactAdvice
+    from thresholds_app.core.rules.assessment import ContactAdvice
 
 EMERGENCY_ID = "emergency-999"
 
@@ -36,7 +36,7 @@ __all__ = ["EMERGENCY_SHORTCUT", "EmergencyDialog", "contacts_now"]
 
 def contacts_now(pack: Pack, now: datetime) -> list[ContactAdvice]:
     """Return whom to call now, in order, from the core's contact logic."""
-    from thresholds_app.core.contacts import who_to_call
+    from thresholds_app.core.rules.contacts import who_to_call
 
     return list(who_to_call(pack, now, emergency=True))
 

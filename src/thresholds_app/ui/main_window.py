@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from thresholds_app import __version__
-from thresholds_app.core.model import Pack
+from thresholds_app.core.pack.model import Pack
 from thresholds_app.ui.assessment.widgets import ask_yes_no, heading
 from thresholds_app.ui.danger_style import EMERGENCY_SHORTCUT, style_danger
 from thresholds_app.ui.qtprops import application_wide, new_action, set_keys
@@ -34,7 +34,7 @@ from thresholds_app.ui.start_page import StartPage, pack_status_words
 if TYPE_CHECKING:  # loaded when first used: keeps start-up quick
     from PySide6.QtWidgets import QDialog, QMessageBox
 
-    from thresholds_app.core.casefile import CaseRecord
+    from thresholds_app.core.case.record import CaseRecord
     from thresholds_app.ui.assessment.page import AssessmentPage
     from thresholds_app.ui.case_state import AssessFn
     from thresholds_app.ui.emergency import EmergencyDialog
@@ -187,7 +187,11 @@ class MainWindow(QMainWindow):
 
     def open_case_path(self, path: Path, *, review: bool = False) -> bool:
         """Open the case file at ``path``; a damaged file gives a plain message, not a crash."""
-        from thresholds_app.core.casefile import CaseFileError, load_case, reassess_if_pack_changed
+        from thresholds_app.core.case.record import (
+            CaseFileError,
+            load_case,
+            reassess_if_pack_changed,
+        )
         from thresholds_app.ui.case_state import default_assess_fn
 
         try:

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from thresholds_app.core.model import Pack
-from thresholds_app.core.packdates import pack_dates
+from thresholds_app.core.pack.dates import pack_dates
+from thresholds_app.core.pack.model import Pack
 from thresholds_app.ui.assessment.widgets import card_frame, heading, muted_label, plain_label
 
 STATUS_WORDS = {

@@ -3,10 +3,10 @@
 The practitioner records the level the child is supported at now and the current plan, answers
 the indicators that have changed since the last review (a case file opened here supplies the
 previous answers), and ticks the step-up or step-down criteria that apply. The advice comes only
-from :func:`thresholds_app.core.stepping.review_stepping` (hazard H11: no step-down while a Level 4
-concern is unresolved); this screen shows it and the pack's handover checklist, then hands a case
-record, with its ``stepping`` part filled, to the rationale. The practitioner's own decision is
-never filled in here (H01).
+from :func:`thresholds_app.core.rules.stepping.review_stepping` (hazard H11: no step-down while
+a Level 4 concern is unresolved); this screen shows it and the pack's handover checklist, then
+hands a case record, with its ``stepping`` part filled, to the rationale. The practitioner's own
+decision is never filled in here (H01).
 """
 
 from __future__ import annotations
@@ -32,10 +32,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from thresholds_app.core.assessment import Context
-from thresholds_app.core.casefile import CaseRecord, PackRef, SteppingRecord, new_case
-from thresholds_app.core.model import AGE_BANDS, Answer, Pack
-from thresholds_app.core.stepping import SteppingAdvice, SteppingChanges, review_stepping
+from thresholds_app.core.case.record import CaseRecord, PackRef, SteppingRecord, new_case
+from thresholds_app.core.pack.model import AGE_BANDS, Answer, Pack
+from thresholds_app.core.rules.assessment import Context
+from thresholds_app.core.rules.stepping import SteppingAdvice, SteppingChanges, review_stepping
 from thresholds_app.ui.appearance import Heading
 from thresholds_app.ui.assessment.widgets import AnswerButtons, card_frame, text_edit
 from thresholds_app.ui.browser_model import ID_ROLE, IndicatorFilter, IndicatorModel

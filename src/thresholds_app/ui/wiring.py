@@ -23,7 +23,7 @@ from thresholds_app.ui.qtprops import new_action, set_keys
 from thresholds_app.ui.settings import AppSettings
 
 if TYPE_CHECKING:  # drafts and autosave load after the first paint (cryptography is slow)
-    from thresholds_app.core.drafts import DraftStore
+    from thresholds_app.core.drafts.store import DraftStore
     from thresholds_app.ui.autosave import Autosave
 
 PAGE_ASSESSMENT = "assessment"
@@ -182,7 +182,7 @@ class Extensions(QObject):
     def store(self) -> DraftStore:
         """The drafts store (created on first use, after the window is on screen)."""
         if self._store is None:
-            from thresholds_app.core.drafts import DraftStore
+            from thresholds_app.core.drafts.store import DraftStore
 
             self._store = DraftStore(retention_days=self.settings.draft_retention_days)
         return self._store
@@ -228,7 +228,7 @@ class Extensions(QObject):
         if recovered is None:
             return
         case, draft = recovered
-        from thresholds_app.core.casefile import PackRef
+        from thresholds_app.core.case.record import PackRef
 
         if not case.pack.id:
             case.pack = PackRef.of(self.window.pack)

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from thresholds_app.core.casefile import HouseholdMember
-from thresholds_app.core.model import AGE_BANDS
+from thresholds_app.core.case.record import HouseholdMember
+from thresholds_app.core.pack.model import AGE_BANDS
 from thresholds_app.ui.assessment.question_row import QuestionRow
 from thresholds_app.ui.assessment.widgets import card_frame, heading, muted_label
 from thresholds_app.ui.case_state import CaseState

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from thresholds_app.core.assessment import Assessment
-from thresholds_app.core.casefile import SharedInfo
+from thresholds_app.core.case.record import SharedInfo
+from thresholds_app.core.rules.assessment import Assessment
 from thresholds_app.ui.assessment.question_row import QuestionRow
 from thresholds_app.ui.assessment.widgets import card_frame, heading, muted_label, plain_label
 from thresholds_app.ui.case_state import CaseState

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from thresholds_app.core.assessment import Assessment
-from thresholds_app.core.casefile import NextStep
+from thresholds_app.core.case.record import NextStep
+from thresholds_app.core.rules.assessment import Assessment
 from thresholds_app.ui.assessment.live_panel import indicated_words
 from thresholds_app.ui.assessment.question_row import QuestionRow
 from thresholds_app.ui.assessment.widgets import (

@@ -11,7 +11,7 @@ import html
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout
 
-from thresholds_app.core.model import Indicator, Pack
+from thresholds_app.core.pack.model import Indicator, Pack
 from thresholds_app.ui.assessment.widgets import AnswerButtons, muted_label, plain_label
 from thresholds_app.ui.case_state import CaseState
 

@@ -13,9 +13,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
-from thresholds_app.core.assessment import Assessment
-from thresholds_app.core.model import Pack
-from thresholds_app.core.packdates import pack_dates
+from thresholds_app.core.pack.dates import pack_dates
+from thresholds_app.core.pack.model import Pack
+from thresholds_app.core.rules.assessment import Assessment
 from thresholds_app.ui.assessment.widgets import big_text, muted_label
 from thresholds_app.ui.danger_style import style_danger
 

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from thresholds_app.core.assessment import Assessment
-from thresholds_app.core.model import Pack
+from thresholds_app.core.pack.model import Pack
+from thresholds_app.core.rules.assessment import Assessment
 from thresholds_app.ui.assessment.indicator_card import IndicatorCard
 from thresholds_app.ui.assessment.search import search_indicators
 from thresholds_app.ui.assessment.widgets import clear_layout, heading, muted_label

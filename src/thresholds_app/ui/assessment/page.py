@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from thresholds_app.core.casefile import CaseRecord, save_case
-from thresholds_app.core.model import Pack
+from thresholds_app.core.case.record import CaseRecord, save_case
+from thresholds_app.core.pack.model import Pack
 from thresholds_app.ui.assessment.child_step import ChildStep
 from thresholds_app.ui.assessment.consent_step import ConsentStep
 from thresholds_app.ui.assessment.decision_step import DecisionStep
@@ -320,7 +320,7 @@ class AssessmentPage(QWidget):
         )
         if not chosen:
             return None
-        from thresholds_app.core.atomic import atomic_write_bytes
+        from thresholds_app.core.base.atomic import atomic_write_bytes
 
         path = Path(chosen)
         atomic_write_bytes(path, self.preview.pdf_bytes())

@@ -1,9 +1,9 @@
 """Step 6: preview the rationale, then save the PDF, print it, save the case file or copy it.
 
-Export (PDF, print, copy) stays disabled while :func:`thresholds_app.core.readiness.export_blockers`
-lists anything; the blockers are shown in plain words (hazards H01, H09, H12). The case file can
-always be saved: it is the practitioner's own working copy. reportlab and QtPdf are imported only
-when the user exports.
+Export (PDF, print, copy) stays disabled while
+:func:`thresholds_app.core.case.readiness.export_blockers` lists anything; the blockers are
+shown in plain words (hazards H01, H09, H12). The case file can always be saved: it is the
+practitioner's own working copy. reportlab and QtPdf are imported only when the user exports.
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from thresholds_app import __version__
-from thresholds_app.core.rationale import Rationale
-from thresholds_app.core.readiness import export_blockers
+from thresholds_app.core.case.readiness import export_blockers
+from thresholds_app.core.report.rationale import Rationale
 from thresholds_app.ui.assessment.widgets import card_frame, heading, muted_label
 from thresholds_app.ui.case_state import CaseState
 
@@ -172,7 +172,7 @@ class PreviewStep(QWidget):
 
     def rationale(self) -> Rationale:
         """Build the rationale from the case as it stands (draft blockers included)."""
-        from thresholds_app.core.rationale import build_rationale
+        from thresholds_app.core.report.rationale import build_rationale
 
         case = self.state.record_for_export()
         produced = self.state.now().replace(microsecond=0).isoformat(sep=" ")
@@ -187,7 +187,7 @@ class PreviewStep(QWidget):
 
     def rationale_text(self) -> str:
         """The rationale as plain text."""
-        from thresholds_app.core.rationale import rationale_to_text
+        from thresholds_app.core.report.rationale import rationale_to_text
 
         return rationale_to_text(self.rationale())
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QVBoxLayout
 
-from thresholds_app.core.model import Question
+from thresholds_app.core.pack.model import Question
 from thresholds_app.ui.assessment.widgets import AnswerButtons, muted_label, plain_label
 from thresholds_app.ui.case_state import CaseState
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
-from thresholds_app.core.casefile import Review
+from thresholds_app.core.case.record import Review
 from thresholds_app.ui.assessment.widgets import card_frame, heading, text_edit
 from thresholds_app.ui.case_state import CaseState
 

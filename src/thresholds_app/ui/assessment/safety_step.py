@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QPushButton, QVBoxLayout, QWidget
 
-from thresholds_app.core.assessment import Assessment
+from thresholds_app.core.rules.assessment import Assessment
 from thresholds_app.ui.assessment.question_row import QuestionRow
 from thresholds_app.ui.assessment.widgets import heading, muted_label, plain_label
 from thresholds_app.ui.case_state import CaseState

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from thresholds_app.core.model import Indicator, Pack
+from thresholds_app.core.pack.model import Indicator, Pack
 
 _WORD = re.compile(r"[a-z0-9]+")
 _SUFFIXES = ("ings", "ing", "ies", "ed", "es", "s")

@@ -10,7 +10,7 @@ import html
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
-from thresholds_app.core.model import Pack
+from thresholds_app.core.pack.model import Pack
 
 
 def tr(text: str) -> str:

@@ -13,7 +13,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLayout, QWidget
 
-from thresholds_app.core.model import ANSWERS, Answer
+from thresholds_app.core.pack.model import ANSWERS, Answer
 from thresholds_app.ui.qtprops import show_as_plain_text
 
 if TYPE_CHECKING:  # the start screen needs none of these: each Qt class costs start-up time

@@ -11,8 +11,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from thresholds_app.core.model import Manifest
-from thresholds_app.core.records import record
+from thresholds_app.core.base.records import record
+from thresholds_app.core.pack.model import Manifest
 
 State = Literal["not-yet-effective", "current", "review-due", "expired"]
 

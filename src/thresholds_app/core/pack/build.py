@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, cast
 
-from thresholds_app.core import model as m
+from thresholds_app.core.pack import model as m
 
 Data = dict[str, Any]
 

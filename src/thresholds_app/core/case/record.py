@@ -3,7 +3,7 @@
 The case record holds what the practitioner recorded (answers, household, free text, their own
 decision, consent, referrer, next steps, reviewer notes) plus, for the record, the assessment as
 it was computed. The practitioner's decision is never filled from the engine (hazard H01).
-Files are written atomically (:mod:`thresholds_app.core.atomic`); a damaged, foreign or too-new
+Files are written atomically (:mod:`thresholds_app.core.base.atomic`); a damaged, foreign or too-new
 file raises :class:`CaseFileError` with a plain message, never a traceback.
 """
 
@@ -17,10 +17,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from thresholds_app.core.assessment import Assessment, Context
-from thresholds_app.core.atomic import atomic_write_text
-from thresholds_app.core.casefile_codec import assessment_from_dict, assessment_to_dict
-from thresholds_app.core.model import ANSWERS, Answer, Pack
+from thresholds_app.core.base.atomic import atomic_write_text
+from thresholds_app.core.case.codec import assessment_from_dict, assessment_to_dict
+from thresholds_app.core.pack.model import ANSWERS, Answer, Pack
+from thresholds_app.core.rules.assessment import Assessment, Context
 from thresholds_app.paths import schema_dir
 
 CASE_FORMAT = "thresholds-case"

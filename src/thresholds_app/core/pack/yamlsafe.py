@@ -22,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from thresholds_app.core.problems import Problem, format_path
+from thresholds_app.core.base.problems import Problem, format_path
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 64

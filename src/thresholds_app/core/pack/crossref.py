@@ -15,8 +15,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from thresholds_app.core.problems import did_you_mean
-from thresholds_app.core.yamlsafe import Path, YamlDocument
+from thresholds_app.core.base.problems import did_you_mean
+from thresholds_app.core.pack.yamlsafe import Path, YamlDocument
 
 Docs = dict[str, YamlDocument]
 
@@ -278,7 +278,7 @@ class _Checker:
                     )
 
     def check_rules(self) -> None:
-        from thresholds_app.core.reachability import unreachable_reason
+        from thresholds_app.core.pack.reachability import unreachable_reason
 
         doc = self.doc("rules.yaml")
         answerable = self._answerable()

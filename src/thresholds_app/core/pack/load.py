@@ -12,15 +12,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from thresholds_app import __version__
-from thresholds_app.core import packcache
-from thresholds_app.core.model import Pack
-from thresholds_app.core.packbuild import build_pack
-from thresholds_app.core.problems import Problem
-from thresholds_app.core.records import record
+from thresholds_app.core.base.problems import Problem
+from thresholds_app.core.base.records import record
+from thresholds_app.core.pack import cache as packcache
+from thresholds_app.core.pack.build import build_pack
+from thresholds_app.core.pack.model import Pack
 from thresholds_app.paths import schema_dir
 
 if TYPE_CHECKING:
-    from thresholds_app.core.yamlsafe import YamlDocument
+    from thresholds_app.core.pack.yamlsafe import YamlDocument
 
 # The YAML reader, schema checks and cross-reference checks are imported only when a pack is
 # not in the cache: a cached start needs none of them (and importing them is most of the cost).
@@ -139,7 +139,7 @@ def load_pack(pack_dir: str | Path, *, cache_dir: Path | None = None) -> LoadRes
             data, lines = cached
             return LoadResult(build_pack(data, lines, content_hash), [], from_cache=True)
 
-    from thresholds_app.core.yamlsafe import load_yaml
+    from thresholds_app.core.pack.yamlsafe import load_yaml
 
     docs = {name: load_yaml(content, name) for name, content in raw.items()}
     _check(docs)
@@ -156,8 +156,8 @@ def load_pack(pack_dir: str | Path, *, cache_dir: Path | None = None) -> LoadRes
 
 
 def _check(docs: dict[str, YamlDocument]) -> None:
-    from thresholds_app.core.crossref import check_cross_references
-    from thresholds_app.core.schemacheck import check_schema
+    from thresholds_app.core.pack.crossref import check_cross_references
+    from thresholds_app.core.pack.schemacheck import check_schema
 
     for name, doc in docs.items():
         check_schema(doc, _schema_for(name))

@@ -10,10 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from thresholds_app.core.assessment import Assessment
-from thresholds_app.core.casefile import CaseRecord
-from thresholds_app.core.model import Pack
-from thresholds_app.core.rationale_sections import (
+from thresholds_app.core.case.record import CaseRecord
+from thresholds_app.core.pack.model import Pack
+from thresholds_app.core.report.sections import (
     NOT_RECORDED,
     Block,
     Entry,
@@ -24,6 +23,7 @@ from thresholds_app.core.rationale_sections import (
     Table,
     build_sections,
 )
+from thresholds_app.core.rules.assessment import Assessment
 
 __all__ = [
     "NOT_RECORDED",

@@ -6,8 +6,8 @@ export while the list is not empty; the CLI refuses to render unless asked to ma
 
 from __future__ import annotations
 
-from thresholds_app.core.assessment import Assessment
-from thresholds_app.core.casefile import CaseRecord
+from thresholds_app.core.case.record import CaseRecord
+from thresholds_app.core.rules.assessment import Assessment
 
 OTHER_CHILDREN_QUESTION = "other-children-considered"
 

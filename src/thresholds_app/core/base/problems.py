@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from thresholds_app.core.records import record
+from thresholds_app.core.base.records import record
 
 
 @record

@@ -1,4 +1,4 @@
-"""Turn an :class:`~thresholds_app.core.assessment.Assessment` into JSON data and back.
+"""Turn an :class:`~thresholds_app.core.rules.assessment.Assessment` into JSON data and back.
 
 A case file keeps the assessment as it was computed, for the record. The shape is the dataclass
 fields, with tuples as lists; reading it back is tolerant of missing fields so an older record
@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import fields, is_dataclass
 from typing import Any
 
-from thresholds_app.core.assessment import (
+from thresholds_app.core.rules.assessment import (
     AnswerRef,
     Assessment,
     Change,

@@ -1,9 +1,9 @@
 """The guidance pack as immutable Python objects.
 
-A pack is loaded once (see :mod:`thresholds_app.core.packload`) and then only read. Every other
+A pack is loaded once (see :mod:`thresholds_app.core.pack.load`) and then only read. Every other
 part of the app (engine, rationale, PDF, UI, CLI) works from these objects, never from YAML.
 Conditions in rules stay as plain, schema-checked data (a closed vocabulary) and are interpreted
-by :mod:`thresholds_app.core.engine`.
+by :mod:`thresholds_app.core.rules.engine`.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Literal
 
-from thresholds_app.core.records import record
+from thresholds_app.core.base.records import record
 
 Answer = Literal["yes", "no", "not-known"]
 ANSWERS: tuple[Answer, ...] = ("yes", "no", "not-known")

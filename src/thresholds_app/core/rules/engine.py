@@ -20,7 +20,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from thresholds_app.core.assessment import (
+from thresholds_app.core.pack.model import ANSWERS, Answer, Indicator, Pack, Rule
+from thresholds_app.core.rules.assessment import (
     AnswerRef,
     Assessment,
     ConsentAdvice,
@@ -28,9 +29,9 @@ from thresholds_app.core.assessment import (
     Context,
     Reason,
 )
-from thresholds_app.core.changes import what_would_change
-from thresholds_app.core.conditions import Condition, ConditionError, compile_condition
-from thresholds_app.core.contacts import (
+from thresholds_app.core.rules.changes import what_would_change
+from thresholds_app.core.rules.conditions import Condition, ConditionError, compile_condition
+from thresholds_app.core.rules.contacts import (
     EMERGENCY_ID,
     FRONT_DOOR_ID,
     contacts_for,
@@ -38,7 +39,6 @@ from thresholds_app.core.contacts import (
     route,
     who_to_call,
 )
-from thresholds_app.core.model import ANSWERS, Answer, Indicator, Pack, Rule
 
 SUPPORTED_POLICIES = ("highest-level",)
 _CACHE_ATTRIBUTE = "_thresholds_engine"

@@ -21,11 +21,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from thresholds_app.core.assessment import Change
-from thresholds_app.core.model import Answer
+from thresholds_app.core.pack.model import Answer
+from thresholds_app.core.rules.assessment import Change
 
 if TYPE_CHECKING:
-    from thresholds_app.core.engine import CompiledRule, Engine
+    from thresholds_app.core.rules.engine import CompiledRule, Engine
 
 PER_LEVEL = 3
 MAX_TRIALS = 24

@@ -2,7 +2,7 @@
 
 jsonschema is imported only here, and only when a check actually runs, because importing it costs
 more than the rest of start-up; validated packs are cached by content hash (see
-:mod:`thresholds_app.core.packcache`) so the app normally never imports it at all.
+:mod:`thresholds_app.core.pack.cache`) so the app normally never imports it at all.
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ import json
 from functools import cache
 from typing import Any
 
-from thresholds_app.core.problems import did_you_mean
-from thresholds_app.core.yamlsafe import YamlDocument
+from thresholds_app.core.base.problems import did_you_mean
+from thresholds_app.core.pack.yamlsafe import YamlDocument
 from thresholds_app.paths import schema_dir
 
 _TYPE_WORDS = {

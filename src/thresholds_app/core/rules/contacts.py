@@ -17,8 +17,8 @@ from collections.abc import Iterable
 from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from thresholds_app.core.assessment import ContactAdvice
-from thresholds_app.core.model import Contact, Pack
+from thresholds_app.core.pack.model import Contact, Pack
+from thresholds_app.core.rules.assessment import ContactAdvice
 
 EMERGENCY_ID = "emergency-999"
 FRONT_DOOR_ID = "mash"

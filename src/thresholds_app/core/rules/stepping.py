@@ -20,9 +20,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-from thresholds_app.core.assessment import AnswerRef, Assessment, Context
-from thresholds_app.core.engine import engine_for
-from thresholds_app.core.model import Pack, SteppingProcedure, Timescale
+from thresholds_app.core.pack.model import Pack, SteppingProcedure, Timescale
+from thresholds_app.core.rules.assessment import AnswerRef, Assessment, Context
+from thresholds_app.core.rules.engine import engine_for
 
 Direction = Literal["step-up", "step-down", "stay"]
 
@@ -99,7 +99,7 @@ def review_stepping(
         pack: The guidance pack.
         current_level: The level the child is supported at now (1-4).
         changes: The answers now and at the last review, and the criteria the practitioner ticked.
-        context: Age band and clock, as for :func:`thresholds_app.core.engine.assess`.
+        context: Age band and clock, as for :func:`thresholds_app.core.rules.engine.assess`.
 
     Raises:
         ValueError: ``current_level`` is not 1-4, or an answer is not yes, no or not-known.

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from thresholds_app.core.assessment import Assessment, Context
-from thresholds_app.core.engine import engine_for
-from thresholds_app.core.model import Pack, Scenario, TestCase
+from thresholds_app.core.pack.model import Pack, Scenario, TestCase
+from thresholds_app.core.rules.assessment import Assessment, Context
+from thresholds_app.core.rules.engine import engine_for
 
 
 @dataclass(frozen=True)

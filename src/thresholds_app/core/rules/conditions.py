@@ -25,7 +25,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from thresholds_app.core.model import AGE_BANDS, Indicator
+from thresholds_app.core.pack.model import AGE_BANDS, Indicator
 
 UNANSWERED = "unanswered"
 ANSWER_VALUES = ("yes", "no", "not-known", UNANSWERED)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from thresholds_app.core.model import Answer
+from thresholds_app.core.pack.model import Answer
 
 
 @dataclass(frozen=True)

@@ -1,16 +1,16 @@
 """The body sections of a referral rationale, built from the pack, the case and the assessment.
 
-Kept apart from :mod:`thresholds_app.core.rationale` so each module has one job: this one decides
-what each section says, in what order.
+Kept apart from :mod:`thresholds_app.core.report.rationale` so each module has one job: this one
+decides what each section says, in what order.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from thresholds_app.core.assessment import AnswerRef, Assessment
-from thresholds_app.core.casefile import CaseRecord
-from thresholds_app.core.model import Pack
+from thresholds_app.core.case.record import CaseRecord
+from thresholds_app.core.pack.model import Pack
+from thresholds_app.core.rules.assessment import AnswerRef, Assessment
 
 NOT_RECORDED = "Not recorded."
 # Beyond this many, "what would change it" lists only a count (each is the same kind of answer).

@@ -1,0 +1,1 @@
+"""Building blocks for the rest of core: records, problems, the atomic writer, the calendar."""

@@ -1,0 +1,1 @@
+"""A case: the record saved as a case file, its reading and writing, and what blocks its export."""

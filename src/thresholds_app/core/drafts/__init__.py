@@ -1,0 +1,1 @@
+"""Encrypted drafts: the journal of answers, snapshots, keys and recovery."""
