@@ -168,6 +168,11 @@ def test_presenter_navigation_reveal_and_black_screen_by_keyboard(qtbot) -> None
     assert not view.revealed
     qtbot.keyClick(view, Qt.Key.Key_Period)  # some clickers send "." for black
     assert not view.black
+    qtbot.keyClick(view, Qt.Key.Key_G)  # the guidance at a keypress
+    assert view.stack.currentWidget() is view.guidance
+    assert solihull().levels[4].summary in _visible_text(view)
+    qtbot.keyClick(view, Qt.Key.Key_G)
+    assert view.stack.currentWidget() is view.slide
     for _ in range(3):
         qtbot.keyClick(view, Qt.Key.Key_PageDown)
     assert view.on_summary

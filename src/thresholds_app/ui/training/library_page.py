@@ -297,7 +297,6 @@ class TrainingPage(QWidget):
         if self.presenter is not None:
             self.presenter.close()
         self.presenter = PresenterView(self.pack, scenarios)
-        self.presenter.guidance_requested.connect(self.book_requested.emit)
         self.presenter.sheet_requested.connect(self._save_sheet)
         self.presenter.showFullScreen()
         self.presenter.activateWindow()

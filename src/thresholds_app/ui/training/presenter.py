@@ -25,7 +25,7 @@ from thresholds_app.ui.training.vote_chart import VoteChart
 BODY_DIVISOR = 28
 KEY_HELP = (
     "PageDown next · PageUp back · R answer · D discussion · 1–4 add a vote · Backspace remove "
-    "· B black screen · G guidance · S session sheet · Esc end · F9 immediate danger"
+    "· B black screen · G levels of need · S session sheet · Esc end · F9 immediate danger"
 )
 NEXT_KEYS = {Qt.Key.Key_PageDown, Qt.Key.Key_Right, Qt.Key.Key_Space, Qt.Key.Key_N}
 BACK_KEYS = {Qt.Key.Key_PageUp, Qt.Key.Key_Left, Qt.Key.Key_P}
@@ -47,11 +47,9 @@ class PresenterView(QWidget):
 
     Signals:
         sheet_requested(object): the trainer asked for the session sheet (a RoomSession).
-        guidance_requested(): the trainer asked for the guidance (G).
     """
 
     sheet_requested = Signal(object)
-    guidance_requested = Signal()
 
     def __init__(
         self, pack: Pack, scenarios: Sequence[Scenario], parent: QWidget | None = None
@@ -69,6 +67,7 @@ class PresenterView(QWidget):
         self.discussion_shown = False
         self.black = False
         self.on_summary = False
+        self.guidance_shown = False
         self.setObjectName("presenter")
         self.setWindowTitle("Training: presenter view")
         self.setAccessibleName("Presenter view")
@@ -78,11 +77,12 @@ class PresenterView(QWidget):
         self.stack = QStackedWidget()
         self.slide = QWidget()
         self.summary = QWidget()
+        self.guidance = QWidget()
         self.blank = QWidget()
         self.blank.setObjectName("presenterBlack")
         self.blank.setStyleSheet("background: black;")
         self.blank.setAccessibleName("Black screen")
-        for page in (self.slide, self.summary, self.blank):
+        for page in (self.slide, self.summary, self.guidance, self.blank):
             self.stack.addWidget(page)
 
         self.counter = _label("counter")
@@ -108,6 +108,17 @@ class PresenterView(QWidget):
         summary.addWidget(self.summary_body)
         summary.addStretch(1)
 
+        guidance = QVBoxLayout(self.guidance)
+        title = _label("title")
+        title.setText("The levels of need")
+        guidance.addWidget(title)
+        for number in self.levels:
+            level = pack.levels[number]
+            line = _label("story")
+            line.setText(f"{level_words(pack, number)}. {level.summary}")
+            guidance.addWidget(line)
+        guidance.addStretch(1)
+
         outer = QVBoxLayout(self)
         outer.addWidget(self.stack, 1)
         outer.addWidget(self.help)
@@ -131,6 +142,9 @@ class PresenterView(QWidget):
             self.help.setVisible(False)
             return
         self.help.setVisible(True)
+        if self.guidance_shown:
+            self.stack.setCurrentWidget(self.guidance)
+            return
         if self.on_summary:
             self._show_summary()
             self.stack.setCurrentWidget(self.summary)
@@ -222,6 +236,11 @@ class PresenterView(QWidget):
         self.black = not self.black
         self._show()
 
+    def toggle_guidance(self) -> None:
+        """Show the levels of need (G), or go back to the scenario."""
+        self.guidance_shown = not self.guidance_shown
+        self._show()
+
     def add_vote(self, level: int) -> None:
         """Count one vote for ``level`` on the scenario on show."""
         if level not in self.levels or self.on_summary:
@@ -245,7 +264,9 @@ class PresenterView(QWidget):
         """The keyboard and clicker controls listed in :data:`KEY_HELP`."""
         key = Qt.Key(event.key())
         text = event.text()
-        if key in NEXT_KEYS:
+        if self.guidance_shown and key not in BLACK_KEYS and key != Qt.Key.Key_G:
+            self.toggle_guidance()  # any key leaves the guidance, as on a slide
+        elif key in NEXT_KEYS:
             self.next()
         elif key in BACK_KEYS:
             self.previous()
@@ -262,7 +283,7 @@ class PresenterView(QWidget):
         elif key == Qt.Key.Key_Backspace:
             self.remove_vote()
         elif key == Qt.Key.Key_G:
-            self.guidance_requested.emit()
+            self.toggle_guidance()
         elif key == Qt.Key.Key_S:
             self.sheet_requested.emit(self.session())
         elif key == Qt.Key.Key_Escape:
