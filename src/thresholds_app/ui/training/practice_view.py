@@ -84,13 +84,18 @@ class ResultView(QWidget):
                 "None.",
             )
         )
+        touched = [h.point for h in result.hints if h.touched]
+        untouched = [h.point for h in result.hints if not h.touched]
         column.addWidget(
-            _section(
-                "What a good rationale mentions (hints, not a mark of your writing)",
-                [("✓ " if h.touched else "? ") + h.point for h in result.hints],
-                "No points listed for this scenario.",
+            muted_label(
+                "What a good rationale mentions, checked against your reasons as hints only: "
+                "your writing is not marked."
             )
         )
+        if touched:
+            column.addWidget(_section("Your reasons seem to cover", touched, ""))
+        if untouched:
+            column.addWidget(_section("Worth adding to your reasons", untouched, ""))
         column.addWidget(_section("To discuss", list(result.discussion_points), "None listed."))
         column.addStretch(1)
 
