@@ -137,7 +137,10 @@ def load_pack(pack_dir: str | Path, *, cache_dir: Path | None = None) -> LoadRes
         cached = packcache.read(cache_dir, key)
         if cached is not None:
             data, lines = cached
-            return LoadResult(build_pack(data, lines, content_hash), [], from_cache=True)
+            try:
+                return LoadResult(build_pack(data, lines, content_hash), [], from_cache=True)
+            except Exception:  # any fault in a cache entry means: validate the files again
+                packcache.discard(cache_dir, key)
 
     from thresholds_app.core.pack.yamlsafe import load_yaml
 
