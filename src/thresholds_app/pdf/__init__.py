@@ -15,19 +15,21 @@ import sys
 def _load_reportlab_settings_safely() -> None:
     if "reportlab.rl_config" in sys.modules:
         return
+    real_expanduser = os.path.expanduser
+
+    def no_settings_file(path: str) -> str:
+        # Only the settings file is hidden: reportlab derives other folders from ~ too.
+        if os.path.basename(str(path)) == ".reportlab_settings":
+            return os.path.join(os.devnull, "no-settings")
+        return real_expanduser(path)
+
     saved_module = sys.modules.get("reportlab_settings", ...)
-    saved_env = {name: os.environ.get(name) for name in ("HOME", "USERPROFILE")}
     sys.modules["reportlab_settings"] = None  # type: ignore[assignment]  # import now fails
-    for name in saved_env:  # ~ then names a folder that does not exist
-        os.environ[name] = os.path.join(os.devnull, "no-settings")
+    os.path.expanduser = no_settings_file  # type: ignore[assignment]
     try:
         import reportlab.rl_config  # noqa: F401 - read once, here
     finally:
-        for name, value in saved_env.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
+        os.path.expanduser = real_expanduser
         if saved_module is ...:
             sys.modules.pop("reportlab_settings", None)
         else:
