@@ -48,6 +48,4 @@ def test_examples_carry_the_current_pack_reference() -> None:
             pack.manifest.id,
             pack.manifest.version,
             pack.content_hash,
-        ), (
-            f"{path.name} is stale: run UPDATE_EXAMPLES=1 pytest tests/core/test_casefile_examples.py"
-        )
+        ), f"{path.name} is stale: refresh the examples with UPDATE_EXAMPLES=1"
