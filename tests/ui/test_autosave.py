@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from cryptography.fernet import Fernet
 
-from thresholds_app.core.drafts.store import DraftStore, UnavailableKeyProvider
+from thresholds_app.core.drafts.keys import UnavailableKeyProvider
+from thresholds_app.core.drafts.store import DraftStore
 from thresholds_app.core.pack.model import Pack
 from thresholds_app.ui import autosave
 from thresholds_app.ui.autosave import Autosave, case_from_draft, offer_recovery

@@ -22,7 +22,8 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from thresholds_app.core.case.record import CaseRecord
-from thresholds_app.core.drafts.store import Draft, DraftError, DraftInfo, DraftState, DraftStore
+from thresholds_app.core.drafts.state import DraftError, DraftInfo, DraftState
+from thresholds_app.core.drafts.store import Draft, DraftStore
 from thresholds_app.ui.case_state import CaseState
 
 IDLE_MS = 2_000  # save this long after typing stops
