@@ -37,3 +37,9 @@ def _load_reportlab_settings_safely() -> None:
 
 
 _load_reportlab_settings_safely()
+
+import reportlab  # noqa: E402 - after its configuration is loaded safely
+
+from thresholds_app.core.base.dependencies import require_safe  # noqa: E402
+
+require_safe("reportlab", reportlab.Version)

@@ -29,13 +29,17 @@ from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+import cryptography
 from cryptography.fernet import Fernet, InvalidToken
 
 from thresholds_app.core.base.atomic import atomic_write_bytes
+from thresholds_app.core.base.dependencies import require_safe
 from thresholds_app.core.drafts import keys
 from thresholds_app.core.drafts.keys import KeyProvider
 from thresholds_app.core.drafts.owner import OwnerLock, held_elsewhere
 from thresholds_app.core.drafts.state import DraftError, DraftInfo, DraftState, dumps
+
+require_safe("cryptography", cryptography.__version__)
 
 APP_NAME = "thresholds_app"
 DEFAULT_RETENTION_DAYS = 30

@@ -22,7 +22,10 @@ from typing import Any
 
 import yaml
 
+from thresholds_app.core.base.dependencies import require_safe
 from thresholds_app.core.base.problems import Problem, format_path
+
+require_safe("PyYAML", yaml.__version__)
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 64
