@@ -231,3 +231,12 @@ def test_long_change_lists_are_cut_to_a_count(pack: Pack, case: CaseRecord) -> N
         assert isinstance(items, Items)
         assert len(items.items) == expected
     assert items.items[-1].startswith("If “Answer 6”")
+
+
+def test_an_unknown_stepping_criterion_is_flagged_not_printed_raw(
+    pack: Pack, case: CaseRecord
+) -> None:
+    case.stepping = SteppingRecord("up", ["step-up-needs", "no-such-criterion"], "")
+    text = rationale_to_text(build(pack, case))
+    assert "A criterion that is not in this guidance (no-such-criterion)" in text
+    assert "\n- no-such-criterion" not in text

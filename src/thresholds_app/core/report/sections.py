@@ -325,7 +325,10 @@ def _stepping(pack: Pack, case: CaseRecord) -> Section | None:
         return None
     procedure = pack.step_up if record.direction == "up" else pack.step_down
     texts = {c.id: c.text for c in procedure.criteria}
-    criteria = tuple(texts.get(c, c) for c in record.criteria)
+    criteria = tuple(
+        texts.get(c) or f"A criterion that is not in this guidance ({c}): check it by hand"
+        for c in record.criteria
+    )
     blocks: list[Block] = [Note(procedure.summary)]
     if criteria:
         blocks.append(Items(criteria, "Criteria that apply"))
