@@ -8,6 +8,8 @@ import pytest
 
 from thresholds_app.core.base.records import replace
 from thresholds_app.core.pack.dates import pack_dates
+from packfactory import ROLES
+
 from thresholds_app.core.pack.model import Manifest
 
 
@@ -26,6 +28,7 @@ def manifest() -> Manifest:
         sources={},
         parts={},
         mandatory_questions=(),
+        roles=ROLES,
     )
 
 

@@ -151,12 +151,12 @@ def test_sections_are_bookmarked_on_their_pages(pdf: bytes) -> None:
 
 
 def test_draft_with_huge_user_labels_still_renders(pack: Pack, case: CaseRecord) -> None:
-    from thresholds_app.core.case.readiness import export_blockers
+    from thresholds_app.core.case.readiness import find_blockers
     from thresholds_app.core.case.record import HouseholdMember
 
     case.household += [HouseholdMember(label="L" * 50_000) for _ in range(5)]
     assessment = assess(pack, case.answers, case.context())
-    blockers = tuple(export_blockers(case, assessment))
+    blockers = tuple(b.message for b in find_blockers(pack, case, assessment))
     pdf = render_rationale_pdf(build_rationale(pack, case, assessment, "t", "v", blockers))
     assert qpdf_problems(pdf) == []
     assert "DRAFT: not ready to send." in page_texts(pdf)[0]

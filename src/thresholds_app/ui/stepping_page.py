@@ -32,7 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from thresholds_app.core.case.record import CaseRecord, PackRef, SteppingRecord, new_case
+from thresholds_app.core.case.assemble import stepping_record
+from thresholds_app.core.case.record import CaseRecord, PackRef, new_case
 from thresholds_app.core.pack.model import AGE_BANDS, Answer, Pack
 from thresholds_app.core.rules.assessment import Context
 from thresholds_app.core.rules.stepping import SteppingAdvice, SteppingChanges, review_stepping
@@ -399,20 +400,12 @@ class SteppingPage(QWidget):
         case.pack = PackRef.of(self.pack)
         case.answers = dict(self.answers)
         case.child.age_band = self.age.currentData()
-        advice = self.advice
-        direction = {"step-up": "up", "step-down": "down"}.get(
-            advice.direction if advice else "", ""
-        )
-        done = [b.accessibleName() for b in self.handover_boxes if b.isChecked()]
-        notes = [f"Supported at Level {self.current_level()}."]
-        if self.plan.toPlainText().strip():
-            notes.append("Current plan: " + self.plan.toPlainText().strip())
-        if self.notes.toPlainText().strip():
-            notes.append("What has changed: " + self.notes.toPlainText().strip())
-        if done:
-            notes.append("Handover done: " + "; ".join(done))
-        case.stepping = SteppingRecord(
-            direction=direction, criteria=sorted(self.ticked()), notes="\n".join(notes)
+        case.stepping = stepping_record(
+            self.advice,
+            criteria=self.ticked(),
+            plan=self.plan.toPlainText(),
+            what_changed=self.notes.toPlainText(),
+            handover_done=[b.accessibleName() for b in self.handover_boxes if b.isChecked()],
         )
         return case
 

@@ -8,8 +8,10 @@ it out. There are no numeric scores anywhere (hazard H20): only levels, reasons 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 
+from thresholds_app.core.base.calendar import aware_area_time
+from thresholds_app.core.base.wording import level_label
 from thresholds_app.core.case.record import CaseRecord
 from thresholds_app.core.pack.model import Pack
 from thresholds_app.core.report.sections import (
@@ -93,6 +95,8 @@ class Rationale:
     provenance_note: str
     intended_use: str
     draft_blockers: tuple[str, ...] = field(default=())
+    # The pack's date banner (due for review, expired): printed at the top when not empty.
+    pack_notice: str = ""
 
     def section(self, title: str) -> Section:
         """Return the section with this title (KeyError if absent)."""
@@ -103,11 +107,36 @@ class Rationale:
 
 
 def level_words(pack: Pack, level: int | None) -> str:
-    """Return "Level 3 (Targeted)" style wording, or the insufficient-information wording."""
+    """Return "Level 3: Targeted" style wording, or the insufficient-information wording."""
     if level is None:
         return "Insufficient information to indicate a level"
-    found = pack.levels.get(level)
-    return f"Level {level} ({found.name})" if found else f"Level {level}"
+    return pack.level_title(level)
+
+
+def guidance_words(pack: Pack, assessment: Assessment) -> str:
+    """What the guidance indicates, in the words every export uses.
+
+    Withheld when the pack is not in force; "not enough answered yet" until the pack's questions
+    that settle a level are answered (a lowest level reached by default is never stated).
+    """
+    level = assessment.indicated_level
+    if assessment.level_withheld:
+        return "Not shown: this guidance is not in force. " + assessment.pack_notice
+    if not assessment.enough_answered:
+        so_far = ""
+        if level is not None and level != min(pack.levels, default=level):
+            so_far = f" So far the answers point to at least {pack.level_title(level)}."
+        return "Not enough answered yet to indicate a level." + so_far
+    return level_words(pack, level)
+
+
+def emergency_words(pack: Pack, case: CaseRecord, assessment: Assessment) -> str:
+    """The emergency line: an unanswered danger question prints as not answered, never "No"."""
+    if assessment.emergency:
+        return "Yes: emergency action indicated (999)."
+    if case.answers.get(pack.roles.immediate_danger) not in ("yes", "no"):
+        return "Not answered: whether the child is in immediate danger has not been recorded."
+    return "No."
 
 
 def build_rationale(
@@ -134,6 +163,7 @@ def build_rationale(
         provenance_note=pack.manifest.provenance_note,
         intended_use=INTENDED_USE,
         draft_blockers=tuple(draft_blockers),
+        pack_notice=assessment.pack_notice,
     )
 
 
@@ -147,22 +177,20 @@ def _summary(pack: Pack, case: CaseRecord, assessment: Assessment) -> Summary:
     elif contacts:
         route = f"Contact {contacts[0].name} ({contacts[0].phone})."
         if differs:
-            route += f" This follows the practitioner's decision (Level {decided})."
+            route += f" This follows the practitioner's decision ({level_label(decided)})."
     else:
         route = "No contact suggested by the guidance."
     level_for_consent = decided if decided is not None else indicated
     consent_level = pack.consent.levels.get(level_for_consent) if level_for_consent else None
     return Summary(
-        guidance_level=level_words(pack, indicated),
+        guidance_level=guidance_words(pack, assessment),
         decision_level=(
             level_words(pack, decided) if decided is not None else "No decision recorded"
         ),
         differs=differs,
         differs_reason=case.decision.differs_reason.strip(),
         emergency=assessment.emergency,
-        emergency_text=(
-            "Yes: emergency action indicated (999)." if assessment.emergency else "No."
-        ),
+        emergency_text=emergency_words(pack, case, assessment),
         route=route,
         contacts=contacts,
         consent=consent_level.consent_needed if consent_level else "",
@@ -177,7 +205,8 @@ def _contacts(pack: Pack, assessment: Assessment, decided: int | None) -> tuple[
         lines = []
         for contact_id in pack.levels[decided].contacts:
             contact = pack.contacts.get(contact_id)
-            if contact is None or (contact.phone.strip() == "999" and not assessment.emergency):
+            emergency_line = contact_id == pack.roles.emergency_contact
+            if contact is None or (emergency_line and not assessment.emergency):
                 continue  # 999 leads the route only when the guidance indicates an emergency
             lines.append(ContactLine(contact.name, contact.phone, contact.use_for, None))
             backup = pack.contacts.get(contact.out_of_hours or "")
@@ -192,6 +221,8 @@ def _contacts(pack: Pack, assessment: Assessment, decided: int | None) -> tuple[
 def rationale_to_text(r: Rationale) -> str:
     """Return the rationale as plain text for pasting into a referral form or case system."""
     out: list[str] = [r.marking, f"{r.title}: {r.child_reference}", ""]
+    if r.pack_notice:
+        out += [r.pack_notice, ""]
     if r.draft_blockers:
         out += ["DRAFT: not ready to send. Still to do:"]
         out += [f"  - {b}" for b in r.draft_blockers] + [""]
@@ -249,7 +280,8 @@ def _block_text(block: Block) -> list[str]:
 
 
 def format_produced_at(moment: datetime) -> str:
-    """Return the production time as printed in the rationale, e.g. "2026-01-12 11:30 UTC"."""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    """The production time as printed, in UK time with its zone: "2026-01-12 11:30 GMT".
+
+    A naive ``moment`` is taken as UK local time.
+    """
+    return aware_area_time(moment).strftime("%Y-%m-%d %H:%M %Z")

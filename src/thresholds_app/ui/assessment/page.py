@@ -311,7 +311,8 @@ class AssessmentPage(QWidget):
 
     def save_pdf(self) -> Path | None:
         """Save the rationale PDF where the user chooses."""
-        if self.preview.blockers():
+        export = self.preview.prepare()
+        if export.blockers:
             return None
         chosen = self.ask_save_path(
             self.tr("Save the rationale as PDF"),
@@ -323,19 +324,20 @@ class AssessmentPage(QWidget):
         from thresholds_app.core.base.atomic import atomic_write_bytes
 
         path = Path(chosen)
-        atomic_write_bytes(path, self.preview.pdf_bytes())
+        atomic_write_bytes(path, self.preview.pdf_bytes(export))
         self.notify(self.tr("Rationale saved as PDF."))
         self.exported.emit("pdf")
         return path
 
     def print_rationale(self) -> QDialog | None:
         """Print the rationale PDF through the system print dialog."""
-        if self.preview.blockers():
+        export = self.preview.prepare()
+        if export.blockers:
             return None
         from thresholds_app.ui.printing import print_pdf
 
         return print_pdf(
-            self.preview.pdf_bytes(),
+            self.preview.pdf_bytes(export),
             self.preview.job_name(),
             self,
             done=self.notify,
@@ -343,17 +345,19 @@ class AssessmentPage(QWidget):
 
     def print_preview(self) -> QDialog | None:
         """Show a print preview of the rationale PDF."""
-        if self.preview.blockers():
+        export = self.preview.prepare()
+        if export.blockers:
             return None
         from thresholds_app.ui.printing import preview_pdf
 
-        return preview_pdf(self.preview.pdf_bytes(), self.preview.job_name(), self)
+        return preview_pdf(self.preview.pdf_bytes(export), self.preview.job_name(), self)
 
     def copy_text(self) -> str | None:
         """Copy the rationale as text."""
-        if self.preview.blockers():
+        export = self.preview.prepare()
+        if export.blockers:
             return None
-        text = self.preview.copy_to_clipboard()
+        text = self.preview.copy_to_clipboard(export)
         self.notify(self.tr("Rationale copied as text."))
         return text
 
