@@ -5,11 +5,10 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from packfactory import ROLES
 
 from thresholds_app.core.base.records import replace
 from thresholds_app.core.pack.dates import pack_dates
-from packfactory import ROLES
-
 from thresholds_app.core.pack.model import Manifest
 
 

@@ -16,7 +16,6 @@ from thresholds_app.core.case.record import CaseRecord, HouseholdMember, NextSte
 from thresholds_app.core.rules.assessment import Assessment
 from thresholds_app.core.rules.engine import assess
 
-
 PACK = sample_pack()
 
 

@@ -39,7 +39,7 @@ def test_summary_comes_first_with_both_levels(pdf: bytes) -> None:
     assert first.index("Summary") < first.index("About the child")
     assert "The guidance indicates" in first
     assert "The practitioner's decision" in first
-    assert first.count("Level 3 (Targeted)") == 2
+    assert first.count("Level 3: Targeted") == 2
 
 
 def test_body_carries_every_part_of_the_referral(pdf: bytes) -> None:
@@ -71,8 +71,8 @@ def test_difference_shows_the_practitioners_reason(pack: Pack, case: CaseRecord)
     assessment = assess(pack, case.answers, case.context())
     pdf = render_rationale_pdf(build_rationale(pack, case, assessment, "t", "v"))
     first = flat(page_texts(pdf)[0])
-    assert flat("Level 4 (Specialist)") in first
-    assert flat("Level 3 (Targeted)") in first
+    assert flat("Level 4: Specialist") in first
+    assert flat("Level 3: Targeted") in first
     assert flat("Differs from the guidance because:") in first
     assert flat("A new disclosure this morning changes the picture.") in first
 

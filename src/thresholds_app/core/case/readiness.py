@@ -151,15 +151,15 @@ def _decision_blockers(case: CaseRecord, assessment: Assessment | None) -> list[
         )
     if assessment is None or decision.level is None or decision.differs_reason.strip():
         return out
-    indicated = assessment.indicated_level
+    indicated = assessment.settled_level
     if indicated is None:
-        why = (
-            "The guidance's level is not shown (the guidance is not in force): explain how you "
-            "reached your decision."
-            if assessment.level_withheld
-            else "The guidance could not indicate a level (insufficient information): explain "
-            "how you reached your decision."
-        )
+        if assessment.level_withheld:
+            why = "The guidance's level is not shown (the guidance is not in force)"
+        elif not assessment.enough_answered:
+            why = "Not enough is answered for the guidance to indicate a level"
+        else:
+            why = "The guidance could not indicate a level (insufficient information)"
+        why += ": explain how you reached your decision."
         out.append(Blocker("differs-reason", "decision", "decision.differs_reason", why))
     elif decision.level != indicated:
         out.append(

@@ -61,10 +61,10 @@ class Roles:
 class EnoughAnswered:
     """When a level can be relied on (``settings.enough_answered`` in ``pack.yaml``).
 
-    Until every one of ``questions`` has an answer and each domain has at least
+    Until every one of ``questions`` has an answer (the mandatory questions always count) and,
+    while no concern above the lowest level is found, each domain has at least
     ``answers_in_each_domain`` answered indicators, the app says "not enough answered yet" and
-    what to answer next, rather than a level that no answer has yet supported. The mandatory
-    questions always count too.
+    what to answer next, rather than a level that no answer has yet supported.
     """
 
     questions: tuple[str, ...] = ()

@@ -113,21 +113,32 @@ def level_words(pack: Pack, level: int | None) -> str:
     return pack.level_title(level)
 
 
-def guidance_words(pack: Pack, assessment: Assessment) -> str:
-    """What the guidance indicates, in the words every export uses.
+def guidance_headline(pack: Pack, assessment: Assessment) -> str:
+    """What the guidance indicates, in a few words: the same on screen and on paper.
 
-    Withheld when the pack is not in force; "not enough answered yet" until the pack's questions
-    that settle a level are answered (a lowest level reached by default is never stated).
+    Withheld when the pack is not in force. Until enough is answered: "Not enough answered yet",
+    or "At least Level 3: ..." when a concern already supports a level above the lowest (more
+    answers can only add to it); the lowest level, which means nothing of concern found, is
+    never stated before enough is answered (issue 11: "Level 1: Universal, No gaps").
     """
     level = assessment.indicated_level
     if assessment.level_withheld:
-        return "Not shown: this guidance is not in force. " + assessment.pack_notice
+        return "Not shown: this guidance is not in force"
     if not assessment.enough_answered:
-        so_far = ""
         if level is not None and level != min(pack.levels, default=level):
-            so_far = f" So far the answers point to at least {pack.level_title(level)}."
-        return "Not enough answered yet to indicate a level." + so_far
+            return f"At least {pack.level_title(level)} (not enough answered yet)"
+        return "Not enough answered yet"
     return level_words(pack, level)
+
+
+def guidance_words(pack: Pack, assessment: Assessment) -> str:
+    """The headline as a rationale prints it, with the reason when the level is withheld."""
+    headline = guidance_headline(pack, assessment)
+    if assessment.level_withheld:
+        return f"{headline}. {assessment.pack_notice}"
+    if not assessment.enough_answered and assessment.to_answer_next:
+        return f"{headline}. Still to answer: {assessment.to_answer_next[0]}"
+    return headline
 
 
 def emergency_words(pack: Pack, case: CaseRecord, assessment: Assessment) -> str:
@@ -168,7 +179,7 @@ def build_rationale(
 
 
 def _summary(pack: Pack, case: CaseRecord, assessment: Assessment) -> Summary:
-    indicated = assessment.indicated_level
+    indicated = assessment.settled_level
     decided = case.decision.level
     differs = decided is not None and decided != indicated
     contacts = _contacts(pack, assessment, decided if differs else None)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from thresholds_app.core.base.wording import NOT_ANSWERED, answer_words, level_label
 from thresholds_app.core.case.record import CaseRecord
 from thresholds_app.core.pack.model import Pack
-from thresholds_app.core.rules.assessment import AnswerRef, Assessment
+from thresholds_app.core.rules.assessment import AnswerRef, Assessment, Reason
 
 NOT_RECORDED = "Not recorded."
 # Beyond this many, "what would change it" lists only a count (each is the same kind of answer).
@@ -69,6 +69,18 @@ class Section:
 
     title: str
     blocks: tuple[Block, ...]
+
+
+def reasons_to_show(pack: Pack, assessment: Assessment) -> tuple[Reason, ...]:
+    """The reasons a screen or rationale shows.
+
+    All of them, except that the lowest level's rules (which only say "nothing of concern
+    found") are left out until enough is answered.
+    """
+    lowest = min(pack.levels, default=None)
+    if assessment.enough_answered or assessment.indicated_level != lowest:
+        return assessment.reasons
+    return tuple(r for r in assessment.reasons if r.level is None)
 
 
 def _yes_no(value: bool | None) -> str:
@@ -151,7 +163,7 @@ def _reasons(pack: Pack, assessment: Assessment) -> Section:
             tuple(_answer_line(a) for a in r.answers),
             f"Source: {_source_title(pack, r.source)}",
         )
-        for r in assessment.reasons
+        for r in reasons_to_show(pack, assessment)
     ]
     if assessment.level_withheld:
         blocks.insert(0, Note(assessment.pack_notice))

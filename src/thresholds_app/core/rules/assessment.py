@@ -116,6 +116,11 @@ class Assessment:
     to_answer_next: tuple[str, ...] = ()
 
     @property
+    def settled_level(self) -> int | None:
+        """The indicated level once enough is answered to rely on it, else None."""
+        return self.indicated_level if self.enough_answered else None
+
+    @property
     def rules_fired(self) -> tuple[str, ...]:
         """Ids of every rule that fired, in the stable order of the reasons."""
         return tuple(r.rule_id for r in self.reasons)

@@ -148,14 +148,14 @@ class Engine:
             # depend on it (999 in an emergency, gaps, pathways).
             fired = [c for c in fired if c.level is None or c.rule.then.emergency]
             level = None
-        reasons = tuple(self._reason(c, answers, age, withheld) for c in fired)
         topics = self._topics(fired, answers)
         to_answer = () if withheld else still_to_answer(self.pack, answers, level, emergency)
         # The lowest level means "no concern found": until enough is answered it is no finding,
-        # so it gives no level-based steps or contacts (issue 11: "Level 1, No gaps").
+        # so it gives no steps or contacts of its own (issue 11: "Level 1, No gaps").
         advice_level = level
         if to_answer and level == min(self.pack.levels, default=None):
             advice_level = None
+        reasons = tuple(self._reason(c, answers, age, withheld) for c in fired)
         return Assessment(
             pack_id=self.pack.manifest.id,
             pack_version=self.pack.manifest.version,

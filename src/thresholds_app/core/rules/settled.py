@@ -2,12 +2,15 @@
 
 "Enough" is the pack's own declaration (``settings.enough_answered`` in ``pack.yaml``): the
 mandatory questions have a yes or no, the listed questions each have an answer, and every domain
-of the pack has at least ``answers_in_each_domain`` answered indicators. Until then the app says
-"not enough answered yet" and lists what to answer next, because a level reached from a handful
-of answers (Level 1 after a single "No" to immediate danger) would reassure falsely (issue 11).
+of the pack has at least ``answers_in_each_domain`` answered indicators (see below). Until then
+the app says "not enough answered yet" and lists what to answer next, because a level reached
+from a handful of answers (Level 1 after a single "No" to immediate danger) would reassure
+falsely (issue 11).
 
-Two things settle it earlier: an emergency (999 comes first whatever else is answered) and the
-pack's highest level (no further answer could raise it).
+The domains matter only while nothing of concern has been found (no level, or the pack's lowest
+level, which means "no concern above the everyday"): a concern answered "yes" at a higher level
+supports that level by itself, and further answers can only add to it. An emergency settles it
+at once (999 comes first whatever else is answered).
 """
 
 from __future__ import annotations
@@ -35,8 +38,8 @@ def still_to_answer(
         if answers.get(question_id) not in accepted:
             question = pack.questions.get(question_id)
             out.append(f"Answer: {question.text if question else question_id}")
-    if level is not None and level == max(pack.levels, default=level):
-        return tuple(out)
+    if level is not None and level != min(pack.levels, default=level):
+        return tuple(out)  # a concern at this level supports it; more answers can only add
     wanted = rule.answers_in_each_domain
     if wanted > 0:
         counts = dict.fromkeys((d.id for d in pack.domains), 0)

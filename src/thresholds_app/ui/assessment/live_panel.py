@@ -14,14 +14,11 @@ from PySide6.QtWidgets import QFrame, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from thresholds_app.core.base.wording import answer_words, level_label
 from thresholds_app.core.pack.model import Pack
+from thresholds_app.core.report.rationale import guidance_headline
+from thresholds_app.core.report.sections import reasons_to_show
 from thresholds_app.core.rules.assessment import Assessment
 from thresholds_app.ui.assessment.widgets import big_text, muted_label
 from thresholds_app.ui.danger_style import style_danger
-
-
-def indicated_words(pack: Pack, level: int | None) -> str:
-    """'Level 3: Targeted early help' or 'Not enough information yet'."""
-    return "Not enough information yet" if level is None else pack.level_title(level)
 
 
 def _items(lines: list[str]) -> str:
@@ -96,19 +93,14 @@ class LivePanel(QWidget):
             self.emergency_label.setVisible(a.emergency)
         # Core decides: after the pack's expiry the level is withheld (hazard H03; 999 still
         # shows), and until enough is answered no level is shown as one to rely on.
+        self.level_label.setText(guidance_headline(self.pack, a))
+        self.note.setText(a.pack_notice or self.default_note)
         if a.level_withheld:
-            self.level_label.setText(self.tr("Not shown: this guidance is not in force"))
-            self.note.setText(a.pack_notice)
             self.details.setHtml("")
             return
-        self.note.setText(a.pack_notice or self.default_note)
-        if a.enough_answered:
-            self.level_label.setText(indicated_words(self.pack, a.indicated_level))
-        else:
-            self.level_label.setText(self.tr("Not enough answered yet"))
         why: list[str] = []
         noted: list[str] = []
-        for reason in a.reasons:
+        for reason in reasons_to_show(self.pack, a):
             if reason.level is None:
                 noted.append(html.escape(reason.label))
                 continue
