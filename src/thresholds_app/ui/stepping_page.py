@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from thresholds_app.core.base.wording import answer_words, level_label
 from thresholds_app.core.case.assemble import stepping_record
 from thresholds_app.core.case.record import CaseRecord, PackRef, new_case
 from thresholds_app.core.pack.model import AGE_BANDS, Answer, Pack
@@ -41,7 +42,6 @@ from thresholds_app.ui.appearance import Heading
 from thresholds_app.ui.assessment.widgets import AnswerButtons, card_frame, text_edit
 from thresholds_app.ui.browser_model import ID_ROLE, IndicatorFilter, IndicatorModel
 
-ANSWER_WORDS = {"yes": "yes", "no": "no", "not-known": "not known", None: "not answered"}
 DIRECTION_WORDS = {
     "step-up": "Consider stepping up",
     "step-down": "Consider stepping down",
@@ -146,7 +146,7 @@ class SteppingPage(QWidget):
         frame, layout = _card(self.tr("Where things stand"))
         self.level = QComboBox()
         for number in sorted(self.pack.levels):
-            self.level.addItem(f"Level {number}: {self.pack.levels[number].name}", number)
+            self.level.addItem(self.pack.level_title(number), number)
         self.level.setCurrentIndex(self.level.findData(3))
         self.level.setAccessibleName(self.tr("Level the child is supported at now"))
         self.age = QComboBox()
@@ -292,10 +292,10 @@ class SteppingPage(QWidget):
         indicator = self.pack.indicators.get(str(indicator_id))
         if indicator is None:
             return
-        before = ANSWER_WORDS[self.previous.get(indicator.id)]
+        before = answer_words(self.previous.get(indicator.id))
         self.chosen.setText(
-            self.tr("Level {level}: {text}\nAt the last review: {before}").format(
-                level=indicator.level, text=indicator.text, before=before
+            self.tr("{level}: {text}\nAt the last review: {before}").format(
+                level=level_label(indicator.level), text=indicator.text, before=before
             )
         )
         self.buttons.set_answer(self.answers.get(indicator.id))
@@ -332,19 +332,19 @@ class SteppingPage(QWidget):
             text = item.text if item is not None else key
             self.changed_list.addItem(
                 self.tr("{text}: was {before}, now {now}").format(
-                    text=text, before=ANSWER_WORDS[before], now=ANSWER_WORDS[now]
+                    text=text, before=answer_words(before), now=answer_words(now)
                 )
             )
 
     def _show_advice(self, advice: SteppingAdvice) -> None:
         indicated = advice.indicated_level
-        level_words = f"Level {indicated}" if indicated else "not yet clear (more answers needed)"
+        level_words = level_label(indicated) if indicated else "not yet clear (more answers needed)"
         verdict = DIRECTION_WORDS[advice.direction]
         if advice.direction != "stay" and not advice.advised:
             verdict += " (not advised yet)"
         parts = [
             f"<h2>{escape(self.tr(verdict))}</h2>",
-            f"<p>Supported at Level {advice.current_level}; the guidance now indicates "
+            f"<p>Supported at {level_label(advice.current_level)}; the guidance now indicates "
             f"<b>{escape(level_words)}</b>.</p>",
         ]
         if advice.new_concerns:

@@ -7,6 +7,7 @@ assessment builds a new page from an empty record (hazard H17).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -126,6 +127,7 @@ class AssessmentPage(QWidget):
         self.needs.topic_requested.connect(self.show_topic)
         self.consent.step_up_requested.connect(self.step_up_requested.emit)
         self.preview.go_to_step_requested.connect(self._go_and_focus)
+        self.preview.go_to_field_requested.connect(self._focus_field)
         self.preview.save_pdf_requested.connect(self.save_pdf)
         self.preview.print_requested.connect(self.print_rationale)
         self.preview.print_preview_requested.connect(self.print_preview)
@@ -254,6 +256,15 @@ class AssessmentPage(QWidget):
     def _go_and_focus(self, key: str) -> None:
         self.go_to_step(key)
         self.focus_step()
+
+    def _focus_field(self, step: str, field: str) -> None:
+        """Land on the field a blocker names, where the step can say which widget holds it."""
+        found = re.fullmatch(r"household\[(\d+)\]\.\w+", field)
+        if step == "child" and found and int(found[1]) < len(self.child.rows):
+            row = self.child.rows[int(found[1])]
+            (row.detail if row.detail.isEnabled() else row.status).setFocus()
+        elif field == "child.reference":
+            self.child.reference.setFocus()
 
     def focus_first(self) -> None:
         """Focus the first answer of the first step."""
