@@ -92,3 +92,21 @@ def test_render_refuses_while_the_danger_question_is_unanswered(tmp_path: Path) 
     every = pages(out)
     assert len(every) > 1
     assert all("DRAFT: not ready to send" in page for page in every)
+
+
+def test_assess_under_an_expired_pack_shows_no_level(tmp_path: Path) -> None:
+    import json
+
+    pack = expired_pack(tmp_path)
+    example = str(examples_dir() / "level-4-sibling-group.json")
+    shown = thresholds("assess", example, "--pack", str(pack), "--now", "2026-11-24T10:00")
+    assert shown.returncode == 0, shown.stderr
+    assert "expired on 2020-06-01" in shown.stdout
+    assert "The guidance indicates Level" not in shown.stdout
+    assert "not shown" in shown.stdout
+    data = thresholds(
+        "assess", example, "--pack", str(pack), "--now", "2026-11-24T10:00", "--format", "json"
+    )
+    result = json.loads(data.stdout)
+    assert result["indicated_level"] is None
+    assert result["level_withheld"] is True

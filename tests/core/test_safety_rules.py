@@ -241,6 +241,7 @@ def test_christmas_day_at_11_the_mash_is_closed_and_the_duty_team_is_given(
     edt = next(c for c in result.contacts if c.id == "edt")
     assert edt.time_rule.startswith("Christmas Day: the Solihull MASH")
     assert "closed on bank holidays" in edt.time_rule
+    assert edt.call_now
 
 
 def test_friday_at_16_45_the_mash_has_closed(solihull: Pack) -> None:
@@ -267,6 +268,8 @@ def test_a_normal_tuesday_gives_the_mash_and_still_lists_the_out_of_hours_line(
     assert mash.open_now
     assert mash.time_rule == "Open now"
     assert edt.why.startswith("Out of hours")
+    assert mash.call_now
+    assert not edt.call_now  # listed for later, never as the number to ring now
 
 
 @pytest.mark.parametrize("when", [CHRISTMAS_11, FRIDAY_16_45, SATURDAY_12])
@@ -280,6 +283,7 @@ def test_early_help_out_of_hours_is_never_sent_to_the_duty_team(
     edt = [c for c in result.contacts if c.id == "edt"]
     assert edt, "the out-of-hours line is always shown"
     assert all(c.why.startswith("Only if the child needs protecting") for c in edt)
+    assert not any(c.call_now for c in edt)
     assert not any("call this instead" in c.why for c in result.contacts)
     mash = next(c for c in result.contacts if c.id == "mash")
     assert mash.open_now is False

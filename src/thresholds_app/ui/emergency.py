@@ -29,8 +29,6 @@ from thresholds_app.ui.danger_style import EMERGENCY_SHORTCUT, style_danger
 if TYPE_CHECKING:
     from thresholds_app.core.rules.assessment import ContactAdvice
 
-EMERGENCY_ID = "emergency-999"
-
 __all__ = ["EMERGENCY_SHORTCUT", "EmergencyDialog", "contacts_now"]
 
 
@@ -90,8 +88,9 @@ class EmergencyDialog(QDialog):
         clear_layout(self.steps)
         self.call_labels: list[QLabel] = []
         advice = contacts_now(self._pack, self._clock())
-        first = [a for a in advice if a.id == EMERGENCY_ID]
-        rest = [a for a in advice if a.id != EMERGENCY_ID]
+        emergency = self._pack.roles.emergency_contact
+        first = [a for a in advice if a.id == emergency]
+        rest = [a for a in advice if a.id != emergency]
         ordered: Sequence[ContactAdvice] = first + rest
         for number, contact in enumerate(ordered, start=1):
             self.steps.addWidget(self._call_card(number, contact, emphasis=number == 1))
@@ -104,8 +103,11 @@ class EmergencyDialog(QDialog):
             style_danger(card, "#callCard { border: 2px solid {red}; border-radius: 8px; }")
         box = QVBoxLayout(card)
         box.setContentsMargins(18, 12, 18, 12)
-        verb = self.tr("Call") if number == 1 else self.tr("Then call")
-        title = big_text(f"{number}. {verb} {advice.name}", 1.2)
+        if advice.call_now:
+            verb = self.tr("Call") if number == 1 else self.tr("Then call")
+            title = big_text(f"{number}. {verb} {advice.name}", 1.2)
+        else:  # listed for later (out of hours), not a number to ring now
+            title = big_text(self.tr("Later: {name}").format(name=advice.name), 1.0)
         phone = big_text(advice.phone, 2.4 if emphasis else 1.9)
         phone.setWordWrap(False)
         phone.setObjectName(f"phone-{advice.id}")
@@ -114,7 +116,7 @@ class EmergencyDialog(QDialog):
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         phone.setAccessibleName(f"{advice.name}: {advice.phone}")
-        why = plain_label(advice.why)
+        why = plain_label(advice.why + (f" ({advice.time_rule})" if advice.time_rule else ""))
         box.addWidget(title)
         box.addWidget(phone)
         box.addWidget(why)

@@ -60,6 +60,7 @@ class ContactLine:
     phone: str
     why: str
     open_now: bool | None
+    time_rule: str = ""  # why this line at this time (closed on bank holidays, ...)
 
 
 @dataclass(frozen=True)
@@ -211,7 +212,10 @@ def _summary(pack: Pack, case: CaseRecord, assessment: Assessment) -> Summary:
 def _contacts(pack: Pack, assessment: Assessment, decided: int | None) -> tuple[ContactLine, ...]:
     """Contacts for the route: the decision's level when it differs, else the guidance's."""
     if decided is None or decided not in pack.levels:
-        lines = [ContactLine(c.name, c.phone, c.why, c.open_now) for c in assessment.contacts]
+        lines = [
+            ContactLine(c.name, c.phone, c.why, c.open_now, c.time_rule if not c.open_now else "")
+            for c in assessment.contacts
+        ]
     else:
         lines = []
         for contact_id in pack.levels[decided].contacts:
@@ -246,7 +250,10 @@ def rationale_to_text(r: Rationale) -> str:
     if s.differs:
         out.append(f"Why the decision differs: {s.differs_reason or NOT_RECORDED}")
     out += [f"Emergency: {s.emergency_text}", f"Route: {s.route}"]
-    out += [f"Contact: {c.name}, {c.phone}: {c.why}" for c in s.contacts]
+    out += [
+        f"Contact: {c.name}, {c.phone}: {c.why}" + (f" ({c.time_rule})" if c.time_rule else "")
+        for c in s.contacts
+    ]
     out.append("")
     for section in r.sections:
         out += [section.title.upper()]

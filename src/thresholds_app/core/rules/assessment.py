@@ -68,6 +68,9 @@ class ContactAdvice:
     open_now: bool | None
     why: str
     time_rule: str = ""  # the clock rule behind this line, e.g. "Christmas Day: ... closed"
+    # False for a line listed for later or for urgent protection only (the out-of-hours team
+    # while the office is open, a closed office), so screens never say "call" it now.
+    call_now: bool = True
 
 
 @dataclass(frozen=True)

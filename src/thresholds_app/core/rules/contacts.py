@@ -86,9 +86,13 @@ def opens_next(contact: Contact, now: datetime) -> str:
     return ""
 
 
-def _advice(contact: Contact, now: datetime | None, why: str, time_rule: str = "") -> ContactAdvice:
+def _advice(
+    contact: Contact, now: datetime | None, why: str, time_rule: str = "", *, call_now: bool = True
+) -> ContactAdvice:
     open_now = None if now is None else is_open(contact, now)
-    return ContactAdvice(contact.id, contact.name, contact.phone, open_now, why, time_rule)
+    return ContactAdvice(
+        contact.id, contact.name, contact.phone, open_now, why, time_rule, call_now
+    )
 
 
 def route(
@@ -122,6 +126,7 @@ def route(
                 f"Out of hours (evenings, weekends and bank holidays), instead of {contact.name}"
                 + ("" if urgent else "; for urgent protection only"),
                 f"The {contact.name} is open now",
+                call_now=False,
             ),
         ]
     if urgent:
@@ -133,6 +138,7 @@ def route(
             now,
             f"{why}; closed now" + (f": call when it opens, {opens}" if opens else ""),
             reason,
+            call_now=False,
         ),
         _advice(
             fallback,
@@ -140,6 +146,7 @@ def route(
             "Only if the child needs protecting before then: this team is for urgent protection, "
             "not early help",
             reason,
+            call_now=False,
         ),
     ]
 
