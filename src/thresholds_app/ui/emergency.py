@@ -92,8 +92,13 @@ class EmergencyDialog(QDialog):
         first = [a for a in advice if a.id == emergency]
         rest = [a for a in advice if a.id != emergency]
         ordered: Sequence[ContactAdvice] = first + rest
-        for number, contact in enumerate(ordered, start=1):
+        calls = [a for a in ordered if a.call_now]
+        for number, contact in enumerate(calls, start=1):
             self.steps.addWidget(self._call_card(number, contact, emphasis=number == 1))
+        for later in (a for a in ordered if not a.call_now):  # one compact line each
+            line = plain_label(f"{later.why}: {later.name}, {later.phone}")
+            line.setObjectName(f"later-{later.id}")
+            self.steps.addWidget(line)
 
     def _call_card(self, number: int, advice: ContactAdvice, *, emphasis: bool) -> QFrame:
         card = QFrame()
@@ -103,11 +108,8 @@ class EmergencyDialog(QDialog):
             style_danger(card, "#callCard { border: 2px solid {red}; border-radius: 8px; }")
         box = QVBoxLayout(card)
         box.setContentsMargins(18, 12, 18, 12)
-        if advice.call_now:
-            verb = self.tr("Call") if number == 1 else self.tr("Then call")
-            title = big_text(f"{number}. {verb} {advice.name}", 1.2)
-        else:  # listed for later (out of hours), not a number to ring now
-            title = big_text(self.tr("Later: {name}").format(name=advice.name), 1.0)
+        verb = self.tr("Call") if number == 1 else self.tr("Then call")
+        title = big_text(f"{number}. {verb} {advice.name}", 1.2)
         phone = big_text(advice.phone, 2.4 if emphasis else 1.9)
         phone.setWordWrap(False)
         phone.setObjectName(f"phone-{advice.id}")
@@ -116,7 +118,8 @@ class EmergencyDialog(QDialog):
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         phone.setAccessibleName(f"{advice.name}: {advice.phone}")
-        why = plain_label(advice.why + (f" ({advice.time_rule})" if advice.time_rule else ""))
+        rule = "" if advice.time_rule == "Open now" else advice.time_rule  # why this line now
+        why = plain_label(advice.why + (f" ({rule})" if rule else ""))
         box.addWidget(title)
         box.addWidget(phone)
         box.addWidget(why)

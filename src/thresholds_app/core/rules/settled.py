@@ -25,7 +25,8 @@ def still_to_answer(
 ) -> tuple[str, ...]:
     """What must still be answered before the level can be relied on (empty: enough answered).
 
-    Each item is one plain sentence: "Answer: <question>" or "Look at <domain>: ...".
+    Each item is one plain line: a question's own text, or "<domain>: answer at least one of
+    its indicators".
     """
     if emergency:
         return ()
@@ -37,7 +38,7 @@ def still_to_answer(
         accepted = ("yes", "no") if question_id in mandatory else ANSWERS
         if answers.get(question_id) not in accepted:
             question = pack.questions.get(question_id)
-            out.append(f"Answer: {question.text if question else question_id}")
+            out.append(question.text if question else question_id)
     if level is not None and level != min(pack.levels, default=level):
         return tuple(out)  # a concern at this level supports it; more answers can only add
     wanted = rule.answers_in_each_domain
@@ -50,5 +51,5 @@ def still_to_answer(
         for domain in pack.domains:
             if counts[domain.id] < wanted:
                 which = "one of its indicators" if wanted == 1 else f"{wanted} of its indicators"
-                out.append(f"Look at {domain.title}: answer at least {which}.")
+                out.append(f"{domain.title}: answer at least {which}.")
     return tuple(out)
