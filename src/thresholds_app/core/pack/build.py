@@ -38,6 +38,17 @@ def _manifest(data: Data) -> m.Manifest:
         parts={k: m.PartStatus(v["status"], v["note"]) for k, v in data["parts"].items()},
         mandatory_questions=_t((data.get("settings") or {}).get("mandatory_questions")),
         training_pass_mark=(data.get("settings") or {}).get("training_pass_mark"),
+        roles=m.Roles(**data["roles"]),
+        enough_answered=_enough_answered((data.get("settings") or {}).get("enough_answered")),
+    )
+
+
+def _enough_answered(data: Any) -> m.EnoughAnswered:
+    if not data:
+        return m.EnoughAnswered()
+    return m.EnoughAnswered(
+        questions=_t(data.get("questions")),
+        answers_in_each_domain=int(data.get("answers_in_each_domain", 1)),
     )
 
 

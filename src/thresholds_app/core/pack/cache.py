@@ -61,18 +61,14 @@ def discard(cache_dir: Path, key: str) -> None:
 
 def write(cache_dir: Path, key: str, data: dict[str, Any], lines: dict[str, list[int]]) -> None:
     """Store validated pack data; failures are ignored (the cache is only a speed-up)."""
-    import tempfile
+    from thresholds_app.core.base.atomic import atomic_write_text  # not on the start path
 
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
         for old in cache_dir.glob("*.json"):
             old.unlink(missing_ok=True)  # keep one entry: the newest pack validated
         entry = {"key": key, "digest": data_digest(data, lines), "data": data, "lines": lines}
-        payload = json.dumps(entry, ensure_ascii=False)
-        fd, tmp = tempfile.mkstemp(dir=cache_dir, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(payload)
-        os.replace(tmp, cache_dir / f"{key}.json")
+        atomic_write_text(cache_dir / f"{key}.json", json.dumps(entry, ensure_ascii=False))
     except OSError:
         return
 
