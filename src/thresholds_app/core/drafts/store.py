@@ -35,6 +35,8 @@ from typing import Any, Protocol
 
 from cryptography.fernet import Fernet, InvalidToken
 
+from thresholds_app.core.base.jsonread import without_lone_surrogates
+
 APP_NAME = "thresholds_app"
 KEYRING_SERVICE = "thresholds_app drafts"
 KEYRING_USER = "draft-encryption-key"
@@ -543,7 +545,10 @@ class DraftStore:
 
 
 def _dumps(data: Mapping[str, Any]) -> bytes:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    # A lone surrogate (half a character, e.g. from a damaged paste) cannot be encoded as UTF-8:
+    # without this, every autosave of such text failed. It is kept as U+FFFD, as files show it.
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return without_lone_surrogates(text).encode("utf-8")
 
 
 def _valid_id(draft_id: str) -> bool:

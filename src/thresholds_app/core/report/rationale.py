@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from thresholds_app.core.base.jsonread import without_lone_surrogates
+from thresholds_app.core.case.answers import unknown_answers_notice
 from thresholds_app.core.case.record import CaseRecord
 from thresholds_app.core.pack.model import Pack
 from thresholds_app.core.report.sections import (
@@ -73,6 +75,8 @@ class Summary:
     route: str
     contacts: tuple[ContactLine, ...]
     consent: str
+    #: Things the reader must not miss, shown in the box (e.g. answers the pack does not know).
+    notices: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -166,6 +170,7 @@ def _summary(pack: Pack, case: CaseRecord, assessment: Assessment) -> Summary:
         route=route,
         contacts=contacts,
         consent=consent_level.consent_needed if consent_level else "",
+        notices=tuple(n for n in (unknown_answers_notice(case, pack),) if n),
     )
 
 
@@ -203,6 +208,7 @@ def rationale_to_text(r: Rationale) -> str:
     ]
     if s.differs:
         out.append(f"Why the decision differs: {s.differs_reason or NOT_RECORDED}")
+    out += [f"NOTICE: {n}" for n in s.notices]
     out += [f"Emergency: {s.emergency_text}", f"Route: {s.route}"]
     out += [f"Contact: {c.name}, {c.phone}: {c.why}" for c in s.contacts]
     out.append("")
@@ -220,7 +226,7 @@ def rationale_to_text(r: Rationale) -> str:
         f"produced {r.produced_at}.",
         r.marking,
     ]
-    return "\n".join(out) + "\n"
+    return without_lone_surrogates("\n".join(out)) + "\n"  # always writable as UTF-8
 
 
 def _no_stop(text: str) -> str:
