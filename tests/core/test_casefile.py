@@ -94,7 +94,10 @@ def test_save_updates_the_time(tmp_path: Path, case: CaseRecord) -> None:
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        (b"\x89PNG\r\n\x1a\n\x00\x00", "1, column 1: it is not a case file (it is not UTF-8 text)."),
+        (
+            b"\x89PNG\r\n\x1a\n\x00\x00",
+            "1: it is not a case file (it is not UTF-8 text).",
+        ),
         (b"{not json", "Line 1, column 2: it is not valid JSON: a field name in quotes"),
         (b'{"format": "thresholds-case", "format_ver', "it is not valid JSON"),
         (b"[1, 2, 3]", "bad.json: it is not a thresholds case file."),
@@ -121,8 +124,14 @@ def test_bad_files_give_plain_messages(tmp_path: Path, content: bytes, message: 
         (lambda d: d.pop("case_id"), "the top level is missing the field 'case_id'."),
         (lambda d: d["answers"].update({"x-l2": "maybe"}), "answers.x-l2 should be one of"),
         (lambda d: d["decision"].update({"level": 7}), "decision.level should be at most 4."),
-        (lambda d: d["child"].update({"surname": "Smith"}), "child has a field this app does not know"),
-        (lambda d: d["household"][0].update({"assessed": "yes"}), "household[0].assessed should be"),
+        (
+            lambda d: d["child"].update({"surname": "Smith"}),
+            "child has a field this app does not know",
+        ),
+        (
+            lambda d: d["household"][0].update({"assessed": "yes"}),
+            "household[0].assessed should be",
+        ),
     ],
 )
 def test_damaged_fields_are_named(

@@ -19,10 +19,13 @@ broken limit stops the walk (``fatal``).
 
 from __future__ import annotations
 
+import bisect
 import json.decoder
 import re
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import islice
 from json.scanner import NUMBER_RE
 from typing import Any
 
@@ -55,6 +58,8 @@ class JsonLimits:
     max_depth: int = 32
     max_values: int = 20_000
     max_number_chars: int = 40
+    max_problems: int = 25  # problems (and notices) recorded before the walk gives up
+    max_lone_surrogates: int = 1_000  # half-characters replaced before the file is refused
 
 
 @dataclass
@@ -71,10 +76,15 @@ class JsonDocument:
     notices: list[Problem] = field(default_factory=list)
     #: True when the walk stopped early: ``data`` is incomplete and must not be used.
     fatal: bool = False
+    _lines: list[tuple[int, int]] = field(default_factory=list, repr=False)
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """Return the 1-based line and column of a character offset in the text."""
-        line = self.text.count("\n", 0, offset) + 1
+        # Count on from the nearest offset already placed: a 20 MB file is counted about once.
+        known = bisect.bisect_right(self._lines, (offset, sys.maxsize)) - 1
+        since, line = self._lines[known] if known >= 0 else (0, 1)
+        line += self.text.count("\n", since, offset)
+        bisect.insort(self._lines, (offset, line))
         start = self.text.rfind("\n", 0, offset) + 1
         return line, offset - start + 1
 
@@ -106,6 +116,7 @@ class _Walker:
         self.text = doc.text
         self.limits = limits
         self.values = 0
+        self.surrogates = 0
 
     def fail(self, offset: int, path: Path, message: str, *, syntax: bool = True) -> _Stop:
         if syntax:
@@ -125,15 +136,27 @@ class _Walker:
             where = getattr(exc, "pos", pos)
             raise self.fail(where, path, _string_trouble(self.text, where)) from None
         if _LONE_SURROGATE.search(value):
-            value = without_lone_surrogates(value)
-            self.doc.notices.append(
-                self.doc.problem_at(
+            allowed = self.limits.max_lone_surrogates - self.surrogates
+            found = sum(1 for _ in islice(_LONE_SURROGATE.finditer(value), allowed + 1))
+            self.surrogates += found
+            if found > allowed:  # replacing millions would take seconds: this file is damaged
+                raise self.fail(
                     pos,
                     path,
-                    "this text held a broken character (half of an emoji or symbol); "
-                    "it is shown as \ufffd.",
+                    f"more than {self.limits.max_lone_surrogates:,} broken characters (halves "
+                    "of emoji or symbols): the file is damaged.",
+                    syntax=False,
                 )
-            )
+            value = without_lone_surrogates(value)
+            if len(self.doc.notices) < self.limits.max_problems:
+                self.doc.notices.append(
+                    self.doc.problem_at(
+                        pos,
+                        path,
+                        "this text held a broken character (half of an emoji or symbol); "
+                        "it is shown as \ufffd.",
+                    )
+                )
         return value, end
 
     def value(self, pos: int, path: Path, depth: int) -> tuple[Any, int]:
@@ -189,6 +212,13 @@ class _Walker:
                 raise self.fail(pos, member, _expected(self.text, pos, "':' after the field name"))
             pos = self.skip(pos + 1)
             if key in out:
+                if len(self.doc.problems) >= self.limits.max_problems:
+                    raise self.fail(
+                        key_pos,
+                        member,
+                        "too many fields appear twice; reading stopped.",
+                        syntax=False,
+                    )
                 first_line, _ = self.doc.line_col(self.doc.key_offsets[member])
                 self.doc.problems.append(
                     self.doc.problem_at(

@@ -11,6 +11,7 @@ can list them per file. The limits were set from measurement (``docs/case-file.m
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -116,11 +117,10 @@ def check_case_text(raw: bytes | str, name: str) -> CaseDocument:
             f"it was saved by a newer version of the app (case format {version}; this app "
             f"reads up to {CASE_FORMAT_VERSION}). Open it with the newer version.",
         )
-    problems = list(doc.problems)
-    problems += islice(schema_problems(doc), max(0, MAX_PROBLEMS - len(problems)))
+    problems = [*doc.problems, *schema_problems(doc, MAX_PROBLEMS + 1 - len(doc.problems))]
     if problems:
         problems.sort(key=lambda p: (p.line or 0, p.column or 0))
-        if len(problems) >= MAX_PROBLEMS:
+        if len(problems) > MAX_PROBLEMS:
             stop = f"Stopped after {MAX_PROBLEMS} problems; there may be more."
             problems = [*problems[:MAX_PROBLEMS], Problem(name, None, None, "", stop)]
         raise CaseFileError(name, problems)
@@ -141,13 +141,16 @@ def _validator() -> Any:
     return jsonschema.Draft202012Validator(schema)
 
 
-def schema_problems(doc: JsonDocument) -> Iterable[Problem]:
-    """Yield a plain, located problem for each way the document breaks ``case.schema.json``.
+def schema_problems(doc: JsonDocument, limit: int) -> list[Problem]:
+    """Plain, located problems for the first ``limit`` ways the document breaks the schema.
 
-    Lazy, so the caller's limit also bounds the validator's work.
+    The validator is lazy and walks in a fixed order (the schema avoids jsonschema's set-ordered
+    keywords), so stopping early bounds the work and the same file gives the same problems.
     """
-    for error in _validator().iter_errors(doc.data):
-        yield from _translate(doc, error)
+    out: list[Problem] = []
+    for error in islice(_validator().iter_errors(doc.data), max(0, limit)):
+        out.extend(_translate(doc, error))
+    return out[: max(0, limit)]
 
 
 _KINDS = {
@@ -191,23 +194,24 @@ def _translate(doc: JsonDocument, error: Any) -> Iterable[Problem]:
 
     if keyword == "additionalProperties" and isinstance(instance, dict):
         known = list(error.schema.get("properties", {}))
+        patterns = [re.compile(p) for p in error.schema.get("patternProperties", {})]
         for extra in (k for k in instance if k not in known):
-            yield at(
-                f"{where} has a field this app does not know, '{_short(extra)}'"
-                f"{did_you_mean(extra, known)}.",
-                (*path, extra),
-                key=True,
-            )
+            if any(p.search(extra) for p in patterns):
+                continue
+            if patterns:  # a map keyed by ids, such as the answers
+                message = (
+                    f"{where} has '{_short(extra)}', which is not an id (ids use lower-case "
+                    "letters, digits and hyphens)."
+                )
+            else:
+                message = (
+                    f"{where} has a field this app does not know, '{_short(extra)}'"
+                    f"{did_you_mean(extra, known)}."
+                )
+            yield at(message, (*path, extra), key=True)
     elif keyword == "required" and isinstance(instance, dict):
         for missing in (r for r in value if r not in instance):
             yield at(f"{where} is missing the field '{missing}'.")
-    elif "propertyNames" in error.schema_path:
-        yield at(
-            f"{where} has '{_short(str(instance))}', which is not an id (ids use lower-case "
-            "letters, digits and hyphens).",
-            (*path, instance),
-            key=True,
-        )
     elif keyword == "type":
         wanted = [value] if isinstance(value, str) else list(value)
         words = " or ".join(_KINDS.get(w, w) for w in wanted)
