@@ -28,6 +28,8 @@ from typing import Any
 import yaml
 
 from thresholds_app.core.base.records import replace
+from thresholds_app.core.case import record as cf
+from thresholds_app.core.case.record import CaseRecord
 from thresholds_app.core.pack.load import load_pack
 from thresholds_app.core.pack.model import Pack
 
@@ -304,7 +306,10 @@ def write_pack(spec: Mapping[str, Any], folder: Path) -> None:
                 "domain": {
                     "id": domain,
                     "title": DOMAIN_TITLES[domain],
-                    "areas": [{"id": a, "title": a.replace("-", " ").capitalize()} for a in areas],
+                    "areas": [
+                        {"id": a, "title": spec.get("area_titles", {}).get(a) or a.capitalize()}
+                        for a in areas
+                    ],
                 },
                 "indicators": mine,
             },
@@ -325,20 +330,31 @@ def write_pack(spec: Mapping[str, Any], folder: Path) -> None:
             },
         )
     _dump(folder / "rules.yaml", {"policy": "highest-level", "rules": spec["rules"]})
-    consent = spec["consent"]
+    consent = {
+        n: {
+            "consent_needed": f"Consent at {n}",
+            "from_whom": "Parents.",
+            "if_refused": f"If refused at {n}",
+            "tell_parents": f"Tell parents at {n}",
+            "lawful_basis": ["Public task"],
+            "record": ["What was shared"],
+        }
+        | spec.get("consent", {}).get(str(n), {})
+        for n in (1, 2, 3, 4)
+    }
     _dump(
         folder / "consent.yaml",
         {
             "levels": [
                 {
                     "level": n,
-                    "consent_needed": consent[str(n)]["consent_needed"],
-                    "from_whom": "Parents.",
-                    "if_refused": consent[str(n)]["if_refused"],
+                    "consent_needed": consent[n]["consent_needed"],
+                    "from_whom": consent[n]["from_whom"],
+                    "if_refused": consent[n]["if_refused"],
                     "consider_step_up_if_refused": n == 3,
-                    "tell_parents": consent[str(n)]["tell_parents"],
-                    "lawful_basis": ["Public task"],
-                    "record": ["What was shared"],
+                    "tell_parents": consent[n]["tell_parents"],
+                    "lawful_basis": consent[n]["lawful_basis"],
+                    "record": consent[n]["record"],
                     "source": SRC,
                 }
                 for n in (1, 2, 3, 4)
@@ -380,3 +396,217 @@ def _criteria(criteria: list[Any], word: str) -> list[tuple[str, str]]:
     return [
         (c, f"Criterion {c} ({word}).") if isinstance(c, str) else (c[0], c[1]) for c in criteria
     ]
+
+
+def _count(level: int) -> dict[str, Any]:
+    return {"count": {"at_least": 1, "where": {"level": level, "kind": "concern"}}}
+
+
+def sample_pack() -> Pack:
+    """A small, complete invented pack: a rule per level and an emergency rule (rationale tests)."""
+    examples = ("An example.", "Another example.")
+    rules = [
+        make_rule(
+            "danger-now",  # rule and question ids share one namespace
+            {"answer": {"id": "immediate-danger", "is": "yes"}},
+            level=4,
+            emergency=True,
+            label="The child may be in immediate danger",
+        ),
+        make_rule("any-level-4-concern", _count(4), level=4, label="A Level 4 concern is present"),
+        make_rule("any-level-3-concern", _count(3), level=3, label="A Level 3 concern is present"),
+        make_rule("any-level-2-concern", _count(2), level=2, label="A Level 2 concern is present"),
+        make_rule(
+            "no-concerns",
+            {"not": {"count": {"at_least": 1, "where": {"kind": "concern"}}}},
+            level=1,
+            label="No concerns selected",
+        ),
+    ]
+    for rule in rules:
+        rule["explanation"] = f"Why: {rule['label'].lower()}."
+    spec = {
+        "manifest": {
+            "id": "sample-pack",
+            "title": "Sample guidance",
+            "area": "Sampleshire",
+            "version": "9.9.9",
+            "effective_from": "2024-01-01",
+            "review_by": "2099-01-01",
+            "publisher": "Test team",
+            "provenance_note": (
+                "Content follows the regional pattern; check against the partnership's "
+                "published guidance."
+            ),
+            "source_title": "Sample source document",
+            "source_status": "regional-pattern",
+        },
+        "mandatory": ["immediate-danger"],
+        "questions": {
+            q: QUESTIONS[q]
+            for q in ("immediate-danger", "other-children-considered", "consent-sought")
+        }
+        | {"consent-refused": ("Was consent refused?", "consent")},
+        "indicators": [
+            make_indicator(
+                "dn-school-attendance-l2",
+                2,
+                area="education",
+                text="School attendance is falling.",
+                examples=examples,
+            ),
+            make_indicator(
+                "dn-injury-unexplained-l4",
+                4,
+                text="An injury with no explanation that fits.",
+                examples=examples,
+            ),
+            make_indicator(
+                "pc-basic-care-l3",
+                3,
+                area="basic-care",
+                text="The child is often hungry or poorly dressed for the weather.",
+                examples=examples,
+            ),
+            make_indicator(
+                "fe-domestic-abuse-l3",
+                3,
+                area="family-history-functioning",
+                text="Domestic abuse at home that the child sees or hears.",
+                topics=["domestic-abuse"],
+                examples=examples,
+            ),
+            make_indicator(
+                "dn-strength-trusted-adult-l1",
+                1,
+                kind="strength",
+                text="The child has a trusted adult at school.",
+                examples=examples,
+            ),
+        ],
+        "area_titles": {
+            "health": "Health",
+            "education": "Education",
+            "basic-care": "Basic care",
+            "family-history-functioning": "Family history and functioning",
+        },
+        "rules": rules,
+        "topics": {
+            "domestic-abuse": {
+                "title": "Domestic abuse",
+                "summary": "About domestic abuse.",
+                "applies_when": ["Abuse at home."],
+                "what_to_do": ["Complete a DASH checklist.", "Talk to the MASH."],
+                "contacts": ["mash"],
+                "tools": [{"name": "DASH", "use": "Risk checklist."}],
+                "keywords": ["fighting"],
+            }
+        },
+        "contacts": [
+            {
+                "id": "mash",
+                "name": "Sample MASH",
+                "phone": "0100 000 0000",
+                "hours": [{"days": WEEKDAYS, "open": "09:00", "close": "17:00"}],
+                "use_for": "Referrals about significant harm.",
+                "out_of_hours": "edt",
+                "source": SRC,
+            },
+            {"id": "edt", "name": "Sample EDT", "phone": "0100 000 0001"}
+            | {"use_for": "Out of hours.", "source": SRC},
+            {"id": "emergency-999", "name": "Police, ambulance", "phone": "999"}
+            | {"use_for": "Immediate danger.", "source": SRC},
+        ],
+        "contacts_note": "Sample numbers.",
+        "level_contacts": {n: ["mash"] for n in (1, 2, 3, 4)},
+        "level_names": {1: "Universal", 2: "Additional", 3: "Targeted", 4: "Specialist"},
+        "consent": {
+            n: {
+                "consent_needed": (
+                    f"Consent is needed at Level {n}."
+                    if n < 4
+                    else "Consent is not needed to refer at Level 4."
+                ),
+                "if_refused": "Consider step-up.",
+                "tell_parents": "Tell parents.",
+                "record": ["Who gave consent"],
+            }
+            for n in (1, 2, 3, 4)
+        },
+        "meanings": [{"title": "Informed", "text": "People know what is shared."}],
+        "golden_rules": [
+            {"title": "Share to protect", "text": "Sharing can protect children.", "source": SRC},
+            *({"title": f"Golden rule {n}", "text": f"Golden rule {n}."} for n in range(2, 8)),
+        ],
+        "criteria": {
+            "up": [["step-up-needs", "Needs have changed (up)."]],
+            "down": [["step-down-needs", "Needs have changed (down)."]],
+        },
+        "stepping_steps": "Talk to your safeguarding lead.|Agree a plan with the family.",
+    }
+    return load_spec(spec)
+
+
+def sample_case(pack: Pack) -> CaseRecord:
+    """Return a complete, export-ready invented case for ``pack`` (Level 3, decision Level 3)."""
+    case = cf.new_case(pack)
+    case.case_id = "00000000-0000-4000-8000-000000000001"
+    case.created = case.updated = "2026-01-05T09:30:00Z"
+    case.child = cf.ChildDetails(
+        reference="SAMPLE-0042",
+        age_band="5-10",
+        setting="Oak Lane Primary",
+        first_language="English",
+        interpreter_needed=False,
+        current_safety="At school today; safe at present.",
+    )
+    case.answers = {
+        "immediate-danger": "no",
+        "other-children-considered": "yes",
+        "fe-domestic-abuse-l3": "yes",
+        "pc-basic-care-l3": "yes",
+        "dn-school-attendance-l2": "not-known",
+        "dn-strength-trusted-adult-l1": "yes",
+    }
+    case.household = [
+        cf.HouseholdMember(
+            "Sibling A", "Brother", "1-4", True, "Needs at Level 3 too; included in this referral."
+        ),
+        cf.HouseholdMember(
+            "Cousin B",
+            "Cousin who stays at weekends",
+            "11-15",
+            False,
+            "",
+            "Lives with another family; their school has been told.",
+        ),
+    ]
+    case.free_text = cf.FreeText(
+        worry="Shouting and a smashed door heard by neighbours; the child arrives hungry.",
+        impact_on_daily_life="Tired in class and slow to settle; worried about mum.",
+        going_well="Attends breakfast club and has a good friend.",
+        tried_so_far="Two meetings with mum; breakfast club place; school nurse check.",
+        child_voice="“I don't like it when they shout. I hide under my bed.”",
+        family_views="Mum wants help with money and housing; dad was not available.",
+        relatives_concerns="Grandmother phoned school worried about the arguments.",
+    )
+    case.decision = cf.Decision(level=3, reasons="Needs in two domains; family open to help.")
+    case.consent = cf.ConsentRecord(
+        sought=True,
+        outcome="given",
+        by_whom="Mother",
+        lawful_basis="Consent",
+        shared=[
+            cf.SharedInfo(
+                "Attendance and concerns",
+                "Early help hub",
+                "2026-01-05",
+                "To start a Team Around the Family",
+            )
+        ],
+    )
+    case.referrer = cf.Referrer(
+        "A. Teacher", "Designated safeguarding lead", "Oak Lane Primary", "dsl@example.invalid"
+    )
+    case.next_steps = [cf.NextStep("Hold a Team Around the Family meeting", "DSL", "2026-01-19")]
+    return case

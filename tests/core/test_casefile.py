@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -11,9 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "pdf"))
-from samplepack import sample_case, sample_pack
-
+from packs import sample_case, sample_pack
 from thresholds_app.core.base.records import replace as replace_record
 from thresholds_app.core.case.record import (
     CASE_FORMAT_VERSION,
@@ -168,7 +165,7 @@ def test_other_pack_version_is_reassessed_and_changes_listed(case: CaseRecord) -
     decision_before = replace(case.decision)
     messages = reassess_if_pack_changed(case, new_pack, assess)
     assert messages == [
-        "This case was made with guidance pack sample-pack 9.9.9 (ab12cd34ef56); it was "
+        f"This case was made with guidance pack sample-pack 9.9.9 ({old_pack.short_hash}); it was "
         "re-assessed with sample-pack 10.0.0 (ffffffffffff).",
         "The level the guidance indicates changed from Level 3 to Level 4.",
         "New reason: A Level 4 concern is present.",

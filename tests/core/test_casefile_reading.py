@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "pdf"))
-from samplepack import sample_case, sample_pack
-
+from packs import sample_case, sample_pack
 from thresholds_app.core.base.jsonread import JsonLimits, read_json
 from thresholds_app.core.base.problems import Problem
 from thresholds_app.core.case.answers import unknown_answer_ids, unknown_answer_problems
