@@ -382,7 +382,7 @@ def write_pack(spec: Mapping[str, Any], folder: Path) -> None:
             .split("|"),
             "timescales": [{"what": "Handover meeting", "when": "within 10 working days"}],
             "source": SRC,
-        }
+        } | spec.get("procedures", {}).get(word, {})
 
     _dump(folder / "stepping.yaml", {"step_up": procedure("up"), "step_down": procedure("down")})
     _dump(
@@ -610,3 +610,187 @@ def sample_case(pack: Pack) -> CaseRecord:
     )
     case.next_steps = [cf.NextStep("Hold a Team Around the Family meeting", "DSL", "2026-01-19")]
     return case
+
+
+def small_pack() -> Pack:
+    """The UI tests' pack: two domains, seven indicators, two pathways, real rules."""
+    two = ("Seen once.", "Seen more than once.")
+    indicators = [
+        make_indicator(
+            "dn-bruise-explained-l1",
+            1,
+            text="A minor bruise with an explanation that fits.",
+            theme="injuries",
+            examples=("A grazed knee from the playground.", "A bump from a fall at home."),
+        ),
+        make_indicator(
+            "dn-injury-non-mobile-l4",
+            4,
+            text="Any mark on a baby who cannot move about.",
+            ages=["under-1"],
+            topics=["non-mobile-bruising"],
+            keywords=["bruise"],
+            examples=two,
+        ),
+        make_indicator(
+            "dn-school-attendance-l2",
+            2,
+            area="education",
+            text="Attendance is falling.",
+            examples=("Often late on Mondays.", "Missed three days this term."),
+            ages=["5-10", "11-15"],
+        ),
+        make_indicator(
+            "dn-strength-friends-l1",
+            1,
+            kind="strength",
+            area="education",
+            text="Has good friends at school.",
+            examples=two,
+        ),
+        make_indicator(
+            "fe-parental-alcohol-l2",
+            2,
+            area="family-history-functioning",
+            text="A parent's drinking sometimes affects routines.",
+            theme="parental-alcohol",
+            keywords=["drinking"],
+            topics=["parental-substance-use"],
+            examples=two,
+        ),
+        make_indicator(
+            "fe-parental-alcohol-l3",
+            3,
+            area="family-history-functioning",
+            text="A parent's drinking often leaves the child without care.",
+            theme="parental-alcohol",
+            keywords=["drinking"],
+            examples=two,
+        ),
+        make_indicator(
+            "fe-domestic-abuse-l4",
+            4,
+            area="family-history-functioning",
+            text="Serious violence at home.",
+            theme="domestic-abuse",
+            topics=["domestic-abuse"],
+            examples=two,
+        ),
+    ]
+    rules = [
+        make_rule(
+            "danger-now",
+            {"answer": {"id": "immediate-danger", "is": "yes"}},
+            level=4,
+            emergency=True,
+            label="The child may be in immediate danger",
+        ),
+        *(make_rule(f"any-level-{n}", _count(n), level=n) for n in (4, 3, 2)),
+        make_rule(
+            "no-concerns",
+            {
+                "all": [
+                    {"answer": {"id": "immediate-danger", "is": "no"}},
+                    {"not": {"count": {"at_least": 1, "where": {"kind": "concern"}}}},
+                ]
+            },
+            level=1,
+        ),
+    ]
+    topic = {"contacts": ["mash"], "keywords": []}
+    spec = {
+        "manifest": {
+            "id": "small",
+            "title": "Small test pack",
+            "area": "Testshire",
+            "effective_from": "2024-01-01",
+            "provenance_note": "Invented.",
+            "source_title": "Test source",
+            "source_status": "national",
+        },
+        "mandatory": ["immediate-danger"],
+        "questions": {
+            q: QUESTIONS[q]
+            for q in ("immediate-danger", "other-children-considered", "consent-refused")
+        },
+        "indicators": indicators,
+        "area_titles": {
+            "health": "Health",
+            "education": "Education",
+            "family-history-functioning": "Family history",
+        },
+        "rules": rules,
+        "topics": {
+            "domestic-abuse": topic
+            | {
+                "title": "Domestic abuse",
+                "summary": "When adults at home hurt each other.",
+                "applies_when": ["Violence between adults"],
+                "what_to_do": ["Call the MASH"],
+                "keywords": ["fighting"],
+            },
+            "non-mobile-bruising": topic
+            | {
+                "title": "Bruising in babies who are not mobile",
+                "summary": "Any mark on a non-mobile baby needs a referral.",
+                "applies_when": ["A baby under one"],
+                "what_to_do": ["Refer the same day"],
+                "keywords": ["bruise"],
+            },
+            "parental-substance-use": topic
+            | {"title": "Parental substance use", "what_to_do": ["Ask about support."]},
+        },
+        "contacts": [
+            {
+                "id": "mash",
+                "name": "Test MASH",
+                "phone": "0100 000 0000",
+                "hours": [{"days": WEEKDAYS, "open": "09:00", "close": "17:00"}],
+                "use_for": "Referrals.",
+                "source": SRC,
+            },
+            {"id": "emergency-999", "name": "Emergency", "phone": "999"}
+            | {"use_for": "Danger.", "source": SRC},
+        ],
+        "contacts_note": "Check these numbers.",
+        "level_contacts": {n: ["mash"] for n in (1, 2, 3, 4)},
+        "level_names": {1: "Universal", 2: "Additional", 3: "Targeted", 4: "Specialist"},
+        "consent": {
+            3: {
+                "consent_needed": "Consent is needed.",
+                "if_refused": "Think about stepping up.",
+                "tell_parents": "Tell parents.",
+                "lawful_basis": ["Article 6(1)(e)"],
+                "record": ["Who agreed"],
+            }
+        },
+        "golden_rules": [
+            {"title": "Be open and honest", "text": "Say what you share and why.", "source": SRC},
+            *({"title": f"Golden rule {n}", "text": f"Golden rule {n}."} for n in range(2, 8)),
+        ],
+        "criteria": {
+            "up": [
+                ["step-up-needs-escalating", "Needs are getting worse."],
+                ["step-up-plan-stalled", "The plan is not working."],
+            ],
+            "down": [
+                ["step-down-risks-reduced", "Risks have reduced."],
+                ["step-down-family-agrees", "The family agree."],
+            ],
+        },
+        "procedures": {
+            "up": {
+                "summary": "Moving a case up.",
+                "who_decides": "The lead professional with a manager.",
+                "steps": ["Talk to the family.", "Refer to the MASH."],
+                "handover_checklist": ["Share the current plan.", "Agree a handover meeting."],
+            },
+            "down": {
+                "summary": "Moving a case down.",
+                "who_decides": "Social care with the receiving service.",
+                "steps": ["Hold a step-down meeting."],
+                "handover_checklist": ["Name the new lead professional.", "Share the chronology."],
+            },
+        },
+    }
+    return load_spec(spec)
