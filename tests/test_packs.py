@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from packs import make_indicator, make_pack, make_rule, sample_pack, small_pack
+from packs import make_indicator, make_pack, make_rule
+from sample_packs import sample_pack, small_pack
 from thresholds_app.core.rules.engine import assess
 
 

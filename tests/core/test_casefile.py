@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from packs import sample_case, sample_pack
+from sample_packs import sample_case, sample_pack
 from thresholds_app.core.base.records import replace as replace_record
 from thresholds_app.core.case.record import (
     CASE_FORMAT_VERSION,

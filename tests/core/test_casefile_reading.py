@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from packs import sample_case, sample_pack
+from sample_packs import sample_case, sample_pack
 from thresholds_app.core.base.jsonread import JsonLimits, read_json
 from thresholds_app.core.base.problems import Problem
 from thresholds_app.core.case.answers import unknown_answer_ids, unknown_answer_problems

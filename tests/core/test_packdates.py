@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from packs import ROLES
 
+from packs import ROLES
 from thresholds_app.core.base.records import replace
 from thresholds_app.core.pack.dates import pack_dates
 from thresholds_app.core.pack.model import Manifest, Roles

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from packs import sample_case, sample_pack
+from sample_packs import sample_case, sample_pack
 from thresholds_app.core.case.record import CaseRecord, SteppingRecord
 from thresholds_app.core.pack.model import Pack
 from thresholds_app.core.report.rationale import (

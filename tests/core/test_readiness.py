@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from packs import sample_case, sample_pack
+from sample_packs import sample_case, sample_pack
 from thresholds_app.core.case.readiness import find_blockers
 from thresholds_app.core.case.record import CaseRecord, HouseholdMember, NextStep
 from thresholds_app.core.rules.assessment import Assessment

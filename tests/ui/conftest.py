@@ -8,7 +8,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 
-from packs import small_pack as build_small_pack
+from sample_packs import small_pack as build_small_pack
 from thresholds_app.core.pack.model import Pack
 
 

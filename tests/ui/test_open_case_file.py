@@ -53,3 +53,29 @@ def test_unknown_answers_and_broken_characters_are_shown_on_opening(qtbot, tmp_p
     assert all(line.startswith("Line ") for line in text.splitlines())
     page = window.page(PAGE_ASSESSMENT)
     assert page.state.case.free_text.worry == "\ufffd"
+
+
+def test_autosave_keeps_working_with_half_a_character(qtbot, small_pack, tmp_path):  # type: ignore[no-untyped-def]
+    from cryptography.fernet import Fernet
+
+    from thresholds_app.core.drafts.store import DraftStore
+    from thresholds_app.ui.autosave import Autosave, case_from_draft
+    from thresholds_app.ui.case_state import CaseState
+
+    class Keys:
+        available = True
+        reason = ""
+        _key = Fernet.generate_key()
+
+        def key(self) -> bytes:
+            return self._key
+
+    store = DraftStore(tmp_path / "drafts", Keys())
+    state = CaseState(small_pack)
+    saver = Autosave(state, store, idle_ms=20, max_ms=1_000)
+    with qtbot.waitSignal(saver.saved, timeout=2000):
+        state.case.free_text.worry = "pasted \ud83d half an emoji"  # as a damaged paste leaves it
+        state.touch()
+    assert case_from_draft(store.load(saver.draft.id)).free_text.worry == (
+        "pasted \ufffd half an emoji"
+    )
