@@ -52,6 +52,9 @@ def ids(desc, min_items=0):
     }
 
 
+ROUTES = ["already-open", "child-protection", "child-in-need"]
+INDICATOR_ROUTES = ["child-protection", "child-in-need"]
+
 NULLABLE_LEVEL = {
     "type": ["integer", "null"],
     "minimum": 1,
@@ -208,6 +211,10 @@ pack = {
                     "domain_order": ids(
                         "The order in which domains are shown (domain ids); others follow by name."
                     ),
+                    "not_known_next_step": text(
+                        "The next step shown when a Level 4 concern is answered 'not known' and "
+                        "the indicator gives no step of its own."
+                    ),
                 },
             ),
         },
@@ -254,6 +261,26 @@ levels = {
                         },
                         "next_steps": texts("Practical next steps for a practitioner."),
                         "contacts": ids("Contacts to show at this level (contacts.yaml ids)."),
+                        "routes": {
+                            "type": "array",
+                            "description": (
+                                "Level 4 only: the statutory routes (already-open, "
+                                "child-protection, child-in-need), most pressing first; each "
+                                "replaces the level's next steps when it applies."
+                            ),
+                            "items": obj(
+                                "One statutory route.",
+                                {
+                                    "id": {"enum": ROUTES, "description": "Which route."},
+                                    "title": text("The route's title."),
+                                    "summary": text("What this route means, in plain English."),
+                                    "next_steps": texts("What to do on this route, in order."),
+                                    "contacts": ids("Contacts for this route (contacts.yaml ids)."),
+                                    "source": ref("source", "Where this comes from."),
+                                },
+                                ["id", "title", "summary", "next_steps", "source"],
+                            ),
+                        },
                         "source": ref("source", "Where this comes from."),
                     },
                     [
@@ -291,7 +318,16 @@ questions = {
                         "text": text("The question as the practitioner reads it."),
                         "help": text("Longer guidance shown beside the question."),
                         "group": {
-                            "enum": ["safety", "household", "voice", "consent", "context"],
+                            "enum": [
+                                "safety",
+                                "child",
+                                "household",
+                                "involvement",
+                                "history",
+                                "voice",
+                                "consent",
+                                "context",
+                            ],
                             "description": "Where the question is asked.",
                         },
                         "source": ref("source", "Where this comes from."),
@@ -373,6 +409,17 @@ domain = {
                             "Extra words a practitioner might search for.", uniqueItems=True
                         ),
                         "topics": ids("Special pathways this indicator should offer.", 1),
+                        "route": {
+                            "enum": INDICATOR_ROUTES,
+                            "description": (
+                                "Level 4 concerns only: child-in-need for a statutory need that "
+                                "is not harm (s17); omit for possible significant harm (s47)."
+                            ),
+                        },
+                        "if_not_known": text(
+                            "The next step when a practitioner answers 'not known' "
+                            "(e.g. complete a DASH risk check)."
+                        ),
                         "source": ref("source", "Where this comes from."),
                     },
                     ["id", "area", "level", "kind", "text", "examples", "source"],
@@ -539,6 +586,10 @@ condition = {
                                 "area": ref("id", "Only this area."),
                                 "theme": ref("id", "Only this theme."),
                                 "topic": ref("id", "Only indicators offering this topic."),
+                                "route": {
+                                    "enum": INDICATOR_ROUTES,
+                                    "description": "Only Level 4 concerns on this statutory route.",
+                                },
                             },
                         ),
                         "answer": {
@@ -607,12 +658,35 @@ rules = {
                                 },
                                 "warning": text("A warning to show."),
                                 "topics": ids("Pathways to offer.", 1),
+                                "route": {
+                                    "enum": ROUTES,
+                                    "description": (
+                                        "Level 4 rules: the statutory route it indicates "
+                                        "(default child-protection)."
+                                    ),
+                                },
                             },
                             minProperties=1,
                         ),
                         "source": ref("source", "Where this comes from."),
                     },
                     ["id", "label", "explanation", "when", "then", "source"],
+                ),
+            },
+            "overlaps": {
+                "type": "array",
+                "description": (
+                    "Indicators that describe one cause (one event ticked as several needs): "
+                    "a count counts each group once, in one domain."
+                ),
+                "items": obj(
+                    "Indicators that overlap.",
+                    {
+                        "id": ref("id", "The group's id."),
+                        "label": text("The one cause they describe."),
+                        "indicators": ids("The overlapping indicators.", 2),
+                    },
+                    ["id", "label", "indicators"],
                 ),
             },
         },
@@ -691,6 +765,31 @@ consent = {
             },
         },
         ["levels", "golden_rules"],
+    ),
+}
+consent["properties"]["routes"] = {
+    "type": "array",
+    "description": "Level 4 consent by statutory route; replaces the Level 4 entry on that route.",
+    "items": obj(
+        "Consent on one statutory route.",
+        {
+            "route": {"enum": ROUTES, "description": "Which route."},
+            **{
+                k: v
+                for k, v in consent["properties"]["levels"]["items"]["properties"].items()
+                if k not in ("level", "consider_step_up_if_refused")
+            },
+        },
+        [
+            "route",
+            "consent_needed",
+            "from_whom",
+            "if_refused",
+            "tell_parents",
+            "lawful_basis",
+            "record",
+            "source",
+        ],
     ),
 }
 
@@ -878,6 +977,33 @@ tests = {
                                 "rules_fired": ids("Exactly these rules fire."),
                                 "rules_include": ids("At least these rules fire."),
                                 "rules_exclude": ids("None of these rules fire."),
+                                "topics_include": ids("At least these pathways are offered."),
+                                "topics_exclude": ids("None of these pathways is offered."),
+                                "warnings_include": texts(
+                                    "Each fragment appears in some warning (any case)."
+                                ),
+                                "warnings_exclude": texts("No warning holds any of these."),
+                                "route": {
+                                    "enum": [*ROUTES, "none"],
+                                    "description": "The statutory route, or none.",
+                                },
+                                "consent": obj(
+                                    "What the consent advice says.",
+                                    {
+                                        "step_up": {
+                                            "type": "boolean",
+                                            "description": "Whether a step-up is to be considered.",
+                                        },
+                                        "mentions": texts("Fragments the advice holds."),
+                                        "excludes": texts("Fragments the advice must not hold."),
+                                    },
+                                ),
+                                "steps_mention": texts("Fragments the next steps hold."),
+                                "steps_exclude": texts("Fragments no next step holds."),
+                                "gaps_include": ids("These 'not known' answers are listed as gaps."),
+                                "changes_exclude": ids(
+                                    "'What would change it' does not offer these ids."
+                                ),
                             },
                             ["level"],
                         ),
@@ -887,6 +1013,37 @@ tests = {
             }
         },
         ["cases"],
+    ),
+}
+
+ids_file = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": BASE + "ids.schema.json",
+    "title": "ids.yaml: every id the pack has published, and what replaced retired ones",
+    **obj(
+        "Stable ids across pack versions, so old case files can still be read.",
+        {
+            "published": ids(
+                "Every indicator, question, rule and topic id this pack has ever published.", 1
+            ),
+            "retired": {
+                "type": "array",
+                "description": "Ids the pack no longer has.",
+                "items": obj(
+                    "A retired id.",
+                    {
+                        "id": ref("id", "The retired id (never reuse it)."),
+                        "replaced_by": ids(
+                            "The ids that replace it now; empty when nothing does (say why)."
+                        ),
+                        "version": text("The pack version that retired it."),
+                        "note": text("Why it was renamed, split or retired."),
+                    },
+                    ["id", "replaced_by", "note"],
+                ),
+            },
+        },
+        ["published"],
     ),
 }
 
@@ -902,6 +1059,7 @@ SCHEMAS = {
     "contacts": contacts,
     "scenarios": scenarios,
     "tests": tests,
+    "ids": ids_file,
 }
 
 

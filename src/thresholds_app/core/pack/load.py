@@ -35,6 +35,8 @@ REQUIRED_FILES = {
     "stepping.yaml": "stepping",
     "contacts.yaml": "contacts",
 }
+# Optional files: ids.yaml records every id the pack has published and what replaced retired ones.
+OPTIONAL_FILES = {"ids.yaml": "ids"}
 FOLDERS = {"domains": "domain", "topics": "topic", "scenarios": "scenarios", "tests": "tests"}
 REQUIRED_FOLDERS = ("domains",)
 
@@ -63,7 +65,9 @@ def _pack_files(pack_dir: Path, problems: list[Problem]) -> dict[str, Path]:
         else:
             problems.append(Problem(name, None, None, "", "this file is missing from the pack"))
     for path in sorted(pack_dir.iterdir()):
-        if path.suffix in (".yaml", ".yml") and path.name not in REQUIRED_FILES:
+        if path.name in OPTIONAL_FILES and path.is_file():
+            files[path.name] = path
+        elif path.suffix in (".yaml", ".yml") and path.name not in REQUIRED_FILES:
             problems.append(
                 Problem(
                     path.name,
@@ -71,7 +75,7 @@ def _pack_files(pack_dir: Path, problems: list[Problem]) -> dict[str, Path]:
                     None,
                     "",
                     "unknown file: a pack holds only "
-                    + ", ".join(REQUIRED_FILES)
+                    + ", ".join([*REQUIRED_FILES, *OPTIONAL_FILES])
                     + " and the folders "
                     + ", ".join(FOLDERS),
                 )
@@ -95,7 +99,7 @@ def _pack_files(pack_dir: Path, problems: list[Problem]) -> dict[str, Path]:
 
 
 def _schema_for(name: str) -> str:
-    return REQUIRED_FILES.get(name) or FOLDERS[name.split("/", 1)[0]]
+    return REQUIRED_FILES.get(name) or OPTIONAL_FILES.get(name) or FOLDERS[name.split("/", 1)[0]]
 
 
 def fingerprint(raw: dict[str, bytes]) -> str:
@@ -157,11 +161,13 @@ def load_pack(pack_dir: str | Path, *, cache_dir: Path | None = None) -> LoadRes
 
 def _check(docs: dict[str, YamlDocument]) -> None:
     from thresholds_app.core.pack.crossref import check_cross_references
+    from thresholds_app.core.pack.idhistory import check_id_history
     from thresholds_app.core.pack.schemacheck import check_schema
 
     for name, doc in docs.items():
         check_schema(doc, _schema_for(name))
     check_cross_references(docs)
+    check_id_history(docs)
 
 
 def _case_lines(docs: dict[str, YamlDocument]) -> dict[str, list[int]]:

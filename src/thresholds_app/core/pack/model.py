@@ -16,6 +16,11 @@ from thresholds_app.core.base.records import record
 Answer = Literal["yes", "no", "not-known"]
 ANSWERS: tuple[Answer, ...] = ("yes", "no", "not-known")
 AGE_BANDS: tuple[str, ...] = ("pre-birth", "under-1", "1-4", "5-10", "11-15", "16-17", "18-25")
+# Statutory routes within Level 4: a section 47 enquiry (significant harm), a section 17 child in
+# need assessment, or a child already open to children's social care. A Level 4 indicator or rule
+# that names no route means possible significant harm, the safe default.
+ROUTES: tuple[str, ...] = ("already-open", "child-protection", "child-in-need")
+DEFAULT_ROUTE = "child-protection"
 PART_STATUSES: tuple[str, ...] = ("confirmed", "partly-confirmed", "regional-pattern", "invented")
 
 
@@ -77,6 +82,7 @@ class Level:
     next_steps: tuple[str, ...]
     contacts: tuple[str, ...]
     source: str
+    routes: tuple[StatutoryRoute, ...] = ()  # Level 4 only, in order of precedence
 
 
 @record
@@ -125,6 +131,8 @@ class Indicator:
     keywords: tuple[str, ...]
     topics: tuple[str, ...]
     source: str
+    route: str | None = None  # Level 4 concerns only: child-protection (default) or child-in-need
+    if_not_known: str = ""  # the next step when this is answered "not known"
 
     def applies_to(self, age_band: str | None) -> bool:
         """Whether this indicator applies to a child in ``age_band`` (unknown age: yes)."""
@@ -173,6 +181,7 @@ class RuleEffect:
     emergency: bool
     warning: str | None
     topics: tuple[str, ...]
+    route: str | None = None  # Level 4 rules: which statutory route (None: child-protection)
 
 
 @record
@@ -219,6 +228,28 @@ class ConsentGuide:
     levels: Mapping[int, ConsentLevel]
     golden_rules: tuple[TitledText, ...]
     meanings_of_consent: tuple[TitledText, ...]
+    routes: Mapping[str, ConsentLevel] = {}  # Level 4 consent by statutory route
+
+
+@record
+class StatutoryRoute:
+    """One way a Level 4 case goes forward (s47, s17, or already open), with its own steps."""
+
+    id: str
+    title: str
+    summary: str
+    next_steps: tuple[str, ...]
+    contacts: tuple[str, ...]
+    source: str
+
+
+@record
+class Overlap:
+    """Indicators that describe one cause: counted once when rules count needs."""
+
+    id: str
+    label: str
+    indicators: tuple[str, ...]
 
 
 @record
@@ -304,6 +335,20 @@ class TestCase:
     rules_exclude: tuple[str, ...]
     file: str
     line: int
+    # What else a case may assert (pathways, warnings, route, consent, steps, gaps, changes).
+    # Text expectations are fragments, matched without regard to case.
+    topics_include: tuple[str, ...] = ()
+    topics_exclude: tuple[str, ...] = ()
+    warnings_include: tuple[str, ...] = ()
+    warnings_exclude: tuple[str, ...] = ()
+    route: str | None = None  # None: not checked; "none": no statutory route
+    consent_step_up: bool | None = None
+    consent_mentions: tuple[str, ...] = ()
+    consent_excludes: tuple[str, ...] = ()
+    steps_mention: tuple[str, ...] = ()
+    steps_exclude: tuple[str, ...] = ()
+    gaps_include: tuple[str, ...] = ()
+    changes_exclude: tuple[str, ...] = ()
 
 
 @record
@@ -326,6 +371,11 @@ class Pack:
     scenarios: tuple[Scenario, ...]
     tests: tuple[TestCase, ...]
     content_hash: str = ""
+    overlaps: tuple[Overlap, ...] = ()
+    # Retired id -> the ids that replaced it (empty: retired with no replacement); ids.yaml.
+    replaced_by: Mapping[str, tuple[str, ...]] = {}
+    published_ids: tuple[str, ...] = ()
+    not_known_next_step: str = ""  # default next step for a Level 4 concern answered not known
 
     @property
     def short_hash(self) -> str:

@@ -33,6 +33,7 @@ class AnswerRef:
     text: str
     level: int | None
     source: str
+    next_step: str = ""  # for a gap: what to do to find out (e.g. complete a DASH risk check)
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,8 @@ class Assessment:
     consent: ConsentAdvice
     next_steps: tuple[str, ...]
     contacts: tuple[ContactAdvice, ...]
+    # At Level 4: already-open, child-protection (s47) or child-in-need (s17); else None.
+    route: str | None = None
 
     @property
     def rules_fired(self) -> tuple[str, ...]:

@@ -10,6 +10,11 @@ indicated level is the highest ``then.level`` among fired rules, or ``None`` ("i
 information") when no level rule fires. Every fired rule is a reason, ordered by level (highest
 first) and then by its place in ``rules.yaml``.
 
+At Level 4 the engine also picks the **statutory route** (:func:`Engine.route_of`): a child
+already open to children's social care, possible significant harm (s47), or a child in need
+(s17). The route's own next steps, consent advice and contacts replace the generic Level 4 ones,
+so a privately fostered child is not told "do not confront the alleged abuser".
+
 The pack is compiled once into an :class:`Engine` (conditions resolved against the indicators,
 rules sorted for a short-circuit level check) and the engine is memoised on the pack object, so
 re-assessing after one changed answer costs well under a millisecond.
@@ -18,9 +23,18 @@ re-assessing after one changed answer costs well under a millisecond.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from thresholds_app.core.pack.model import ANSWERS, Answer, Indicator, Pack, Rule
+from thresholds_app.core.pack.model import (
+    ANSWERS,
+    DEFAULT_ROUTE,
+    Answer,
+    ConsentLevel,
+    Indicator,
+    Pack,
+    Rule,
+    StatutoryRoute,
+)
 from thresholds_app.core.rules.assessment import (
     AnswerRef,
     Assessment,
@@ -69,10 +83,13 @@ class Engine:
             raise PackRulesError(f"rules.yaml: policy {pack.policy!r} is not supported")
         self.pack = pack
         indicators = tuple(pack.indicators.values())
+        overlaps = {item: group.id for group in pack.overlaps for item in group.indicators}
         compiled: list[CompiledRule] = []
         for rule in pack.rules:
             try:
-                condition = compile_condition(rule.when, indicators, f"rules[{rule.id}].when")
+                condition = compile_condition(
+                    rule.when, indicators, f"rules[{rule.id}].when", overlaps
+                )
             except ConditionError as error:
                 raise PackRulesError(f"rules.yaml: {error}") from error
             compiled.append(CompiledRule(rule, condition))
@@ -106,6 +123,22 @@ class Engine:
         }
         # Questions a level rule names: candidates for "what would change this".
         self.level_questions: tuple[str, ...] = tuple(q for q in pack.questions if q in named)
+        level_4 = pack.levels.get(4)
+        self.routes: dict[str, StatutoryRoute] = (
+            {r.id: r for r in level_4.routes} if level_4 else {}
+        )
+
+    def route_of(self, fired: list[CompiledRule]) -> str | None:
+        """The statutory route of the Level 4 rules that fired, the pack's first in precedence.
+
+        A Level 4 rule that names no route means possible significant harm. ``None`` when the
+        pack defines no routes or no Level 4 rule fired.
+        """
+        named = {c.rule.then.route or DEFAULT_ROUTE for c in fired if c.level == 4}
+        for route in self.routes:
+            if route in named:
+                return route
+        return None
 
     def level_of(self, answers: Mapping[str, str], age_band: str | None) -> int | None:
         """Only the indicated level (the highest level among rules that hold)."""
@@ -146,7 +179,8 @@ class Engine:
         emergency = any(c.rule.then.emergency for c in fired)
         reasons = tuple(self._reason(c, answers, age) for c in fired)
         topics = self._topics(fired, answers)
-        consent = self._consent(level, answers)
+        route = self.route_of(fired) if level == 4 else None
+        consent = self._consent(level, answers, route)
         return Assessment(
             pack_id=self.pack.manifest.id,
             pack_version=self.pack.manifest.version,
@@ -167,8 +201,9 @@ class Engine:
             ),
             topics=topics,
             consent=consent,
-            next_steps=self._next_steps(level, emergency, topics),
-            contacts=self._contacts(level, emergency, topics, context),
+            next_steps=self._next_steps(level, emergency, topics, route),
+            contacts=self._contacts(level, emergency, topics, context, route),
+            route=route,
         )
 
     def _reason(
@@ -202,7 +237,16 @@ class Engine:
             i for i in unknown if i in self.concern_ids and self.pack.indicators[i].level >= floor
         ]
         concerns.sort(key=lambda i: -self.pack.indicators[i].level)  # stable: pack order kept
-        return tuple(self.answer_ref(i, answers) for i in questions + concerns)
+        return tuple(self._gap(i, answers) for i in questions + concerns)
+
+    def _gap(self, item_id: str, answers: Mapping[str, str]) -> AnswerRef:
+        """A "not known" answer, with what to do to find out when it could mean Level 4."""
+        ref = self.answer_ref(item_id, answers)
+        indicator = self.pack.indicators.get(item_id)
+        step = indicator.if_not_known if indicator else ""
+        if not step and indicator is not None and indicator.level == 4:
+            step = self.pack.not_known_next_step
+        return replace(ref, next_step=step) if step else ref
 
     def _topics(self, fired: list[CompiledRule], answers: Mapping[str, str]) -> tuple[str, ...]:
         ids: dict[str, None] = {}
@@ -217,10 +261,14 @@ class Engine:
                     ids.setdefault(topic, None)
         return tuple(t for t in ids if t in self.pack.topics)
 
-    def _consent(self, level: int | None, answers: Mapping[str, str]) -> ConsentAdvice:
+    def _consent(
+        self, level: int | None, answers: Mapping[str, str], route: str | None = None
+    ) -> ConsentAdvice:
         refused = answers.get("consent-refused") == "yes"
         hide_from_parents = answers.get("informing-parents-increases-risk") == "yes"
-        guide = self.pack.consent.levels.get(level) if level is not None else None
+        guide: ConsentLevel | None = self.pack.consent.routes.get(route) if route else None
+        if guide is None and level is not None:
+            guide = self.pack.consent.levels.get(level)
         tell = guide.tell_parents if guide else ""
         if hide_from_parents:
             tell = (
@@ -244,7 +292,7 @@ class Engine:
         )
 
     def _next_steps(
-        self, level: int | None, emergency: bool, topics: tuple[str, ...]
+        self, level: int | None, emergency: bool, topics: tuple[str, ...], route: str | None = None
     ) -> tuple[str, ...]:
         steps: list[str] = []
         if emergency:
@@ -257,6 +305,8 @@ class Engine:
                 "Answer the questions listed as missing (first: is the child in immediate danger?) "
                 "before relying on any level."
             )
+        elif route in self.routes:
+            steps.extend(self.routes[route].next_steps)
         else:
             steps.extend(self.pack.levels[level].next_steps if level in self.pack.levels else ())
         for topic_id in topics:
@@ -266,10 +316,21 @@ class Engine:
         return tuple(dict.fromkeys(steps))
 
     def _contacts(
-        self, level: int | None, emergency: bool, topics: tuple[str, ...], context: Context
+        self,
+        level: int | None,
+        emergency: bool,
+        topics: tuple[str, ...],
+        context: Context,
+        statutory: str | None = None,
     ) -> tuple[ContactAdvice, ...]:
         now = context.now
         advice: list[ContactAdvice] = []
+        if statutory in self.routes and not emergency:
+            # e.g. the allocated social worker first, for a child already open to social care
+            chosen = self.routes[statutory]
+            advice += contacts_for(
+                self.pack, self._routable(chosen.contacts, emergency), now, chosen.title
+            )
         if emergency or level == 4:
             advice += who_to_call(self.pack, now, emergency)
         if level is not None and level in self.pack.levels:
