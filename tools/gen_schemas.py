@@ -1000,7 +1000,12 @@ tests = {
                                 ),
                                 "steps_mention": texts("Fragments the next steps hold."),
                                 "steps_exclude": texts("Fragments no next step holds."),
-                                "gaps_include": ids("These 'not known' answers are listed as gaps."),
+                                "gaps_include": ids(
+                                    "These 'not known' answers are listed as gaps."
+                                ),
+                                "gap_steps_mention": texts(
+                                    "Fragments that some gap's next step holds."
+                                ),
                                 "changes_exclude": ids(
                                     "'What would change it' does not offer these ids."
                                 ),

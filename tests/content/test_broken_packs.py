@@ -62,6 +62,9 @@ def test_corpus_covers_every_failure_class() -> None:
         "deep-nesting",
         "duplicate-id",
         "unreachable-rule",
+        "dropped-id",
+        "retired-id-reused",
+        "unrecorded-id",
     } <= names
 
 

@@ -34,6 +34,7 @@ def run(args: argparse.Namespace) -> int:
     """Assess the case and print the result."""
     from thresholds_app.cli.packarg import load_pack_for
     from thresholds_app.core.case.record import CaseFileError, load_case
+    from thresholds_app.core.pack.renames import carry_forward
     from thresholds_app.core.rules.assessment import Context
     from thresholds_app.core.rules.engine import PackRulesError, assess
 
@@ -50,7 +51,10 @@ def run(args: argparse.Namespace) -> int:
     except CaseFileError as error:
         print(f"thresholds assess: {error}", file=sys.stderr)
         return 1
-    unknown = sorted(set(case.answers) - pack.answerable_ids())
+    answers, renamed = carry_forward(pack, case.answers)
+    for note in renamed:
+        print(f"thresholds assess: {note}", file=sys.stderr)
+    unknown = sorted(set(case.answers) - pack.answerable_ids() - set(pack.replaced_by))
     if unknown:
         print(
             "thresholds assess: these answers are not in this pack and were not used: "
@@ -58,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     try:
-        result = assess(pack, case.answers, Context(age_band=case.child.age_band, now=now))
+        result = assess(pack, answers, Context(age_band=case.child.age_band, now=now))
     except (ValueError, PackRulesError) as error:
         print(f"thresholds assess: {error}", file=sys.stderr)
         return 1

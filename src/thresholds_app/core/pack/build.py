@@ -249,6 +249,7 @@ _CASE_LISTS = (
     "steps_mention",
     "steps_exclude",
     "gaps_include",
+    "gap_steps_mention",
     "changes_exclude",
 )
 

@@ -53,7 +53,9 @@ def check_id_history(docs: Docs) -> None:
         return  # another file could not be read: its ids are unknown, so say nothing
     now = current_ids(docs)
     published_raw = doc.data.get("published")
-    published = [p for p in published_raw if isinstance(p, str)] if isinstance(published_raw, list) else []
+    published = (
+        [p for p in published_raw if isinstance(p, str)] if isinstance(published_raw, list) else []
+    )
     retired: dict[str, int] = {}
     for i, entry in enumerate(doc.data.get("retired") or []):
         if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):

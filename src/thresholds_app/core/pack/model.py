@@ -348,6 +348,7 @@ class TestCase:
     steps_mention: tuple[str, ...] = ()
     steps_exclude: tuple[str, ...] = ()
     gaps_include: tuple[str, ...] = ()
+    gap_steps_mention: tuple[str, ...] = ()
     changes_exclude: tuple[str, ...] = ()
 
 

@@ -59,6 +59,9 @@ def what_would_change(
     base = level or 0
     if base < 4:
         for question in engine.level_questions:
+            # Who is already involved is a fact to record, not a change in the child's needs.
+            if engine.pack.questions[question].group == "involvement":
+                continue
             if answers.get(question) not in ("yes", "no") and budget[0] > 0:
                 new = trial(question, "yes")
                 if new is not None and new > base:

@@ -302,9 +302,7 @@ def _count(
     }
     order = {item: index for index, item in enumerate(groups)}
     causes = {item: overlaps[item] for item in groups if item in overlaps}
-    return Count(
-        n=n, values=values, groups=groups, distinct=distinct, order=order, causes=causes
-    )
+    return Count(n=n, values=values, groups=groups, distinct=distinct, order=order, causes=causes)
 
 
 def _matches(indicator: Indicator, where: Mapping[str, Any]) -> bool:

@@ -135,10 +135,7 @@ class Engine:
         pack defines no routes or no Level 4 rule fired.
         """
         named = {c.rule.then.route or DEFAULT_ROUTE for c in fired if c.level == 4}
-        for route in self.routes:
-            if route in named:
-                return route
-        return None
+        return next((r for r in self.routes if r in named), None)
 
     def level_of(self, answers: Mapping[str, str], age_band: str | None) -> int | None:
         """Only the indicated level (the highest level among rules that hold)."""

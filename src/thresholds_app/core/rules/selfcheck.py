@@ -139,6 +139,10 @@ def _compare_advice(case: TestCase, result: Assessment) -> list[str]:
     unlisted = [g for g in case.gaps_include if g not in gaps]
     if unlisted:
         problems.append(f"'not known' answers that should be gaps but are not: {_rules(unlisted)}")
+    steps = [g.next_step for g in result.gaps if g.next_step]
+    for fragment in case.gap_steps_mention:
+        if not _has(steps, fragment):
+            problems.append(f"no gap's next step mentions {fragment!r} (steps: {steps})")
     changes = {c.id for c in result.what_would_change}
     offered_changes = [c for c in case.changes_exclude if c in changes]
     if offered_changes:
