@@ -42,6 +42,7 @@ def make_indicator(
     theme: str | None = None,
     ages: Iterable[str] = (),
     topics: Iterable[str] = (),
+    route: str | None = None,
 ) -> Indicator:
     return Indicator(
         id=id,
@@ -56,6 +57,7 @@ def make_indicator(
         keywords=(),
         topics=tuple(topics),
         source="src",
+        route=route,
     )
 
 
