@@ -65,6 +65,7 @@ def test_corpus_covers_every_failure_class() -> None:
         "dropped-id",
         "retired-id-reused",
         "unrecorded-id",
+        "route-not-level-4",
     } <= names
 
 
