@@ -110,7 +110,7 @@ def to_text(result: Assessment, levels: Any) -> str:
         reasons.extend(f"\t{a.id} = {a.answer or 'unanswered'}: {a.text}" for a in reason.answers)
     section("Why", reasons)
     section("Missing (must be answered)", [f"{m.id}: {m.text}" for m in result.missing])
-    section("Not known", [f"{g.id}: {g.text}" for g in result.gaps])
+    section("Not known", [f"{g.id}: {g.gap_words()}" for g in result.gaps])
     section("Warnings", list(result.warnings))
     section(
         "What would change this",

@@ -35,6 +35,10 @@ class AnswerRef:
     source: str
     next_step: str = ""  # for a gap: what to do to find out (e.g. complete a DASH risk check)
 
+    def gap_words(self) -> str:
+        """The gap as one line: its text and, when there is one, what to do to find out."""
+        return f"{self.text} Next step: {self.next_step}" if self.next_step else self.text
+
 
 @dataclass(frozen=True)
 class Reason:

@@ -138,7 +138,7 @@ class LivePanel(QWidget):
         if len(a.what_would_change) > 4:
             change.append(f"<i>and {len(a.what_would_change) - 4} more</i>")
         gaps = [f"Missing: {html.escape(m.text)}" for m in a.missing] + [
-            f"Not known: {html.escape(g.text)}" for g in a.gaps
+            f"Not known: {html.escape(g.gap_words())}" for g in a.gaps
         ]
         self._fill("why", why, self.tr("No rule has fired yet. Answer the questions to begin."))
         self._fill("change", change, self.tr("Nothing to show yet."))
