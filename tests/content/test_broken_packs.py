@@ -66,6 +66,7 @@ def test_corpus_covers_every_failure_class() -> None:
         "retired-id-reused",
         "unrecorded-id",
         "route-not-level-4",
+        "retired-id-referenced",
     } <= names
 
 

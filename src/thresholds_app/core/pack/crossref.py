@@ -91,6 +91,12 @@ class _Checker:
         levels, rules = docs.get("levels.yaml"), docs.get("rules.yaml")
         self.levels = _known((lv.get("number") for _, lv in _items(levels, "levels")), [levels])
         self.rules = _known((r.get("id") for _, r in _items(rules, "rules")), [rules])
+        # Retired id -> its replacements (ids.yaml), so a stale reference says what to use now.
+        self.retired: dict[str, list[str]] = {
+            r["id"]: _str_list(r.get("replaced_by"))
+            for _, r in _items(docs.get("ids.yaml"), "retired")
+            if isinstance(r.get("id"), str)
+        }
         domain_docs: list[YamlDocument | None] = list(_docs_in(docs, "domains"))
         self.indicators_complete = _known((), domain_docs).complete
 
@@ -117,6 +123,11 @@ class _Checker:
         if isinstance(known, _Known) and not known.complete:
             return
         if isinstance(value, str) and value not in known:
+            replaced = self.retired.get(value)
+            if replaced is not None:
+                now = ", ".join(f"'{r}'" for r in replaced) or "nothing"
+                doc.add(path, f"{what} '{value}' has been retired; it is replaced by {now}")
+                return
             hint = did_you_mean(value, [k for k in known if isinstance(k, str)])
             doc.add(path, f"{what} '{value}' does not exist{hint}")
 
