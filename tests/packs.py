@@ -111,6 +111,7 @@ def make_indicator(
     text: str | None = None,
     examples: Iterable[str] = ("One example.", "Another example."),
     keywords: Iterable[str] = (),
+    route: str | None = None,
 ) -> dict[str, Any]:
     """An indicator's YAML data; the domain defaults from the id's prefix (dn-, pc-, fe-)."""
     data: dict[str, Any] = {
@@ -128,6 +129,8 @@ def make_indicator(
             data[key] = value
     if keywords:
         data["keywords"] = list(keywords)
+    if route:
+        data["route"] = route
     return data
 
 
@@ -184,6 +187,8 @@ def _engine_spec(
 ) -> dict[str, Any]:
     contact_list = [dict(c) for c in contacts]
     have = {c["id"] for c in contact_list}
+    # every pathway an indicator offers exists, as the real validator requires
+    topics = list(dict.fromkeys([*topics, *(t for i in indicators for t in i.get("topics", []))]))
     if not indicators:  # a domain file needs an indicator; a strength changes no level
         indicators = [make_indicator("dn-filler-strength-l1", 1, kind="strength")]
     if not rules:

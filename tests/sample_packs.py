@@ -187,6 +187,7 @@ def sample_case(pack: Pack) -> CaseRecord:
         "fe-domestic-abuse-l3": "yes",
         "pc-basic-care-l3": "yes",
         "dn-school-attendance-l2": "not-known",
+        "dn-injury-unexplained-l4": "not-known",
         "dn-strength-trusted-adult-l1": "yes",
     }
     case.household = [

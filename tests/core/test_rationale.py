@@ -163,6 +163,7 @@ def test_emergency_route(pack: Pack, case: CaseRecord) -> None:
 
 
 def test_what_would_change_is_listed(pack: Pack, case: CaseRecord) -> None:
+    # Only related or "not known" concerns are offered (issue 12): the sample's injury is not known.
     blocks = build(pack, case).section("What would change it, and gaps").blocks
     changes = blocks[0]
     assert isinstance(changes, Items)

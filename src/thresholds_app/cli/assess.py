@@ -34,6 +34,7 @@ def run(args: argparse.Namespace) -> int:
     """Assess the case and print the result."""
     from thresholds_app.cli.casearg import read_case_for, report_unknown_answers
     from thresholds_app.cli.packarg import load_pack_for
+    from thresholds_app.core.pack.renames import carry_forward
     from thresholds_app.core.rules.assessment import Context
     from thresholds_app.core.rules.engine import PackRulesError, assess
 
@@ -50,8 +51,11 @@ def run(args: argparse.Namespace) -> int:
         return read
     case = read.case
     report_unknown_answers("assess", read, pack)
+    answers, renamed = carry_forward(pack, case.answers)
+    for note in renamed:
+        print(f"thresholds assess: {note}", file=sys.stderr)
     try:
-        result = assess(pack, case.answers, Context(age_band=case.child.age_band, now=now))
+        result = assess(pack, answers, Context(age_band=case.child.age_band, now=now))
     except (ValueError, PackRulesError) as error:
         print(f"thresholds assess: {error}", file=sys.stderr)
         return 1
@@ -110,7 +114,7 @@ def to_text(result: Assessment, levels: Any) -> str:
     section("Why", reasons)
     section("Missing (must be answered)", [f"{m.id}: {m.text}" for m in result.missing])
     section("Still to answer before relying on a level", list(result.to_answer_next))
-    section("Not known", [f"{g.id}: {g.text}" for g in result.gaps])
+    section("Not known", [f"{g.id}: {g.gap_words()}" for g in result.gaps])
     section("Warnings", list(result.warnings))
     section(
         "What would change this",

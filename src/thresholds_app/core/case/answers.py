@@ -18,9 +18,8 @@ if TYPE_CHECKING:
 
 def unknown_answer_ids(case: CaseRecord, pack: Pack) -> tuple[str, ...]:
     """Ids the case has an answer for that ``pack`` does not know, sorted."""
-    known = pack.answerable_ids()
-    # When the pack model can say that an id was replaced by others, map each such answer to its
-    # successors here first, so a renamed indicator is carried over rather than reported.
+    # An answer to a retired id is carried to its replacements (pack.renames), not lost.
+    known = pack.answerable_ids() | set(pack.replaced_by)
     return tuple(sorted(item_id for item_id in case.answers if item_id not in known))
 
 

@@ -31,6 +31,7 @@ from thresholds_app.core.case.reading import (
     read_case_bytes,
 )
 from thresholds_app.core.pack.model import Answer, Pack
+from thresholds_app.core.pack.renames import carry_forward, renamed_reasons
 from thresholds_app.core.rules.assessment import Assessment, Context
 
 __all__ = [
@@ -341,7 +342,8 @@ def reassess_if_pack_changed(case: CaseRecord, pack: Pack, assess_fn: AssessFn) 
     if current == case.pack and case.assessment is not None:
         return []
     old = case.assessment
-    new = assess_fn(pack, dict(case.answers), case.context())
+    answers, renamed = carry_forward(pack, case.answers)
+    new = assess_fn(pack, answers, case.context())
     messages: list[str] = []
     if current != case.pack:
         before = f"{case.pack.id or 'unknown'} {case.pack.version or '?'} ({case.pack.hash[:12]})"
@@ -350,7 +352,10 @@ def reassess_if_pack_changed(case: CaseRecord, pack: Pack, assess_fn: AssessFn) 
             f"This case was made with guidance pack {before}; it was re-assessed with {after}."
         )
     messages.extend(_differences(old, new))
-    unknown = sorted(set(case.answers) - pack.answerable_ids())
+    messages.extend(renamed)
+    if old is not None:
+        messages.extend(renamed_reasons(pack, old.rules_fired))
+    unknown = sorted(set(case.answers) - pack.answerable_ids() - set(pack.replaced_by))
     if unknown:
         messages.append(
             "These answers are not in this pack and were not used: " + ", ".join(unknown) + "."

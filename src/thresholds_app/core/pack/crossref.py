@@ -93,6 +93,12 @@ class _Checker:
         levels, rules = docs.get("levels.yaml"), docs.get("rules.yaml")
         self.levels = _known((lv.get("number") for _, lv in _items(levels, "levels")), [levels])
         self.rules = _known((r.get("id") for _, r in _items(rules, "rules")), [rules])
+        # Retired id -> its replacements (ids.yaml), so a stale reference says what to use now.
+        self.retired: dict[str, list[str]] = {
+            r["id"]: _str_list(r.get("replaced_by"))
+            for _, r in _items(docs.get("ids.yaml"), "retired")
+            if isinstance(r.get("id"), str)
+        }
         domain_docs: list[YamlDocument | None] = list(_docs_in(docs, "domains"))
         self.indicators_complete = _known((), domain_docs).complete
 
@@ -119,6 +125,11 @@ class _Checker:
         if isinstance(known, _Known) and not known.complete:
             return
         if isinstance(value, str) and value not in known:
+            replaced = self.retired.get(value)
+            if replaced is not None:
+                now = ", ".join(f"'{r}'" for r in replaced) or "nothing"
+                doc.add(path, f"{what} '{value}' has been retired; it is replaced by {now}")
+                return
             hint = did_you_mean(value, [k for k in known if isinstance(k, str)])
             doc.add(path, f"{what} '{value}' does not exist{hint}")
 
@@ -253,6 +264,8 @@ class _Checker:
                     f"the area (of domain '{domain.get('id')}')",
                 )
                 self.level(doc, ("indicators", i, "level"), ind.get("level"))
+                if "route" in ind and (ind.get("level") != 4 or ind.get("kind") != "concern"):
+                    doc.add(("indicators", i, "route"), "only a Level 4 concern has a route")
                 for j, tid in enumerate(_str_list(ind.get("topics"))):
                     self.ref(doc, ("indicators", i, "topics", j), tid, self.topics, "the topic")
 
@@ -294,6 +307,14 @@ class _Checker:
             reason = unreachable_reason(rule.get("when"), self.indicators, self.domains)
             if reason and self.indicators_complete:
                 doc.add(("rules", i, "when"), f"this rule can never fire: {reason}")
+        grouped: dict[str, str] = {}
+        for i, overlap in _items(doc, "overlaps"):
+            for j, iid in enumerate(_str_list(overlap.get("indicators"))):
+                where = ("overlaps", i, "indicators", j)
+                self.ref(doc, where, iid, self._indicator_ids(), "the indicator")
+                if iid in grouped:
+                    doc.add(where, f"'{iid}' is already in the overlap '{grouped[iid]}'")
+                grouped.setdefault(iid, str(overlap.get("id")))
 
     def _check_condition(
         self, doc: YamlDocument, path: Path, cond: Any, answerable: set[str]
@@ -359,6 +380,14 @@ class _Checker:
                 for key in ("rules_fired", "rules_include", "rules_exclude"):
                     for j, rid in enumerate(_str_list(expected.get(key))):
                         self.ref(doc, ("cases", i, "expected", key, j), rid, self.rules, "the rule")
+                named = (
+                    (("topics_include", "topics_exclude"), self.topics, "the topic"),
+                    (("gaps_include", "changes_exclude"), answerable, "the question or indicator"),
+                )
+                for keys, known, what in named:
+                    for key in keys:
+                        for j, item in enumerate(_str_list(expected.get(key))):
+                            self.ref(doc, ("cases", i, "expected", key, j), item, known, what)
 
     def _answers(self, doc: YamlDocument, path: Path, answers: Any, answerable: set[str]) -> None:
         if isinstance(answers, dict):

@@ -11,7 +11,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from thresholds_app.core.pack.vocabulary import CONDITION_ANSWERS, DISTINCT_KEYS, where_matches
+from thresholds_app.core.pack.vocabulary import (
+    CONDITION_ANSWERS,
+    DISTINCT_KEYS,
+    indicator_route,
+    where_matches,
+)
 
 _ALL_ANSWERS = frozenset(CONDITION_ANSWERS)
 
@@ -22,7 +27,14 @@ def _topics(indicator: Mapping[str, Any]) -> list[Any]:
 
 
 def _matches(indicator: Mapping[str, Any], where: Mapping[str, Any]) -> bool:
-    return where_matches(where, indicator.get, _topics(indicator))
+    def value_of(key: str) -> Any:
+        if key == "route":
+            return indicator_route(
+                indicator.get("level"), indicator.get("kind"), indicator.get("route")
+            )
+        return indicator.get(key)
+
+    return where_matches(where, value_of, _topics(indicator))
 
 
 def _count_reason(

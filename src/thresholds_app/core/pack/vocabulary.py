@@ -37,9 +37,26 @@ CONDITION_FORMS: tuple[str, ...] = ("answer", "all", "any", "not", "at_least", "
 ANSWER_KEYS: tuple[str, ...] = ("id", "is")
 AT_LEAST_KEYS: tuple[str, ...] = ("n", "of")
 COUNT_KEYS: tuple[str, ...] = ("at_least", "where", "answer", "distinct")
+#: Statutory routes within Level 4: a section 47 enquiry (significant harm), a section 17 child in
+#: need assessment, or a child already open to children's social care. A Level 4 indicator or
+#: rule that names no route means possible significant harm, the safe default.
+ROUTES: tuple[str, ...] = ("already-open", "child-protection", "child-in-need")
+DEFAULT_ROUTE = "child-protection"
+#: The routes an indicator may name (being already open is a fact about the case, not a sign).
+INDICATOR_ROUTES: tuple[str, ...] = ("child-protection", "child-in-need")
+QUESTION_GROUPS: tuple[str, ...] = (
+    "safety", "child", "household", "involvement", "history", "voice", "consent", "context",
+)  # fmt: skip
 #: What ``count.where`` may filter indicators on, and what ``count.distinct`` may count.
-WHERE_KEYS: tuple[str, ...] = ("level", "kind", "domain", "area", "theme", "topic")
+WHERE_KEYS: tuple[str, ...] = ("level", "kind", "domain", "area", "theme", "topic", "route")
 DISTINCT_KEYS: tuple[str, ...] = ("domain", "area")
+
+
+def indicator_route(level: Any, kind: Any, route: Any) -> str | None:
+    """A Level 4 concern's statutory route; possible significant harm unless it says otherwise."""
+    if level != 4 or kind != "concern":
+        return None
+    return str(route or DEFAULT_ROUTE)
 
 
 def sub_conditions(cond: Mapping[str, Any]) -> Iterator[tuple[tuple[str | int, ...], Any]]:

@@ -10,12 +10,17 @@ outside the vocabulary raises :class:`ConditionError`.
 
 ``count`` ignores an indicator's age bands on purpose: a "yes" the practitioner gave is never
 discarded because of the child's age.
+
+**One cause, one count.** A pack may declare *overlaps* (``rules.yaml``): indicators that describe
+one cause, such as a bereavement ticked both as the child's loss and as the family's. ``count``
+counts each such group once, and with ``distinct`` the group lends its weight to one domain (or
+area) only, so one event never adds up to a higher level on its own.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from thresholds_app.core.pack.model import Indicator
@@ -171,6 +176,8 @@ class Count(Condition):
     groups: Mapping[str, str]
     distinct: str | None
     order: Mapping[str, int]  # position of each matching indicator in pack order
+    # indicator id -> its overlap group, for the matching indicators that are in one
+    causes: Mapping[str, str] = field(default_factory=dict)
 
     def _hits(self, answers: Mapping[str, str]) -> Iterable[str]:
         """Ids of matching indicators carrying a counted answer (in no particular order)."""
@@ -182,10 +189,15 @@ class Count(Condition):
     def holds(self, answers: Mapping[str, str], age_band: str | None) -> bool:  # noqa: D102
         if self.n <= 0:
             return True
-        hits = self._hits(answers)
+        hits = list(self._hits(answers))
+        causes = self.causes
         if self.distinct is None:
-            return len(list(hits)) >= self.n
-        return len({self.groups[i] for i in hits}) >= self.n
+            if not causes:
+                return len(hits) >= self.n
+            return len({causes.get(i, i) for i in hits}) >= self.n
+        if not causes or not any(i in causes for i in hits):
+            return len({self.groups[i] for i in hits}) >= self.n
+        return _distinct_groups(hits, self.groups, causes) >= self.n
 
     def support(self, answers: Mapping[str, str], age_band: str | None) -> list[str]:  # noqa: D102
         hits = set(self._hits(answers))
@@ -211,6 +223,31 @@ class AgeBandIn(Condition):
 
     def referenced_ids(self) -> set[str]:  # noqa: D102
         return set()
+
+
+def _distinct_groups(hits: list[str], groups: Mapping[str, str], causes: Mapping[str, str]) -> int:
+    """How many different groups the hits reach when each cause may stand for only one group.
+
+    A maximum matching of causes to groups (domains or areas: a handful), by augmenting paths.
+    """
+    reach: dict[str, set[str]] = {}
+    for item in hits:
+        reach.setdefault(causes.get(item, item), set()).add(groups[item])
+    owner: dict[str, str] = {}  # group -> the cause standing for it
+
+    def place(cause: str, seen: set[str]) -> bool:
+        for group in sorted(reach[cause]):
+            if group in seen:
+                continue
+            seen.add(group)
+            if group not in owner or place(owner[group], seen):
+                owner[group] = cause
+                return True
+        return False
+
+    for cause in sorted(reach):
+        place(cause, set())
+    return len(owner)
 
 
 def _merge(groups: Iterable[list[str]]) -> list[str]:
@@ -240,7 +277,9 @@ def _list(raw: Any, path: str) -> list[Any]:
     return raw
 
 
-def _count(raw: Any, path: str, indicators: Sequence[Indicator]) -> Count:
+def _count(
+    raw: Any, path: str, indicators: Sequence[Indicator], overlaps: Mapping[str, str]
+) -> Count:
     if not isinstance(raw, Mapping):
         raise ConditionError(path, "expected a mapping with at_least and where")
     unknown = set(raw) - set(COUNT_KEYS)
@@ -265,20 +304,27 @@ def _count(raw: Any, path: str, indicators: Sequence[Indicator]) -> Count:
         if _matches(ind, where)
     }
     order = {item: index for index, item in enumerate(groups)}
-    return Count(n=n, values=values, groups=groups, distinct=distinct, order=order)
+    causes = {item: overlaps[item] for item in groups if item in overlaps}
+    return Count(n=n, values=values, groups=groups, distinct=distinct, order=order, causes=causes)
 
 
 def _matches(indicator: Indicator, where: Mapping[str, Any]) -> bool:
     return where_matches(where, lambda key: getattr(indicator, key), indicator.topics)
 
 
-def compile_condition(raw: Any, indicators: Sequence[Indicator], path: str = "when") -> Condition:
+def compile_condition(
+    raw: Any,
+    indicators: Sequence[Indicator],
+    path: str = "when",
+    overlaps: Mapping[str, str] | None = None,
+) -> Condition:
     """Compile one condition (plain data) into a :class:`Condition` tree.
 
     Args:
         raw: The condition as loaded from YAML.
         indicators: Every indicator of the pack, in pack order (``count`` is resolved against them).
         path: Where the condition sits, for error messages.
+        overlaps: Indicator id -> the overlap group it belongs to (one cause, one count).
 
     Raises:
         ConditionError: The condition is not in the closed vocabulary.
@@ -295,12 +341,12 @@ def compile_condition(raw: Any, indicators: Sequence[Indicator], path: str = "wh
         return AnswerIs(body["id"], _answer_values(body["is"], f"{here}.is"))
     if form in ("all", "any"):
         parts = tuple(
-            compile_condition(c, indicators, f"{here}[{i}]")
+            compile_condition(c, indicators, f"{here}[{i}]", overlaps)
             for i, c in enumerate(_list(body, here))
         )
         return AllOf(parts) if form == "all" else AnyOf(parts)
     if form == "not":
-        return Not(compile_condition(body, indicators, here))
+        return Not(compile_condition(body, indicators, here, overlaps))
     if form == "at_least":
         if not isinstance(body, Mapping) or set(body) != set(AT_LEAST_KEYS):
             raise ConditionError(here, "expected {n: ..., of: [...]}")
@@ -309,10 +355,14 @@ def compile_condition(raw: Any, indicators: Sequence[Indicator], path: str = "wh
             raise ConditionError(f"{here}.n", "expected a whole number of at least 0")
         of = _list(body["of"], f"{here}.of")
         return AtLeast(
-            n, tuple(compile_condition(c, indicators, f"{here}.of[{i}]") for i, c in enumerate(of))
+            n,
+            tuple(
+                compile_condition(c, indicators, f"{here}.of[{i}]", overlaps)
+                for i, c in enumerate(of)
+            ),
         )
     if form == "count":
-        return _count(body, here, indicators)
+        return _count(body, here, indicators, overlaps or {})
     if form == "age_band":
         bands = body if isinstance(body, list) else [body]
         for band in bands:

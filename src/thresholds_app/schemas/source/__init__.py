@@ -19,7 +19,14 @@ from typing import Any
 
 from thresholds_app.schemas.source.case import CASE
 from thresholds_app.schemas.source.guidance_files import CONSENT, CONTACTS, STEPPING
-from thresholds_app.schemas.source.pack_files import DOMAIN, LEVELS_FILE, PACK, QUESTIONS, TOPIC
+from thresholds_app.schemas.source.pack_files import (
+    DOMAIN,
+    IDS_FILE,
+    LEVELS_FILE,
+    PACK,
+    QUESTIONS,
+    TOPIC,
+)
 from thresholds_app.schemas.source.parts import COMMON, Schema
 from thresholds_app.schemas.source.rules import RULES
 from thresholds_app.schemas.source.training_files import ENGINE_TESTS, SCENARIOS
@@ -37,6 +44,7 @@ SCHEMAS: dict[str, Schema] = {
     "contacts": CONTACTS,
     "scenarios": SCENARIOS,
     "tests": ENGINE_TESTS,
+    "ids": IDS_FILE,
     "case": CASE,
 }
 

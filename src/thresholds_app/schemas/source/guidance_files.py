@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from thresholds_app.core.pack.vocabulary import ROUTES
 from thresholds_app.schemas.source.parts import BASE, DRAFT, Schema, obj, ref, text, texts
 
 CONSENT: Schema = {
@@ -75,6 +76,32 @@ CONSENT: Schema = {
             },
         },
         ["levels", "golden_rules"],
+    ),
+}
+
+CONSENT["properties"]["routes"] = {
+    "type": "array",
+    "description": "Level 4 consent by statutory route; replaces the Level 4 entry on that route.",
+    "items": obj(
+        "Consent on one statutory route.",
+        {
+            "route": {"enum": list(ROUTES), "description": "Which route."},
+            **{
+                k: v
+                for k, v in CONSENT["properties"]["levels"]["items"]["properties"].items()
+                if k not in ("level", "consider_step_up_if_refused")
+            },
+        },
+        [
+            "route",
+            "consent_needed",
+            "from_whom",
+            "if_refused",
+            "tell_parents",
+            "lawful_basis",
+            "record",
+            "source",
+        ],
     ),
 }
 

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from thresholds_app.core.pack.vocabulary import INDICATOR_KINDS, PART_STATUSES
+from thresholds_app.core.pack.vocabulary import (
+    INDICATOR_KINDS,
+    INDICATOR_ROUTES,
+    PART_STATUSES,
+    QUESTION_GROUPS,
+    ROUTES,
+)
 from thresholds_app.schemas.source.parts import BASE, DRAFT, Schema, ids, obj, ref, text, texts
 
 PACK: Schema = {
@@ -158,6 +164,10 @@ PACK: Schema = {
                     "domain_order": ids(
                         "The order in which domains are shown (domain ids); others follow by name."
                     ),
+                    "not_known_next_step": text(
+                        "The next step shown when a Level 4 concern is answered 'not known' and "
+                        "the indicator gives no step of its own."
+                    ),
                     "training_pass_mark": {
                         "type": "integer",
                         "minimum": 1,
@@ -212,6 +222,26 @@ LEVELS_FILE: Schema = {
                         },
                         "next_steps": texts("Practical next steps for a practitioner."),
                         "contacts": ids("Contacts to show at this level (contacts.yaml ids)."),
+                        "routes": {
+                            "type": "array",
+                            "description": (
+                                "Level 4 only: the statutory routes (already-open, "
+                                "child-protection, child-in-need), most pressing first; each "
+                                "replaces the level's next steps when it applies."
+                            ),
+                            "items": obj(
+                                "One statutory route.",
+                                {
+                                    "id": {"enum": list(ROUTES), "description": "Which route."},
+                                    "title": text("The route's title."),
+                                    "summary": text("What this route means, in plain English."),
+                                    "next_steps": texts("What to do on this route, in order."),
+                                    "contacts": ids("Contacts for this route (contacts.yaml ids)."),
+                                    "source": ref("source", "Where this comes from."),
+                                },
+                                ["id", "title", "summary", "next_steps", "source"],
+                            ),
+                        },
                         "source": ref("source", "Where this comes from."),
                     },
                     [
@@ -249,7 +279,7 @@ QUESTIONS: Schema = {
                         "text": text("The question as the practitioner reads it."),
                         "help": text("Longer guidance shown beside the question."),
                         "group": {
-                            "enum": ["safety", "household", "voice", "consent", "context"],
+                            "enum": list(QUESTION_GROUPS),
                             "description": "Where the question is asked.",
                         },
                         "source": ref("source", "Where this comes from."),
@@ -331,6 +361,17 @@ DOMAIN: Schema = {
                             "Extra words a practitioner might search for.", uniqueItems=True
                         ),
                         "topics": ids("Special pathways this indicator should offer.", 1),
+                        "route": {
+                            "enum": list(INDICATOR_ROUTES),
+                            "description": (
+                                "Level 4 concerns only: child-in-need for a statutory need that "
+                                "is not harm (s17); omit for possible significant harm (s47)."
+                            ),
+                        },
+                        "if_not_known": text(
+                            "The next step when a practitioner answers 'not known' "
+                            "(e.g. complete a DASH risk check)."
+                        ),
                         "source": ref("source", "Where this comes from."),
                     },
                     ["id", "area", "level", "kind", "text", "examples", "source"],
@@ -381,5 +422,36 @@ TOPIC: Schema = {
             "source": ref("source", "Where this comes from."),
         },
         ["id", "title", "summary", "applies_when", "what_to_do", "source"],
+    ),
+}
+
+IDS_FILE: Schema = {
+    "$schema": DRAFT,
+    "$id": BASE + "ids.schema.json",
+    "title": "ids.yaml: every id the pack has published, and what replaced retired ones",
+    **obj(
+        "Stable ids across pack versions, so old case files can still be read.",
+        {
+            "published": ids(
+                "Every indicator, question, rule and topic id this pack has ever published.", 1
+            ),
+            "retired": {
+                "type": "array",
+                "description": "Ids the pack no longer has.",
+                "items": obj(
+                    "A retired id.",
+                    {
+                        "id": ref("id", "The retired id (never reuse it)."),
+                        "replaced_by": ids(
+                            "The ids that replace it now; empty when nothing does (say why)."
+                        ),
+                        "version": text("The pack version that retired it."),
+                        "note": text("Why it was renamed, split or retired."),
+                    },
+                    ["id", "replaced_by", "note"],
+                ),
+            },
+        },
+        ["published"],
     ),
 }

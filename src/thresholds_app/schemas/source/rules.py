@@ -13,6 +13,8 @@ from thresholds_app.core.pack.vocabulary import (
     COUNT_KEYS,
     DISTINCT_KEYS,
     INDICATOR_KINDS,
+    INDICATOR_ROUTES,
+    ROUTES,
     WHERE_KEYS,
 )
 from thresholds_app.schemas.source.parts import BASE, DRAFT, Schema, ids, obj, ref, text
@@ -64,6 +66,10 @@ _WHERE = {
     "area": ref("id", "Only this area."),
     "theme": ref("id", "Only this theme."),
     "topic": ref("id", "Only indicators offering this topic."),
+    "route": {
+        "enum": list(INDICATOR_ROUTES),
+        "description": "Only Level 4 concerns on this statutory route.",
+    },
 }
 _COUNT = {
     "at_least": {"type": "integer", "minimum": 1, "description": "How many are needed."},
@@ -151,12 +157,35 @@ RULES: Schema = {
                                 },
                                 "warning": text("A warning to show."),
                                 "topics": ids("Pathways to offer.", 1),
+                                "route": {
+                                    "enum": list(ROUTES),
+                                    "description": (
+                                        "Level 4 rules: the statutory route it indicates "
+                                        "(default child-protection)."
+                                    ),
+                                },
                             },
                             minProperties=1,
                         ),
                         "source": ref("source", "Where this comes from."),
                     },
                     ["id", "label", "explanation", "when", "then", "source"],
+                ),
+            },
+            "overlaps": {
+                "type": "array",
+                "description": (
+                    "Indicators that describe one cause (one event ticked as several needs): "
+                    "a count counts each group once, in one domain."
+                ),
+                "items": obj(
+                    "Indicators that overlap.",
+                    {
+                        "id": ref("id", "The group's id."),
+                        "label": text("The one cause they describe."),
+                        "indicators": ids("The overlapping indicators.", 2),
+                    },
+                    ["id", "label", "indicators"],
                 ),
             },
         },

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from thresholds_app.core.pack.vocabulary import ROUTES
 from thresholds_app.schemas.source.parts import (
     BASE,
     DRAFT,
@@ -96,6 +97,38 @@ ENGINE_TESTS: Schema = {
                                 "rules_fired": ids("Exactly these rules fire."),
                                 "rules_include": ids("At least these rules fire."),
                                 "rules_exclude": ids("None of these rules fire."),
+                                "topics_include": ids("At least these pathways are offered."),
+                                "topics_exclude": ids("None of these pathways is offered."),
+                                "warnings_include": texts(
+                                    "Each fragment appears in some warning (any case)."
+                                ),
+                                "warnings_exclude": texts("No warning holds any of these."),
+                                "route": {
+                                    "enum": [*ROUTES, "none"],
+                                    "description": "The statutory route, or none.",
+                                },
+                                "consent": obj(
+                                    "What the consent advice says.",
+                                    {
+                                        "step_up": {
+                                            "type": "boolean",
+                                            "description": "Whether a step-up is to be considered.",
+                                        },
+                                        "mentions": texts("Fragments the advice holds."),
+                                        "excludes": texts("Fragments the advice must not hold."),
+                                    },
+                                ),
+                                "steps_mention": texts("Fragments the next steps hold."),
+                                "steps_exclude": texts("Fragments no next step holds."),
+                                "gaps_include": ids(
+                                    "These 'not known' answers are listed as gaps."
+                                ),
+                                "gap_steps_mention": texts(
+                                    "Fragments that some gap's next step holds."
+                                ),
+                                "changes_exclude": ids(
+                                    "'What would change it' does not offer these ids."
+                                ),
                             },
                             ["level"],
                         ),
