@@ -33,8 +33,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Assess the case and print the result."""
+    from thresholds_app.cli.casearg import read_case_for, report_unknown_answers
     from thresholds_app.cli.packarg import load_pack_for
-    from thresholds_app.core.case.record import CaseFileError, load_case
     from thresholds_app.core.rules.assessment import Context
     from thresholds_app.core.rules.engine import PackRulesError, assess
 
@@ -46,18 +46,11 @@ def run(args: argparse.Namespace) -> int:
     pack = load_pack_for("assess", args.pack)
     if isinstance(pack, int):
         return pack
-    try:
-        case = load_case(args.case_file)
-    except CaseFileError as error:
-        print(f"thresholds assess: {error}", file=sys.stderr)
-        return 1
-    unknown = sorted(set(case.answers) - pack.answerable_ids())
-    if unknown:
-        print(
-            "thresholds assess: these answers are not in this pack and were not used: "
-            + ", ".join(unknown),
-            file=sys.stderr,
-        )
+    read = read_case_for("assess", args.case_file)
+    if isinstance(read, int):
+        return read
+    case = read.case
+    report_unknown_answers("assess", read, pack)
     try:
         result = assess(pack, case.answers, Context(age_band=case.child.age_band, now=now))
     except (ValueError, PackRulesError) as error:

@@ -13,11 +13,10 @@ from typing import Any, Literal
 
 from thresholds_app.core.base.records import record
 from thresholds_app.core.base.wording import level_title
-
-Answer = Literal["yes", "no", "not-known"]
-ANSWERS: tuple[Answer, ...] = ("yes", "no", "not-known")
-AGE_BANDS: tuple[str, ...] = ("pre-birth", "under-1", "1-4", "5-10", "11-15", "16-17", "18-25")
-PART_STATUSES: tuple[str, ...] = ("confirmed", "partly-confirmed", "regional-pattern", "invented")
+from thresholds_app.core.pack.vocabulary import AGE_BANDS as AGE_BANDS
+from thresholds_app.core.pack.vocabulary import ANSWERS as ANSWERS
+from thresholds_app.core.pack.vocabulary import PART_STATUSES as PART_STATUSES
+from thresholds_app.core.pack.vocabulary import Answer as Answer
 
 
 @record
