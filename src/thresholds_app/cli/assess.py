@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from thresholds_app.core.pack.model import Pack
     from thresholds_app.core.rules.assessment import Assessment
 
 
@@ -62,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps(to_json(result), indent=2, ensure_ascii=False))
     else:
-        print(to_text(result, pack.levels))
+        print(to_text(result, pack))
     return 0
 
 
@@ -76,25 +77,17 @@ def to_json(result: Assessment) -> dict[str, Any]:
     return data
 
 
-def to_text(result: Assessment, levels: Any) -> str:
+def to_text(result: Assessment, pack: Pack) -> str:
     """A plain-text summary a practitioner can read in a terminal."""
-    from thresholds_app.core.base.wording import answer_words, level_label, level_title
+    from thresholds_app.core.base.wording import answer_words, level_label
+    from thresholds_app.core.report.rationale import guidance_headline
+    from thresholds_app.core.report.sections import reasons_to_show
 
     out: list[str] = []
     if result.pack_notice:
         out.append(result.pack_notice)
-    if result.level_withheld:
-        out.append("The level the guidance would indicate is not shown: it is not in force.")
-    elif not result.enough_answered:
-        out.append("Not enough answered yet to indicate a level.")
-        if result.indicated_level is not None:
-            out.append(f"So far the answers point to {level_label(result.indicated_level)}.")
-    elif result.indicated_level is None:
-        out.append("The guidance cannot indicate a level yet: insufficient information.")
-    else:
-        level = levels.get(result.indicated_level)
-        title = level_title(result.indicated_level, level.name if level else None)
-        out.append(f"The guidance indicates {title}.")
+    # The same headline as the screen and the rationale (withheld, not enough answered, level).
+    out.append(f"The guidance indicates: {guidance_headline(pack, result)}.")
     out.append("This supports your professional judgement; it does not replace it.")
     if result.emergency:
         out.append("EMERGENCY: the child may be in immediate danger. Call 999 now.")
@@ -107,7 +100,7 @@ def to_text(result: Assessment, levels: Any) -> str:
             out.extend(f"      {ln[1:]}" if ln.startswith("\t") else f"  - {ln}" for ln in lines)
 
     reasons: list[str] = []
-    for reason in result.reasons:
+    for reason in reasons_to_show(pack, result):
         level = f"{level_label(reason.level)}: " if reason.level else ""
         reasons.append(f"{level}{reason.label} [{reason.rule_id}; source {reason.source}]")
         reasons.extend(f"\t{a.id} = {answer_words(a.answer)}: {a.text}" for a in reason.answers)
