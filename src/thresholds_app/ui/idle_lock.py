@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
@@ -203,7 +204,8 @@ class IdleLock(QObject):
         self._screen.deleteLater()
         self._screen = None
         for widget in self._hidden:
-            widget.show()
+            if shiboken6.isValid(widget):  # a dialog may have been deleted while hidden
+                widget.show()
         self._hidden = []
         if self._enabled:
             self._timer.start()
