@@ -42,9 +42,7 @@ def main(case_path: Path) -> int:
 
     def repaint_later() -> None:
         gc.collect()  # frees anything only a Python local held
-        preview = next(
-            w for w in QApplication.allWidgets() if isinstance(w, QPrintPreviewWidget)
-        )
+        preview = next(w for w in QApplication.allWidgets() if isinstance(w, QPrintPreviewWidget))
         preview.updatePreview()  # paints again on the dialog's printer
         QTimer.singleShot(200, lambda: finish(preview))
 

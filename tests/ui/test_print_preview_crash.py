@@ -25,4 +25,5 @@ def test_print_preview_of_an_example_does_not_crash(example: str, tmp_path: Path
     )
     assert done.returncode == 0, (done.returncode, done.stderr[-2000:])
     pages = [line for line in done.stdout.splitlines() if line.startswith("PAGES ")]
-    assert pages and int(pages[0].split()[1]) >= 1, done.stdout
+    assert pages, done.stdout
+    assert int(pages[0].split()[1]) >= 1
