@@ -91,6 +91,20 @@ class CaseState(QObject):
         self.case.child.age_band = age_band
         self.reassess()
 
+    def take_review(self, review: CaseRecord) -> None:
+        """Carry a step-up / step-down review of this case back into it.
+
+        Its answers, age band and stepping record come in; the rest of the case (consent, the
+        household, free text) the review did not change.
+        """
+        changed = set(review.answers.items()) ^ set(self.case.answers.items())
+        self.case.answers = dict(review.answers)
+        self.case.child.age_band = review.child.age_band
+        self.case.stepping = review.stepping
+        for answer_id in sorted({key for key, _value in changed}):
+            self.answer_changed.emit(answer_id)
+        self.reassess()
+
     def touch(self) -> None:
         """Tell listeners that a free-text or record field changed (no re-assessment needed)."""
         self.changed.emit()

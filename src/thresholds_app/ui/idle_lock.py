@@ -81,6 +81,10 @@ class LockScreen(QWidget):
         self.continue_button.setMinimumWidth(160)
         layout.addWidget(self.continue_button, 0, Qt.AlignmentFlag.AlignCenter)
         layout.addStretch(2)
+        from thresholds_app.ui.shell.top_bar import emergency_button
+
+        self.emergency_button = emergency_button()  # emergency help is never hidden
+        layout.addWidget(self.emergency_button, 0, Qt.AlignmentFlag.AlignCenter)
 
 
 class IdleLock(QObject):
@@ -89,12 +93,16 @@ class IdleLock(QObject):
     Signals:
         locked(): the window was covered.
         unlocked(): the user came back.
+        emergency_requested(): F9 or the red button while locked (the lock stays on).
     """
 
     locked = Signal()
     unlocked = Signal()
+    emergency_requested = Signal()
 
-    def __init__(self, window: QMainWindow, minutes: int = IDLE_DEFAULT) -> None:
+    def __init__(
+        self, window: QMainWindow, minutes: int = IDLE_DEFAULT, *, enabled: bool = True
+    ) -> None:
         super().__init__(window)
         self._window = window
         self._timer = QTimer(self)
@@ -105,7 +113,12 @@ class IdleLock(QObject):
         self._enabled = False
         self._filtering = False
         self.set_minutes(minutes)
-        self.set_enabled(True)
+        self.set_enabled(enabled)
+
+    @property
+    def screen(self) -> LockScreen | None:
+        """The lock screen while locked."""
+        return self._screen
 
     @property
     def is_locked(self) -> bool:
@@ -187,6 +200,7 @@ class IdleLock(QObject):
             widget.hide()
         screen = LockScreen(self._window)
         screen.continue_button.clicked.connect(self.unlock)
+        screen.emergency_button.clicked.connect(self.emergency_requested.emit)
         screen.setGeometry(self._window.rect())
         screen.show()
         screen.raise_()
@@ -215,8 +229,22 @@ class IdleLock(QObject):
 
     # -- input ---------------------------------------------------------------------------------
 
+    def _outside(self, watched: QObject) -> bool:
+        """Whether ``watched`` belongs to another window than the locked one."""
+        from PySide6.QtGui import QWindow
+
+        if isinstance(watched, QWidget):
+            return watched.window() is not self._window
+        if isinstance(watched, QWindow):
+            return watched is not self._window.windowHandle()
+        return False
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Count input as activity; while locked, a key press unlocks and nothing else gets in."""
+        """Count input as activity; while locked, a key press unlocks and nothing else gets in.
+
+        Except the emergency: F9 shows whom to call without unlocking, and the emergency window
+        (the only other window that can be open while locked) works as usual.
+        """
         from PySide6.QtCore import QEvent
         from PySide6.QtGui import QKeyEvent
 
@@ -229,6 +257,15 @@ class IdleLock(QObject):
             if kind in activity and self._enabled:
                 self._timer.start()  # restart the countdown
             return False
+        from thresholds_app.ui.shell.emergency_key import is_emergency_key
+
+        if self._outside(watched):
+            return False  # the emergency contacts, opened over the lock
+        if is_emergency_key(event):
+            if kind == QEvent.Type.KeyPress and not event.isAutoRepeat():  # type: ignore[attr-defined]
+                self.emergency_requested.emit()
+            event.accept()  # an accepted override: the key comes here as a key press
+            return True
         if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             if not event.isAutoRepeat():
                 self.unlock()
@@ -236,5 +273,6 @@ class IdleLock(QObject):
         if kind in blocked_while_locked:
             return True
         if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease):
-            return not (isinstance(watched, QWidget) and (watched is self._screen.continue_button))
+            buttons = (self._screen.continue_button, self._screen.emergency_button)
+            return not (isinstance(watched, QWidget) and watched in buttons)
         return False

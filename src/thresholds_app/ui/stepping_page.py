@@ -39,13 +39,7 @@ from thresholds_app.core.rules.stepping import SteppingAdvice, SteppingChanges, 
 from thresholds_app.ui.appearance import Heading
 from thresholds_app.ui.assessment.widgets import AnswerButtons, card_frame, text_edit
 from thresholds_app.ui.browser_model import ID_ROLE, IndicatorFilter, IndicatorModel
-
-ANSWER_WORDS = {"yes": "yes", "no": "no", "not-known": "not known", None: "not answered"}
-DIRECTION_WORDS = {
-    "step-up": "Consider stepping up",
-    "step-down": "Consider stepping down",
-    "stay": "Stay at the current level",
-}
+from thresholds_app.ui.stepping_advice import ANSWER_WORDS, advice_html
 
 
 def _card(title: str) -> tuple[QWidget, QVBoxLayout]:
@@ -89,6 +83,8 @@ class SteppingPage(QWidget):
         self.advice: SteppingAdvice | None = None
         self.criteria_boxes: dict[str, QCheckBox] = {}
         self.handover_boxes: list[QCheckBox] = []
+        self.origin_case_id: str | None = None  # the assessment this review started from
+        self._dirty = False
 
         left = QVBoxLayout()
         left.setSpacing(16)
@@ -138,6 +134,7 @@ class SteppingPage(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
         self.refresh()
+        self.changed.connect(self._mark_dirty)
 
     # -- building ------------------------------------------------------------------------------
 
@@ -163,6 +160,11 @@ class SteppingPage(QWidget):
         form.addRow(self.tr("&Age band"), self.age)
         form.addRow(self.tr("Current &plan"), self.plan)
         layout.addLayout(form)
+        self.consent_note = QLabel()
+        self.consent_note.setWordWrap(True)
+        self.consent_note.setProperty("role", "warning")
+        self.consent_note.hide()
+        layout.addWidget(self.consent_note)
         self.plan.textChanged.connect(self.changed.emit)
         self.level.currentIndexChanged.connect(lambda _i: self.refresh())
         self.age.currentIndexChanged.connect(lambda _i: self.refresh())
@@ -260,6 +262,26 @@ class SteppingPage(QWidget):
         self.age.setCurrentIndex(max(0, self.age.findData(case.child.age_band)))
         self.refresh()
 
+    def start_from_assessment(self, case: CaseRecord, level: int | None) -> None:
+        """Review the assessment's own case: its answers so far, its level, its consent."""
+        self.load_case(case)
+        self.origin_case_id = case.case_id
+        if level in self.pack.levels:
+            self.level.setCurrentIndex(self.level.findData(level))
+        refused = case.consent.outcome == "refused"
+        self.consent_note.setText(
+            self.tr("Consent to share was refused (recorded in the assessment).")
+        )
+        self.consent_note.setVisible(refused)
+        self._dirty = False
+
+    def has_unsaved_work(self) -> bool:
+        """Whether anything was recorded here since the review started."""
+        return self._dirty
+
+    def _mark_dirty(self) -> None:
+        self._dirty = True
+
     @property
     def case_for_draft(self) -> CaseRecord:
         """The review as a case record (what autosave keeps)."""
@@ -336,40 +358,7 @@ class SteppingPage(QWidget):
             )
 
     def _show_advice(self, advice: SteppingAdvice) -> None:
-        indicated = advice.indicated_level
-        level_words = f"Level {indicated}" if indicated else "not yet clear (more answers needed)"
-        verdict = DIRECTION_WORDS[advice.direction]
-        if advice.direction != "stay" and not advice.advised:
-            verdict += " (not advised yet)"
-        parts = [
-            f"<h2>{escape(self.tr(verdict))}</h2>",
-            f"<p>Supported at Level {advice.current_level}; the guidance now indicates "
-            f"<b>{escape(level_words)}</b>.</p>",
-        ]
-        if advice.new_concerns:
-            parts.append("<h3>New concerns since the last review</h3><ul>")
-            parts += [f"<li>{escape(r.text)}</li>" for r in advice.new_concerns]
-            parts.append("</ul>")
-        if advice.blockers:
-            parts.append("<h3>Why not yet</h3><ul>")
-            parts += [f"<li>{escape(b)}</li>" for b in advice.blockers]
-            parts.append("</ul>")
-        if advice.unresolved:
-            parts.append("<h3>Level 4 concerns not resolved</h3><ul>")
-            parts += [f"<li>{escape(r.text)}</li>" for r in advice.unresolved]
-            parts.append("</ul>")
-        if advice.direction != "stay":
-            parts.append(f"<p>{escape(advice.summary)}</p>")
-            parts.append(f"<p><b>Who decides:</b> {escape(advice.who_decides)}</p>")
-            if advice.steps:
-                parts.append("<h3>Steps</h3><ol>")
-                parts += [f"<li>{escape(s)}</li>" for s in advice.steps]
-                parts.append("</ol>")
-            if advice.timescales:
-                parts.append("<h3>Timescales</h3><ul>")
-                parts += [f"<li>{escape(t.what)}: {escape(t.when)}</li>" for t in advice.timescales]
-                parts.append("</ul>")
-        self.advice_view.setHtml("".join(parts))
+        self.advice_view.setHtml(advice_html(advice))
 
     def _show_handover(self, advice: SteppingAdvice) -> None:
         wanted = list(advice.handover_checklist) if advice.direction != "stay" else []
@@ -395,7 +384,8 @@ class SteppingPage(QWidget):
 
     def record(self) -> CaseRecord:
         """The case record for the rationale: answers, age band and the stepping part."""
-        case = self.case if self.case.answers or self.previous else new_case(self.pack)
+        kept = self.origin_case_id or self.case.answers or self.previous
+        case = self.case if kept else new_case(self.pack)
         case.pack = PackRef.of(self.pack)
         case.answers = dict(self.answers)
         case.child.age_band = self.age.currentData()
