@@ -178,3 +178,37 @@ def test_review_is_autosaved_and_carried_into_the_rationale(
     assert "Early help plan since May." in page.state.case.stepping.notes
     (info,) = ext.store.pending_drafts()
     assert info.id == draft_id
+
+
+def test_recovered_work_survives_closing_the_app(
+    qtbot, qapp, pack, tmp_path, restore_app, monkeypatch
+) -> None:
+    keys = MemoryKeys()
+    window, drafts = _build(qtbot, qapp, pack, tmp_path, keys)
+    window.new_assessment()
+    window.page("assessment").state.set_answer("immediate-danger", "no")
+    drafts.autosave.flush()  # then the app crashes: the draft stays on disk
+    monkeypatch.setattr(autosave, "ask_recovery", lambda _p, _i: "recover")
+    after_crash, recovered = _build(qtbot, qapp, pack, tmp_path, keys)
+    after_crash.after_first_paint()
+    page = after_crash.page("assessment")
+    assert page.has_unsaved_work()  # recovered work is unsaved until saved or exported
+    after_crash.close()  # closing keeps it as a draft: it is offered again next time
+    (info,) = recovered.store.pending_drafts()
+    assert info.answers == 1
+    offered = []
+    monkeypatch.setattr(autosave, "ask_recovery", lambda _p, i: offered.append(i) or "later")
+    next_start, _drafts = _build(qtbot, qapp, pack, tmp_path, keys)
+    next_start.after_first_paint()
+    assert [i.id for i in offered] == [info.id]
+
+
+def test_quit_does_not_ask_when_drafts_keep_the_work(qtbot, qapp, pack, tmp_path, restore_app):
+    window, drafts = _build(qtbot, qapp, pack, tmp_path)
+    window.after_first_paint()
+    window.new_assessment()
+    window.page("assessment").state.set_answer("immediate-danger", "no")
+    window.ask = lambda *_a: pytest.fail("no question: the encrypted draft keeps the work")
+    window.close()
+    assert not window.isVisible()
+    assert len(drafts.store.pending_drafts()) == 1

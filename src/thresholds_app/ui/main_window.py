@@ -17,7 +17,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from thresholds_app.core.pack.model import Pack
 from thresholds_app.ui.assessment.widgets import ask_yes_no
@@ -187,6 +193,10 @@ class MainWindow(QMainWindow):
         self.home_button.setVisible(page is not Page.START)
         if page is Page.START:
             self.start_page.focus_main_choice()
+        else:  # the start screen has no choice the wheel could change
+            from thresholds_app.ui.wheel_guard import guard_wheel
+
+            guard_wheel(widget)
         self.page_changed.emit(page.value)
         return True
 
@@ -357,6 +367,7 @@ class MainWindow(QMainWindow):
         if not self.isVisible():  # closed before its first paint (e.g. a quick exit)
             return
         self.emergency_key = EmergencyKey(self.show_emergency, self)
+
         for message in self.settings.warnings if self.settings else []:
             autosave.tell(self, self.tr("Settings reset"), message)
         case = self.drafts.recover(self) if self.drafts is not None else None

@@ -37,7 +37,7 @@ def build_menus(window: MainWindow, appearance: Appearance | None) -> dict[Page,
     opened.triggered.connect(lambda: window.open_case_file())
     file_menu.addSeparator()
     quit_action = file_menu.addAction(window.tr("&Quit"))
-    set_keys(quit_action, QKeySequence.StandardKey.Quit)
+    set_keys(quit_action, "Ctrl+Q")  # the same on every system (Windows has no standard key)
     quit_action.triggered.connect(window.close)
 
     go_menu = bar.addMenu(window.tr("&Go"))
