@@ -17,6 +17,7 @@ import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
+    QHBoxLayout,
     QLabel,
     QMainWindow,
     QPushButton,
@@ -57,8 +58,15 @@ class LockScreen(QWidget):
         self.setAutoFillBackground(True)
         self.setAccessibleName(self.tr("Screen locked"))
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 48, 48, 48)
+        layout.setContentsMargins(20, 10, 20, 48)
         layout.setSpacing(16)
+        from thresholds_app.ui.shell.top_bar import emergency_button
+
+        top = QHBoxLayout()  # where the red button always is: top right, never hidden
+        top.addStretch(1)
+        self.emergency_button = emergency_button()
+        top.addWidget(self.emergency_button)
+        layout.addLayout(top)
         layout.addStretch(1)
         title = Heading(self.tr("Details hidden while you were away"), 1.6)
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -72,7 +80,11 @@ class LockScreen(QWidget):
         note.setWordWrap(True)
         note.setAlignment(Qt.AlignmentFlag.AlignCenter)
         note.setMaximumWidth(480)
-        layout.addWidget(note, 0, Qt.AlignmentFlag.AlignHCenter)
+        centred = QHBoxLayout()  # not an alignment flag: that would clip the wrapped lines
+        centred.addStretch(1)
+        centred.addWidget(note, 4)
+        centred.addStretch(1)
+        layout.addLayout(centred)
         self.continue_button = QPushButton(self.tr("&Continue"))
         self.continue_button.setProperty("role", "primary")
         self.continue_button.setAccessibleName(self.tr("Continue"))
@@ -81,10 +93,6 @@ class LockScreen(QWidget):
         self.continue_button.setMinimumWidth(160)
         layout.addWidget(self.continue_button, 0, Qt.AlignmentFlag.AlignCenter)
         layout.addStretch(2)
-        from thresholds_app.ui.shell.top_bar import emergency_button
-
-        self.emergency_button = emergency_button()  # emergency help is never hidden
-        layout.addWidget(self.emergency_button, 0, Qt.AlignmentFlag.AlignCenter)
 
 
 class IdleLock(QObject):
@@ -273,6 +281,8 @@ class IdleLock(QObject):
         if kind in blocked_while_locked:
             return True
         if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease):
+            if not isinstance(watched, QWidget):
+                return False  # the window passes the click on to a widget: judged there
             buttons = (self._screen.continue_button, self._screen.emergency_button)
             return not (isinstance(watched, QWidget) and watched in buttons)
         return False
