@@ -17,25 +17,20 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import (
-    QLabel,
-    QMainWindow,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
 
 from thresholds_app.core.pack.model import Pack
 from thresholds_app.ui.assessment.widgets import ask_yes_no
 from thresholds_app.ui.danger_style import EMERGENCY_SHORTCUT
 from thresholds_app.ui.idle_lock import IdleLock
 from thresholds_app.ui.qtprops import application_wide, new_action, set_keys
+from thresholds_app.ui.shell.assessment_flow import AssessmentFlow
 from thresholds_app.ui.shell.drafts import DraftKeeper, StoreFactory
 from thresholds_app.ui.shell.menus import build_menus
-from thresholds_app.ui.shell.pages import LazyPage, Page
+from thresholds_app.ui.shell.pages import LazyPage, Page, PageStack
 from thresholds_app.ui.shell.privacy import PrivacyLock
 from thresholds_app.ui.shell.review_flow import ReviewFlow
-from thresholds_app.ui.shell.top_bar import TopBar
+from thresholds_app.ui.shell.top_bar import TopBar, pack_in_use_label
 from thresholds_app.ui.start_page import StartPage
 
 if TYPE_CHECKING:  # loaded when first used: keeps start-up quick
@@ -89,8 +84,6 @@ class MainWindow(QMainWindow):
         self.clock = clock if clock is not None else datetime.now
         self.assess_fn = assess_fn
         self.settings = settings
-        self._pages: dict[Page, QWidget] = {}
-        self._assessment: AssessmentPage | None = None
         self._emergency: EmergencyDialog | None = None
         self.emergency_key: EmergencyKey | None = None
         self._quit_confirmed = False
@@ -108,7 +101,7 @@ class MainWindow(QMainWindow):
         self.home_button = self.top_bar.home_button
         self.emergency_button = self.top_bar.emergency_button
         outer.addWidget(self.top_bar)
-        self.stack = QStackedWidget()
+        self.stack = PageStack()
         self.stack.setAccessibleName(self.tr("Current screen"))
         outer.addWidget(self.stack, 1)
         self.setCentralWidget(central)
@@ -125,6 +118,7 @@ class MainWindow(QMainWindow):
         self.drafts = DraftKeeper(drafts, self.statusBar(), self) if drafts else None
         self.page_actions = build_menus(self, appearance)
 
+        self.assessments = AssessmentFlow(self)
         self.start_page = StartPage(pack, clock=self.clock)
         self.start_page.action_requested.connect(self.handle_start_action)
         self.set_page(Page.START, self.start_page)
@@ -137,14 +131,7 @@ class MainWindow(QMainWindow):
             settings.restore_window(self)
         self.page_actions[Page.SETTINGS].setEnabled(self.has_page(Page.SETTINGS))
         self.show_page(Page.START)
-        # The guidance in use stays visible on every screen (hazard H03).
-        self.pack_label = QLabel(
-            self.tr("Guidance: {id} {version} ({hash})").format(
-                id=pack.manifest.id, version=pack.manifest.version, hash=pack.short_hash or "—"
-            )
-        )
-        self.pack_label.setObjectName("packLabel")
-        self.pack_label.setAccessibleName(self.tr("The guidance in use"))
+        self.pack_label = pack_in_use_label(pack)  # on every screen (hazard H03)
         self.statusBar().addPermanentWidget(self.pack_label)
         # twice queued: runs after the first paint, and after --quit-when-ready's exit timer
         QTimer.singleShot(0, self, lambda: QTimer.singleShot(0, self, self.after_first_paint))
@@ -152,30 +139,24 @@ class MainWindow(QMainWindow):
     # -- pages ----------------------------------------------------------------------------
     def set_page(self, key: Page, widget: QWidget) -> None:
         """Show ``widget`` for ``key`` from now on (the page it replaces is deleted)."""
-        old = self._pages.get(key)
-        if old is not None:
-            self.stack.removeWidget(old)
-            old.deleteLater()
-        self._pages[key] = widget
-        self.stack.addWidget(widget)
-        self._update_availability()
+        self.stack.set(key, widget)
+        self.update_availability()
 
     def has_page(self, key: Page | str) -> bool:
         """Whether a page was added for ``key``."""
-        return Page(key) in self._pages
+        return self.stack.widget_for(Page(key)) is not None
 
     def page(self, key: Page | str) -> QWidget | None:
         """The page for ``key`` (a lazy page's content once built), if any."""
-        widget = self._pages.get(Page(key))
-        return widget.ensure_built() if isinstance(widget, LazyPage) else widget
+        return self.stack.built(Page(key))
 
     def assessment(self) -> AssessmentPage | None:
         """The open assessment, if there is one."""
-        return self._assessment
+        return self.assessments.page
 
     def review(self) -> SteppingPage | None:
         """The step-up / step-down review, if it has been built."""
-        page = self._pages.get(Page.REVIEW)
+        page = self.stack.widget_for(Page.REVIEW)
         if not isinstance(page, LazyPage) or page.content is None:
             return None  # not built: its module is not even loaded
         from thresholds_app.ui.stepping_page import SteppingPage
@@ -185,7 +166,7 @@ class MainWindow(QMainWindow):
     def show_page(self, key: Page | str) -> bool:
         """Show the page for ``key``; return False (and say so) when there is none."""
         page = Page(key)
-        widget = self._pages.get(page)
+        widget = self.stack.widget_for(page)
         if widget is None:
             self.statusBar().showMessage(self.tr("That screen is not available yet."), 5000)
             return False
@@ -202,10 +183,10 @@ class MainWindow(QMainWindow):
 
     def current_page_key(self) -> Page | None:
         """The key of the page on show."""
-        current = self.stack.currentWidget()
-        return next((k for k, w in self._pages.items() if w is current), None)
+        return self.stack.current_key()
 
-    def _update_availability(self) -> None:
+    def update_availability(self) -> None:
+        """Offer "Continue" (start screen, Go menu) while an assessment is open."""
         self.start_page.show_open_work(self.assessment() is not None)
         self.page_actions[Page.ASSESSMENT].setEnabled(self.assessment() is not None)
 
@@ -260,7 +241,7 @@ class MainWindow(QMainWindow):
         If the assessment on screen has unsaved work the user is asked first (without blocking);
         the new page appears once they agree.
         """
-        self.after_discard_check(lambda: self._show_assessment(None))
+        self.after_discard_check(lambda: self.assessments.show(None))
 
     def open_case_file(self, *, review: bool = False) -> None:
         """Ask for a case file and open it (``review``: as a MASH reviewer)."""
@@ -270,66 +251,13 @@ class MainWindow(QMainWindow):
 
     def open_case_path(self, path: Path, *, review: bool = False) -> bool:
         """Open the case file at ``path``; a damaged file gives a plain message, not a crash."""
-        from thresholds_app.core.case.record import (
-            CaseFileError,
-            load_case,
-            reassess_if_pack_changed,
-        )
-        from thresholds_app.ui.case_state import default_assess_fn
-
-        try:
-            case = load_case(path)
-        except CaseFileError as error:
-            self.inform(self.tr("Cannot open the case file"), str(error))
-            return False
-        changes = reassess_if_pack_changed(case, self.pack, self.assess_fn or default_assess_fn())
-        page = self.open_case(case, review=review)
-        page.saved_path = path
-        if changes:
-            self.inform(
-                self.tr("The guidance has changed since this case was saved"), "\n".join(changes)
-            )
-        return True
+        return self.assessments.open_path(path, review=review)
 
     def open_case(
         self, case: CaseRecord, *, review: bool = False, unsaved: bool = False
     ) -> AssessmentPage:
         """Show ``case`` in a new assessment page (``unsaved``: recovered or carried over)."""
-        page = self._show_assessment(case, review=review)
-        page.go_to_step("preview" if review else "safety")
-        if unsaved:
-            page.mark_unsaved()
-        return page
-
-    def _show_assessment(self, case: CaseRecord | None, *, review: bool = False) -> AssessmentPage:
-        from thresholds_app.ui.assessment.page import AssessmentPage
-
-        page = AssessmentPage(
-            self.pack, case=case, clock=self.clock, assess_fn=self.assess_fn, review=review
-        )
-        page.step_up_requested.connect(lambda: self.reviews.step_up_from(page))
-        page.finished.connect(self._assessment_closed)
-        page.emergency_requested.connect(self.show_emergency)
-        self._assessment = page
-        self.set_page(Page.ASSESSMENT, page)
-        self.show_page(Page.ASSESSMENT)
-        if case is None:
-            page.focus_first()
-        if self.drafts is not None:
-            self.drafts.assessment_started(page)
-        self.assessment_started.emit(page)
-        return page
-
-    def _assessment_closed(self) -> None:
-        self._assessment = None
-        page = self._pages.pop(Page.ASSESSMENT, None)
-        self.show_page(Page.START)
-        if self.drafts is not None:
-            self.drafts.assessment_closed()  # saved, or the user agreed to close it
-        if page is not None:
-            self.stack.removeWidget(page)
-            page.deleteLater()
-        self._update_availability()
+        return self.assessments.open_case(case, review=review, unsaved=unsaved)
 
     def after_discard_check(
         self, proceed: Callable[[], object], *, page: AssessmentPage | SteppingPage | None = None

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from enum import StrEnum
 
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 
 class Page(StrEnum):
@@ -61,3 +61,38 @@ class LazyPage(QWidget):
         """Build on first show."""
         self.ensure_built()
         super().showEvent(event)
+
+
+class PageStack(QStackedWidget):
+    """The window's pages by key, one shown at a time: the one registry of pages."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._pages: dict[Page, QWidget] = {}
+
+    def set(self, key: Page, widget: QWidget) -> None:
+        """Use ``widget`` for ``key`` from now on (the page it replaces is deleted)."""
+        self.remove(key)
+        self._pages[key] = widget
+        self.addWidget(widget)
+
+    def remove(self, key: Page) -> None:
+        """Take the page for ``key`` away (deleted once its events are done)."""
+        old = self._pages.pop(key, None)
+        if old is not None:
+            self.removeWidget(old)
+            old.deleteLater()
+
+    def widget_for(self, key: Page) -> QWidget | None:
+        """The widget registered for ``key`` (a lazy page unbuilt), if any."""
+        return self._pages.get(key)
+
+    def built(self, key: Page) -> QWidget | None:
+        """The page for ``key``, building a lazy page's content now."""
+        widget = self._pages.get(key)
+        return widget.ensure_built() if isinstance(widget, LazyPage) else widget
+
+    def current_key(self) -> Page | None:
+        """The key of the page on show."""
+        current = self.currentWidget()
+        return next((k for k, w in self._pages.items() if w is current), None)

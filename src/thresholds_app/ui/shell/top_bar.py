@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from thresholds_app.core.pack.model import Pack
 from thresholds_app.ui.assessment.widgets import heading
 from thresholds_app.ui.danger_style import style_danger
 
@@ -28,6 +29,19 @@ def emergency_button(parent: QWidget | None = None, *, at_start_up: bool = False
     button.setToolTip(button.tr("Who to call now (F9)"))
     style_danger(button, EMERGENCY_BUTTON_STYLE, at_start_up=at_start_up)
     return button
+
+
+def pack_in_use_label(pack: Pack) -> QLabel:
+    """The status bar's "Guidance: id version (hash)": the guidance in use, always visible."""
+    label = QLabel()
+    label.setText(
+        label.tr("Guidance: {id} {version} ({hash})").format(
+            id=pack.manifest.id, version=pack.manifest.version, hash=pack.short_hash or "—"
+        )
+    )
+    label.setObjectName("packLabel")
+    label.setAccessibleName(label.tr("The guidance in use"))
+    return label
 
 
 class TopBar(QWidget):
