@@ -91,6 +91,11 @@ class CaseState(QObject):
         self.case.child.age_band = age_band
         self.reassess()
 
+    def load(self, case: CaseRecord) -> None:
+        """Work on ``case`` from now on (a review started from a saved or open case)."""
+        self.case = case
+        self.reassess()
+
     # Named changes: screens call these rather than writing into ``case`` themselves, so every
     # change is announced (autosave, the unsaved flag, the live panel) in one way.
     def set_child_details(self, *, reference: str, name: str) -> None:

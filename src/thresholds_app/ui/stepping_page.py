@@ -32,23 +32,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from thresholds_app.core.case.record import CaseRecord, PackRef, SteppingRecord, new_case
+from thresholds_app.core.case.record import CaseRecord, PackRef, SteppingRecord
 from thresholds_app.core.pack.model import AGE_BANDS, Answer, Pack
 from thresholds_app.core.rules.assessment import Context
 from thresholds_app.core.rules.stepping import SteppingAdvice, SteppingChanges, review_stepping
 from thresholds_app.ui.appearance import Heading
-from thresholds_app.ui.assessment.widgets import AnswerButtons, card_frame, text_edit
+from thresholds_app.ui.assessment.widgets import AnswerButtons, text_edit
 from thresholds_app.ui.browser_model import ID_ROLE, IndicatorFilter, IndicatorModel
-from thresholds_app.ui.stepping_advice import ANSWER_WORDS, advice_html
-
-
-def _card(title: str) -> tuple[QWidget, QVBoxLayout]:
-    frame = card_frame("steppingCard")
-    layout = QVBoxLayout(frame)
-    layout.setContentsMargins(18, 14, 18, 16)
-    layout.setSpacing(10)
-    layout.addWidget(Heading(title, 1.2))
-    return frame, layout
+from thresholds_app.ui.case_state import CaseState
+from thresholds_app.ui.stepping_advice import (
+    ANSWER_WORDS,
+    HandoverChecklist,
+    advice_html,
+    card,
+    wrapping,
+)
 
 
 class SteppingPage(QWidget):
@@ -75,14 +73,13 @@ class SteppingPage(QWidget):
     ) -> None:
         super().__init__(parent)
         self.pack = pack
-        self._clock = clock or datetime.now
+        # The review's case: the same state object (and named changes) as the assessment.
+        self.state = CaseState(pack, clock=clock or datetime.now, parent=self)
+        self.state.answer_changed.connect(self.answer_changed.emit)
         self.setAccessibleName(self.tr("Step-up or step-down review"))
-        self.answers: dict[str, Answer] = {}
         self.previous: dict[str, Answer] = {}
-        self.case: CaseRecord = new_case(pack)
         self.advice: SteppingAdvice | None = None
         self.criteria_boxes: dict[str, QCheckBox] = {}
-        self.handover_boxes: list[QCheckBox] = []
         self.origin_case_id: str | None = None  # the assessment this review started from
         self._dirty = False
 
@@ -139,7 +136,7 @@ class SteppingPage(QWidget):
     # -- building ------------------------------------------------------------------------------
 
     def _build_where(self) -> QWidget:
-        frame, layout = _card(self.tr("Where things stand"))
+        frame, layout = card(self.tr("Where things stand"))
         self.level = QComboBox()
         for number in sorted(self.pack.levels):
             self.level.addItem(f"Level {number}: {self.pack.levels[number].name}", number)
@@ -167,11 +164,11 @@ class SteppingPage(QWidget):
         layout.addWidget(self.consent_note)
         self.plan.textChanged.connect(self.changed.emit)
         self.level.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.age.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.age.currentIndexChanged.connect(self._age_chosen)
         return frame
 
     def _build_changes(self) -> QWidget:
-        frame, layout = _card(self.tr("What has changed"))
+        frame, layout = card(self.tr("What has changed"))
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Find an indicator: e.g. drinking, missing"))
         self.search.setAccessibleName(self.tr("Find an indicator"))
@@ -218,7 +215,7 @@ class SteppingPage(QWidget):
         return frame
 
     def _build_criteria(self) -> QWidget:
-        frame, layout = _card(self.tr("Criteria that apply"))
+        frame, layout = card(self.tr("Criteria that apply"))
         for title, procedure in (
             (self.tr("Stepping up"), self.pack.step_up),
             (self.tr("Stepping down"), self.pack.step_down),
@@ -232,11 +229,11 @@ class SteppingPage(QWidget):
                 box.setStyleSheet("QCheckBox { padding: 2px 0; }")
                 box.toggled.connect(lambda _on: self.refresh())
                 self.criteria_boxes[criterion.id] = box
-                layout.addWidget(_wrapping(box))
+                layout.addWidget(wrapping(box))
         return frame
 
     def _build_advice(self) -> QWidget:
-        frame, layout = _card(self.tr("What the guidance advises"))
+        frame, layout = card(self.tr("What the guidance advises"))
         self.advice_view = QTextBrowser()
         self.advice_view.setAccessibleName(self.tr("The guidance's advice"))
         self.advice_view.setMinimumHeight(380)
@@ -245,18 +242,17 @@ class SteppingPage(QWidget):
         return frame
 
     def _build_handover(self) -> QWidget:
-        frame, layout = _card(self.tr("Handover checklist"))
-        self.handover_layout = QVBoxLayout()
-        layout.addLayout(self.handover_layout)
+        frame, layout = card(self.tr("Handover checklist"))
+        self.handover = HandoverChecklist()
+        layout.addWidget(self.handover)
         return frame
 
     # -- behaviour -----------------------------------------------------------------------------
 
     def load_case(self, case: CaseRecord) -> None:
         """Start the review from a saved case: its answers are the last review's."""
-        self.case = case
         self.previous = dict(case.answers)
-        self.answers = dict(case.answers)
+        self.state.load(case)
         if case.decision.level in self.pack.levels:
             self.level.setCurrentIndex(self.level.findData(case.decision.level))
         self.age.setCurrentIndex(max(0, self.age.findData(case.child.age_band)))
@@ -283,6 +279,16 @@ class SteppingPage(QWidget):
         self._dirty = True
 
     @property
+    def case(self) -> CaseRecord:
+        """The case under review."""
+        return self.state.case
+
+    @property
+    def answers(self) -> dict[str, Answer]:
+        """The answers as they are now (change them with :meth:`set_answer`)."""
+        return self.state.case.answers
+
+    @property
     def case_for_draft(self) -> CaseRecord:
         """The review as a case record (what autosave keeps)."""
         return self.record()
@@ -297,16 +303,16 @@ class SteppingPage(QWidget):
 
     def set_answer(self, indicator_id: str, answer: Answer | None) -> None:
         """Record an answer as it is now (None clears it) and refresh the advice."""
-        if answer is None:
-            self.answers.pop(indicator_id, None)
-        else:
-            self.answers[indicator_id] = answer
-        self.answer_changed.emit(indicator_id)
+        self.state.set_answer(indicator_id, answer)
         self.refresh()
 
     def ticked(self) -> frozenset[str]:
         """The ids of the criteria ticked."""
         return frozenset(k for k, box in self.criteria_boxes.items() if box.isChecked())
+
+    def _age_chosen(self, _index: int) -> None:
+        self.state.set_age_band(self.age.currentData())
+        self.refresh()
 
     def _choose(self, index: object) -> None:
         indicator_id = self.proxy.data(index, ID_ROLE)  # type: ignore[arg-type]
@@ -335,7 +341,7 @@ class SteppingPage(QWidget):
             previous_answers=dict(self.previous),
             criteria_ticked=self.ticked(),
         )
-        context = Context(age_band=self.age.currentData(), now=self._clock())
+        context = Context(age_band=self.state.age_band, now=self.state.now())
         self.advice = review_stepping(self.pack, self.current_level(), changes, context)
         self._show_changes()
         self._show_advice(self.advice)
@@ -362,38 +368,17 @@ class SteppingPage(QWidget):
 
     def _show_handover(self, advice: SteppingAdvice) -> None:
         wanted = list(advice.handover_checklist) if advice.direction != "stay" else []
-        if [b.accessibleName() for b in self.handover_boxes] == wanted:
-            return
-        ticked = {b.accessibleName() for b in self.handover_boxes if b.isChecked()}
-        self.handover_boxes = []
-        while self.handover_layout.count():
-            item = self.handover_layout.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
-        if not wanted:
-            self.handover_layout.addWidget(
-                QLabel(self.tr("Shown when the guidance points to a step up or down."))
-            )
-        for text in wanted:
-            box = QCheckBox(text)
-            box.setAccessibleName(text)
-            box.setChecked(text in ticked)
-            self.handover_boxes.append(box)
-            self.handover_layout.addWidget(_wrapping(box))
+        self.handover.show_items(wanted)
 
     def record(self) -> CaseRecord:
         """The case record for the rationale: answers, age band and the stepping part."""
-        kept = self.origin_case_id or self.case.answers or self.previous
-        case = self.case if kept else new_case(self.pack)
+        case = self.state.case
         case.pack = PackRef.of(self.pack)
-        case.answers = dict(self.answers)
-        case.child.age_band = self.age.currentData()
         advice = self.advice
         direction = {"step-up": "up", "step-down": "down"}.get(
             advice.direction if advice else "", ""
         )
-        done = [b.accessibleName() for b in self.handover_boxes if b.isChecked()]
+        done = self.handover.done()
         notes = [f"Supported at Level {self.current_level()}."]
         if self.plan.toPlainText().strip():
             notes.append("Current plan: " + self.plan.toPlainText().strip())
@@ -409,20 +394,3 @@ class SteppingPage(QWidget):
     def request_rationale(self) -> None:
         """Hand the review to the rationale (the decision is recorded there)."""
         self.rationale_requested.emit(self.record())
-
-
-def _wrapping(box: QCheckBox) -> QWidget:
-    """A check box whose long text wraps: a box with no text plus a buddy label."""
-    holder = QWidget()
-    row = QHBoxLayout(holder)
-    row.setContentsMargins(0, 0, 0, 0)
-    text = box.text()
-    box.setText("")
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setBuddy(box)
-    label.mousePressEvent = lambda _e: box.toggle()  # type: ignore[method-assign]
-    row.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
-    row.addWidget(label, 1)
-    return holder
