@@ -35,6 +35,7 @@ REQUIRED_FILES = {
     "stepping.yaml": "stepping",
     "contacts.yaml": "contacts",
 }
+OPTIONAL_FILES = {"review.yaml": "review"}  # absent: the published defaults apply
 FOLDERS = {"domains": "domain", "topics": "topic", "scenarios": "scenarios", "tests": "tests"}
 REQUIRED_FOLDERS = ("domains",)
 
@@ -63,7 +64,9 @@ def _pack_files(pack_dir: Path, problems: list[Problem]) -> dict[str, Path]:
         else:
             problems.append(Problem(name, None, None, "", "this file is missing from the pack"))
     for path in sorted(pack_dir.iterdir()):
-        if path.suffix in (".yaml", ".yml") and path.name not in REQUIRED_FILES:
+        if path.name in OPTIONAL_FILES and path.is_file():
+            files[path.name] = path
+        elif path.suffix in (".yaml", ".yml") and path.name not in REQUIRED_FILES:
             problems.append(
                 Problem(
                     path.name,
@@ -71,7 +74,7 @@ def _pack_files(pack_dir: Path, problems: list[Problem]) -> dict[str, Path]:
                     None,
                     "",
                     "unknown file: a pack holds only "
-                    + ", ".join(REQUIRED_FILES)
+                    + ", ".join([*REQUIRED_FILES, *OPTIONAL_FILES])
                     + " and the folders "
                     + ", ".join(FOLDERS),
                 )
@@ -95,7 +98,7 @@ def _pack_files(pack_dir: Path, problems: list[Problem]) -> dict[str, Path]:
 
 
 def _schema_for(name: str) -> str:
-    return REQUIRED_FILES.get(name) or FOLDERS[name.split("/", 1)[0]]
+    return REQUIRED_FILES.get(name) or OPTIONAL_FILES.get(name) or FOLDERS[name.split("/", 1)[0]]
 
 
 def fingerprint(raw: dict[str, bytes]) -> str:
