@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -14,7 +13,6 @@ from hypothesis import strategies as st
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "pdf"))
 from samplepack import sample_case, sample_pack
 
-from thresholds_app.core.base.records import replace as replace_record
 from thresholds_app.core.case.record import (
     CASE_FORMAT_VERSION,
     CaseFileError,
@@ -25,7 +23,6 @@ from thresholds_app.core.case.record import (
     case_to_json,
     load_case,
     new_case,
-    reassess_if_pack_changed,
     save_case,
 )
 from thresholds_app.core.rules.engine import assess
@@ -142,38 +139,6 @@ def test_missing_file_and_folder(tmp_path: Path) -> None:
         load_case(tmp_path / "nope.json")
     with pytest.raises(CaseFileError, match="is a folder"):
         load_case(tmp_path)
-
-
-def test_same_pack_needs_no_reassessment(case: CaseRecord) -> None:
-    pack = sample_pack()
-    assert reassess_if_pack_changed(case, pack, assess) == []
-
-
-def test_other_pack_version_is_reassessed_and_changes_listed(case: CaseRecord) -> None:
-    old_pack = sample_pack()
-    new_manifest = replace_record(old_pack.manifest, version="10.0.0")
-    new_pack = replace_record(old_pack, manifest=new_manifest, content_hash="f" * 64)
-    case.answers["dn-injury-unexplained-l4"] = "yes"
-    case.answers["gone-indicator-l2"] = "yes"
-    decision_before = replace(case.decision)
-    messages = reassess_if_pack_changed(case, new_pack, assess)
-    assert messages == [
-        "This case was made with guidance pack sample-pack 9.9.9 (ab12cd34ef56); it was "
-        "re-assessed with sample-pack 10.0.0 (ffffffffffff).",
-        "The level the guidance indicates changed from Level 3 to Level 4.",
-        "New reason: A Level 4 concern is present.",
-        "These answers are not in this pack and were not used: gone-indicator-l2.",
-    ]
-    assert case.pack.version == "10.0.0"
-    assert case.assessment is not None
-    assert case.assessment.indicated_level == 4
-    assert case.decision == decision_before  # the practitioner must look again themselves
-
-
-def test_other_pack_with_same_outcome_says_unchanged(case: CaseRecord) -> None:
-    pack = replace_record(sample_pack(), content_hash="0" * 64)
-    messages = reassess_if_pack_changed(case, pack, assess)
-    assert messages[-1] == "The level the guidance indicates is unchanged."
 
 
 def test_examples_load_and_are_export_ready() -> None:

@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     from thresholds_app.cli.packarg import load_pack_for
     from thresholds_app.core.base.atomic import atomic_write_bytes, atomic_write_text
     from thresholds_app.core.case.readiness import export_blockers
-    from thresholds_app.core.case.record import CaseFileError, load_case, reassess_if_pack_changed
+    from thresholds_app.core.case.record import CaseFileError, load_case
     from thresholds_app.core.report.rationale import (
         build_rationale,
         format_produced_at,
@@ -62,8 +62,12 @@ def run(args: argparse.Namespace) -> int:
     if isinstance(pack, int):
         return pack
     now = args.now or datetime.now(UTC)
-    for message in reassess_if_pack_changed(case, pack, assess):
-        print(message, file=sys.stderr)
+    from thresholds_app.core.review.reassess import reassess
+
+    checked = reassess(pack, case, now=now)  # never changes the case
+    if not checked.same_pack or checked.as_referred is None:
+        for difference in checked.differences:
+            print(difference.words, file=sys.stderr)
     assessment = assess(pack, case.answers, case.context(now))
     blockers = export_blockers(case, assessment)
     if blockers and not args.draft:

@@ -19,12 +19,18 @@ from typing import Any
 
 from thresholds_app.core.base.atomic import atomic_write_text
 from thresholds_app.core.case.codec import assessment_from_dict, assessment_to_dict
+from thresholds_app.core.case.reviews import (
+    Review,
+    review_from_dict,
+    review_to_dict,
+    upgrade_document,
+)
 from thresholds_app.core.pack.model import ANSWERS, Answer, Pack
 from thresholds_app.core.rules.assessment import Assessment, Context
 from thresholds_app.paths import schema_dir
 
 CASE_FORMAT = "thresholds-case"
-CASE_FORMAT_VERSION = 1
+CASE_FORMAT_VERSION = 2  # 2: structured MASH reviews (format 1 is upgraded on reading)
 MAX_CASE_BYTES = 20 * 1024 * 1024  # a case is text; anything bigger is not ours
 CONSENT_OUTCOMES = ("", "given", "refused", "not-asked", "not-needed")
 STEPPING_DIRECTIONS = ("", "up", "down")
@@ -163,17 +169,6 @@ class SteppingRecord:
 
 
 @dataclass
-class Review:
-    """A MASH reviewer's note on the case."""
-
-    reviewer: str = ""
-    role: str = ""
-    date: str = ""
-    view_level: int | None = None
-    notes: str = ""
-
-
-@dataclass
 class CaseRecord:
     """Everything recorded about one child's case."""
 
@@ -219,7 +214,7 @@ class CaseRecord:
             "referrer": _fields(self.referrer),
             "next_steps": [_fields(s) for s in self.next_steps],
             "stepping": None if self.stepping is None else _fields(self.stepping),
-            "reviews": [_fields(r) for r in self.reviews],
+            "reviews": [review_to_dict(r) for r in self.reviews],
         }
 
     @classmethod
@@ -244,7 +239,7 @@ class CaseRecord:
             referrer=Referrer(**data.get("referrer", {})),
             next_steps=[NextStep(**s) for s in data.get("next_steps", [])],
             stepping=None if stepping is None else SteppingRecord(**stepping),
-            reviews=[Review(**r) for r in data.get("reviews", [])],
+            reviews=[review_from_dict(r) for r in data.get("reviews", [])],
         )
 
 
@@ -307,6 +302,7 @@ def case_from_json(raw: bytes | str, *, name: str = "The file") -> CaseRecord:
         raise CaseFileError(
             f"{name} is not a case file, or it is damaged (it is not valid JSON)."
         ) from None
+    data = upgrade_document(data)
     check_document(data, name=name)
     try:
         return CaseRecord.from_dict(data)
@@ -360,61 +356,3 @@ def _schema_message(error: Any) -> str:
     if validator == "enum":
         return f"{where}: the value is not one of the allowed values."
     return f"{where}: {error.message[:200]}"
-
-
-def reassess_if_pack_changed(case: CaseRecord, pack: Pack, assess_fn: AssessFn) -> list[str]:
-    """Re-assess a case made with another pack version or content; return what changed.
-
-    Returns an empty list when the case was made with exactly this pack. Otherwise the case's
-    assessment and pack reference are updated and each message says, in plain words, one thing
-    that changed. The practitioner's decision is left alone: they must look again.
-    """
-    current = PackRef.of(pack)
-    if current == case.pack and case.assessment is not None:
-        return []
-    old = case.assessment
-    new = assess_fn(pack, dict(case.answers), case.context())
-    messages: list[str] = []
-    if current != case.pack:
-        before = f"{case.pack.id or 'unknown'} {case.pack.version or '?'} ({case.pack.hash[:12]})"
-        after = f"{current.id} {current.version} ({current.hash[:12]})"
-        messages.append(
-            f"This case was made with guidance pack {before}; it was re-assessed with {after}."
-        )
-    messages.extend(_differences(old, new))
-    unknown = sorted(set(case.answers) - pack.answerable_ids())
-    if unknown:
-        messages.append(
-            "These answers are not in this pack and were not used: " + ", ".join(unknown) + "."
-        )
-    if len(messages) == 1 and old is not None:
-        messages.append("The level the guidance indicates is unchanged.")
-    case.assessment = new
-    case.pack = current
-    return messages
-
-
-def _level_words(level: int | None) -> str:
-    return "insufficient information" if level is None else f"Level {level}"
-
-
-def _differences(old: Assessment | None, new: Assessment) -> list[str]:
-    if old is None:
-        return [f"The guidance now indicates {_level_words(new.indicated_level)}."]
-    out: list[str] = []
-    if old.indicated_level != new.indicated_level:
-        out.append(
-            f"The level the guidance indicates changed from {_level_words(old.indicated_level)} "
-            f"to {_level_words(new.indicated_level)}."
-        )
-    if old.emergency != new.emergency:
-        out.append(
-            "Emergency action is now indicated."
-            if new.emergency
-            else "Emergency action is no longer indicated."
-        )
-    added = [r.label for r in new.reasons if r.rule_id not in set(old.rules_fired)]
-    gone = [r.label for r in old.reasons if r.rule_id not in set(new.rules_fired)]
-    out.extend(f"New reason: {label}." for label in added)
-    out.extend(f"No longer a reason: {label}." for label in gone)
-    return out

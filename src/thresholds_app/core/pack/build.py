@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any, cast
 
 from thresholds_app.core.pack import model as m
+from thresholds_app.core.pack.review_defaults import build_review_guide
 
 Data = dict[str, Any]
 
@@ -216,44 +217,6 @@ def _tests(data: Data, file: str, lines: list[int]) -> list[m.TestCase]:
     return cases
 
 
-def _review(data: Data | None) -> m.ReviewGuide:
-    from thresholds_app.core.pack.review_defaults import DEFAULT_REVIEW
-
-    given = data is not None
-    d = data if data is not None else DEFAULT_REVIEW
-    return m.ReviewGuide(
-        note=d["note"],
-        hours_from=d["hours_from"],
-        rag=tuple(
-            m.RagRating(
-                r["id"],
-                r["label"],
-                r["meaning"],
-                r.get("within_hours"),
-                r.get("within_working_days"),
-            )
-            for r in d["rag"]
-        ),
-        outcomes=tuple(
-            m.Outcome(
-                o["id"],
-                o["label"],
-                o["category"],
-                o["what_happens_next"],
-                o.get("needs_words", False),
-            )
-            for o in d["outcomes"]
-        ),
-        ask_about=_t(d.get("ask_about")),
-        agency_types=tuple(
-            m.AgencyType(a["id"], a["label"], _t(a["keywords"]))
-            for a in d.get("agency_types") or ()
-        ),
-        source=d["source"],
-        from_pack=given,
-    )
-
-
 def build_pack(data: dict[str, Any], lines: dict[str, list[int]], content_hash: str) -> m.Pack:
     """Build a :class:`Pack` from validated file data keyed by path relative to the pack.
 
@@ -301,5 +264,5 @@ def build_pack(data: dict[str, Any], lines: dict[str, list[int]], content_hash: 
         scenarios=tuple(scenarios),
         tests=tuple(tests),
         content_hash=content_hash,
-        review=_review(data.get("review.yaml")),
+        review=build_review_guide(data.get("review.yaml")),
     )

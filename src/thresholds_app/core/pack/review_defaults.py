@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from thresholds_app.core.pack import model as m
+
 DEFAULT_REVIEW: dict[str, Any] = {
     "note": (
         "This guidance pack has no review settings of its own, so the published defaults apply: "
@@ -87,3 +89,44 @@ DEFAULT_REVIEW: dict[str, Any] = {
     "ask_about": [],
     "agency_types": [],
 }
+
+
+def build_review_guide(data: dict[str, Any] | None) -> m.ReviewGuide:
+    """The review guide from a checked ``review.yaml`` (or the defaults when there is none)."""
+    d = data if data is not None else DEFAULT_REVIEW
+    return m.ReviewGuide(
+        note=d["note"],
+        hours_from=d["hours_from"],
+        rag=tuple(
+            m.RagRating(
+                r["id"],
+                r["label"],
+                r["meaning"],
+                r.get("within_hours"),
+                r.get("within_working_days"),
+            )
+            for r in d["rag"]
+        ),
+        outcomes=tuple(
+            m.Outcome(
+                o["id"],
+                o["label"],
+                o["category"],
+                o["what_happens_next"],
+                o.get("needs_words", False),
+            )
+            for o in d["outcomes"]
+        ),
+        ask_about=tuple(d.get("ask_about") or ()),
+        agency_types=tuple(
+            m.AgencyType(a["id"], a["label"], tuple(a["keywords"]))
+            for a in d.get("agency_types") or ()
+        ),
+        source=d["source"],
+        from_pack=data is not None,
+    )
+
+
+def review_guide(pack: m.Pack) -> m.ReviewGuide:
+    """The pack's review guide; a pack built by hand without one gets the defaults."""
+    return pack.review if pack.review is not None else build_review_guide(None)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from thresholds_app.core.case.record import CaseRecord
 from thresholds_app.core.pack.model import Pack
+from thresholds_app.core.pack.review_defaults import review_guide
 from thresholds_app.core.rules.assessment import AnswerRef, Assessment
 
 NOT_RECORDED = "Not recorded."
@@ -68,6 +69,7 @@ class Section:
 
     title: str
     blocks: tuple[Block, ...]
+    new_page: bool = False  # an appended sheet (the MASH review) starts on a page of its own
 
 
 def _yes_no(value: bool | None) -> str:
@@ -95,7 +97,7 @@ def build_sections(pack: Pack, case: CaseRecord, assessment: Assessment) -> tupl
         _stepping(pack, case),
         _next_steps(case, assessment),
         _decision(pack, case),
-        _reviews(case),
+        _reviews(pack, case),
     ]
     return tuple(s for s in sections if s is not None)
 
@@ -362,14 +364,47 @@ def _decision(pack: Pack, case: CaseRecord) -> Section:
     return Section("The practitioner's decision", tuple(blocks))
 
 
-def _reviews(case: CaseRecord) -> Section | None:
+def _reviews(pack: Pack, case: CaseRecord) -> Section | None:
+    """The MASH review sheet: each review in order, beside (never over) the referral."""
     if not case.reviews:
         return None
-    rows = tuple(
-        (r.reviewer, r.role, r.date, f"Level {r.view_level}" if r.view_level else "", r.notes)
-        for r in case.reviews
-    )
-    return Section(
-        "MASH review",
-        (Table(("Reviewer", "Role", "Date", "View", "Notes"), rows, (2, 1.8, 1.5, 1.2, 5)),),
-    )
+    guide = review_guide(pack)
+    rag = {r.id: r.label for r in guide.rag}
+    outcomes = {o.id: o.label for o in guide.outcomes}
+    blocks: list[Block] = [
+        Note(
+            "Recorded by the MASH after the referral was made. The referrer's answers, decision "
+            "and reasons above are as the referrer left them."
+        )
+    ]
+    for number, r in enumerate(case.reviews, start=1):
+        if r.agrees:
+            view = f"Agrees with the referrer: {_level_name(pack, r.level)}"
+        else:
+            view = f"A different level: {_level_name(pack, r.level)}"
+        outcome = outcomes.get(r.outcome, r.outcome)
+        if r.outcome_words.strip():
+            outcome = f"{outcome}: {r.outcome_words.strip()}"
+        lines = (
+            f"Reviewed by {r.reviewer or 'not recorded'}"
+            + (f", {r.role}" if r.role else "")
+            + f", {r.reviewed_at or 'time not recorded'}",
+            f"Received by the MASH: {r.received_at or 'not recorded'}",
+            f"Guidance in force when reviewed: {r.pack_id or 'not recorded'} {r.pack_version} "
+            f"({r.pack_hash[:12]}); it indicated {_level_name(pack, r.indicated_now)}",
+            view,
+            f"RAG rating: {rag.get(r.rag, r.rag) or 'not recorded'}",
+            f"Outcome: {outcome or 'not recorded'}",
+        )
+        blocks.append(Entry(f"Review {number}: {r.stage}", lines))
+        blocks.append(Field("Reviewer's reasons", r.reasons))
+        if r.gaps:
+            blocks.append(Items(tuple(r.gaps), "To go back to the referrer about"))
+    return Section("MASH review sheet", tuple(blocks), new_page=True)
+
+
+def _level_name(pack: Pack, level: int | None) -> str:
+    if level is None:
+        return "insufficient information"
+    name = pack.levels[level].name if level in pack.levels else ""
+    return f"Level {level}" + (f" ({name})" if name else "")

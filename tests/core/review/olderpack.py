@@ -1,0 +1,76 @@
+"""An older version of the real pack, and a case made under it, for the review tests.
+
+The older pack is the real Solihull pack copied and edited the way guidance changes between
+versions: a version number, a rule that indicated Level 4 (it now only warns), a rule worded
+differently, and an indicator that has since been retired. It passes the real validator.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from thresholds_app.core.case.record import CaseRecord, PackRef, case_from_json
+from thresholds_app.core.pack.model import Pack
+from thresholds_app.core.rules.engine import assess
+from thresholds_app.paths import examples_dir
+
+REAL_PACK = Path(__file__).resolve().parents[3] / "guidance" / "solihull-rhrt"
+RETIRED = "fe-retired-worry-l2"
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{path.name} no longer holds {old!r}: update the older pack"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def make_older_pack(folder: Path) -> Path:
+    """Copy the real pack into ``folder`` and turn it into an older version; return its path."""
+    target = folder / "solihull-rhrt-0.0.9"
+    shutil.copytree(REAL_PACK, target)
+    _edit(target / "pack.yaml", 'version: "0.1.0"', 'version: "0.0.9"')
+    _edit(
+        target / "rules.yaml",
+        "label: A Level 3 concern is present",
+        "label: There is a Level 3 concern",
+    )
+    _edit(
+        target / "rules.yaml",
+        "            where: {level: 3, kind: concern}\n    then:\n      warning:",
+        "            where: {level: 3, kind: concern}\n    then:\n      level: 4\n      warning:",
+    )
+    _edit(
+        target / "domains" / "family-environment.yaml",
+        "indicators:\n",
+        f"""indicators:
+  - id: {RETIRED}
+    area: family-history-functioning
+    level: 2
+    kind: concern
+    text: A worry about the family that this older guidance listed separately.
+    examples:
+      - One example.
+      - Another example.
+    source: peer-threshold-indicators
+
+""",
+    )
+    return target
+
+
+def example_case(name: str = "level-3-consent-refused") -> CaseRecord:
+    return case_from_json((examples_dir() / f"{name}.json").read_bytes())
+
+
+def case_under(pack: Pack, case: CaseRecord) -> CaseRecord:
+    """``case`` as if the referrer had made it with ``pack``."""
+    case.pack = PackRef.of(pack)
+    case.assessment = assess(pack, case.answers, case.context())
+    return case
+
+
+def document(path: Path) -> dict[str, object]:
+    data: dict[str, object] = json.loads(path.read_text(encoding="utf-8"))
+    return data
