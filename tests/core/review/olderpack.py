@@ -74,3 +74,24 @@ def case_under(pack: Pack, case: CaseRecord) -> CaseRecord:
 def document(path: Path) -> dict[str, object]:
     data: dict[str, object] = json.loads(path.read_text(encoding="utf-8"))
     return data
+
+
+MARKER = "ZQXMARKER"  # put into every personal or free-text field; must never reach the counts
+
+
+def marked_case(number: int, pack: Pack) -> CaseRecord:
+    """A real example case with every personal and free-text field holding a marker."""
+    case = example_case(
+        ("level-2-attendance", "level-3-consent-refused", "level-4-sibling-group")[number % 3]
+    )
+    case.child.reference = f"{MARKER}-REF-{number}"
+    case.child.name = f"{MARKER} Child {number}"
+    case.child.household_reference = f"{MARKER}-HH-{number // 2}"
+    case.free_text.worry = f"{MARKER} worry"
+    case.free_text.child_voice = f"{MARKER} voice"
+    case.referrer.name = f"{MARKER} Referrer"
+    case.referrer.agency = f"{MARKER} Primary School" if number % 4 else f"{MARKER} GP surgery"
+    case.referrer.contact = f"{MARKER}@example.invalid"
+    case.decision.reasons = f"{MARKER} reasons"
+    case.created = case.updated = f"2026-11-{1 + number % 28:02d}T09:{number % 60:02d}:17Z"
+    return case_under(pack, case)

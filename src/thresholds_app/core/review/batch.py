@@ -57,7 +57,7 @@ class BatchRow:
     flags: tuple[str, ...] = ()
     gaps: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()
-    agency: str = ""  # free text: used only to find the agency type, never exported
+    agency: tuple[str, str] = ("", "")  # agency and role, free text: only to find the type
     reassessment: Reassessment | None = field(default=None, compare=False, repr=False)
 
     @property
@@ -139,7 +139,7 @@ def _row(path: Path, raw: bytes, case: CaseRecord, pack: Pack, now: dt.datetime 
         flags=tuple(flags),
         gaps=gaps,
         topics=checked.now.topics,
-        agency=f"{case.referrer.agency} {case.referrer.role}",
+        agency=(case.referrer.agency, case.referrer.role),
         reassessment=checked,
     )
 

@@ -52,11 +52,17 @@ def _date(iso: str, *, with_time: bool = False) -> str:
     return f"{day}, {local:%H:%M}" if with_time else day
 
 
+def _days(days: tuple[str, ...]) -> str:
+    order = list(DAY_WORDS)
+    index = sorted(order.index(d) for d in days)
+    if len(index) > 2 and index == list(range(index[0], index[-1] + 1)):
+        return f"{DAY_WORDS[order[index[0]]]}-{DAY_WORDS[order[index[-1]]]}"
+    return ", ".join(DAY_WORDS[order[i]] for i in index)
+
+
 def hours_words(hours: tuple[OpeningHours, ...]) -> str:
-    """Opening hours as read aloud: ``Mon, Tue, Wed, Thu 08:45-17:20; Fri 08:45-16:30``."""
-    return "; ".join(
-        ", ".join(DAY_WORDS[d] for d in h.days) + f" {h.open}-{h.close}" for h in hours
-    )
+    """Opening hours as read aloud: ``Mon-Thu 08:45-17:20; Fri 08:45-16:30``."""
+    return "; ".join(f"{_days(h.days)} {h.open}-{h.close}" for h in hours)
 
 
 def _contact_words(contact: Contact | None) -> str:
