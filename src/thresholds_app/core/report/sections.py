@@ -388,8 +388,8 @@ def _reviews(pack: Pack, case: CaseRecord) -> Section | None:
         lines = (
             f"Reviewed by {r.reviewer or 'not recorded'}"
             + (f", {r.role}" if r.role else "")
-            + f", {r.reviewed_at or 'time not recorded'}",
-            f"Received by the MASH: {r.received_at or 'not recorded'}",
+            + f", {_when(r.reviewed_at)}",
+            f"Received by the MASH: {_when(r.received_at)}",
             f"Guidance in force when reviewed: {r.pack_id or 'not recorded'} {r.pack_version} "
             f"({r.pack_hash[:12]}); it indicated {_level_name(pack, r.indicated_now)}",
             view,
@@ -401,6 +401,20 @@ def _reviews(pack: Pack, case: CaseRecord) -> Section | None:
         if r.gaps:
             blocks.append(Items(tuple(r.gaps), "To go back to the referrer about"))
     return Section("MASH review sheet", tuple(blocks), new_page=True)
+
+
+def _when(iso: str) -> str:
+    """An ISO time as UK local time in words (the text as recorded if it is not one)."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        moment = datetime.fromisoformat(iso.replace("Z", "+00:00"))
+        if moment.tzinfo is not None:
+            moment = moment.astimezone(ZoneInfo("Europe/London"))
+    except (ValueError, ZoneInfoNotFoundError):
+        return iso or "not recorded"
+    return f"{moment.day} {moment:%B %Y, %H:%M}"
 
 
 def _level_name(pack: Pack, level: int | None) -> str:
