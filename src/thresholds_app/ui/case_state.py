@@ -103,8 +103,11 @@ class CaseState(QObject):
 
     def record_for_export(self) -> CaseRecord:
         """Return the case with the assessment as computed now, ready to save or render."""
+        from thresholds_app.core.case.record import PackRef
+
         self.assessment = self._run()
         self.case.assessment = self.assessment
+        self.case.pack = PackRef.of(self.pack)  # the saved assessment was made with this pack
         return self.case
 
     def _run(self) -> Assessment:

@@ -44,6 +44,8 @@ PAGE_ASSESSMENT = "assessment"
 PAGE_REVIEW = "review"  # step-up / step-down review (UI engineer B)
 PAGE_GUIDANCE = "guidance"  # guidance browser (UI engineer B)
 PAGE_SETTINGS = "settings"  # settings (UI engineer B)
+PAGE_MASH = "mash"  # MASH review: the folder of referrals (ui/review/batch_page.py)
+PAGE_MASH_CASE = "mash-case"  # MASH review of one referral (ui/review/view.py)
 APP_TITLE = "Right Help, Right Time"
 
 
@@ -157,7 +159,7 @@ class MainWindow(QMainWindow):
         elif action == "open":
             self.open_case_file()
         elif action == "mash":
-            self.open_case_file(review=True)
+            self.open_mash_review()
         elif action in (PAGE_REVIEW, PAGE_GUIDANCE):
             self.show_page(action)
 
@@ -179,50 +181,82 @@ class MainWindow(QMainWindow):
         page.focus_first()
         self.assessment_started.emit(page)
 
-    def open_case_file(self, *, review: bool = False) -> None:
-        """Ask for a case file and open it (``review``: as a MASH reviewer)."""
+    def open_case_file(self) -> None:
+        """Ask for a case file and open it to carry on the assessment."""
         path = self.ask_open_path()
         if path:
-            self._after_discard_check(lambda: self.open_case_path(Path(path), review=review))
+            self._after_discard_check(lambda: self.open_case_path(Path(path)))
 
-    def open_case_path(self, path: Path, *, review: bool = False) -> bool:
+    def open_case_path(self, path: Path) -> bool:
         """Open the case file at ``path``; a damaged file gives a plain message, not a crash."""
-        from thresholds_app.core.case.record import (
-            CaseFileError,
-            load_case,
-            reassess_if_pack_changed,
-        )
-        from thresholds_app.ui.case_state import default_assess_fn
+        from thresholds_app.core.case.record import CaseFileError, load_case
+        from thresholds_app.core.review.reassess import reassess
 
         try:
             case = load_case(path)
         except CaseFileError as error:
             self.inform(self.tr("Cannot open the case file"), str(error))
             return False
-        assess = self.assess_fn or default_assess_fn()
-        changes = reassess_if_pack_changed(case, self.pack, assess)
-        page = self.open_case(case, review=review)
+        checked = reassess(self.pack, case, now=self.clock())  # the case itself is not changed
+        page = self.open_case(case)
         page.saved_path = path
-        if changes:
+        if not checked.same_pack or checked.as_referred is None:
             self.inform(
                 self.tr("The guidance has changed since this case was saved"),
-                "\n".join(changes),
+                "\n".join(d.words for d in checked.differences),
             )
         return True
 
-    def open_case(self, case: CaseRecord, *, review: bool = False) -> AssessmentPage:
+    def open_case(self, case: CaseRecord) -> AssessmentPage:
         """Show ``case`` (opened or recovered) in a new assessment page."""
         from thresholds_app.ui.assessment.page import AssessmentPage
 
-        page = AssessmentPage(
-            self.pack, case=case, clock=self.clock, assess_fn=self.assess_fn, review=review
-        )
+        page = AssessmentPage(self.pack, case=case, clock=self.clock, assess_fn=self.assess_fn)
         self._wire_assessment(page)
         self.add_page(PAGE_ASSESSMENT, page)
         self.show_page(PAGE_ASSESSMENT)
-        page.go_to_step("preview" if review else "safety")
+        page.go_to_step("safety")
         self.assessment_started.emit(page)
         return page
+
+    # -- MASH review (ui/review/) -----------------------------------------------------------
+    def open_mash_review(self) -> QWidget:
+        """Show the MASH's folder of referrals (made on first use)."""
+        page = self._pages.get(PAGE_MASH)
+        if page is None:
+            from thresholds_app.ui.review.batch_page import BatchPage
+
+            page = BatchPage(self.pack, clock=self.clock)
+            page.open_requested.connect(lambda path: self.open_review_path(Path(path)))
+            self.add_page(PAGE_MASH, page)
+        self.show_page(PAGE_MASH)
+        return page
+
+    def open_review_path(self, path: Path) -> bool:
+        """Open a case file for MASH review, or a folder into the table of referrals."""
+        from thresholds_app.core.case.record import CaseFileError
+
+        path = Path(path)
+        if path.is_dir():
+            self.open_mash_review().load_folder(path)  # type: ignore[attr-defined]
+            return True
+        from thresholds_app.ui.review.view import ReviewView
+
+        try:
+            view = ReviewView(self.pack, path, clock=self.clock)
+        except CaseFileError as error:
+            self.inform(self.tr("Cannot open the case file"), str(error))
+            return False
+        view.back_requested.connect(self.open_mash_review)
+        self.add_page(PAGE_MASH_CASE, view)
+        self.show_page(PAGE_MASH_CASE)
+        view.referral.setFocus()
+        return True
+
+    def _ask_review_file(self) -> None:
+        path = self.ask_open_path()
+        if path:
+            self.open_review_path(Path(path))
 
     def _wire_assessment(self, page: QWidget) -> None:
         page.step_up_requested.connect(lambda: self.show_page(PAGE_REVIEW))  # type: ignore[attr-defined]
@@ -328,6 +362,11 @@ class MainWindow(QMainWindow):
         opened = file_menu.addAction(self.tr("&Open case file…"))
         set_keys(opened, QKeySequence.StandardKey.Open)
         opened.triggered.connect(lambda: self.open_case_file())
+        mash = file_menu.addAction(self.tr("MASH &review of referrals"))
+        set_keys(mash, "Ctrl+Shift+M")
+        mash.triggered.connect(self.open_mash_review)
+        mash_file = file_menu.addAction(self.tr("Open a case file for MASH re&view…"))
+        mash_file.triggered.connect(self._ask_review_file)
         file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("&Quit"))
         set_keys(quit_action, QKeySequence.StandardKey.Quit)
@@ -352,6 +391,7 @@ class MainWindow(QMainWindow):
             ("F9", self.tr("A child is in immediate danger: whom to call")),
             ("Ctrl+N", self.tr("New assessment")),
             ("Ctrl+O", self.tr("Open a case file")),
+            ("Ctrl+Shift+M", self.tr("MASH review of referrals")),
             ("Ctrl+S", self.tr("Save the case file (in an assessment)")),
             ("Alt+Home", self.tr("Back to the start screen")),
             ("Ctrl+PgDown / Ctrl+PgUp", self.tr("Next / previous step of the assessment")),
