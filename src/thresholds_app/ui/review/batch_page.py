@@ -234,9 +234,16 @@ class BatchPage(QWidget):
         self.pdf_button.setEnabled(ready)
 
     def _filter_changed(self) -> None:
+        # Qt 6.10 replaced invalidateFilter() (now deprecated) with begin/endFilterChange().
+        modern = hasattr(self.proxy, "beginFilterChange")
+        if modern:
+            self.proxy.beginFilterChange()
         self.proxy.kind = self.filter_kind.currentData()
         self.proxy.words = self.filter_words.text().strip()
-        self.proxy.invalidateFilter()
+        if modern:
+            self.proxy.endFilterChange()
+        else:
+            self.proxy.invalidateFilter()
 
     def _open_index(self, index: QModelIndex) -> None:
         row = self.model.rows[self.proxy.mapToSource(index).row()]
