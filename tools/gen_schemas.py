@@ -813,34 +813,29 @@ review = {
                 "type": "array",
                 "minItems": 1,
                 "description": "The RAG ratings, most urgent first.",
-                "items": {
-                    **obj(
-                        "A RAG rating and its clock.",
-                        {
-                            "id": ref("id", "The rating's id (e.g. red)."),
-                            "label": text("The rating as shown (e.g. Red)."),
-                            "meaning": text("When to use it, in plain words."),
-                            "within_hours": {
-                                "type": "integer",
-                                "minimum": 1,
-                                "maximum": 168,
-                                "description": "Decide within this many hours, counted day and night.",
-                            },
-                            "within_working_days": {
-                                "type": "integer",
-                                "minimum": 1,
-                                "maximum": 20,
-                                "description": "Decide within this many working days, counted in the "
-                                "opening hours of hours_from, bank holidays in England excluded.",
-                            },
+                "items": obj(
+                    "A RAG rating and its clock: exactly one of within_hours and "
+                    "within_working_days (checked across the file).",
+                    {
+                        "id": ref("id", "The rating's id (e.g. red)."),
+                        "label": text("The rating as shown (e.g. Red)."),
+                        "meaning": text("When to use it, in plain words."),
+                        "within_hours": {
+                            "type": "integer",
+                            "minimum": 1,
+                            "maximum": 168,
+                            "description": "Decide within this many hours, counted day and night.",
                         },
-                        ["id", "label", "meaning"],
-                    ),
-                    "oneOf": [
-                        {"required": ["within_hours"]},
-                        {"required": ["within_working_days"]},
-                    ],
-                },
+                        "within_working_days": {
+                            "type": "integer",
+                            "minimum": 1,
+                            "maximum": 20,
+                            "description": "Decide within this many working days, counted in the "
+                            "opening hours of hours_from, bank holidays in England excluded.",
+                        },
+                    },
+                    ["id", "label", "meaning"],
+                ),
             },
             "outcomes": {
                 "type": "array",

@@ -181,6 +181,13 @@ class _Checker:
         self.ref(doc, ("hours_from",), doc.data.get("hours_from"), self.contacts, "the contact")
         for i, qid in enumerate(_str_list(doc.data.get("ask_about"))):
             self.ref(doc, ("ask_about", i), qid, self.questions, "the question")
+        for i, item in _items(doc, "rag"):
+            clocks = [k for k in ("within_hours", "within_working_days") if k in item]
+            if len(clocks) != 1:
+                doc.add(
+                    ("rag", i),
+                    "a RAG rating needs exactly one clock: within_hours or within_working_days",
+                )
         for key in ("rag", "outcomes", "agency_types"):
             seen: set[str] = set()
             for i, item in _items(doc, key):
