@@ -208,6 +208,13 @@ pack = {
                     "domain_order": ids(
                         "The order in which domains are shown (domain ids); others follow by name."
                     ),
+                    "training_pass_mark": {
+                        "type": "integer",
+                        "minimum": 1,
+                        "maximum": 100,
+                        "description": "Percentage of practice scenarios a learner must place at "
+                        "the expected level to pass a set (75 when not given).",
+                    },
                 },
             ),
         },

@@ -53,6 +53,7 @@ class Manifest:
     sources: Mapping[str, Source]
     parts: Mapping[str, PartStatus]
     mandatory_questions: tuple[str, ...]
+    training_pass_mark: int | None = None  # percentage; None: the app's default
 
 
 @record

@@ -219,6 +219,11 @@ class AssessmentPage(QWidget):
         current = self.stack.currentWidget()
         return next(k for k, w in self._containers.items() if w is current)
 
+    def hide_guidance(self, hidden: bool) -> None:
+        """Hide what the guidance indicates (in practice, until the learner commits a level)."""
+        self.live.setVisible(not hidden)
+        self.decision.indicated.setVisible(not hidden)
+
     def go_to_step(self, key: str) -> None:
         """Show the step ``key`` (any step, in any order)."""
         keys = [k for k, _ in STEPS]
