@@ -195,3 +195,23 @@ def test_reading_a_folder_can_be_cancelled(qtbot, tmp_path) -> None:
     assert len(batch.rows) < 40
     assert "stopped before the end" in page.summary.text()
     assert not page.progress.isVisible()
+
+
+def test_household_reference_is_recorded_by_the_referrer(qtbot) -> None:
+    from assessment_kit import start_assessment
+
+    window = make_window(qtbot)
+    page = start_assessment(qtbot, window)
+    page.go_to_step("child")
+    qtbot.keyClicks(page.child.household_reference, "HH-0311")
+    assert page.state.case.child.household_reference == "HH-0311"
+
+
+def test_review_option_for_a_double_clicked_case_file() -> None:
+    from thresholds_app.ui.app import parse_options
+
+    options, qt_args = parse_options(["--review", "/tmp/referral.json"])
+    assert options.review == "/tmp/referral.json"
+    assert qt_args == []
+    options, _ = parse_options(["--pack", "p", "--review", "folder"])
+    assert (options.pack, options.review) == ("p", "folder")

@@ -158,6 +158,16 @@ class ChildStep(QWidget):
         )
         self.reference.textEdited.connect(self._save_child)
         form.addRow(self.tr("Case &reference:"), self.reference)
+        self.household_reference = QLineEdit(child.household_reference)
+        self.household_reference.setPlaceholderText(
+            self.tr("Optional: the same for every child of this household")
+        )
+        self.household_reference.setAccessibleName(self.tr("Household reference"))
+        self.household_reference.setAccessibleDescription(
+            self.tr("Lets the MASH see referrals about brothers and sisters together.")
+        )
+        self.household_reference.textEdited.connect(self._save_child)
+        form.addRow(self.tr("&Household reference:"), self.household_reference)
         self.age = age_band_combo(self.tr("The child's age band"))
         self.age.setCurrentIndex(max(self.age.findData(child.age_band), 0))
         self.age.currentIndexChanged.connect(self._age_changed)
@@ -241,6 +251,7 @@ class ChildStep(QWidget):
 
     def _save_child(self) -> None:
         self.state.case.child.reference = self.reference.text()
+        self.state.case.child.household_reference = self.household_reference.text()
         self.state.case.child.name = self.name.text() if self.name_opt_in.isChecked() else ""
         self.state.touch()
 
