@@ -215,3 +215,15 @@ def test_review_option_for_a_double_clicked_case_file() -> None:
     assert qt_args == []
     options, _ = parse_options(["--pack", "p", "--review", "folder"])
     assert (options.pack, options.review) == ("p", "folder")
+
+
+def test_your_level_shows_only_a_level_you_chose(qtbot, tmp_path) -> None:
+    _window, view, _path = open_review(qtbot, tmp_path)
+    form = view.form
+    form.differ.click()
+    assert view.level_values[2].text() == "—"  # no level chosen yet: not "insufficient information"
+    choose(form.level, 2)
+    assert view.level_values[2].text() == "Level 2"
+    assert view.level_values[2].accessibleName() == "Yours: Level 2"
+    form.agree.click()
+    assert view.level_values[2].text() == "Level 4"  # the referrer's own decision

@@ -210,9 +210,9 @@ class ReviewView(QWidget):
 
     def _update(self) -> None:
         review = self.form.review()
-        self.level_values[2].setText(
-            level_words(review.level) if review.agrees is not None else "—"
-        )
+        yours = level_words(review.level) if review.level is not None else "—"
+        self.level_values[2].setText(yours)
+        self.level_values[2].setAccessibleName(self.tr("Yours: {level}").format(level=yours))
         blockers = self.blockers()
         self.form.blockers.setText("\n".join(f"• {b}" for b in blockers))
         self.form.blockers.setVisible(bool(blockers))
