@@ -113,7 +113,7 @@ def test_case_from_another_pack_version_lists_changes(
     path = tmp_path / "case.json"
     path.write_text(json.dumps(data), encoding="utf-8")
     assert main(["render", str(path), "-o", str(tmp_path / "r.pdf")]) == 0
-    assert "This case was made with guidance pack solihull-rhrt 0.0.1" in capsys.readouterr().err
+    assert "This case was made with version 0.0.1 of the guidance" in capsys.readouterr().err
 
 
 def test_book(tmp_path: Path) -> None:

@@ -17,6 +17,7 @@ from thresholds_app.core.case.record import load_case
 from thresholds_app.ui.assessment.preview_step import CLIPBOARD_EXCLUSIONS
 from thresholds_app.ui.main_window import PAGE_ASSESSMENT
 from thresholds_app.ui.printing import open_pdf, render_to_printer
+from thresholds_app.ui.shell.pages import Page
 
 
 def ready_page(qtbot):
@@ -114,18 +115,18 @@ def test_case_file_round_trip_and_mash_review(qtbot, tmp_path, monkeypatch):
     assert saved.child.reference == "REF-123"
     assert saved.decision.level == 3
 
-    monkeypatch.setattr(window, "ask_open_path", lambda: str(target))
+    before = target.read_bytes()
     window.show_page("start")
     qtbot.mouseClick(window.start_page.buttons["mash"], Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.page(PAGE_ASSESSMENT) is not page)
-    reopened = window.page(PAGE_ASSESSMENT)
-    assert reopened is not page
-    assert reopened.current_step() == "preview"
-    assert reopened.review_form is not None
-    assert reopened.state.case.answers == saved.answers
-    assert reopened.decision.decision_level() == 3
-    reopened.review_form.notes.setPlainText("Agree: Level 3, allocate to early help.")
-    assert reopened.state.case.reviews[-1].notes.startswith("Agree")
+    assert window.current_page_key() == Page.MASH
+    monkeypatch.setattr(window, "ask_open_path", lambda: str(target))
+    window.mash.ask_file()  # File menu: open a case file for MASH review
+    assert window.current_page_key() == Page.MASH_CASE
+    view = window.page(Page.MASH_CASE)
+    assert "REF-123" in view.referral.toPlainText()
+    assert view.referral.isReadOnly()
+    assert target.read_bytes() == before  # opening for review changes nothing
+    assert window.page(PAGE_ASSESSMENT) is page  # the practitioner's page is left alone
 
 
 def test_damaged_case_file_gives_a_message_not_a_crash(qtbot, tmp_path, monkeypatch):

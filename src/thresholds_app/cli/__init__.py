@@ -22,6 +22,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "assess": ("assess", "show what the guidance indicates for a saved case file"),
     "render": ("render", "write a case file's referral rationale as PDF (and text)"),
     "book": ("book", "print the whole guidance pack as a readable PDF handout"),
+    "review": ("review", "list a folder of referrals for the MASH and count them without names"),
     "scenarios": ("scenarios", "find training scenarios and print a session sheet"),
 }
 

@@ -45,10 +45,9 @@ def run(args: argparse.Namespace) -> int:
     from thresholds_app.cli.casearg import read_case_for, report_unknown_answers
     from thresholds_app.cli.packarg import load_pack_for
     from thresholds_app.core.base.atomic import atomic_write_bytes, atomic_write_text
-    from thresholds_app.core.case.record import reassess_if_pack_changed
     from thresholds_app.core.report.export import prepare_export
     from thresholds_app.core.report.rationale import rationale_to_text
-    from thresholds_app.core.rules.engine import assess
+    from thresholds_app.core.review.reassess import reassess
 
     read = read_case_for("render", args.case_file)
     if isinstance(read, int):
@@ -59,8 +58,10 @@ def run(args: argparse.Namespace) -> int:
         return pack
     report_unknown_answers("render", read, pack)
     now = args.now or datetime.now(UTC)
-    for message in reassess_if_pack_changed(case, pack, assess):
-        print(message, file=sys.stderr)
+    checked = reassess(pack, case, now=now)  # never changes the case
+    if not checked.same_pack or checked.as_referred is None:
+        for difference in checked.differences:
+            print(difference.words, file=sys.stderr)
     export = prepare_export(pack, case, now, __version__)
     if export.assessment.pack_notice:
         print(f"thresholds render: {export.assessment.pack_notice}", file=sys.stderr)

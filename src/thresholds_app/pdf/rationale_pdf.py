@@ -7,7 +7,15 @@ Paragraph in the bundled font, and every piece of user text goes through :mod:`.
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from thresholds_app.core.report.rationale import (
     NOT_RECORDED,
@@ -72,8 +80,12 @@ def render_rationale_pdf(r: Rationale) -> bytes:
         story.append(_draft_box(r.draft_blockers, styles))
     story += _summary_box(r.summary, styles)
     for section in r.sections:
-        story += _section(section, styles)
+        if not section.new_page:
+            story += _section(section, styles)
     story += _about(r, styles)
+    for section in r.sections:
+        if section.new_page:  # appended sheets (the MASH review): same marks, own page
+            story += [PageBreak(), *_section(section, styles)]
     furniture = PageFurniture(
         marking=r.marking,
         header_left=f"Child reference: {r.child_reference}",

@@ -37,6 +37,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="exit with 0 once the first window is shown and usable (benchmarks, smoke tests)",
     )
+    parser.add_argument(
+        "--review",
+        metavar="PATH",
+        help="open a case file (or a folder of them) in the MASH review mode",
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
 
@@ -44,18 +49,19 @@ def build_parser() -> argparse.ArgumentParser:
 def parse_options(args: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
     """The app's options and Qt's (left for QApplication).
 
-    The usual launches (none, ``--pack DIR``, ``--quit-when-ready``) are read directly: building
-    an ArgumentParser costs start-up several milliseconds (its messages go through gettext).
+    The usual launches (none, ``--pack DIR``, ``--review PATH``, ``--quit-when-ready``) are read
+    directly: building an ArgumentParser costs start-up several milliseconds (its messages go
+    through gettext).
     Anything else, including ``--help`` and mistakes, goes to argparse for its messages.
     """
     rest = list(args)
-    options = argparse.Namespace(pack=None, quit_when_ready=False)
+    options = argparse.Namespace(pack=None, quit_when_ready=False, review=None)
     while rest:
         if rest[0] == "--quit-when-ready":
             options.quit_when_ready = True
             del rest[0]
-        elif rest[0] == "--pack" and len(rest) > 1:
-            options.pack = rest[1]
+        elif rest[0] in ("--pack", "--review") and len(rest) > 1:
+            setattr(options, rest[0][2:], rest[1])
             del rest[:2]
         else:
             parsed, qt_args = build_parser().parse_known_args(list(args))
@@ -137,6 +143,8 @@ def _run(argv: Sequence[str]) -> int:
     )
     appearance.setParent(window)
     window.show()
+    if args.review:  # a double-clicked case file, or a folder, opened for the MASH
+        window.open_review_path(Path(args.review))
     _keep_start_up_objects()
     if args.quit_when_ready:
         # The event loop's first turn: the window is shown and input is being handled (the

@@ -98,9 +98,12 @@ class CaseState(QObject):
 
     # Named changes: screens call these rather than writing into ``case`` themselves, so every
     # change is announced (autosave, the unsaved flag, the live panel) in one way.
-    def set_child_details(self, *, reference: str, name: str) -> None:
-        """Record the case reference and (only if the practitioner opted in) the name."""
+    def set_child_details(
+        self, *, reference: str, name: str, household_reference: str = ""
+    ) -> None:
+        """Record the case reference, the household's and (only if opted in) the child's name."""
         self.case.child.reference = reference
+        self.case.child.household_reference = household_reference
         self.case.child.name = name
         self.changed.emit()
 
@@ -178,8 +181,11 @@ class CaseState(QObject):
 
     def record_for_export(self) -> CaseRecord:
         """Return the case with the assessment as computed now, ready to save or render."""
+        from thresholds_app.core.case.record import PackRef
+
         self.assessment = self._run()
         self.case.assessment = self.assessment
+        self.case.pack = PackRef.of(self.pack)  # the saved assessment was made with this pack
         return self.case
 
     def _run(self) -> Assessment:

@@ -26,6 +26,7 @@ from thresholds_app.ui.idle_lock import IdleLock
 from thresholds_app.ui.qtprops import application_wide, new_action, set_keys
 from thresholds_app.ui.shell.assessment_flow import AssessmentFlow
 from thresholds_app.ui.shell.drafts import DraftKeeper, StoreFactory
+from thresholds_app.ui.shell.mash_flow import MashFlow
 from thresholds_app.ui.shell.menus import build_menus
 from thresholds_app.ui.shell.pages import LazyPage, Page, PageStack
 from thresholds_app.ui.shell.privacy import PrivacyLock
@@ -116,6 +117,7 @@ class MainWindow(QMainWindow):
         self.privacy = PrivacyLock(self.idle_lock, self)
         self.page_changed.connect(lambda key: self.privacy.page_changed(Page(key)))
         self.drafts = DraftKeeper(drafts, self.statusBar(), self) if drafts else None
+        self.mash = MashFlow(self)
         self.page_actions = build_menus(self, appearance)
 
         self.assessments = AssessmentFlow(self)
@@ -235,7 +237,7 @@ class MainWindow(QMainWindow):
         elif action == "open":
             self.open_case_file()
         elif action == "mash":
-            self.open_case_file(review=True)
+            self.mash.open_batch()
         elif action == "review":
             self.new_review()
         elif action == "guidance":
@@ -251,21 +253,19 @@ class MainWindow(QMainWindow):
         """
         self.after_discard_check(lambda: self.assessments.show(None))
 
-    def open_case_file(self, *, review: bool = False) -> None:
-        """Ask for a case file and open it (``review``: as a MASH reviewer)."""
+    def open_case_file(self) -> None:
+        """Ask for a case file and open it to carry on the assessment."""
         path = self.ask_open_path()
         if path:
-            self.after_discard_check(lambda: self.open_case_path(Path(path), review=review))
+            self.after_discard_check(lambda: self.open_case_path(Path(path)))
 
-    def open_case_path(self, path: Path, *, review: bool = False) -> bool:
+    def open_case_path(self, path: Path) -> bool:
         """Open the case file at ``path``; a damaged file gives a plain message, not a crash."""
-        return self.assessments.open_path(path, review=review)
+        return self.assessments.open_path(path)
 
-    def open_case(
-        self, case: CaseRecord, *, review: bool = False, unsaved: bool = False
-    ) -> AssessmentPage:
+    def open_case(self, case: CaseRecord, *, unsaved: bool = False) -> AssessmentPage:
         """Show ``case`` in a new assessment page (``unsaved``: recovered or carried over)."""
-        return self.assessments.open_case(case, review=review, unsaved=unsaved)
+        return self.assessments.open_case(case, unsaved=unsaved)
 
     def after_discard_check(
         self, proceed: Callable[[], object], *, page: AssessmentPage | SteppingPage | None = None
@@ -289,6 +289,10 @@ class MainWindow(QMainWindow):
     def show_review(self) -> None:
         """Show the review in progress (a new, empty one if none has been started)."""
         self.show_page(Page.REVIEW)
+
+    def open_review_path(self, path: Path) -> bool:
+        """Open a case file for MASH review, or a folder into the table of referrals."""
+        return self.mash.open_path(path)
 
     def new_review(self) -> None:
         """Start a new, empty review (asking first if the open one has unsaved work)."""

@@ -30,6 +30,7 @@ from thresholds_app.core.case.reading import (
     check_case_text,
     read_case_bytes,
 )
+from thresholds_app.core.case.reviews import Review, review_from_dict, review_to_dict
 from thresholds_app.core.pack.model import Answer, Pack
 from thresholds_app.core.pack.renames import carry_forward, renamed_reasons
 from thresholds_app.core.rules.assessment import Assessment, Context
@@ -74,6 +75,7 @@ class ChildDetails:
     """The child, kept to the minimum a referral needs; the reference goes on every page."""
 
     reference: str = ""
+    household_reference: str = ""  # shared by children of one household (MASH sibling groups)
     age_band: str | None = None
     name: str = ""  # optional; never printed in headers or file metadata
     date_of_birth: str = ""  # or expected date of delivery
@@ -177,17 +179,6 @@ class SteppingRecord:
 
 
 @dataclass
-class Review:
-    """A MASH reviewer's note on the case."""
-
-    reviewer: str = ""
-    role: str = ""
-    date: str = ""
-    view_level: int | None = None
-    notes: str = ""
-
-
-@dataclass
 class CaseRecord:
     """Everything recorded about one child's case."""
 
@@ -233,7 +224,7 @@ class CaseRecord:
             "referrer": _fields(self.referrer),
             "next_steps": [_fields(s) for s in self.next_steps],
             "stepping": None if self.stepping is None else _fields(self.stepping),
-            "reviews": [_fields(r) for r in self.reviews],
+            "reviews": [review_to_dict(r) for r in self.reviews],
         }
 
     @classmethod
@@ -258,7 +249,7 @@ class CaseRecord:
             referrer=Referrer(**data.get("referrer", {})),
             next_steps=[NextStep(**s) for s in data.get("next_steps", [])],
             stepping=None if stepping is None else SteppingRecord(**stepping),
-            reviews=[Review(**r) for r in data.get("reviews", [])],
+            reviews=[review_from_dict(r) for r in data.get("reviews", [])],
         )
 
 

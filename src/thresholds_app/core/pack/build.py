@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any, cast
 
 from thresholds_app.core.pack import model as m
+from thresholds_app.core.pack.review_defaults import build_review_guide
 from thresholds_app.core.pack.vocabulary import indicator_route
 
 Data = dict[str, Any]
@@ -341,4 +342,5 @@ def build_pack(data: dict[str, Any], lines: dict[str, list[int]], content_hash: 
         not_known_next_step=str(
             (data["pack.yaml"].get("settings") or {}).get("not_known_next_step") or ""
         ),
+        review=build_review_guide(data.get("review.yaml")),
     )

@@ -175,6 +175,7 @@ class _Checker:
         self.check_consent()
         self.check_cases()
         check_contract(self)
+        self.check_review()
         pack = self.doc("pack.yaml")
         settings = _dict(_dict(pack.data).get("settings"))
         if settings:
@@ -186,6 +187,27 @@ class _Checker:
                     self.questions,
                     "the question",
                 )
+
+    def check_review(self) -> None:
+        doc = self.docs.get("review.yaml")
+        if doc is None or not isinstance(doc.data, dict):
+            return
+        self.ref(doc, ("hours_from",), doc.data.get("hours_from"), self.contacts, "the contact")
+        for i, qid in enumerate(_str_list(doc.data.get("ask_about"))):
+            self.ref(doc, ("ask_about", i), qid, self.questions, "the question")
+        for i, item in _items(doc, "rag"):
+            clocks = [k for k in ("within_hours", "within_working_days") if k in item]
+            if len(clocks) != 1:
+                doc.add(
+                    ("rag", i),
+                    "a RAG rating needs exactly one clock: within_hours or within_working_days",
+                )
+        for key in ("rag", "outcomes", "agency_types"):
+            seen: set[str] = set()
+            for i, item in _items(doc, key):
+                if item.get("id") in seen:
+                    doc.add((key, i, "id"), f"the id {item.get('id')} is used twice")
+                seen.add(str(item.get("id")))
 
     def check_unique_ids(self) -> None:
         doc = self.doc("questions.yaml")

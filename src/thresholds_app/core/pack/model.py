@@ -410,6 +410,7 @@ class Pack:
     replaced_by: Mapping[str, tuple[str, ...]] = {}
     published_ids: tuple[str, ...] = ()
     not_known_next_step: str = ""  # default next step for a Level 4 concern answered not known
+    review: ReviewGuide | None = None  # None only for packs built by hand (tests)
 
     @property
     def short_hash(self) -> str:
@@ -429,3 +430,60 @@ class Pack:
     def answerable_ids(self) -> set[str]:
         """Ids that can carry an answer: every indicator and question."""
         return set(self.indicators) | set(self.questions)
+
+
+@record
+class RagRating:
+    """A MASH RAG rating and its clock: clock hours (day and night) or MASH working days."""
+
+    id: str
+    label: str
+    meaning: str
+    within_hours: int | None  # counted day and night: the work goes on out of hours
+    within_working_days: int | None  # counted in the MASH's opening hours, bank holidays off
+
+
+@record
+class Outcome:
+    """One outcome a MASH decision can record, in a national data-set category."""
+
+    id: str
+    label: str
+    category: str  # one of OUTCOME_CATEGORIES
+    what_happens_next: str
+    needs_words: bool  # "other": the reviewer must say what
+
+
+@record
+class AgencyType:
+    """A kind of referring agency, recognised from the referrer's agency by keywords."""
+
+    id: str
+    label: str
+    keywords: tuple[str, ...]
+
+
+@record
+class ReviewGuide:
+    """What the MASH review uses: RAG clocks, outcomes, questions to ask, agency types."""
+
+    note: str
+    hours_from: str  # the contact whose opening hours the working-day clock counts
+    rag: tuple[RagRating, ...]
+    outcomes: tuple[Outcome, ...]
+    ask_about: tuple[str, ...]  # question ids: anything but "yes" is a gap to go back about
+    agency_types: tuple[AgencyType, ...]
+    source: str
+    from_pack: bool  # False: the pack has no review.yaml and the published defaults apply
+
+
+# The categories of the national children-in-need and safeguarding data sets.
+OUTCOME_CATEGORIES: tuple[str, ...] = (
+    "no-further-action",
+    "advice-signposting",
+    "early-help",
+    "s17-assessment",
+    "s47-strategy",
+    "existing-open-case",
+    "other",
+)

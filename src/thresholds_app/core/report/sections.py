@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from thresholds_app.core.base.wording import NOT_ANSWERED, answer_words, level_label
 from thresholds_app.core.case.record import CaseRecord
 from thresholds_app.core.pack.model import Pack
+from thresholds_app.core.pack.review_defaults import review_guide
 from thresholds_app.core.rules.assessment import AnswerRef, Assessment, Reason
 
 NOT_RECORDED = "Not recorded."
@@ -69,6 +70,7 @@ class Section:
 
     title: str
     blocks: tuple[Block, ...]
+    new_page: bool = False  # an appended sheet (the MASH review) starts on a page of its own
 
 
 def reasons_to_show(pack: Pack, assessment: Assessment) -> tuple[Reason, ...]:
@@ -108,7 +110,7 @@ def build_sections(pack: Pack, case: CaseRecord, assessment: Assessment) -> tupl
         _stepping(pack, case),
         _next_steps(case, assessment),
         _decision(pack, case),
-        _reviews(case),
+        _reviews(pack, case),
     ]
     return tuple(s for s in sections if s is not None)
 
@@ -372,14 +374,61 @@ def _decision(pack: Pack, case: CaseRecord) -> Section:
     return Section("The practitioner's decision", tuple(blocks))
 
 
-def _reviews(case: CaseRecord) -> Section | None:
+def _reviews(pack: Pack, case: CaseRecord) -> Section | None:
+    """The MASH review sheet: each review in order, beside (never over) the referral."""
     if not case.reviews:
         return None
-    rows = tuple(
-        (r.reviewer, r.role, r.date, level_label(r.view_level) if r.view_level else "", r.notes)
-        for r in case.reviews
-    )
-    return Section(
-        "MASH review",
-        (Table(("Reviewer", "Role", "Date", "View", "Notes"), rows, (2, 1.8, 1.5, 1.2, 5)),),
-    )
+    guide = review_guide(pack)
+    rag = {r.id: r.label for r in guide.rag}
+    outcomes = {o.id: o.label for o in guide.outcomes}
+    blocks: list[Block] = [
+        Note(
+            "Recorded by the MASH after the referral was made. The referrer's answers, decision "
+            "and reasons above are as the referrer left them."
+        )
+    ]
+    for number, r in enumerate(case.reviews, start=1):
+        if r.agrees:
+            view = f"Agrees with the referrer: {_level_name(pack, r.level)}"
+        else:
+            view = f"A different level: {_level_name(pack, r.level)}"
+        outcome = outcomes.get(r.outcome, r.outcome)
+        if r.outcome_words.strip():
+            outcome = f"{outcome}: {r.outcome_words.strip()}"
+        lines = (
+            f"Reviewed by {r.reviewer or 'not recorded'}"
+            + (f", {r.role}" if r.role else "")
+            + f", {_when(r.reviewed_at)}",
+            f"Received by the MASH: {_when(r.received_at)}",
+            f"Guidance in force when reviewed: {r.pack_id or 'not recorded'} {r.pack_version} "
+            f"({r.pack_hash[:12]}); it indicated {_level_name(pack, r.indicated_now)}",
+            view,
+            f"RAG rating: {rag.get(r.rag, r.rag) or 'not recorded'}",
+            f"Outcome: {outcome or 'not recorded'}",
+        )
+        blocks.append(Entry(f"Review {number}: {r.stage}", lines))
+        blocks.append(Field("Reviewer's reasons", r.reasons))
+        if r.gaps:
+            blocks.append(Items(tuple(r.gaps), "To go back to the referrer about"))
+    return Section("MASH review sheet", tuple(blocks), new_page=True)
+
+
+def _when(iso: str) -> str:
+    """An ISO time as UK local time in words (the text as recorded if it is not one)."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        moment = datetime.fromisoformat(iso.replace("Z", "+00:00"))
+        if moment.tzinfo is not None:
+            moment = moment.astimezone(ZoneInfo("Europe/London"))
+    except (ValueError, ZoneInfoNotFoundError):
+        return iso or "not recorded"
+    return f"{moment.day} {moment:%B %Y, %H:%M}"
+
+
+def _level_name(pack: Pack, level: int | None) -> str:
+    if level is None:
+        return "insufficient information"
+    name = pack.levels[level].name if level in pack.levels else ""
+    return f"Level {level}" + (f" ({name})" if name else "")

@@ -28,6 +28,7 @@ from thresholds_app.schemas.source.pack_files import (
     TOPIC,
 )
 from thresholds_app.schemas.source.parts import COMMON, Schema
+from thresholds_app.schemas.source.review_file import REVIEW_FILE
 from thresholds_app.schemas.source.rules import RULES
 from thresholds_app.schemas.source.training_files import ENGINE_TESTS, SCENARIOS
 
@@ -45,6 +46,7 @@ SCHEMAS: dict[str, Schema] = {
     "scenarios": SCENARIOS,
     "tests": ENGINE_TESTS,
     "ids": IDS_FILE,
+    "review": REVIEW_FILE,
     "case": CASE,
 }
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import fields
 from typing import Any
 
-from thresholds_app.core.case import record
+from thresholds_app.core.case import record, reviews
 from thresholds_app.core.case.reading import CASE_FORMAT, CASE_FORMAT_VERSION
 from thresholds_app.core.pack.vocabulary import AGE_BANDS, ANSWERS, LEVELS
 from thresholds_app.schemas.source.parts import BASE, COMMON, DRAFT, Schema
@@ -59,6 +59,10 @@ _CHILD = _described(
     "The child, kept to the minimum the referral needs.",
     {
         "reference": _s("The case reference printed on every page (never the name)."),
+        "household_reference": _s(
+            "A reference shared by the children of one household, so the MASH can see a "
+            "possible sibling group."
+        ),
         "age_band": {**_AGE_BAND, "description": "The child's age band."},
         "name": _s("Optional; left empty unless the referral needs it."),
         "date_of_birth": _s("Date of birth or expected date of delivery, if needed."),
@@ -155,14 +159,26 @@ _STEPPING = _described(
     type=["object", "null"],  # one schema, not oneOf: its problems can be put in plain words
 )
 _REVIEW = _described(
-    record.Review,
-    "A MASH reviewer's note.",
+    reviews.Review,
+    "One MASH review.",
     {
+        "stage": {"enum": list(reviews.REVIEW_STAGES)},
         "reviewer": _STRING,
         "role": _STRING,
-        "date": _STRING,
-        "view_level": _LEVEL_OR_NULL,
-        "notes": _STRING,
+        "reviewed_at": _STRING,
+        "received_at": _STRING,
+        "pack_id": _STRING,
+        "pack_version": _STRING,
+        "pack_hash": _STRING,
+        "indicated_now": _LEVEL_OR_NULL,
+        "agrees": _BOOL_OR_NULL,
+        "level": _LEVEL_OR_NULL,
+        "reasons": _STRING,
+        "rag": _STRING,
+        "outcome": _STRING,
+        "outcome_words": _STRING,
+        "gaps": {"type": "array", "items": _STRING},
+        "referral_sha256": _STRING,
     },
     [],
 )
@@ -172,7 +188,8 @@ _CASE_PROPERTIES: Schema = {
     "format_version": {
         "type": "integer",
         "minimum": 1,
-        "description": f"Case format version; this app writes {CASE_FORMAT_VERSION}.",
+        "description": f"Case format version; this app writes {CASE_FORMAT_VERSION} and reads "
+        "1 (upgraded on reading).",
     },
     "case_id": _s("A random UUID that identifies the case."),
     "created": _s("When the case was started (ISO 8601, UTC)."),
@@ -191,7 +208,11 @@ _CASE_PROPERTIES: Schema = {
     "referrer": _REFERRER,
     "next_steps": {"type": "array", "items": _NEXT_STEP},
     "stepping": _STEPPING,
-    "reviews": {"type": "array", "items": _REVIEW},
+    "reviews": {
+        "type": "array",
+        "description": "MASH reviews, oldest first, beside the referrer's part.",
+        "items": _REVIEW,
+    },
 }
 _record_fields = ["format", "format_version", *(f.name for f in fields(record.CaseRecord))]
 if list(_CASE_PROPERTIES) != _record_fields:

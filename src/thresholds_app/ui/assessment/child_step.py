@@ -173,6 +173,16 @@ class ChildStep(QWidget):
         )
         self.reference.textEdited.connect(self._save_child)
         form.addRow(self.tr("Case &reference:"), self.reference)
+        self.household_reference = QLineEdit(child.household_reference)
+        self.household_reference.setPlaceholderText(
+            self.tr("Optional: the same for every child of this household")
+        )
+        self.household_reference.setAccessibleName(self.tr("Household reference"))
+        self.household_reference.setAccessibleDescription(
+            self.tr("Lets the MASH see referrals about brothers and sisters together.")
+        )
+        self.household_reference.textEdited.connect(self._save_child)
+        form.addRow(self.tr("&Household reference:"), self.household_reference)
         self.age = age_band_combo(self.tr("The child's age band"))
         self.age.setCurrentIndex(max(self.age.findData(child.age_band), 0))
         self.age.currentIndexChanged.connect(self._age_changed)
@@ -281,7 +291,11 @@ class ChildStep(QWidget):
 
     def _save_child(self) -> None:
         name = self.name.text() if self.name_opt_in.isChecked() else ""
-        self.state.set_child_details(reference=self.reference.text(), name=name)
+        self.state.set_child_details(
+            reference=self.reference.text(),
+            household_reference=self.household_reference.text(),
+            name=name,
+        )
 
     def _questions(self, group: str) -> list[Question]:
         """The pack's questions asked in ``group`` on this step, in pack order."""

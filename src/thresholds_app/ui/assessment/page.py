@@ -37,7 +37,6 @@ from thresholds_app.ui.assessment.decision_step import DecisionStep
 from thresholds_app.ui.assessment.live_panel import LivePanel
 from thresholds_app.ui.assessment.needs_step import NeedsStep
 from thresholds_app.ui.assessment.preview_step import PreviewStep
-from thresholds_app.ui.assessment.review_form import ReviewForm
 from thresholds_app.ui.assessment.safety_step import SafetyStep
 from thresholds_app.ui.assessment.steps import STEPS
 from thresholds_app.ui.assessment.topic_dialog import topic_dialog
@@ -69,7 +68,6 @@ class AssessmentPage(QWidget):
         case: CaseRecord | None = None,
         clock: Callable[[], datetime] | None = None,
         assess_fn: AssessFn | None = None,
-        review: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -94,10 +92,6 @@ class AssessmentPage(QWidget):
             "decision": self.decision,
             "preview": self.preview,
         }
-        self.review_form: ReviewForm | None = None
-        if review:
-            self.review_form = ReviewForm(self.state)
-            self.preview.insert_widget(1, self.review_form)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)

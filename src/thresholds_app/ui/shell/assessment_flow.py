@@ -27,7 +27,7 @@ class AssessmentFlow(QObject):
         self._window = window
         self.page: AssessmentPage | None = None
 
-    def open_path(self, path: Path, *, review: bool = False) -> bool:
+    def open_path(self, path: Path) -> bool:
         """Open the case file at ``path``; a damaged file gives a plain message, not a crash."""
         from thresholds_app.core.case.answers import unknown_answer_problems
         from thresholds_app.core.case.reading import place_words
@@ -48,7 +48,7 @@ class AssessmentFlow(QObject):
         changes = reassess_if_pack_changed(
             case, self._window.pack, self._window.assess_fn or default_assess_fn()
         )
-        page = self.open_case(case, review=review)
+        page = self.open_case(case)
         page.saved_path = path
         if noted:
             self._window.inform(
@@ -62,17 +62,15 @@ class AssessmentFlow(QObject):
             )
         return True
 
-    def open_case(
-        self, case: CaseRecord, *, review: bool = False, unsaved: bool = False
-    ) -> AssessmentPage:
+    def open_case(self, case: CaseRecord, *, unsaved: bool = False) -> AssessmentPage:
         """Show ``case`` in a new assessment page (``unsaved``: recovered or carried over)."""
-        page = self.show(case, review=review)
-        page.go_to_step("preview" if review else "safety")
+        page = self.show(case)
+        page.go_to_step("safety")
         if unsaved:
             page.mark_unsaved()
         return page
 
-    def show(self, case: CaseRecord | None, *, review: bool = False) -> AssessmentPage:
+    def show(self, case: CaseRecord | None) -> AssessmentPage:
         """Build and show a page for ``case`` (None: a new, empty case)."""
         from thresholds_app.ui.assessment.page import AssessmentPage
 
@@ -81,7 +79,6 @@ class AssessmentFlow(QObject):
             case=case,
             clock=self._window.clock,
             assess_fn=self._window.assess_fn,
-            review=review,
         )
         page.step_up_requested.connect(lambda: self._window.reviews.step_up_from(page))
         page.finished.connect(self._closed)

@@ -35,6 +35,11 @@ def build_menus(window: MainWindow, appearance: Appearance | None) -> dict[Page,
     opened = file_menu.addAction(window.tr("&Open case file…"))
     set_keys(opened, QKeySequence.StandardKey.Open)
     opened.triggered.connect(lambda: window.open_case_file())
+    mash = file_menu.addAction(window.tr("MASH &review of referrals"))
+    set_keys(mash, "Ctrl+Shift+M")
+    mash.triggered.connect(window.mash.open_batch)
+    mash_file = file_menu.addAction(window.tr("Open a case file for MASH re&view…"))
+    mash_file.triggered.connect(window.mash.ask_file)
     file_menu.addSeparator()
     quit_action = file_menu.addAction(window.tr("&Quit"))
     set_keys(quit_action, "Ctrl+Q")  # the same on every system (Windows has no standard key)
@@ -42,7 +47,7 @@ def build_menus(window: MainWindow, appearance: Appearance | None) -> dict[Page,
 
     go_menu = bar.addMenu(window.tr("&Go"))
     page_actions: dict[Page, QAction] = {}
-    for page in Page:
+    for page in PAGE_MENU_TEXT:  # the pages a user can go to (a referral under review is not one)
         action = new_action(window.tr(PAGE_MENU_TEXT[page]), window)
         if page in PAGE_KEYS:
             set_keys(action, PAGE_KEYS[page])

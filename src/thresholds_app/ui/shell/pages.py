@@ -23,6 +23,8 @@ class Page(StrEnum):
     GUIDANCE = "guidance"
     SETTINGS = "settings"
     TRAINING = "training"
+    MASH = "mash"  # the MASH's folder of referrals
+    MASH_CASE = "mash-case"  # one referral under MASH review
 
 
 # Menu wording (with mnemonics) for each page, in Go-menu order.
@@ -36,7 +38,7 @@ PAGE_MENU_TEXT: dict[Page, str] = {
 }
 
 # Pages that can show a child's details: the idle lock is on while one of them is on screen.
-CHILD_DETAIL_PAGES = frozenset({Page.ASSESSMENT, Page.REVIEW})
+CHILD_DETAIL_PAGES = frozenset({Page.ASSESSMENT, Page.REVIEW, Page.MASH, Page.MASH_CASE})
 
 
 class LazyPage(QWidget):

@@ -1,0 +1,76 @@
+"""What to go back to the referrer about: gaps in the referral that the MASH needs filled.
+
+Found from the referrer's part only (so telling the referrer about them tells them nothing new):
+the child's voice, other children in the household, consent, questions the pack says must always
+be asked (alcohol, in Solihull's case), and "not known" on Level 4 indicators.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from thresholds_app.core.case.record import CaseRecord
+from thresholds_app.core.pack.model import Pack
+from thresholds_app.core.pack.review_defaults import review_guide
+
+STATUTORY_LEVEL = 4
+
+
+@dataclass(frozen=True)
+class Gap:
+    """Something missing from the referral; ``id`` is stable, ``words`` speak to the referrer."""
+
+    id: str
+    words: str
+
+
+def referral_gaps(pack: Pack, case: CaseRecord) -> tuple[Gap, ...]:
+    """Every gap in the referral to go back to the referrer about, in a stable order."""
+    gaps: list[Gap] = []
+    text = case.free_text
+    if not text.child_voice.strip() and not text.child_voice_not_obtained_reason.strip():
+        gaps.append(
+            Gap(
+                "child-voice",
+                "The child's voice: what the child said or showed, or why it could not be "
+                "obtained.",
+            )
+        )
+    if not case.household and case.answers.get(pack.manifest.roles.other_children) != "yes":
+        gaps.append(
+            Gap(
+                "siblings",
+                "Other children: whether any other children live in the household or are in "
+                "contact, and how they are.",
+            )
+        )
+    consent = case.consent
+    if consent.sought is None or (
+        consent.sought is False and not consent.not_sought_reason.strip()
+    ):
+        gaps.append(
+            Gap(
+                "consent",
+                "Consent: whether the family was asked for consent and, if not, why not.",
+            )
+        )
+    for question_id in review_guide(pack).ask_about:
+        question = pack.questions.get(question_id)
+        if question is not None and case.answers.get(question_id) != "yes":
+            gaps.append(Gap(f"ask-{question_id}", f"Not asked: {question.text}"))
+    not_known = [
+        pack.indicators[i].text
+        for i, answer in sorted(case.answers.items())
+        if answer == "not-known"
+        and i in pack.indicators
+        and pack.indicators[i].level == STATUTORY_LEVEL
+        and pack.indicators[i].kind == "concern"
+    ]
+    if not_known:
+        gaps.append(
+            Gap(
+                "not-known-level-4",
+                "Marked “not known”, and each would mean Level 4 if so: " + "; ".join(not_known),
+            )
+        )
+    return tuple(gaps)

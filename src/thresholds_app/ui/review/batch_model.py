@@ -1,0 +1,109 @@
+"""The table model of a folder of referrals (one row per file, read by core)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from thresholds_app.core.review.batch import FLAG_WORDS, BatchRow
+from thresholds_app.core.review.clock import due_words, time_left_words
+
+COLUMNS = (
+    "Reference",
+    "Received",
+    "Referred",
+    "Now",
+    "Referrer",
+    "MASH",
+    "RAG",
+    "Time left",
+    "Flags",
+)
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+FAR = dt.datetime.max.replace(tzinfo=dt.UTC)
+Index = QModelIndex | QPersistentModelIndex
+
+
+def _level(level: int | None) -> str:
+    return "—" if level is None else f"Level {level}"
+
+
+class BatchModel(QAbstractTableModel):
+    """Rows of :class:`BatchRow`; sorting keys are real values, not the words shown."""
+
+    def __init__(self, now: Callable[[], dt.datetime], rag_labels: dict[str, str]) -> None:
+        super().__init__()
+        self.rows: list[BatchRow] = []
+        self.now = now
+        self.rag_labels = rag_labels
+
+    def set_rows(self, rows: list[BatchRow]) -> None:
+        """Show these rows."""
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        """The number of files."""
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        """The number of columns."""
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """The column titles."""
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """The words shown, or the sort key, for a cell."""
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, index.column())
+        if role == SORT_ROLE:
+            return self._key(row, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole and not row.ok:
+            return row.problem
+        return None
+
+    def _text(self, row: BatchRow, column: int) -> str:
+        if not row.ok:
+            return (row.path.name, "", "", "", "", "", "", "", f"Not read: {row.problem}")[column]
+        now = self.now().astimezone(dt.UTC)
+        values = (
+            row.reference or row.path.name,
+            due_words(row.received) if row.received else "—",
+            _level(row.referred_level),
+            _level(row.now_level),
+            _level(row.referrer_level),
+            _level(row.mash_level),
+            self.rag_labels.get(row.rag, row.rag) or "Not rated",
+            time_left_words(row.due, now) if row.due else "—",
+            ", ".join(FLAG_WORDS[f] for f in row.flags),
+        )
+        return values[column]
+
+    def _key(self, row: BatchRow, column: int) -> Any:
+        if not row.ok:
+            return (0, row.path.name)
+        keys: tuple[Any, ...] = (
+            row.reference,
+            (row.received or FAR).timestamp(),
+            row.referred_level or 0,
+            row.now_level or 0,
+            row.referrer_level or 0,
+            row.mash_level or 0,
+            row.rag,
+            (row.due or FAR).timestamp(),
+            len(row.flags),
+        )
+        return (1, keys[column])

@@ -1,0 +1,206 @@
+"""The reviewer's own form: agree or a different level, RAG, outcome, when, who.
+
+The form only collects what the reviewer chooses; core says what is still missing
+(:func:`review_blockers`) and by when the RAG clock runs out (:mod:`core.review.clock`).
+
+Signals:
+    changed(): anything in the form changed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import replace
+
+from PySide6.QtCore import QDateTime, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDateTimeEdit,
+    QFormLayout,
+    QLineEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from thresholds_app.core.case.record import CaseRecord
+from thresholds_app.core.case.reviews import Review
+from thresholds_app.core.pack.model import Pack
+from thresholds_app.core.pack.review_defaults import review_guide
+from thresholds_app.core.review.clock import (
+    area_zone,
+    deadline,
+    due_words,
+    parse_time,
+    rating,
+    time_left_words,
+)
+from thresholds_app.core.review.decision import settle_level
+from thresholds_app.ui.assessment.widgets import heading, muted_label, plain_label, text_edit
+
+STAGE_WORDS = {"screening": "Screening", "manager": "Manager's review"}
+
+
+def _to_qt(iso: str, fallback: dt.datetime) -> QDateTime:
+    moment = parse_time(iso) or fallback.astimezone(area_zone())
+    local = moment.astimezone(area_zone())
+    return QDateTime(local.year, local.month, local.day, local.hour, local.minute, local.second)
+
+
+def _to_iso(edit: QDateTimeEdit) -> str:
+    """The edit's UK wall-clock time as UTC ISO 8601 with a Z."""
+    value = edit.dateTime()
+    day, clock = value.date(), value.time()
+    local = dt.datetime(
+        day.year(), day.month(), day.day(), clock.hour(), clock.minute(), tzinfo=area_zone()
+    )
+    return local.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
+
+
+class ReviewerForm(QWidget):
+    """What the reviewer records; never pre-filled with a level (hazard H01)."""
+
+    changed = Signal()
+
+    def __init__(
+        self, pack: Pack, case: CaseRecord, base: Review, now: Callable[[], dt.datetime]
+    ) -> None:
+        super().__init__()
+        self.setObjectName("reviewerForm")
+        self.pack, self.case, self.base, self.now = pack, case, base, now
+        guide = review_guide(pack)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(heading(self.tr("Your review"), 2))
+        form = QFormLayout()
+        outer.addLayout(form)
+
+        self.stage = QComboBox()
+        for key, words in STAGE_WORDS.items():
+            self.stage.addItem(self.tr(words), key)
+        self.stage.setCurrentIndex(max(0, self.stage.findData(base.stage)))
+        form.addRow(self.tr("Stage"), self.stage)
+
+        referrer = case.decision.level
+        agree_words = (
+            self.tr("I agree with the referrer's level (Level {n})").format(n=referrer)
+            if referrer is not None
+            else self.tr("I agree with the referrer's level (they recorded none)")
+        )
+        self.agree = QRadioButton(agree_words)
+        self.differ = QRadioButton(self.tr("I judge a different level"))
+        self.agreement = QButtonGroup(self)
+        self.agreement.addButton(self.agree)
+        self.agreement.addButton(self.differ)
+        form.addRow(self.agree)
+        form.addRow(self.differ)
+        self.level = QComboBox()
+        self.level.setAccessibleName(self.tr("Your level"))
+        self.level.addItem(self.tr("Choose a level…"), None)
+        for number, level in sorted(pack.levels.items()):
+            self.level.addItem(f"Level {number}: {level.name}", number)
+        form.addRow(self.tr("Your level"), self.level)
+        self.reasons = text_edit(
+            "reviewerReasons", self.tr("Your reasons"), placeholder=self.tr("Your reasons")
+        )
+        self.reasons.setMaximumHeight(90)
+        form.addRow(self.tr("Reasons"), self.reasons)
+
+        self.rag = QComboBox()
+        self.rag.setAccessibleName(self.tr("RAG rating"))
+        self.rag.addItem(self.tr("Choose a RAG rating…"), "")
+        for item in guide.rag:
+            self.rag.addItem(item.label, item.id)
+        form.addRow(self.tr("RAG rating"), self.rag)
+        self.rag_words = muted_label("")
+        self.rag_words.setObjectName("ragWords")
+        form.addRow("", self.rag_words)
+
+        self.outcome = QComboBox()
+        self.outcome.setAccessibleName(self.tr("Outcome"))
+        self.outcome.addItem(self.tr("Choose the outcome…"), "")
+        for outcome in guide.outcomes:
+            self.outcome.addItem(outcome.label, outcome.id)
+        form.addRow(self.tr("Outcome"), self.outcome)
+        self.outcome_words = QLineEdit()
+        self.outcome_words.setAccessibleName(self.tr("What the outcome is"))
+        self.outcome_words.setPlaceholderText(self.tr("Say what the outcome is"))
+        form.addRow("", self.outcome_words)
+
+        self.received = QDateTimeEdit(_to_qt(base.received_at, now()))
+        self.received.setAccessibleName(self.tr("Received by the MASH"))
+        self.received.setDisplayFormat("ddd d MMM yyyy HH:mm")
+        form.addRow(self.tr("Received by the MASH"), self.received)
+        self.decided = QDateTimeEdit(_to_qt("", now()))
+        self.decided.setAccessibleName(self.tr("Date and time of this decision"))
+        self.decided.setDisplayFormat("ddd d MMM yyyy HH:mm")
+        form.addRow(self.tr("Decided"), self.decided)
+        self.reviewer = QLineEdit()
+        self.reviewer.setAccessibleName(self.tr("Your name"))
+        form.addRow(self.tr("Your name"), self.reviewer)
+        self.role = QLineEdit()
+        self.role.setAccessibleName(self.tr("Your role"))
+        form.addRow(self.tr("Your role"), self.role)
+        self.blockers = plain_label("")
+        self.blockers.setObjectName("reviewBlockers")
+        self.blockers.setProperty("role", "warning")
+        outer.addWidget(self.blockers)
+
+        for signal in (
+            self.stage.currentIndexChanged,
+            self.level.currentIndexChanged,
+            self.rag.currentIndexChanged,
+            self.outcome.currentIndexChanged,
+            self.received.dateTimeChanged,
+            self.decided.dateTimeChanged,
+        ):
+            signal.connect(self._changed)
+        for edit in (self.outcome_words, self.reviewer, self.role):
+            edit.textChanged.connect(self._changed)
+        self.reasons.textChanged.connect(self._changed)
+        self.agreement.buttonToggled.connect(self._changed)
+        self._changed()
+
+    def review(self) -> Review:
+        """The review as the form stands (a new object each time)."""
+        review = replace(
+            self.base,
+            stage=self.stage.currentData(),
+            agrees=True if self.agree.isChecked() else False if self.differ.isChecked() else None,
+            level=self.level.currentData() if self.differ.isChecked() else None,
+            reasons=self.reasons.toPlainText(),
+            rag=self.rag.currentData(),
+            outcome=self.outcome.currentData(),
+            outcome_words=self.outcome_words.text(),
+            received_at=_to_iso(self.received),
+            reviewed_at=_to_iso(self.decided),
+            reviewer=self.reviewer.text(),
+            role=self.role.text(),
+            gaps=list(self.base.gaps),
+        )
+        settle_level(review, self.case)
+        return review
+
+    def _changed(self) -> None:
+        self.level.setEnabled(self.differ.isChecked())
+        outcome = next(
+            (o for o in review_guide(self.pack).outcomes if o.id == self.outcome.currentData()),
+            None,
+        )
+        self.outcome_words.setEnabled(bool(outcome and outcome.needs_words))
+        review = self.review()
+        rated = rating(self.pack, review.rag)
+        received = parse_time(review.received_at)
+        if rated is not None and received is not None:
+            due = deadline(received, rated, self.pack)
+            now = self.now().astimezone(area_zone())
+            self.rag_words.setText(
+                self.tr("{meaning} Decide by {due} ({left}).").format(
+                    meaning=rated.meaning, due=due_words(due), left=time_left_words(due, now)
+                )
+            )
+        else:
+            self.rag_words.setText("")
+        self.changed.emit()

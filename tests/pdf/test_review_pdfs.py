@@ -1,0 +1,72 @@
+"""The MASH review on paper: the review sheet after the rationale, and the feedback slip."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from pdfcheck import flat, page_texts
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core" / "review"))
+from olderpack import MARKER, case_under, example_case
+
+from thresholds_app.core.case.reviews import Review
+from thresholds_app.core.pack.load import load_pack
+from thresholds_app.core.report.rationale import build_rationale
+from thresholds_app.core.review.feedback import build_feedback
+from thresholds_app.core.rules.engine import assess
+from thresholds_app.paths import default_pack_dir
+from thresholds_app.pdf.feedback_pdf import render_feedback_pdf
+from thresholds_app.pdf.rationale_pdf import render_rationale_pdf
+
+
+def _reviewed() -> tuple[object, object, Review]:
+    pack = load_pack(default_pack_dir()).pack
+    assert pack is not None
+    case = case_under(pack, example_case("level-3-consent-refused"))
+    review = Review(
+        stage="screening",
+        reviewer="Sam Reviewer",
+        role="MASH social worker",
+        reviewed_at="2026-12-01T14:05:00Z",
+        received_at="2026-12-01T09:00:00Z",
+        pack_id=pack.manifest.id,
+        pack_version=pack.manifest.version,
+        pack_hash=pack.content_hash,
+        indicated_now=3,
+        agrees=True,
+        level=4,
+        reasons=f"{MARKER} partner agency checks",
+        rag="amber",
+        outcome="cin-assessment",
+    )
+    case.reviews = [review]
+    return pack, case, review
+
+
+def test_review_sheet_is_appended_on_its_own_page_with_the_same_marks() -> None:
+    pack, case, _ = _reviewed()
+    assessment = assess(pack, case.answers, case.context())  # type: ignore[arg-type]
+    rationale = build_rationale(pack, case, assessment, "2026-12-01 14:10 UTC", "0.1.0")  # type: ignore[arg-type]
+    pages = page_texts(render_rationale_pdf(rationale))
+    last = flat(pages[-1])
+    assert last.count("OFFICIAL-SENSITIVE") >= 2
+    assert flat("MASH review sheet") in last
+    assert flat("MASH review sheet") not in flat("".join(pages[:-1]))
+    assert flat("Agrees with the referrer: Level 4") in last
+    assert flat("RAG rating: Amber") in last
+    assert flat("Outcome: Child in need assessment (section 17)") in last
+    assert flat(f"guidance pack {pack.manifest.id} {pack.manifest.version}") in last  # type: ignore[attr-defined]
+    assert flat("Child reference: EX-L3-0002") in last
+
+
+def test_feedback_pdf_is_one_page_and_keeps_the_mash_reasons_in() -> None:
+    pack, case, review = _reviewed()
+    slip = build_feedback(pack, case, review)  # type: ignore[arg-type]
+    pages = page_texts(render_feedback_pdf(slip, "2026-12-01 14:10 UTC", "0.1.0"))
+    assert len(pages) == 1
+    text = flat(pages[0])
+    assert flat("Child in need assessment (section 17)") in text
+    assert flat("0121 788 4300") in text
+    assert MARKER not in text
+    assert "Amber" not in text
