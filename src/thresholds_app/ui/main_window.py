@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -47,6 +47,18 @@ PAGE_SETTINGS = "settings"  # settings (UI engineer B)
 APP_TITLE = "Right Help, Right Time"
 
 
+def default_window_size(window: QWidget) -> QSize:
+    """1240 x 820, or less on a small screen (1280 x 720 is the smallest supported).
+
+    The whole window, its title bar and the taskbar then fit without maximising.
+    """
+    screen = window.screen()
+    if screen is None:
+        return QSize(1240, 820)
+    room = screen.availableGeometry()
+    return QSize(min(1240, room.width() - 16), min(820, room.height() - 48))
+
+
 class MainWindow(QMainWindow):
     """One window, one assessment at a time (hazard H17).
 
@@ -77,7 +89,7 @@ class MainWindow(QMainWindow):
         self._emergency: EmergencyDialog | None = None
         self.setWindowTitle(self.tr(APP_TITLE))
         self.setObjectName("mainWindow")
-        self.resize(1240, 820)
+        self.resize(default_window_size(self))
 
         central = QWidget()
         outer = QVBoxLayout(central)

@@ -42,6 +42,10 @@ def age_band_combo(accessible_name: str) -> QComboBox:
     """A combo box of the pack's age bands, starting on 'Choose…' (no band)."""
     combo = QComboBox()
     combo.setAccessibleName(accessible_name)
+    # as wide as the form allows, not as wide as the longest band (which would push the form
+    # off a small screen at large text sizes)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(14)
     combo.addItem("Choose an age band…", None)
     for band in AGE_BANDS:
         combo.addItem(AGE_BAND_WORDS.get(band, band), band)
@@ -63,9 +67,6 @@ class HouseholdRow(QFrame):
         super().__init__()
         self.member = member
         self.setObjectName("householdRow")
-        self.setStyleSheet(
-            "QFrame#householdRow { border: 1px solid palette(mid); border-radius: 8px; }"
-        )
         form = QFormLayout(self)
         form.setContentsMargins(14, 10, 14, 10)
         who = f"child {number}"

@@ -56,7 +56,7 @@ class ConsentStep(QWidget):
         box = QVBoxLayout(self.step_up)
         box.setContentsMargins(18, 14, 18, 14)
         self.step_up_text = plain_label("")
-        self.step_up_text.setStyleSheet("font-weight: bold;")
+        self.step_up_text.setProperty("role", "warning")
         box.addWidget(self.step_up_text)
         self.step_up_button = QPushButton(self.tr("Consider a step up to Level 4…"))
         self.step_up_button.setObjectName("stepUpButton")

@@ -49,7 +49,7 @@ class LivePanel(QWidget):
         # After the pack's expiry date the level is withheld (hazard H03); 999 still shows.
         self.dates = pack_dates(pack.manifest, today or date.today())
         self.setObjectName("livePanel")
-        self.setMinimumWidth(320)
+        self.setMinimumWidth(280)
         self.setAccessibleName(self.tr("What the guidance indicates"))
         self.setAutoFillBackground(True)
         self.setBackgroundRole(QPalette.ColorRole.AlternateBase)
@@ -57,7 +57,7 @@ class LivePanel(QWidget):
         column.setContentsMargins(20, 20, 12, 12)
         column.setSpacing(8)
         column.addWidget(muted_label(self.tr("The guidance indicates")))
-        self.level_label = big_text("", 1.5)
+        self.level_label = big_text("", 1.3)
         self.level_label.setObjectName("indicatedLevel")
         self.level_label.setAccessibleName(self.tr("The level the guidance indicates"))
         column.addWidget(self.level_label)
@@ -86,7 +86,6 @@ class LivePanel(QWidget):
         self.details.setTabChangesFocus(True)
         self.details.setAccessibleName(self.tr("Why, what would change it, and gaps"))
         self.details.viewport().setAutoFillBackground(False)
-        self.details.setStyleSheet("QTextBrowser { background: transparent; }")
         column.addWidget(self.details, 1)
         self.titles = {
             "why": self.tr("Why"),

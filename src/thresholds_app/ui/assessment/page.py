@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -43,6 +43,7 @@ from thresholds_app.ui.assessment.topic_dialog import topic_dialog
 from thresholds_app.ui.assessment.widgets import ask_yes_no
 from thresholds_app.ui.case_state import AssessFn, CaseState
 
+READABLE_CHARACTERS = 80  # the longest comfortable line (GOV.UK, NHS: 60 to 80 characters)
 STEPS = (
     ("safety", "1. Immediate danger"),
     ("child", "2. Child and household"),
@@ -114,7 +115,8 @@ class AssessmentPage(QWidget):
         self.live = LivePanel(pack)
         splitter.addWidget(self.live)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([210, 680, 350])
+        splitter.setStretchFactor(2, 1)
+        splitter.setSizes([210, 760, 260])
         outer = QHBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(splitter)
@@ -140,13 +142,10 @@ class AssessmentPage(QWidget):
         self.nav.setObjectName("stepList")
         self.nav.setAccessibleName(self.tr("Steps of the assessment"))
         self.nav.setSpacing(2)
+        self.nav.setWordWrap(True)
+        self.nav.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.nav.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.nav.setStyleSheet(
-            "#stepList { border: none; background: palette(window); padding: 12px 6px; }"
-            "#stepList::item { padding: 9px 10px; border-radius: 6px; }"
-            "#stepList::item:selected { padding: 9px 10px; background: palette(highlight);"
-            " color: palette(highlighted-text); }"
-        )
         for key, title in STEPS:
             item = QListWidgetItem(self.tr(title))
             item.setData(Qt.ItemDataRole.UserRole, key)
@@ -163,29 +162,40 @@ class AssessmentPage(QWidget):
         """Make the step list wide enough for its longest title at the current text size."""
         metrics = QFontMetrics(QApplication.font())
         widest = max(metrics.horizontalAdvance(self.tr(title)) for _key, title in STEPS)
-        self.nav.setMinimumWidth(widest + 56)
-        self.nav.setMaximumWidth(max(widest + 56, 260))
+        # large text on a small screen: titles wrap rather than push the step off the screen
+        widest = min(widest, metrics.averageCharWidth() * 15)
+        self.nav.setFixedWidth(widest + 64)
+        # lay the items out again once the restyle that follows a font change is done
+        QTimer.singleShot(0, self.nav, self.nav.doItemsLayout)
 
     def _build_centre(self) -> QWidget:
-        centre = QWidget()
+        self.centre = centre = QWidget()
+        centre.setObjectName("stepColumn")
         column = QVBoxLayout(centre)
-        column.setContentsMargins(28, 20, 20, 14)
+        column.setContentsMargins(28, 20, 8, 14)
         column.setSpacing(12)
         self.stack = QStackedWidget()
-        self._containers: dict[str, QWidget] = {}
+        self._containers: dict[str, QWidget] = {}  # what the stack shows for each step
+        self.scrolls: dict[str, QScrollArea] = {}  # the one scroll area of each step
         for key, widget in self.steps.items():
-            if key == "needs":
-                container: QWidget = widget
-            else:
-                scroll = QScrollArea()
-                scroll.setWidgetResizable(True)
-                scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-                scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-                widget.setContentsMargins(0, 0, 12, 0)
-                scroll.setWidget(widget)
-                container = scroll
-            self._containers[key] = container
-            self.stack.addWidget(container)
+            # one scroll area per step, and nothing inside it scrolls on its own
+            own = getattr(widget, "scroll", None)
+            if isinstance(own, QScrollArea):  # the needs step keeps its area list in view
+                self._containers[key] = widget
+                self.scrolls[key] = own
+                self.stack.addWidget(widget)
+                continue
+            scroll = QScrollArea()
+            scroll.setObjectName(f"scroll-{key}")
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            widget.setObjectName(widget.objectName() or f"step-{key}")
+            widget.setContentsMargins(0, 0, 16, 8)
+            scroll.setWidget(widget)
+            self._containers[key] = scroll
+            self.scrolls[key] = scroll
+            self.stack.addWidget(scroll)
         column.addWidget(self.stack, 1)
         bar = QHBoxLayout()
         self.back_button = QPushButton(self.tr("← Back"))
@@ -202,7 +212,23 @@ class AssessmentPage(QWidget):
         bar.addWidget(self.back_button)
         bar.addWidget(self.next_button)
         column.addLayout(bar)
+        self._fit_centre()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.fontChanged.connect(self._fit_centre)
         return centre
+
+    def _fit_centre(self, *_args: object) -> None:
+        """Keep lines readable: about 80 characters at the current text size.
+
+        As GOV.UK's two-thirds column: on a wide screen the live panel takes the rest.
+        """
+        metrics = QFontMetrics(QApplication.font())
+        readable = metrics.averageCharWidth() * READABLE_CHARACTERS
+        tree = self.needs.tree.width() + 24  # the needs step has its area list beside the cards
+        for key, step in self.steps.items():
+            step.setMaximumWidth(readable + 16 + (tree if key == "needs" else 0))
+        self.centre.setMaximumWidth(readable + tree + 16 + 36 + 20)
 
     def _shortcuts(self) -> None:
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
