@@ -155,8 +155,10 @@ def test_blocker_links_open_the_step_that_fixes_them(qtbot):
     page = start_assessment(qtbot, window)
     page.go_to_step("preview")
     text = page.preview.blocker_list.text()
-    assert "href='child'" in text
-    assert "href='consent'" in text
-    page.preview.blocker_list.linkActivated.emit("consent")
+    assert "href='child:child.reference'" in text
+    assert "href='consent:consent.sought'" in text
+    page.preview.blocker_list.linkActivated.emit("consent:consent.sought")
     assert page.current_step() == "consent"
+    page.preview.blocker_list.linkActivated.emit("child")  # a step alone still works
+    assert page.current_step() == "child"
     assert window.pack.manifest.version in window.pack_label.text()

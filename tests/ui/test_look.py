@@ -113,7 +113,11 @@ def test_radio_buttons_and_start_choices_grow_with_the_text(qtbot, qapp, tmp_pat
     page = start_assessment(qtbot, window)
     radio = page.safety.row.answers.buttons["yes"]
     assert isinstance(radio, QRadioButton)
-    small = (radio.sizeHint().height(), choice.title.font().pointSizeF(), choice.sizeHint().height())
+    small = (
+        radio.sizeHint().height(),
+        choice.title.font().pointSizeF(),
+        choice.sizeHint().height(),
+    )
     small_description = choice.description.font().pointSizeF()
     look.set_scale(1.5)
     qtbot.wait(10)

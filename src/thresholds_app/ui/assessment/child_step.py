@@ -22,7 +22,13 @@ from PySide6.QtWidgets import (
 from thresholds_app.core.case.record import HouseholdMember
 from thresholds_app.core.pack.model import AGE_BANDS
 from thresholds_app.ui.assessment.question_row import QuestionRow
-from thresholds_app.ui.assessment.widgets import card_frame, heading, muted_label
+from thresholds_app.ui.assessment.widgets import (
+    card_frame,
+    focus_in,
+    heading,
+    muted_label,
+    required,
+)
 from thresholds_app.ui.case_state import CaseState
 
 AGE_BAND_WORDS = {
@@ -68,6 +74,8 @@ class HouseholdRow(QFrame):
         self.member = member
         self.setObjectName("householdRow")
         form = QFormLayout(self)
+        # a label too long for its column goes above its field (large text, small screen)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.setContentsMargins(14, 10, 14, 10)
         who = f"child {number}"
         self.label_edit = QLineEdit(member.label)
@@ -97,8 +105,8 @@ class HouseholdRow(QFrame):
         form.addRow(self.tr("Child:"), top)
         form.addRow(self.tr("Relationship:"), self.relationship)
         form.addRow(self.tr("Age band:"), self.age)
-        form.addRow(self.tr("Considered?"), self.status)
-        form.addRow(self.tr("Outcome or reason:"), self.detail)
+        form.addRow(required(self.tr("Considered?")), self.status)
+        form.addRow(required(self.tr("Outcome or reason:")), self.detail)
         self._update_placeholder()
         for edit in (self.label_edit, self.relationship, self.detail):
             edit.textEdited.connect(self._save)
@@ -149,6 +157,8 @@ class ChildStep(QWidget):
 
         about = card_frame("aboutChild")
         form = QFormLayout(about)
+        # a label too long for its column goes above its field (large text, small screen)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.setContentsMargins(20, 16, 20, 16)
         form.setVerticalSpacing(12)
         self.reference = QLineEdit(child.reference)
@@ -158,7 +168,10 @@ class ChildStep(QWidget):
             self.tr("Printed on every page of the rationale instead of the child's name.")
         )
         self.reference.textEdited.connect(self._save_child)
-        form.addRow(self.tr("Case &reference:"), self.reference)
+        self.reference.setAccessibleDescription(
+            self.tr("Required. Printed on every page of the rationale instead of the name.")
+        )
+        form.addRow(required(self.tr("Case &reference:")), self.reference)
         self.age = age_band_combo(self.tr("The child's age band"))
         self.age.setCurrentIndex(max(self.age.findData(child.age_band), 0))
         self.age.currentIndexChanged.connect(self._age_changed)
@@ -177,7 +190,7 @@ class ChildStep(QWidget):
         form.addRow(self.tr("&Name:"), self.name)
         layout.addWidget(about)
 
-        layout.addWidget(heading(self.tr("Other children"), 2))
+        layout.addWidget(heading(required(self.tr("Other children")), 2))
         layout.addWidget(
             muted_label(
                 self.tr(
@@ -252,3 +265,23 @@ class ChildStep(QWidget):
     def focus_first(self) -> None:
         """Put the keyboard focus on the case reference."""
         self.reference.setFocus()
+
+    def focus_field(self, name: str) -> bool:
+        """Focus a field by its case-record name, e.g. ``child.reference``, ``household.2``.
+
+        ``household`` alone is the other-children question (or the first child listed);
+        ``household.N`` is the N-th child's outcome or reason. False if there is no such field.
+        """
+        fields: dict[str, QWidget] = {
+            "child.reference": self.reference,
+            "child.age_band": self.age,
+            "child.name": self.name,
+            "household": self.add_button,
+        }
+        for number, row in enumerate(self.rows, start=1):
+            fields[f"household.{number}"] = row.detail if row.detail.isEnabled() else row.status
+        if self.rows:
+            fields["household"] = self.rows[0].label_edit
+        elif name == "household":
+            name = f"answers.{OTHER_CHILDREN}"
+        return focus_in(fields, name, self)

@@ -25,7 +25,14 @@ from PySide6.QtWidgets import (
 from thresholds_app.core.case.record import SharedInfo
 from thresholds_app.core.rules.assessment import Assessment
 from thresholds_app.ui.assessment.question_row import QuestionRow
-from thresholds_app.ui.assessment.widgets import card_frame, heading, muted_label, plain_label
+from thresholds_app.ui.assessment.widgets import (
+    card_frame,
+    focus_in,
+    heading,
+    muted_label,
+    plain_label,
+    required,
+)
 from thresholds_app.ui.case_state import CaseState
 from thresholds_app.ui.danger_style import style_danger
 
@@ -78,13 +85,15 @@ class ConsentStep(QWidget):
         advice_box.addWidget(self.advice)
         layout.addWidget(advice_card)
 
-        layout.addWidget(heading(self.tr("What happened"), 2))
+        layout.addWidget(heading(required(self.tr("What happened")), 2))
         for question in state.pack.questions.values():
             if question.group == "consent":
                 layout.addWidget(QuestionRow(state, question))
 
         record = state.case.consent
         form = QFormLayout()
+        # a label too long for its column goes above its field (large text, small screen)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.setVerticalSpacing(10)
         self.by_whom = self._line(record.by_whom, self.tr("Who gave or refused consent"))
         self.by_whom.setPlaceholderText(self.tr("e.g. mother; the young person (aged 15)"))
@@ -127,6 +136,25 @@ class ConsentStep(QWidget):
         self._stale = True
         state.assessment_changed.connect(self.show_advice)
         state.answer_changed.connect(self._sync_answers)
+
+    def focus_field(self, name: str) -> bool:
+        """Focus a field by its case-record name, e.g. ``consent.by_whom``; False if unknown.
+
+        ``consent.sought`` and ``consent.outcome`` are the two consent questions.
+        """
+        aliases = {
+            "consent": f"answers.{CONSENT_SOUGHT}",
+            "consent.sought": f"answers.{CONSENT_SOUGHT}",
+            "consent.outcome": f"answers.{CONSENT_REFUSED}",
+        }
+        fields: dict[str, QWidget] = {
+            "consent.by_whom": self.by_whom,
+            "consent.not_sought_reason": self.not_sought,
+            "consent.lawful_basis": self.lawful_basis,
+            "consent.manager_advice": self.manager,
+            "consent.shared": self.shared_what,
+        }
+        return focus_in(fields, aliases.get(name, name), self)
 
     def _line(self, text: str, name: str) -> QLineEdit:
         edit = QLineEdit(text)

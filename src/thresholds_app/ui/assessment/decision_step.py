@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QFormLayout,
     QGridLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -24,14 +25,16 @@ from thresholds_app.ui.assessment.live_panel import indicated_words
 from thresholds_app.ui.assessment.question_row import QuestionRow
 from thresholds_app.ui.assessment.widgets import (
     card_frame,
+    focus_in,
     heading,
     muted_label,
     plain_label,
+    required,
     text_edit,
 )
 from thresholds_app.ui.case_state import CaseState
 
-# (field on FreeText, label, description)
+# (field on FreeText, label, description); REQUIRED_TEXT are needed before export (readiness)
 FREE_TEXT_FIELDS = (
     ("worry", "What are you worried about?", "What you saw or heard, when, and how often."),
     ("impact_on_daily_life", "How does it affect the child's daily life?", ""),
@@ -46,6 +49,17 @@ FREE_TEXT_FIELDS = (
     ("going_well", "What is going well", "Strengths in the child's life and family."),
     ("tried_so_far", "What has been tried so far", ""),
 )
+REQUIRED_TEXT = {
+    "worry": "(required)",
+    "child_voice": "(required, or say below why you could not hear it)",
+    "family_views": "(required)",
+}
+
+
+def _required_label(text: str) -> QLabel:
+    label = plain_label(text)
+    label.setProperty("role", "required")
+    return label
 
 
 class DecisionStep(QWidget):
@@ -95,7 +109,10 @@ class DecisionStep(QWidget):
         )
         self.reasons.setPlainText(case.decision.reasons)
         self.reasons.textChanged.connect(self._save_decision)
-        box.addWidget(plain_label(self.tr("Reasons for your decision")))
+        self.level_heading = plain_label(required(self.tr("The level of need you judge applies")))
+        self.level_heading.setProperty("role", "required")
+        box.insertWidget(1, self.level_heading)
+        box.addWidget(_required_label(required(self.tr("Reasons for your decision"))))
         box.addWidget(self.reasons)
         self.differs = text_edit(
             self.tr("Why your decision differs from the guidance"),
@@ -121,11 +138,17 @@ class DecisionStep(QWidget):
             edit.setObjectName(f"text-{field_name}")
             edit.setPlainText(getattr(case.free_text, field_name))
             edit.textChanged.connect(lambda f=field_name, e=edit: self._save_text(f, e))
-            form.addRow(self.tr(label), edit)
+            marker = REQUIRED_TEXT.get(field_name)
+            form.addRow(
+                _required_label(f"{self.tr(label)} {self.tr(marker)}")
+                if marker
+                else plain_label(self.tr(label)),
+                edit,
+            )
             self.free_text[field_name] = edit
         layout.addLayout(form)
 
-        layout.addWidget(heading(self.tr("Next steps"), 2))
+        layout.addWidget(heading(required(self.tr("Next steps")), 2))
         layout.addWidget(muted_label(self.tr("What will happen, who will do it, and by when.")))
         self.steps_grid = QGridLayout()
         self.steps_grid.setHorizontalSpacing(8)
@@ -141,16 +164,18 @@ class DecisionStep(QWidget):
 
         layout.addWidget(heading(self.tr("About you (the referrer)"), 2))
         referrer = QFormLayout()
+        # a label too long for its column goes above its field (large text, small screen)
+        referrer.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         referrer.setVerticalSpacing(10)
         self.referrer: dict[str, QLineEdit] = {}
         for field_name, label in (
-            ("name", self.tr("Your &name:")),
+            ("name", required(self.tr("Your &name:"))),
             ("role", self.tr("Your &role:")),
-            ("agency", self.tr("Your a&gency:")),
+            ("agency", required(self.tr("Your a&gency:"))),
             ("contact", self.tr("How to &contact you:")),
         ):
             line = QLineEdit(getattr(case.referrer, field_name))
-            line.setAccessibleName(label.replace("&", "").rstrip(":"))
+            line.setAccessibleName(label.replace("&", "").rstrip(":").replace(" (required)", ""))
             line.textEdited.connect(self._save_referrer)
             referrer.addRow(label, line)
             self.referrer[field_name] = line
@@ -158,6 +183,29 @@ class DecisionStep(QWidget):
         layout.addStretch(1)
         state.assessment_changed.connect(self.show_indicated)
         self.show_indicated(state.assessment, force=True)
+
+    def focus_field(self, name: str) -> bool:
+        """Focus a field by its case-record name; False if there is no such field here.
+
+        Names: ``decision.level``, ``decision.reasons``, ``decision.differs_reason``,
+        ``free_text.<field>``, ``next_steps`` or ``next_steps.N``, ``referrer.<field>``.
+        """
+        first_level = self.level_buttons[min(self.level_buttons)] if self.level_buttons else None
+        fields: dict[str, QWidget] = {
+            "decision.reasons": self.reasons,
+            "decision.differs_reason": self.differs,
+        }
+        if first_level is not None:
+            fields["decision.level"] = first_level
+            fields["decision"] = first_level
+        fields.update({f"free_text.{k}": edit for k, edit in self.free_text.items()})
+        fields.update({f"referrer.{k}": edit for k, edit in self.referrer.items()})
+        for number, (action, who, by_when) in enumerate(self.step_rows, start=1):
+            empty = next((e for e in (action, who, by_when) if not e.text().strip()), action)
+            fields[f"next_steps.{number}"] = empty
+        if self.step_rows:
+            fields["next_steps"] = fields["next_steps.1"]
+        return focus_in(fields, name, self)
 
     def catch_up(self) -> None:
         """Show the latest indication (called by the page just before the step is shown)."""

@@ -30,6 +30,38 @@ def indicated_words(pack: Pack, level: int | None) -> str:
     return f"Level {level}: {found.name}" if found else f"Level {level}"
 
 
+WHY_LINES = 6  # at a glance: the strongest concerns, then "and N more"
+
+
+def why_lines(a: Assessment) -> list[str]:
+    """One line per concern behind the level, strongest first (HTML, every text escaped).
+
+    A rule that fired without a concern answered yes or not known (such as "nothing above
+    Level 1") gives its own label as the line.
+    """
+    lines: list[tuple[int, str]] = []
+    seen: set[str] = set()
+    for reason in a.reasons:
+        if reason.level is None:
+            continue
+        shown = [r for r in reason.answers if r.answer in ("yes", "not-known")]
+        if not shown:
+            label = html.escape(reason.label)
+            lines.append((reason.level, f"<b>Level {reason.level}</b> · {label}"))
+        for ref in shown:
+            if ref.id in seen:
+                continue
+            seen.add(ref.id)
+            level = ref.level if ref.level is not None else reason.level
+            unknown = " <i>(not known)</i>" if ref.answer == "not-known" else ""
+            lines.append((level, f"<b>Level {level}</b> · {html.escape(ref.text)}{unknown}"))
+    lines.sort(key=lambda line: -line[0])  # stable: the engine's order within a level
+    out = [text for _level, text in lines[:WHY_LINES]]
+    if len(lines) > WHY_LINES:
+        out.append(f"<i>and {len(lines) - WHY_LINES} more</i>")
+    return out
+
+
 def _items(lines: list[str]) -> str:
     return "".join(f"<li style='margin-bottom:6px'>{line}</li>" for line in lines)
 
@@ -106,20 +138,8 @@ class LivePanel(QWidget):
             self.details.setHtml("")
             return
         self.level_label.setText(indicated_words(self.pack, a.indicated_level))
-        why: list[str] = []
-        noted: list[str] = []
-        for reason in a.reasons:
-            if reason.level is None:
-                noted.append(html.escape(reason.label))
-                continue
-            shown = [r for r in reason.answers if r.answer in ("yes", "not-known")][:3]
-            answers = "".join(
-                f"<br>{ANSWER_WORDS.get(ref.answer, '').capitalize()}: {html.escape(ref.text)}"
-                for ref in shown
-            )
-            more = len(reason.answers) - len(shown)
-            extra = f"<br><i>and {more} more answers</i>" if more > 0 and shown else ""
-            why.append(f"<b>{html.escape(reason.label)}</b> (Level {reason.level}){answers}{extra}")
+        why = why_lines(a)
+        noted = [html.escape(r.label) for r in a.reasons if r.level is None]
         if a.strengths:
             why.append(
                 "What is going well: " + "; ".join(html.escape(s.text) for s in a.strengths[:3])
@@ -139,7 +159,11 @@ class LivePanel(QWidget):
         gaps = [f"Missing: {html.escape(m.text)}" for m in a.missing] + [
             f"Not known: {html.escape(g.text)}" for g in a.gaps
         ]
-        self._fill("why", why, self.tr("No rule has fired yet. Answer the questions to begin."))
+        self._fill(
+            "why",
+            why,
+            self.tr("Nothing answered so far points to a level. Answer the questions to begin."),
+        )
         self._fill("change", change, self.tr("Nothing to show yet."))
         self._fill("gaps", gaps, self.tr("No gaps."))
         self._fill("warnings", noted + [html.escape(w) for w in a.warnings], "")

@@ -6,7 +6,7 @@ built the first time it is opened, so the step appears instantly however big the
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -166,10 +166,7 @@ class NeedsStep(QWidget):
                 child.setToolTip(area.title)
                 self.tree.addItem(child)
         self.tree.currentItemChanged.connect(self._on_area_item)
-        self._fit_tree()
-        app = QApplication.instance()
-        if isinstance(app, QApplication):  # styled widgets miss font-change events
-            app.fontChanged.connect(self._fit_tree)
+        self.tree.setFixedWidth(self.natural_tree_width())  # the page fits it to the room
         outer.addWidget(self.tree)
         outer.addWidget(self.scroll, 1)
         self.pages = CurrentPageStack()
@@ -184,21 +181,14 @@ class NeedsStep(QWidget):
         if first_area is not None:
             self.tree.setCurrentItem(first_area)
 
-    def _fit_tree(self, *_args: object) -> None:
-        """Make the area list wide enough for its longest title at the current text size.
-
-        With large text on a small screen the titles wrap instead (at about 20 characters), so
-        the cards beside the list keep room.
-        """
+    def natural_tree_width(self) -> int:
+        """How wide the area list must be for its longest title on one line."""
         metrics = QFontMetrics(QApplication.font())
         widest = max(
             (metrics.horizontalAdvance(self.tree.item(i).text()) for i in range(self.tree.count())),
             default=100,
         )
-        widest = min(widest, metrics.averageCharWidth() * 16)
-        self.tree.setFixedWidth(widest + 48)
-        # lay the items out again once the restyle that follows a font change is done
-        QTimer.singleShot(0, self.tree, self.tree.doItemsLayout)
+        return widest + 48
 
     # -- navigation -------------------------------------------------------------------------
     def show_area(self, area_id: str) -> CardList:
@@ -225,6 +215,12 @@ class NeedsStep(QWidget):
         card.answers.buttons["yes"].setFocus()
         return card
 
+    def focus_field(self, name: str) -> bool:
+        """Focus ``answers.<indicator id>``: open its area and focus its answers."""
+        if not name.startswith("answers."):
+            return False
+        return self.show_indicator(name.removeprefix("answers.")) is not None
+
     def _area_items(self) -> list[QListWidgetItem]:
         items = [self.tree.item(i) for i in range(self.tree.count())]
         return [item for item in items if item is not None and item.data(_AREA_ROLE)]
@@ -247,7 +243,7 @@ class NeedsStep(QWidget):
         cards = CardList(area.title, area.description)
         for indicator in sorted(
             (i for i in self.pack.indicators.values() if i.area == area_id),
-            key=lambda i: (i.kind != "strength", i.level, i.id),
+            key=lambda i: (i.kind == "strength", i.level, i.id),  # concerns first
         ):
             if indicator.applies_to(self.state.age_band):
                 cards.add_card(self._make_card(indicator.id))

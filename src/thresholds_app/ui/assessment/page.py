@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut
+from PySide6.QtGui import QFontMetrics, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -114,7 +114,7 @@ class AssessmentPage(QWidget):
         splitter.addWidget(self._build_centre())
         self.live = LivePanel(pack)
         splitter.addWidget(self.live)
-        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(1, 3)  # the steps widen first, up to a readable line length
         splitter.setStretchFactor(2, 1)
         splitter.setSizes([210, 760, 260])
         outer = QHBoxLayout(self)
@@ -134,6 +134,11 @@ class AssessmentPage(QWidget):
         self.preview.save_case_requested.connect(self.save_case_file)
         self.preview.copy_requested.connect(self.copy_text)
         self._shortcuts()
+        self._fit()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            # widgets under a style sheet miss font-change events, so listen to the app
+            app.fontChanged.connect(self._fit)
         self.go_to_step("safety")
 
     # -- building -------------------------------------------------------------------------
@@ -151,22 +156,7 @@ class AssessmentPage(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.nav.addItem(item)
         self.nav.currentRowChanged.connect(lambda row: self.go_to_step(STEPS[row][0]))
-        self._fit_nav()
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            # widgets under a style sheet miss font-change events, so listen to the app
-            app.fontChanged.connect(self._fit_nav)
         return self.nav
-
-    def _fit_nav(self, *_args: object) -> None:
-        """Make the step list wide enough for its longest title at the current text size."""
-        metrics = QFontMetrics(QApplication.font())
-        widest = max(metrics.horizontalAdvance(self.tr(title)) for _key, title in STEPS)
-        # large text on a small screen: titles wrap rather than push the step off the screen
-        widest = min(widest, metrics.averageCharWidth() * 15)
-        self.nav.setFixedWidth(widest + 64)
-        # lay the items out again once the restyle that follows a font change is done
-        QTimer.singleShot(0, self.nav, self.nav.doItemsLayout)
 
     def _build_centre(self) -> QWidget:
         self.centre = centre = QWidget()
@@ -212,23 +202,37 @@ class AssessmentPage(QWidget):
         bar.addWidget(self.back_button)
         bar.addWidget(self.next_button)
         column.addLayout(bar)
-        self._fit_centre()
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            app.fontChanged.connect(self._fit_centre)
         return centre
 
-    def _fit_centre(self, *_args: object) -> None:
-        """Keep lines readable: about 80 characters at the current text size.
+    def _fit(self, *_args: object) -> None:
+        """Size the step list, the area list and the step column to the text size and the room.
 
-        As GOV.UK's two-thirds column: on a wide screen the live panel takes the rest.
+        Lines keep a readable length (about 80 characters, GOV.UK's two-thirds column); on a
+        wide screen the live panel takes the rest. When large text leaves too little room, the
+        step and area titles wrap instead of pushing the cards or the panel off the screen.
         """
         metrics = QFontMetrics(QApplication.font())
-        readable = metrics.averageCharWidth() * READABLE_CHARACTERS
-        tree = self.needs.tree.width() + 24  # the needs step has its area list beside the cards
+        char = metrics.averageCharWidth()
+        nav = max(metrics.horizontalAdvance(self.tr(title)) for _key, title in STEPS) + 64
+        tree = self.needs.natural_tree_width()
+        room = self.window().width()  # the page fills the window (its own width lags)
+        if room < nav + tree + char * (44 + 34) + 96:  # cards ~44 characters, the panel ~34
+            nav = min(nav, char * 15 + 64)
+            tree = min(tree, char * 16 + 48)
+        self.nav.setFixedWidth(nav)
+        self.needs.tree.setFixedWidth(tree)
+        for view in (self.nav, self.needs.tree):  # wrapped titles: lay them out again
+            QTimer.singleShot(0, view, view.doItemsLayout)
+        readable = char * READABLE_CHARACTERS
         for key, step in self.steps.items():
-            step.setMaximumWidth(readable + 16 + (tree if key == "needs" else 0))
-        self.centre.setMaximumWidth(readable + tree + 16 + 36 + 20)
+            step.setMaximumWidth(readable + 16 + (tree + 16 if key == "needs" else 0))
+        self.centre.setMaximumWidth(readable + tree + 16 + 16 + 36)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Fit the lists to the new width."""
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._fit()
 
     def _shortcuts(self) -> None:
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
@@ -277,9 +281,27 @@ class AssessmentPage(QWidget):
             self.go_to_step(keys[index])
             self.focus_step()
 
-    def _go_and_focus(self, key: str) -> None:
+    def _go_and_focus(self, target: str) -> None:
+        key, _, field = target.partition(":")
+        if field:
+            self.go_to_field(key, field)
+        else:
+            self.go_to_step(key)
+            self.focus_step()
+
+    def go_to_field(self, key: str, field: str) -> bool:
+        """Show step ``key`` and focus its field ``field``, scrolled into view.
+
+        ``field`` is a case-record name such as ``child.reference`` (each step's
+        ``focus_field`` lists its names); an unknown field focuses the step's first field.
+        """
         self.go_to_step(key)
+        QApplication.sendPostedEvents()  # lay the step out first, so scrolling lands right
+        focus = getattr(self.steps[key], "focus_field", None)
+        if focus is not None and focus(field):
+            return True
         self.focus_step()
+        return False
 
     def focus_first(self) -> None:
         """Focus the first answer of the first step."""

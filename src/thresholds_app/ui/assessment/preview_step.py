@@ -36,23 +36,43 @@ CLIPBOARD_EXCLUSIONS = {
 }
 
 
-# Which step to open for a blocker, by the words the readiness check uses (wording only: the
-# check itself is core's).
-_BLOCKER_STEPS = (
-    ("differs", "decision"),
-    ("against the guidance", "needs"),
-    ("consent", "consent"),
-    ("household", "child"),
-    ("other child", "child"),
-    ("outcome of assessing", "child"),
-    ("case reference", "child"),
+# Where to deal with a blocker: the step and the field, by the words the readiness check uses
+# (wording only: the check itself is core's). First match wins. Field names are the steps'
+# ``focus_field`` names (case-record paths).
+_BLOCKER_FIELDS = (
+    ("differs", "decision", "decision.differs_reason"),
+    ("could not indicate", "decision", "decision.differs_reason"),
+    ("against the guidance", "needs", ""),
+    ("immediate danger", "safety", "answers.immediate-danger"),
+    ("consent was sought", "consent", "consent.sought"),
+    ("consent was not sought", "consent", "consent.not_sought_reason"),
+    ("given or refused", "consent", "consent.outcome"),
+    ("who gave or refused", "consent", "consent.by_whom"),
+    ("consent", "consent", "consent.sought"),
+    ("household", "child", "household"),
+    ("other child", "child", "household"),
+    ("outcome of assessing", "child", "household"),
+    ("case reference", "child", "child.reference"),
+    ("own decision", "decision", "decision.level"),
+    ("reasons for your decision", "decision", "decision.reasons"),
+    ("worried about", "decision", "free_text.worry"),
+    ("child's voice", "decision", "free_text.child_voice"),
+    ("family's views", "decision", "free_text.family_views"),
+    ("next step", "decision", "next_steps"),
+    ("referrer", "decision", "referrer.name"),
 )
+
+
+def field_for_blocker(blocker: str) -> tuple[str, str]:
+    """The step and field where the practitioner can deal with ``blocker``."""
+    lowered = blocker.lower()
+    match = next(((s, f) for words, s, f in _BLOCKER_FIELDS if words in lowered), None)
+    return match or ("decision", "")
 
 
 def step_for_blocker(blocker: str) -> str:
     """The step where the practitioner can deal with ``blocker`` (decision by default)."""
-    lowered = blocker.lower()
-    return next((step for words, step in _BLOCKER_STEPS if words in lowered), "decision")
+    return field_for_blocker(blocker)[0]
 
 
 def safe_file_stem(reference: str) -> str:
@@ -65,7 +85,7 @@ class PreviewStep(QWidget):
     """The rationale as text, the blockers, and the export buttons.
 
     Signals:
-        go_to_step_requested(str): the user followed a blocker's link to the step with this key.
+        go_to_step_requested(str): the user followed a blocker's link: "step" or "step:field".
         save_pdf_requested(), print_requested(), print_preview_requested(),
         save_case_requested(), copy_requested(): the user pressed the matching button.
     """
@@ -168,7 +188,8 @@ class PreviewStep(QWidget):
         self.blocker_card.setVisible(bool(blockers))
         self.ready_label.setVisible(not blockers)
         items = "".join(
-            f"<li>{html.escape(b)} <a href='{step_for_blocker(b)}'>{self.tr('Go there')}</a></li>"
+            f"<li>{html.escape(b)} <a href='{':'.join(field_for_blocker(b))}'>"
+            f"{self.tr('Go there')}</a></li>"
             for b in blockers
         )
         self.blocker_list.setText(f"<ul style='margin-left:-20px'>{items}</ul>")

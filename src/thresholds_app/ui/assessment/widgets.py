@@ -161,3 +161,45 @@ class AnswerButtons(QWidget):
             if button.isChecked():
                 return value
         return None
+
+
+REQUIRED = "(required)"
+
+
+def required(text: str) -> str:
+    """``text`` marked as required, before any trailing colon: "Case &reference (required):".
+
+    The word, not a colour or an asterisk, marks it (GOV.UK: never rely on colour alone).
+    """
+    if text.endswith(":"):
+        return f"{text[:-1]} {REQUIRED}:"
+    return f"{text} {REQUIRED}"
+
+
+def reveal(widget: QWidget) -> None:
+    """Focus ``widget`` and scroll its step so it is in view (for "Go there")."""
+    from PySide6.QtWidgets import QScrollArea
+
+    widget.setFocus()
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, QScrollArea):
+        parent = parent.parentWidget()
+    if parent is not None:
+        parent.ensureWidgetVisible(widget, 24, 48)
+
+
+def focus_in(fields: dict[str, QWidget], name: str, step: QWidget) -> bool:
+    """Focus the field called ``name`` (see each step's ``focus_field``); False if unknown.
+
+    ``answers.<id>`` finds the question's row in ``step`` and focuses its first answer.
+    """
+    widget = fields.get(name)
+    if widget is None and name.startswith("answers."):
+        rows = step.findChildren(QFrame, f"question-{name.removeprefix('answers.')}")
+        answers = getattr(rows[0], "answers", None) if rows else None
+        if isinstance(answers, AnswerButtons):
+            widget = answers.buttons["yes"]
+    if widget is None:
+        return False
+    reveal(widget)
+    return True
