@@ -31,11 +31,11 @@ SMALL_SCREEN = (1280, 720)
 WINDOW = (1280 - 16, 720 - 48)
 
 
-@pytest.fixture
-def large_text(qapp: QApplication, tmp_path: Path) -> Iterator[Appearance]:
+@pytest.fixture(params=[1.0, 1.5], ids=["100%", "150%"])
+def large_text(qapp: QApplication, tmp_path: Path, request) -> Iterator[Appearance]:
     font, palette, sheet = QFont(qapp.font()), QPalette(qapp.palette()), qapp.styleSheet()
     look = Appearance(qapp, AppSettings(tmp_path / "s.ini"))
-    look.set_scale(1.5)
+    look.set_scale(request.param)
     yield look
     qapp.setFont(font)
     qapp.setPalette(palette)
@@ -96,7 +96,7 @@ def _small_window(qtbot) -> MainWindow:  # type: ignore[no-untyped-def]
     return window
 
 
-def test_every_step_fits_1280x720_at_150_percent_text(qtbot, large_text) -> None:
+def test_every_step_fits_1280x720_at_100_and_150_percent_text(qtbot, large_text) -> None:
     window = _small_window(qtbot)
     assert clipped(window.start_page) == []
     page = start_assessment(qtbot, window)

@@ -26,10 +26,12 @@ from thresholds_app.core.rules.assessment import Assessment
 from thresholds_app.ui.assessment.indicator_card import IndicatorCard
 from thresholds_app.ui.assessment.search import search_indicators
 from thresholds_app.ui.assessment.widgets import clear_layout, heading, muted_label
+from thresholds_app.ui.assessment.wrapping_list import INDENT_ROLE, make_wrapping
 from thresholds_app.ui.case_state import CaseState
 
 _AREA_ROLE = Qt.ItemDataRole.UserRole
 SEARCH_KEY = "__search__"
+AREA_INDENT = 14  # areas sit under their domain
 
 
 class CurrentPageStack(QStackedWidget):
@@ -149,10 +151,8 @@ class NeedsStep(QWidget):
         self.tree = QListWidget()
         self.tree.setObjectName("areaTree")  # styled (with its focus ring) by app.qss
         self.tree.setAccessibleName(self.tr("Domains and areas"))
-        self.tree.setWordWrap(True)
-        self.tree.setResizeMode(QListWidget.ResizeMode.Adjust)
+        make_wrapping(self.tree)
         self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
         for domain in self.pack.domains:
             parent = QListWidgetItem(domain.title)
             parent.setFlags(Qt.ItemFlag.ItemIsEnabled)  # a heading: not selectable
@@ -161,8 +161,9 @@ class NeedsStep(QWidget):
             parent.setFont(bold)
             self.tree.addItem(parent)
             for area in domain.areas:
-                child = QListWidgetItem("   " + area.title)
+                child = QListWidgetItem(area.title)
                 child.setData(_AREA_ROLE, area.id)
+                child.setData(INDENT_ROLE, AREA_INDENT)
                 child.setToolTip(area.title)
                 self.tree.addItem(child)
         self.tree.currentItemChanged.connect(self._on_area_item)
@@ -188,7 +189,7 @@ class NeedsStep(QWidget):
             (metrics.horizontalAdvance(self.tree.item(i).text()) for i in range(self.tree.count())),
             default=100,
         )
-        return widest + 48
+        return widest + 48 + AREA_INDENT
 
     # -- navigation -------------------------------------------------------------------------
     def show_area(self, area_id: str) -> CardList:

@@ -41,6 +41,7 @@ from thresholds_app.ui.assessment.review_form import ReviewForm
 from thresholds_app.ui.assessment.safety_step import SafetyStep
 from thresholds_app.ui.assessment.topic_dialog import topic_dialog
 from thresholds_app.ui.assessment.widgets import ask_yes_no
+from thresholds_app.ui.assessment.wrapping_list import make_wrapping
 from thresholds_app.ui.case_state import AssessFn, CaseState
 
 READABLE_CHARACTERS = 80  # the longest comfortable line (GOV.UK, NHS: 60 to 80 characters)
@@ -147,9 +148,7 @@ class AssessmentPage(QWidget):
         self.nav.setObjectName("stepList")
         self.nav.setAccessibleName(self.tr("Steps of the assessment"))
         self.nav.setSpacing(2)
-        self.nav.setWordWrap(True)
-        self.nav.setResizeMode(QListWidget.ResizeMode.Adjust)
-        self.nav.setTextElideMode(Qt.TextElideMode.ElideNone)
+        make_wrapping(self.nav)
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for key, title in STEPS:
             item = QListWidgetItem(self.tr(title))
@@ -216,7 +215,8 @@ class AssessmentPage(QWidget):
         nav = max(metrics.horizontalAdvance(self.tr(title)) for _key, title in STEPS) + 64
         tree = self.needs.natural_tree_width()
         room = self.window().width()  # the page fills the window (its own width lags)
-        if room < nav + tree + char * (44 + 34) + 96:  # cards ~44 characters, the panel ~34
+        # cards need about 48 characters; the live panel its minimum; margins and scrollbar 100
+        if room < nav + tree + char * 48 + self.live.minimumWidth() + 100:
             nav = min(nav, char * 15 + 64)
             tree = min(tree, char * 16 + 48)
         self.nav.setFixedWidth(nav)
