@@ -24,6 +24,7 @@ from thresholds_app.core.pack.model import AGE_BANDS
 from thresholds_app.ui.assessment.question_row import QuestionRow
 from thresholds_app.ui.assessment.widgets import (
     card_frame,
+    chain_tab_order,
     focus_in,
     heading,
     muted_label,
@@ -96,17 +97,19 @@ class HouseholdRow(QFrame):
             self.status.setCurrentIndex(2)
         self.detail = QLineEdit(member.outcome if member.assessed else member.reason_not_assessed)
         self.detail.setAccessibleName(f"Outcome or reason for {who}")
-        remove = QPushButton(self.tr("Remove"))
+        self.remove_button = remove = QPushButton(self.tr("Remove"))
         remove.setAccessibleName(f"Remove {who}")
         remove.clicked.connect(self.remove_requested.emit)
-        top = QHBoxLayout()
-        top.addWidget(self.label_edit, 1)
-        top.addWidget(remove)
-        form.addRow(self.tr("Child:"), top)
+        form.addRow(self.tr("Child:"), self.label_edit)
         form.addRow(self.tr("Relationship:"), self.relationship)
         form.addRow(self.tr("Age band:"), self.age)
         form.addRow(required(self.tr("Considered?")), self.status)
         form.addRow(required(self.tr("Outcome or reason:")), self.detail)
+        # Remove comes last, on screen and for Tab: never the next stop after the child's name
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(remove)
+        form.addRow(bottom)
         self._update_placeholder()
         for edit in (self.label_edit, self.relationship, self.detail):
             edit.textEdited.connect(self._save)
@@ -200,8 +203,10 @@ class ChildStep(QWidget):
             )
         )
         question = state.pack.questions.get(OTHER_CHILDREN)
+        self.other_children: QuestionRow | None = None
         if question is not None:
-            layout.addWidget(QuestionRow(state, question))
+            self.other_children = QuestionRow(state, question)
+            layout.addWidget(self.other_children)
         self.rows_box = QVBoxLayout()
         self.rows_box.setSpacing(10)
         layout.addLayout(self.rows_box)
@@ -237,7 +242,25 @@ class ChildStep(QWidget):
         row.remove_requested.connect(lambda r=row: self._remove_row(r))
         self.rows.append(row)
         self.rows_box.addWidget(row)
+        self._keep_tab_order()
         return row
+
+    def _keep_tab_order(self) -> None:
+        """Tab goes question → each row, top to bottom → "Add another child" (as on screen)."""
+        before: list[QWidget] = []
+        if self.other_children is not None:
+            before = list(self.other_children.answers.buttons.values())[-1:]
+        chain: list[QWidget] = []
+        for row in self.rows:
+            chain += [
+                row.label_edit,
+                row.relationship,
+                row.age,
+                row.status,
+                row.detail,
+                row.remove_button,
+            ]
+        chain_tab_order(before + chain + [self.add_button])
 
     def _remove_row(self, row: HouseholdRow) -> None:
         self.rows.remove(row)

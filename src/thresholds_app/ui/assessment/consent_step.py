@@ -83,7 +83,6 @@ class ConsentStep(QWidget):
         self.advice.setWordWrap(True)
         self.advice.setAccessibleName(self.tr("Consent advice"))
         advice_box.addWidget(self.advice)
-        layout.addWidget(advice_card)
 
         layout.addWidget(heading(required(self.tr("What happened")), 2))
         for question in state.pack.questions.values():
@@ -125,6 +124,9 @@ class ConsentStep(QWidget):
         self.manager = self._line(record.manager_advice, self.tr("Advice from your manager or DSL"))
         form.addRow(self.tr("Advice from your &manager or DSL:"), self.manager)
         layout.addLayout(form)
+        # the record first (what export needs, no scrolling past the advice to reach it), then
+        # the guidance for the level
+        layout.addWidget(advice_card)
         layout.addWidget(
             muted_label(
                 self.tr(

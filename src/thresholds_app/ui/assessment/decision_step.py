@@ -25,6 +25,7 @@ from thresholds_app.ui.assessment.live_panel import indicated_words
 from thresholds_app.ui.assessment.question_row import QuestionRow
 from thresholds_app.ui.assessment.widgets import (
     card_frame,
+    chain_tab_order,
     focus_in,
     heading,
     muted_label,
@@ -51,7 +52,7 @@ FREE_TEXT_FIELDS = (
 )
 REQUIRED_TEXT = {
     "worry": "(required)",
-    "child_voice": "(required, or say below why you could not hear it)",
+    "child_voice": "(required, or say under More detail why you could not hear it)",
     "family_views": "(required)",
 }
 
@@ -125,29 +126,30 @@ class DecisionStep(QWidget):
         box.addWidget(self.differs)
         layout.addWidget(decision_card)
 
+        # What export needs comes first, in the order Tab takes; the rest follows under
+        # "More detail" (required fields at the foot of a long page cost a trip back).
         layout.addWidget(heading(self.tr("In your own words"), 2))
-        for question in state.pack.questions.values():
-            if question.group == "voice":
-                layout.addWidget(QuestionRow(state, question))
         self.free_text: dict[str, QPlainTextEdit] = {}
         form = QFormLayout()
         form.setVerticalSpacing(12)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        more = QFormLayout()
+        more.setVerticalSpacing(12)
+        more.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         for field_name, label, description in FREE_TEXT_FIELDS:
             edit = text_edit(self.tr(label), self.tr(description) or self.tr(label))
             edit.setObjectName(f"text-{field_name}")
             edit.setPlainText(getattr(case.free_text, field_name))
             edit.textChanged.connect(lambda f=field_name, e=edit: self._save_text(f, e))
             marker = REQUIRED_TEXT.get(field_name)
-            form.addRow(
-                _required_label(f"{self.tr(label)} {self.tr(marker)}")
-                if marker
-                else plain_label(self.tr(label)),
-                edit,
-            )
+            if marker:
+                form.addRow(_required_label(f"{self.tr(label)} {self.tr(marker)}"), edit)
+            elif field_name == "child_voice_not_obtained_reason":  # first: it pairs the voice
+                more.insertRow(0, plain_label(self.tr(label)), edit)
+            else:
+                more.addRow(plain_label(self.tr(label)), edit)
             self.free_text[field_name] = edit
         layout.addLayout(form)
-
         layout.addWidget(heading(required(self.tr("Next steps")), 2))
         layout.addWidget(muted_label(self.tr("What will happen, who will do it, and by when.")))
         self.steps_grid = QGridLayout()
@@ -158,7 +160,7 @@ class DecisionStep(QWidget):
         layout.addLayout(self.steps_grid)
         for step in case.next_steps or [NextStep()]:
             self.add_step_row(step)
-        add = QPushButton(self.tr("Add a next step"))
+        self.add_step_button = add = QPushButton(self.tr("Add a next step"))
         add.clicked.connect(lambda: self.add_step_row(NextStep())[0].setFocus())
         layout.addWidget(add)
 
@@ -170,8 +172,8 @@ class DecisionStep(QWidget):
         self.referrer: dict[str, QLineEdit] = {}
         for field_name, label in (
             ("name", required(self.tr("Your &name:"))),
-            ("role", self.tr("Your &role:")),
             ("agency", required(self.tr("Your a&gency:"))),
+            ("role", self.tr("Your &role:")),
             ("contact", self.tr("How to &contact you:")),
         ):
             line = QLineEdit(getattr(case.referrer, field_name))
@@ -180,6 +182,12 @@ class DecisionStep(QWidget):
             referrer.addRow(label, line)
             self.referrer[field_name] = line
         layout.addLayout(referrer)
+
+        layout.addWidget(heading(self.tr("More detail (optional)"), 2))
+        for question in state.pack.questions.values():
+            if question.group == "voice":
+                layout.addWidget(QuestionRow(state, question))
+        layout.addLayout(more)
         layout.addStretch(1)
         state.assessment_changed.connect(self.show_indicated)
         self.show_indicated(state.assessment, force=True)
@@ -232,6 +240,9 @@ class DecisionStep(QWidget):
         row[0].setPlaceholderText(self.tr("e.g. Refer to the MASH"))
         row[2].setPlaceholderText(self.tr("e.g. today, by 5pm"))
         self.step_rows.append(row)
+        add = getattr(self, "add_step_button", None)
+        if add is not None:  # a row added later: Tab still goes row by row, then "Add"
+            chain_tab_order([w for r in self.step_rows for w in r] + [add])
         return row
 
     def _level_chosen(self, number: int) -> None:

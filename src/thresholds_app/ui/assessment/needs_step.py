@@ -84,7 +84,10 @@ class CardList(QWidget):
     def clear_cards(self) -> None:
         """Remove every card."""
         for card in self.cards.values():
-            card.setParent(None)
+            # Not setParent(None): that hands the card to Python, whose garbage collector
+            # could then delete it a second time after deleteLater (a crash while typing).
+            self.column.removeWidget(card)
+            card.hide()
             card.deleteLater()
         self.cards.clear()
 
@@ -215,6 +218,10 @@ class NeedsStep(QWidget):
         cards.ensureWidgetVisible(card)
         card.answers.buttons["yes"].setFocus()
         return card
+
+    def focus_first(self) -> None:
+        """Arriving at the step puts the cursor in the search box: type the worry at once."""
+        self.search.setFocus()
 
     def focus_field(self, name: str) -> bool:
         """Focus ``answers.<indicator id>``: open its area and focus its answers."""

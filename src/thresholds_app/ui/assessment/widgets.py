@@ -7,6 +7,7 @@ keep working; the only accent is the palette's highlight colour.
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
@@ -203,3 +204,16 @@ def focus_in(fields: dict[str, QWidget], name: str, step: QWidget) -> bool:
         return False
     reveal(widget)
     return True
+
+
+def chain_tab_order(widgets: list[QWidget]) -> None:
+    """Make Tab visit ``widgets`` in this order (rows added later would otherwise come last).
+
+    Widgets that cannot take the keyboard focus are skipped.
+    """
+    from PySide6.QtCore import Qt  # not at the top: see thresholds_app.ui.qtprops
+
+    tab = Qt.FocusPolicy.TabFocus.value
+    focusable = [w for w in widgets if w.focusPolicy().value & tab]
+    for first, second in pairwise(focusable):
+        QWidget.setTabOrder(first, second)
