@@ -199,15 +199,80 @@ pack = {
                     "scenarios",
                 ],
             ),
+            "roles": obj(
+                "What the app's own rules need from this pack, by id: the app never names a "
+                "question, contact or level itself.",
+                {
+                    "immediate_danger": ref(
+                        "id",
+                        "The question 'is the child in immediate danger?' (must be answered "
+                        "before a rationale can be exported).",
+                    ),
+                    "other_children": ref(
+                        "id",
+                        "The question 'has every other child in the household been considered?'.",
+                    ),
+                    "consent_sought": ref("id", "The question 'was consent sought?'."),
+                    "consent_refused": ref("id", "The question 'was consent refused?'."),
+                    "telling_parents_risk": ref(
+                        "id", "The question 'could telling the parents increase the risk?'."
+                    ),
+                    "emergency_contact": ref(
+                        "id", "The contact for a child in immediate danger (999)."
+                    ),
+                    "front_door": ref(
+                        "id",
+                        "The front door (MASH) contact; its out_of_hours contact covers evenings, "
+                        "weekends and bank holidays.",
+                    ),
+                    "statutory_level": {
+                        "type": "integer",
+                        "minimum": 1,
+                        "maximum": 4,
+                        "description": "The level at which the front door is always given (a statutory referral).",
+                    },
+                },
+                [
+                    "immediate_danger",
+                    "other_children",
+                    "consent_sought",
+                    "consent_refused",
+                    "telling_parents_risk",
+                    "emergency_contact",
+                    "front_door",
+                    "statutory_level",
+                ],
+            ),
             "settings": obj(
                 "Pack-wide settings for the engine.",
                 {
+                    "enough_answered": obj(
+                        "When a level can be relied on: until then the app says 'not enough "
+                        "answered yet' and what to answer next.",
+                        {
+                            "questions": ids(
+                                "Questions that must have an answer (default: the mandatory questions)."
+                            ),
+                            "answers_in_each_domain": {
+                                "type": "integer",
+                                "minimum": 0,
+                                "description": "How many indicators in each domain must be answered (default 1).",
+                            },
+                        },
+                    ),
                     "mandatory_questions": ids(
                         "Questions that must be answered before a level can be indicated."
                     ),
                     "domain_order": ids(
                         "The order in which domains are shown (domain ids); others follow by name."
                     ),
+                    "training_pass_mark": {
+                        "type": "integer",
+                        "minimum": 1,
+                        "maximum": 100,
+                        "description": "Percentage of practice scenarios a learner must place at "
+                        "the expected level to pass a set (75 when not given).",
+                    },
                 },
             ),
         },
@@ -222,6 +287,7 @@ pack = {
             "provenance_note",
             "sources",
             "parts",
+            "roles",
         ],
     ),
 }

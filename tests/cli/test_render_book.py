@@ -38,7 +38,7 @@ def test_render_examples(tmp_path: Path, example: Path, capsys: pytest.CaptureFi
     case = load_case(example)
     body = pdf_text(out)
     assert case.child.reference in body
-    assert "Produced 2026-01-12 11:30 UTC" in body
+    assert "Produced 2026-01-12 11:30 GMT" in body
     words = text.read_text(encoding="utf-8")
     assert words.startswith("OFFICIAL-SENSITIVE\nReferral rationale: " + case.child.reference)
     assert case.free_text.worry in words

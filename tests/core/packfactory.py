@@ -20,6 +20,7 @@ from thresholds_app.core.pack.model import (
     OpeningHours,
     Pack,
     Question,
+    Roles,
     Rule,
     RuleEffect,
     Source,
@@ -30,6 +31,17 @@ from thresholds_app.core.pack.model import (
 
 DOMAINS = ("developmental-needs", "parenting-capacity", "family-environment")
 PREFIX = {"dn": "developmental-needs", "pc": "parenting-capacity", "fe": "family-environment"}
+
+ROLES = Roles(
+    immediate_danger="immediate-danger",
+    other_children="other-children-considered",
+    consent_sought="consent-sought",
+    consent_refused="consent-refused",
+    telling_parents_risk="informing-parents-increases-risk",
+    emergency_contact="emergency-999",
+    front_door="mash",
+    statutory_level=4,
+)
 
 
 def make_indicator(
@@ -180,6 +192,7 @@ def make_pack(
         sources={"src": Source("src", "Source", "https://example.invalid", "invented")},
         parts={},
         mandatory_questions=mandatory,
+        roles=ROLES,
     )
     inds = {i.id: i for i in indicators}
     return Pack(

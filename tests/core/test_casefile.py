@@ -177,14 +177,18 @@ def test_other_pack_with_same_outcome_says_unchanged(case: CaseRecord) -> None:
 
 
 def test_examples_load_and_are_export_ready() -> None:
-    from thresholds_app.core.case.readiness import export_blockers
+    from thresholds_app.core.case.readiness import find_blockers
+    from thresholds_app.core.pack.load import load_pack
+    from thresholds_app.paths import default_pack_dir
 
+    pack = load_pack(default_pack_dir()).pack
+    assert pack is not None
     files = sorted(examples_dir().glob("*.json"))
     assert len(files) >= 3
     for path in files:
         case = load_case(path)
         assert case.child.name == "", path.name
-        assert export_blockers(case, case.assessment) == [], path.name
+        assert find_blockers(pack, case, case.assessment) == (), path.name
 
 
 JSON = st.recursive(

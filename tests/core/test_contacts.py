@@ -32,10 +32,15 @@ def test_a_contact_without_hours_is_always_open() -> None:
     assert is_open(NINE, datetime(2026, 11, 23, 12, 0))
 
 
-def test_emergency_in_hours_is_999_then_the_mash() -> None:
+def test_emergency_in_hours_is_999_then_the_mash_then_the_out_of_hours_line() -> None:
     advice = who_to_call(make_pack(), datetime(2026, 11, 23, 10, 0), emergency=True)
-    assert [(a.id, a.open_now) for a in advice] == [("emergency-999", True), ("mash", True)]
+    assert [(a.id, a.open_now) for a in advice] == [
+        ("emergency-999", True),
+        ("mash", True),
+        ("edt", True),
+    ]
     assert advice[1].phone == "0121 788 4300"
+    assert "Out of hours" in advice[2].why
 
 
 def test_emergency_out_of_hours_is_999_then_the_duty_team() -> None:

@@ -81,7 +81,8 @@ def test_no_level_rule_fired_means_insufficient_information(pack: Pack) -> None:
     result = assess(pack, {"dn-a-l2": "no"})
     assert result.indicated_level is None
     assert [(m.id, m.answer) for m in result.missing] == [("immediate-danger", None)]
-    assert "missing" in result.next_steps[0]
+    assert result.next_steps[0].startswith("Not enough answered yet")
+    assert "immediate-danger" in result.next_steps[0]
 
 
 def test_unknown_mandatory_answer_is_missing_not_no(pack: Pack) -> None:
@@ -101,8 +102,8 @@ def test_emergency_puts_999_first_then_the_mash_when_it_is_open(pack: Pack) -> N
     result = assess(pack, {"immediate-danger": "yes"}, Context(now=MONDAY_NOON))
     assert result.emergency
     assert result.indicated_level == 4
-    assert [c.id for c in result.contacts][:2] == ["emergency-999", "mash"]
-    assert "edt" not in [c.id for c in result.contacts]
+    assert [c.id for c in result.contacts][:3] == ["emergency-999", "mash", "edt"]
+    assert "Out of hours" in result.contacts[2].why  # listed for later, not as the line to call
     assert result.next_steps[0].startswith("Call 999 now")
 
 
@@ -160,6 +161,7 @@ def test_topics_come_from_rules_then_indicators(pack: Pack) -> None:
 
 def test_next_steps_come_from_the_level_and_the_topics(pack: Pack) -> None:
     result = assess(pack, {"immediate-danger": "no", "pc-b-l2": "yes"})
+    assert result.enough_answered  # a Level 2 concern supports its level by itself
     assert result.next_steps == (
         "Do the Level 2 thing",
         "Early-Help-Topic: First step for early-help-topic",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from packfactory import ROLES
 
 from thresholds_app.core.base.records import replace
 from thresholds_app.core.pack.dates import pack_dates
@@ -26,6 +27,7 @@ def manifest() -> Manifest:
         sources={},
         parts={},
         mandatory_questions=(),
+        roles=ROLES,
     )
 
 

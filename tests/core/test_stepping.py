@@ -131,7 +131,7 @@ def test_insufficient_information_never_advises_a_step_down(pack: Pack) -> None:
 
 
 def test_the_current_level_must_be_a_level(pack: Pack) -> None:
-    with pytest.raises(ValueError, match="1, 2, 3 or 4"):
+    with pytest.raises(ValueError, match="1, 2, 3, 4"):
         review_stepping(pack, 5, SteppingChanges({}))
 
 

@@ -239,6 +239,16 @@ def sample_pack(content_hash: str = "ab12cd34ef56" * 5 + "abcd") -> m.Pack:
         },
         parts={"levels": m.PartStatus("regional-pattern", "Follows neighbours.")},
         mandatory_questions=("immediate-danger",),
+        roles=m.Roles(
+            immediate_danger="immediate-danger",
+            other_children="other-children-considered",
+            consent_sought="consent-sought",
+            consent_refused="consent-refused",
+            telling_parents_risk="informing-parents-increases-risk",
+            emergency_contact="emergency-999",
+            front_door="mash",
+            statutory_level=4,
+        ),
     )
     return m.Pack(
         manifest=manifest,

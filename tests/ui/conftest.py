@@ -22,11 +22,23 @@ from thresholds_app.core.pack.model import (
     Pack,
     PartStatus,
     Question,
+    Roles,
     Source,
     SteppingProcedure,
     Timescale,
     TitledText,
     Topic,
+)
+
+ROLES = Roles(
+    immediate_danger="immediate-danger",
+    other_children="other-children-considered",
+    consent_sought="consent-sought",
+    consent_refused="consent-refused",
+    telling_parents_risk="informing-parents-increases-risk",
+    emergency_contact="emergency-999",
+    front_door="mash",
+    statutory_level=4,
 )
 
 
@@ -208,6 +220,7 @@ def build_small_pack() -> Pack:
             {"src": Source("src", "Test source", "https://x", "national")},
             {"levels": PartStatus("invented", "")},
             ("immediate-danger",),
+            ROLES,
         ),
         levels=levels,
         questions={

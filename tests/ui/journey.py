@@ -1,4 +1,4 @@
-"""The teacher's journey of issue 11, walked on the real window with every deliberate action counted.
+"""The teacher's journey of issue 11, walked on the real window, every deliberate action counted.
 
 A teacher is worried about a hungry, unkempt 9-year-old with a younger brother at home. From the
 start screen to a saved rationale PDF they: say there is no immediate danger, give a case
@@ -222,7 +222,7 @@ def walk_teachers_journey(qtbot, window, save_path) -> Tally:  # type: ignore[no
     w.click(page.next_button, "Next")
 
     w.screen("preview")
-    assert page.preview.blockers() == [], page.preview.blockers()
+    assert not page.preview.blockers(), page.preview.blockers()
     w.click(page.preview.save_pdf, "Save PDF")
     w.count("Enter in the save dialog")
     qtbot.waitUntil(save_path.exists)

@@ -9,8 +9,6 @@ import pytest
 from assessment_kit import click_indicator, click_question, make_window, start_assessment
 from PySide6.QtWidgets import QApplication, QLabel, QScrollArea
 
-from thresholds_app.ui.assessment.preview_step import field_for_blocker
-
 
 def test_each_step_has_exactly_one_scroll_area(qtbot) -> None:
     window = make_window(qtbot)
@@ -53,29 +51,25 @@ def test_required_fields_are_marked_in_words(qtbot) -> None:
 
 
 @pytest.mark.parametrize(
-    ("blocker_words", "step", "widget"),
+    ("field", "step", "widget"),
     [
-        ("case reference", "child", lambda p: p.child.reference),
-        ("Write the reasons for your decision.", "decision", lambda p: p.decision.reasons),
-        ("Say what you are worried about.", "decision", lambda p: p.decision.free_text["worry"]),
-        ("Record the family's views", "decision", lambda p: p.decision.free_text["family_views"]),
-        (
-            "Add your name and agency as the referrer.",
-            "decision",
-            lambda p: p.decision.referrer["name"],
-        ),
-        ("Record who gave or refused consent.", "consent", lambda p: p.consent.by_whom),
+        ("child.reference", "child", lambda p: p.child.reference),
+        ("decision.reasons", "decision", lambda p: p.decision.reasons),
+        ("free_text.worry", "decision", lambda p: p.decision.free_text["worry"]),
+        ("free_text.family_views", "decision", lambda p: p.decision.free_text["family_views"]),
+        ("referrer.name", "decision", lambda p: p.decision.referrer["name"]),
+        ("next_steps[0].action", "decision", lambda p: p.decision.step_rows[0][0]),
+        ("household[0].reason_not_assessed", "child", lambda p: p.child.rows[0].status),
+        ("consent.by_whom", "consent", lambda p: p.consent.by_whom),
     ],
 )
-def test_go_there_lands_on_the_missing_field(qtbot, blocker_words, step, widget) -> None:
+def test_go_there_lands_on_the_missing_field(qtbot, field, step, widget) -> None:
     window = make_window(qtbot)
     page = start_assessment(qtbot, window)
+    page.child.add_child()
     page.go_to_step("preview")
-    blocker = next((b for b in page.preview.blockers() if blocker_words.lower() in b.lower()), None)
-    if blocker is None:  # e.g. "who gave consent" only once consent is recorded as sought
-        blocker = blocker_words
-    assert field_for_blocker(blocker)[0] == step
-    page.preview.go_to_step_requested.emit(":".join(field_for_blocker(blocker)))
+    # the link as the preview step writes it for core's structured blocker
+    page.preview.blocker_list.linkActivated.emit(f"{step}#{field}")
     target = widget(page)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is target)
     assert page.current_step() == step
@@ -85,16 +79,17 @@ def test_go_there_lands_on_the_missing_field(qtbot, blocker_words, step, widget)
     assert 0 <= top < scroll.viewport().height()
 
 
-def test_every_blocker_link_names_a_field(qtbot) -> None:
+def test_every_blocker_lands_on_a_field(qtbot) -> None:
     window = make_window(qtbot)
     page = start_assessment(qtbot, window)
+    page.child.add_child()
     page.go_to_step("preview")
-    links = re.findall(r"href='([^']+)'", page.preview.blocker_list.text())
-    assert links
-    for link in links:
-        step, _, field = link.partition(":")
-        assert field, link
-        assert page.go_to_field(step, field), link
+    blockers = page.preview.blockers()
+    assert blockers
+    for blocker in blockers:
+        if blocker.field == "answers":  # "not assessed yet": the needs step as a whole
+            continue
+        assert page.go_to_field(blocker.step, blocker.field), blocker
 
 
 def test_concerns_come_before_strengths_in_an_area(qtbot) -> None:

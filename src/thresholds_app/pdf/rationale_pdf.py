@@ -66,6 +66,8 @@ def render_rationale_pdf(r: Rationale) -> bytes:
         ),
         Spacer(1, 4 * mm),
     ]
+    if r.pack_notice:
+        story.append(_notice_box(r.pack_notice, styles))
     if r.draft_blockers:
         story.append(_draft_box(r.draft_blockers, styles))
     story += _summary_box(r.summary, styles)
@@ -75,7 +77,8 @@ def render_rationale_pdf(r: Rationale) -> bytes:
     furniture = PageFurniture(
         marking=r.marking,
         header_left=f"Child reference: {r.child_reference}",
-        header_right=r.title,
+        # A draft says so on every page, not only on the first (issue 11).
+        header_right=f"DRAFT: not ready to send · {r.title}" if r.draft_blockers else r.title,
         footer_left=(
             f"Produced {r.produced_at}  ·  guidance pack {r.pack_id} {r.pack_version} "
             f"({r.pack_short_hash})  ·  thresholds_app {r.app_version}"
@@ -107,6 +110,12 @@ def _boxed(rows: list[list[Flowable]], widths: list[float], shade: object) -> Ta
 def _draft_box(blockers: tuple[str, ...], styles: Styles) -> Flowable:
     cell: list[Flowable] = [Paragraph("DRAFT: not ready to send. Still to do:", styles.alert)]
     cell += [Paragraph(markup(b), styles.bullet, bulletText="•") for b in blockers]
+    return KeepTogether([_boxed([[cell]], [FRAME_WIDTH], WARN_SHADE), Spacer(1, 4 * mm)])
+
+
+def _notice_box(notice: str, styles: Styles) -> Flowable:
+    """The pack's date banner (due for review, or expired and its level withheld)."""
+    cell: list[Flowable] = [safe_para(notice, styles.alert)]
     return KeepTogether([_boxed([[cell]], [FRAME_WIDTH], WARN_SHADE), Spacer(1, 4 * mm)])
 
 

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from thresholds_app.core.base.problems import did_you_mean
+from thresholds_app.core.pack.contract import check_contract
 from thresholds_app.core.pack.yamlsafe import Path, YamlDocument
 
 Docs = dict[str, YamlDocument]
@@ -161,6 +162,7 @@ class _Checker:
         self.check_rules()
         self.check_consent()
         self.check_cases()
+        check_contract(self)
         pack = self.doc("pack.yaml")
         settings = _dict(_dict(pack.data).get("settings"))
         if settings:

@@ -41,7 +41,6 @@ AGE_BAND_WORDS = {
     "16-17": "16 or 17 years",
     "18-25": "18 to 25 (care leavers, exploitation, missing)",
 }
-OTHER_CHILDREN = "other-children-considered"
 STATUS_CHOICES = ("Not yet considered", "Assessed", "Not assessed")
 
 
@@ -202,7 +201,7 @@ class ChildStep(QWidget):
                 )
             )
         )
-        question = state.pack.questions.get(OTHER_CHILDREN)
+        question = state.pack.questions.get(state.pack.roles.other_children)
         self.other_children: QuestionRow | None = None
         if question is not None:
             self.other_children = QuestionRow(state, question)
@@ -301,10 +300,20 @@ class ChildStep(QWidget):
             "child.name": self.name,
             "household": self.add_button,
         }
-        for number, row in enumerate(self.rows, start=1):
-            fields[f"household.{number}"] = row.detail if row.detail.isEnabled() else row.status
+        for index, row in enumerate(self.rows):
+            outcome = row.detail if row.detail.isEnabled() else row.status
+            fields[f"household.{index + 1}"] = outcome
+            for part, widget in (
+                ("label", row.label_edit),
+                ("relationship", row.relationship),
+                ("age_band", row.age),
+                ("assessed", row.status),
+                ("outcome", outcome),
+                ("reason_not_assessed", outcome),
+            ):
+                fields[f"household[{index}].{part}"] = widget
         if self.rows:
             fields["household"] = self.rows[0].label_edit
         elif name == "household":
-            name = f"answers.{OTHER_CHILDREN}"
+            name = f"answers.{self.state.pack.roles.other_children}"
         return focus_in(fields, name, self)

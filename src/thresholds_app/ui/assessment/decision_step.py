@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from thresholds_app.core.case.record import NextStep
+from thresholds_app.core.report.rationale import guidance_headline
 from thresholds_app.core.rules.assessment import Assessment
-from thresholds_app.ui.assessment.live_panel import indicated_words
 from thresholds_app.ui.assessment.question_row import QuestionRow
 from thresholds_app.ui.assessment.widgets import (
     card_frame,
@@ -93,8 +93,7 @@ class DecisionStep(QWidget):
         self.level_group = QButtonGroup(self)
         self.level_buttons: dict[int, QRadioButton] = {}
         for index, number in enumerate(sorted(state.pack.levels)):
-            level = state.pack.levels[number]
-            button = QRadioButton(f"Level {number}: {level.name}")
+            button = QRadioButton(state.pack.level_title(number))
             button.setAccessibleName(self.tr("My decision: Level {n}").format(n=number))
             self.level_group.addButton(button, number)
             self.level_buttons[number] = button
@@ -211,6 +210,8 @@ class DecisionStep(QWidget):
         for number, (action, who, by_when) in enumerate(self.step_rows, start=1):
             empty = next((e for e in (action, who, by_when) if not e.text().strip()), action)
             fields[f"next_steps.{number}"] = empty
+            for part, edit in (("action", action), ("who", who), ("by_when", by_when)):
+                fields[f"next_steps[{number - 1}].{part}"] = edit
         if self.step_rows:
             fields["next_steps"] = fields["next_steps.1"]
         return focus_in(fields, name, self)
@@ -225,7 +226,7 @@ class DecisionStep(QWidget):
             return  # updated when shown: keeps answering fast
         self.indicated.setText(
             self.tr("For comparison, the guidance indicates: {level}").format(
-                level=indicated_words(self.state.pack, assessment.indicated_level)
+                level=guidance_headline(self.state.pack, assessment)
             )
         )
 
