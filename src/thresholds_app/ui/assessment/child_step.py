@@ -248,7 +248,7 @@ class ChildStep(QWidget):
         """Tab goes question → each row, top to bottom → "Add another child" (as on screen)."""
         before: list[QWidget] = []
         if self.other_children is not None:
-            before = list(self.other_children.answers.buttons.values())[-1:]
+            before = [self.other_children.answers.buttons["not-known"]]
         chain: list[QWidget] = []
         for row in self.rows:
             chain += [

@@ -169,7 +169,7 @@ class AssessmentPage(QWidget):
         self.scrolls: dict[str, QScrollArea] = {}  # the one scroll area of each step
         for key, widget in self.steps.items():
             # one scroll area per step, and nothing inside it scrolls on its own
-            own = getattr(widget, "scroll", None)
+            own = getattr(widget, "scroll_area", None)
             if isinstance(own, QScrollArea):  # the needs step keeps its area list in view
                 self._containers[key] = widget
                 self.scrolls[key] = own
