@@ -141,3 +141,15 @@ def test_lines_keep_a_readable_length_on_a_wide_screen(qtbot) -> None:
     characters = page.consent.width() / page.consent.fontMetrics().averageCharWidth()
     assert characters <= 90
     assert page.live.width() > 300  # the room goes to the live panel instead
+
+
+def test_emergency_dialog_shows_every_number_in_full_at_150_percent(qtbot, large_text) -> None:
+    window = _small_window(qtbot)
+    dialog = window.show_emergency()
+    qtbot.waitExposed(dialog)
+    qtbot.wait(30)
+    assert clipped(dialog) == []
+    for phone in dialog.call_labels:  # each number on screen in full, at its own height
+        assert phone.height() >= phone.sizeHint().height()
+    assert dialog.height() <= dialog.screen().availableGeometry().height()
+    dialog.close()

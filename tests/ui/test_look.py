@@ -146,3 +146,22 @@ def test_no_menu_repeats_a_mnemonic(qtbot) -> None:
         keys = [_mnemonic(a.text()) for a in menu.actions() if a.text() and a.isVisible()]
         repeated = [k for k, n in Counter(keys).items() if n > 1 and k]
         assert repeated == [], f"{action.text()} menu repeats {repeated}"
+
+
+def test_enter_presses_the_focused_button(qtbot) -> None:
+    from PySide6.QtCore import Qt
+
+    window = make_window(qtbot)
+    page = start_assessment(qtbot, window)
+    page.go_to_step("child")
+    page.child.add_button.setFocus()
+    qtbot.keyClick(page.child.add_button, Qt.Key.Key_Return)
+    assert len(page.child.rows) == 1
+    page.decision.add_step_button.setFocus()  # a button on another step, reached later
+    page.go_to_step("decision")
+    page.decision.add_step_button.setFocus()
+    qtbot.keyClick(page.decision.add_step_button, Qt.Key.Key_Enter)
+    assert len(page.decision.step_rows) == 2
+    page.back_button.setFocus()
+    qtbot.keyClick(page.back_button, Qt.Key.Key_Return)
+    assert page.current_step() == "consent"

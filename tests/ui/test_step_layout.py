@@ -9,6 +9,8 @@ import pytest
 from assessment_kit import click_indicator, click_question, make_window, start_assessment
 from PySide6.QtWidgets import QApplication, QLabel, QScrollArea
 
+from thresholds_app.core.case.record import NextStep
+
 
 def test_each_step_has_exactly_one_scroll_area(qtbot) -> None:
     window = make_window(qtbot)
@@ -117,3 +119,47 @@ def test_live_panel_gives_one_line_per_concern_strongest_first(qtbot) -> None:
     assert concerns[0].startswith("<b>Level 3</b>")
     assert "appearance leads to teasing" in concerns[0]
     assert all("<br>" not in item for item in concerns)  # one line each, no nested answers
+
+
+def test_tab_follows_the_screen_after_rows_are_added(qtbot) -> None:
+    from PySide6.QtCore import Qt
+
+    window = make_window(qtbot)
+    page = start_assessment(qtbot, window)
+    page.go_to_step("child")
+    child = page.child
+    first = child.add_child()
+    second = child.add_child()
+    qtbot.wait(1)  # new rows are shown on the next turn of the event loop
+    expected = [
+        first.label_edit,
+        first.relationship,
+        first.age,
+        first.status,
+        first.remove_button,  # the reason box is disabled until "Not assessed" is chosen
+        second.label_edit,
+        second.relationship,
+        second.age,
+        second.status,
+        second.remove_button,
+        child.add_button,
+    ]
+    def tab_from(widget):  # type: ignore[no-untyped-def]
+        if not window.isActiveWindow():  # the offscreen platform drops it at times
+            window.activateWindow()
+            qtbot.waitUntil(window.isActiveWindow)
+        widget.setFocus()
+        qtbot.keyClick(widget, Qt.Key.Key_Tab)
+        return QApplication.focusWidget()
+
+    seen = []
+    at = child.other_children.answers.buttons["not-known"]
+    for _ in expected:
+        at = tab_from(at)
+        seen.append(at)
+    assert seen == expected
+    # and in the decision step, a next step added later still comes before "Add a next step"
+    page.go_to_step("decision")
+    added = page.decision.add_step_row(NextStep())
+    qtbot.wait(1)
+    assert tab_from(page.decision.step_rows[0][2]) is added[0]

@@ -67,6 +67,7 @@ class ChoiceButton(QPushButton):
     def __init__(self, title: str, description: str) -> None:
         super().__init__()
         self.setProperty("role", "choice")
+        self.setAutoDefault(True)  # Enter chooses the focused choice (Qt does so only in dialogs)
         self.setAccessibleName(title)
         self.setAccessibleDescription(description)
         column = QVBoxLayout(self)

@@ -25,6 +25,7 @@ from thresholds_app.ui.assessment.question_row import QuestionRow
 from thresholds_app.ui.assessment.widgets import (
     card_frame,
     chain_tab_order,
+    enter_presses_buttons,
     focus_in,
     heading,
     muted_label,
@@ -232,6 +233,7 @@ class ChildStep(QWidget):
         self.state.case.household.append(member)
         row = self._add_row(member)
         row.label_edit.setFocus()
+        enter_presses_buttons(row)
         self.state.touch()
         return row
 

@@ -323,6 +323,7 @@ class NeedsStep(QWidget):
             button.setAccessibleName(
                 self.tr("Read the pathway: {t}").format(t=self.pack.topics[topic_id].title)
             )
+            button.setAutoDefault(True)  # Enter presses it when focused
             button.clicked.connect(lambda _c=False, t=topic_id: self.topic_requested.emit(t))
             self.pathway_row.addWidget(button)
         self.pathway_row.addStretch(1)

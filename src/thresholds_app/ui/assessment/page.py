@@ -40,7 +40,7 @@ from thresholds_app.ui.assessment.preview_step import PreviewStep
 from thresholds_app.ui.assessment.review_form import ReviewForm
 from thresholds_app.ui.assessment.safety_step import SafetyStep
 from thresholds_app.ui.assessment.topic_dialog import topic_dialog
-from thresholds_app.ui.assessment.widgets import ask_yes_no
+from thresholds_app.ui.assessment.widgets import ask_yes_no, enter_presses_buttons
 from thresholds_app.ui.assessment.wrapping_list import make_wrapping
 from thresholds_app.ui.case_state import AssessFn, CaseState
 
@@ -269,6 +269,7 @@ class AssessmentPage(QWidget):
         if catch_up is not None:  # steps skip re-rendering while hidden (keeps answers fast)
             catch_up()
         self.stack.setCurrentWidget(self._containers[key])
+        enter_presses_buttons(self)  # rows added since may have brought new buttons
         self.nav.blockSignals(True)
         self.nav.setCurrentRow(index)
         self.nav.blockSignals(False)

@@ -217,3 +217,16 @@ def chain_tab_order(widgets: list[QWidget]) -> None:
     focusable = [w for w in widgets if w.focusPolicy().value & tab]
     for first, second in pairwise(focusable):
         QWidget.setTabOrder(first, second)
+
+
+def enter_presses_buttons(container: QWidget) -> None:
+    """Enter (or Return) presses whichever button under ``container`` has the focus.
+
+    Qt does this only inside dialogs; the help promises it everywhere. (Auto-default has no
+    other effect outside a dialog.) Called again when rows with new buttons are added.
+    """
+    from PySide6.QtWidgets import QPushButton
+
+    for button in container.findChildren(QPushButton):
+        if not button.autoDefault():
+            button.setAutoDefault(True)
