@@ -144,6 +144,7 @@ def test_tab_follows_the_screen_after_rows_are_added(qtbot) -> None:
         second.remove_button,
         child.add_button,
     ]
+
     def tab_from(widget):  # type: ignore[no-untyped-def]
         if not window.isActiveWindow():  # the offscreen platform drops it at times
             window.activateWindow()

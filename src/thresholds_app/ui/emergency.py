@@ -121,7 +121,7 @@ class EmergencyDialog(QDialog):
         self.setMinimumHeight(min(height, room.height() - 40))
         self.resize(width, min(height, room.height() - 40))
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+    def showEvent(self, event: QShowEvent) -> None:
         """Fit the text size in force now (it may have changed since the dialog was built)."""
         super().showEvent(event)
         self._fit()
