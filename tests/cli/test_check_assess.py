@@ -136,7 +136,7 @@ def test_assess_text_in_an_emergency_out_of_hours(
     path = _case_file(tmp_path, {"immediate-danger": "yes"}, "5-10")
     assert run(assess_cli, str(path), "--now", SATURDAY_NIGHT) == 0
     out = capsys.readouterr().out
-    assert "The guidance indicates Level 4" in out
+    assert "The guidance indicates: Level 4" in out
     assert "EMERGENCY" in out
     contacts = out.split("Contacts:")[1]
     assert contacts.index("999") < contacts.index("0121 605 6060")
@@ -186,3 +186,14 @@ def test_a_closed_pipe_ends_quietly_without_a_traceback() -> None:
     os.close(write_end)
     assert b"Traceback" not in done.stderr, done.stderr.decode()
     assert done.returncode == 1
+
+
+def test_assess_text_never_states_level_1_from_one_answer(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _case_file(tmp_path, {"immediate-danger": "no"}, "5-10")
+    assert run(assess_cli, str(path), "--now", MONDAY_MORNING) == 0
+    out = capsys.readouterr().out
+    assert "The guidance indicates: Not enough answered yet." in out
+    assert "Level 1" not in out.split("Still to answer")[0]
+    assert "Still to answer before relying on a level:" in out

@@ -100,7 +100,8 @@ def test_damaged_case_gives_a_plain_message(
     assert main(["render", str(path), "-o", str(tmp_path / "r.pdf")]) == 1
     err = capsys.readouterr().err
     assert err.strip() == (
-        "thresholds render: case.json is not a case file, or it is damaged (it is not valid JSON)."
+        "thresholds render: case.json cannot be used:\n"
+        "  case.json:1:50: it is not valid JSON: the file ends too early: ',' or '}' was expected."
     )
 
 

@@ -102,8 +102,8 @@ def test_assess_under_an_expired_pack_shows_no_level(tmp_path: Path) -> None:
     shown = thresholds("assess", example, "--pack", str(pack), "--now", "2026-11-24T10:00")
     assert shown.returncode == 0, shown.stderr
     assert "expired on 2020-06-01" in shown.stdout
-    assert "The guidance indicates Level" not in shown.stdout
-    assert "not shown" in shown.stdout
+    assert "The guidance indicates: Not shown: this guidance is not in force." in shown.stdout
+    assert "The guidance indicates: Level" not in shown.stdout
     data = thresholds(
         "assess", example, "--pack", str(pack), "--now", "2026-11-24T10:00", "--format", "json"
     )

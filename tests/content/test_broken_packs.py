@@ -62,6 +62,11 @@ def test_corpus_covers_every_failure_class() -> None:
         "deep-nesting",
         "duplicate-id",
         "unreachable-rule",
+        "dropped-id",
+        "retired-id-reused",
+        "unrecorded-id",
+        "route-not-level-4",
+        "retired-id-referenced",
     } <= names
 
 

@@ -99,3 +99,61 @@ def test_every_rule_is_named_by_an_expectation_both_ways() -> None:
 def test_every_level_is_reached_by_some_case() -> None:
     levels = {case.expected_level for case in bundled_pack().tests}
     assert levels >= {None, 1, 2, 3, 4}
+
+
+def test_every_pathway_and_warning_is_asserted_by_a_case() -> None:
+    """Issue 12: each pathway is asserted offered somewhere, each warning rule asserted to fire."""
+    pack = bundled_pack()
+    offered = {t for case in pack.tests for t in case.topics_include}
+    assert sorted(set(pack.topics) - offered) == []
+    warning_rules = {r.id for r in pack.rules if r.then.warning}
+    named = {r for case in pack.tests for r in (*case.rules_include, *(case.rules_fired or ()))}
+    assert sorted(warning_rules - named) == []
+
+
+def test_each_statutory_route_is_asserted_by_a_case() -> None:
+    routes = {case.route for case in bundled_pack().tests if case.route}
+    assert {"already-open", "child-protection", "child-in-need", "none"} <= routes
+
+
+def test_the_wider_expectations_report_every_difference() -> None:
+    """A case expecting the wrong pathway, warning, route, consent, steps and gaps fails on each."""
+    pack = bundled_pack()
+    wrong = TestCase(
+        name="deliberately wrong",
+        age_band="11-15",
+        answers={"immediate-danger": "no", "pc-private-fostering-l4": "yes"},
+        expected_level=4,
+        expected_emergency=None,
+        rules_fired=None,
+        rules_include=(),
+        rules_exclude=(),
+        file="tests/x.yaml",
+        line=1,
+        topics_include=("fgm",),
+        topics_exclude=("private-fostering",),
+        warnings_include=("no such warning",),
+        route="child-protection",
+        consent_step_up=True,
+        consent_mentions=("zebra",),
+        consent_excludes=("agreement",),
+        steps_mention=("confront",),
+        steps_exclude=("MASH",),
+        gaps_include=("fe-domestic-abuse-l4",),
+        gap_steps_mention=("DASH",),
+    )
+    problems = check_case(pack, wrong).problems
+    for fragment in (
+        "pathways that should be offered but were not: [fgm]",
+        "pathways that should not be offered but were: [private-fostering]",
+        "no warning mentions 'no such warning'",
+        "route: expected child-protection, got child-in-need",
+        "consent: step-up expected True, got False",
+        "does not mention 'zebra'",
+        "mentions 'agreement', which it should not",
+        "no next step mentions 'confront'",
+        "a next step mentions 'MASH', which it should not",
+        "should be gaps but are not: [fe-domestic-abuse-l4]",
+        "no gap's next step mentions 'DASH'",
+    ):
+        assert any(fragment in p for p in problems), (fragment, problems)

@@ -39,6 +39,9 @@ def all_text(pack: Pack) -> Iterator[tuple[str, str]]:
             *level.next_steps,
         ):
             yield f"level {level.number}", text
+        for route in level.routes:
+            for text in (route.title, route.summary, *route.next_steps):
+                yield f"level {level.number} route {route.id}", text
     for indicator in pack.indicators.values():
         for text in (indicator.text, *indicator.examples):
             yield indicator.id, text
@@ -175,3 +178,66 @@ def test_provenance_document_exists_and_says_what_is_unconfirmed() -> None:
     text = (default_pack_dir() / "PROVENANCE.md").read_text(encoding="utf-8").lower()
     assert "regional pattern" in text
     assert "confirmed" in text
+
+
+# Issue 12: mobility and the baby's age band; statutory need is not harm.
+# Level 4 concerns that apply to toddlers but not to babies, each for a reason of its own.
+NOT_FOR_BABIES = {"dn-sexual-behaviour-harmful-l4": "a baby shows no sexual behaviour"}
+
+
+def test_choosing_under_1_hides_no_level_4_concern_that_a_baby_could_show() -> None:
+    pack = solihull()
+    hidden = sorted(
+        i.id
+        for i in pack.indicators.values()
+        if i.kind == "concern"
+        and i.level == 4
+        and i.applies_to("1-4")
+        and not i.applies_to("under-1")
+    )
+    assert hidden == sorted(NOT_FOR_BABIES)
+    assert pack.indicators["dn-disclosure-of-abuse-l4"].applies_to("under-1")
+
+
+def test_the_non_mobile_injury_applies_at_every_age_and_mobility_is_its_own_question() -> None:
+    pack = solihull()
+    assert not pack.indicators["dn-injury-non-mobile-l4"].ages
+    assert pack.questions["not-independently-mobile"].group == "child"
+
+
+def test_statutory_need_indicators_are_child_in_need_and_never_speak_of_harm() -> None:
+    pack = solihull()
+    in_need = {i.id for i in pack.indicators.values() if i.route == "child-in-need"}
+    assert {
+        "pc-private-fostering-l4",
+        "dn-unaccompanied-child-l4",
+        "fe-homeless-16-17-l4",
+        "dn-disability-assessment-l4",
+    } <= in_need
+    route = {r.id: r for r in pack.levels[4].routes}["child-in-need"]
+    words = " ".join((route.summary, *route.next_steps)).lower()
+    assert "may be suffering significant harm" not in words
+    assert "confront" not in words
+    assert pack.consent.routes["child-in-need"].consent_needed.startswith("Yes")
+    assert pack.consent.routes["child-protection"].consent_needed.startswith("Not needed")
+
+
+def test_the_refusal_advice_at_level_3_is_worded_once() -> None:
+    pack = solihull()
+    rule = next(r for r in pack.rules if r.id == "consent-refused-at-level-3")
+    assert rule.then.warning is not None
+    assert "consent advice" in rule.then.warning
+    assert "does not need consent" not in rule.then.warning
+    assert "without consent" in pack.consent.levels[3].if_refused
+
+
+def test_every_published_id_is_present_or_retired_with_a_replacement() -> None:
+    pack = solihull()
+    current = pack.answerable_ids() | {r.id for r in pack.rules} | set(pack.topics)
+    assert set(pack.published_ids) >= current
+    for old in set(pack.published_ids) - current:
+        assert old in pack.replaced_by
+    assert pack.replaced_by["any-level-4-concern"] == (
+        "possible-significant-harm",
+        "statutory-child-in-need",
+    )

@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import pytest
-from packfactory import make_indicator
 
+from packs import make_indicator, make_pack
 from thresholds_app.core.rules.conditions import ConditionError, compile_condition
 
-INDICATORS = (
-    make_indicator("dn-a-l2", 2, area="health"),
-    make_indicator("dn-b-l2", 2, area="education", theme="school"),
-    make_indicator("pc-c-l2", 2, area="basic-care", topics=["neglect"]),
-    make_indicator("fe-d-l3", 3, area="housing"),
-    make_indicator("dn-s-l1", 1, kind="strength"),
+INDICATORS = tuple(  # in pack order, as the engine gives them
+    make_pack(
+        [
+            make_indicator("dn-a-l2", 2, area="health"),
+            make_indicator("dn-b-l2", 2, area="education", theme="school"),
+            make_indicator("pc-c-l2", 2, area="basic-care", topics=["neglect"]),
+            make_indicator("fe-d-l3", 3, area="housing"),
+            make_indicator("dn-s-l1", 1, kind="strength"),
+        ],
+        topics=["neglect"],
+    ).indicators.values()
 )
 
 
@@ -109,3 +114,44 @@ def test_error_names_the_path() -> None:
     with pytest.raises(ConditionError) as info:
         compile_condition({"all": [{"not": {"bogus": 1}}]}, INDICATORS, "rules[r1].when")
     assert info.value.path == "rules[r1].when.all[0].not"
+
+
+# One cause, one count (issue 12): overlapping indicators count once, and in one domain only.
+OVERLAPS = {"dn-a-l2": "loss", "pc-c-l2": "loss"}
+
+
+def holds_with_overlaps(raw: object, answers: dict[str, str]) -> bool:
+    result: bool = compile_condition(raw, INDICATORS, "when", OVERLAPS).holds(answers, None)
+    return result
+
+
+def test_overlapping_indicators_count_as_one_cause() -> None:
+    three = {"count": {"at_least": 3, "where": {"level": 2, "kind": "concern"}}}
+    answers = {"dn-a-l2": "yes", "pc-c-l2": "yes", "dn-b-l2": "yes"}
+    assert holds(three, answers)  # without overlaps: three indicators
+    assert not holds_with_overlaps(three, answers)  # with them: two causes
+    two = {"count": {"at_least": 2, "where": {"level": 2, "kind": "concern"}}}
+    assert holds_with_overlaps(two, answers)
+
+
+def test_one_cause_lends_its_weight_to_one_domain_only() -> None:
+    domains = {"count": {"at_least": 2, "where": {"level": 2}, "distinct": "domain"}}
+    # One cause ticked in two domains reaches one domain, not two.
+    assert holds(domains, {"dn-a-l2": "yes", "pc-c-l2": "yes"})
+    assert not holds_with_overlaps(domains, {"dn-a-l2": "yes", "pc-c-l2": "yes"})
+    # A second, separate cause in developmental needs lets the shared cause stand for parenting.
+    assert holds_with_overlaps(domains, {"dn-a-l2": "yes", "pc-c-l2": "yes", "dn-b-l2": "yes"})
+
+
+def test_a_route_can_be_counted() -> None:
+    indicators = tuple(
+        make_pack(
+            [
+                make_indicator("pc-f-l4", 4, area="stability", route="child-in-need"),
+                make_indicator("dn-g-l4", 4, route="child-protection"),
+            ]
+        ).indicators.values()
+    )
+    need = {"count": {"at_least": 1, "where": {"level": 4, "route": "child-in-need"}}}
+    assert compile_condition(need, indicators).holds({"pc-f-l4": "yes"}, None)
+    assert not compile_condition(need, indicators).holds({"dn-g-l4": "yes"}, None)

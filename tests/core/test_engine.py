@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from packfactory import make_indicator, make_pack, make_rule
 
+from packs import make_indicator, make_pack, make_rule
+from thresholds_app.core.base.records import replace
 from thresholds_app.core.pack.model import Pack
 from thresholds_app.core.rules.assessment import Context
 from thresholds_app.core.rules.engine import PackRulesError, assess, engine_for
@@ -82,7 +83,7 @@ def test_no_level_rule_fired_means_insufficient_information(pack: Pack) -> None:
     assert result.indicated_level is None
     assert [(m.id, m.answer) for m in result.missing] == [("immediate-danger", None)]
     assert result.next_steps[0].startswith("Not enough answered yet")
-    assert "immediate-danger" in result.next_steps[0]
+    assert pack.questions["immediate-danger"].text in result.next_steps[0]
 
 
 def test_unknown_mandatory_answer_is_missing_not_no(pack: Pack) -> None:
@@ -156,7 +157,8 @@ def test_strengths_are_listed_and_change_nothing(pack: Pack) -> None:
 
 def test_topics_come_from_rules_then_indicators(pack: Pack) -> None:
     answers = {"immediate-danger": "no", "pc-b-l2": "yes", "dn-e-l4": "yes"}
-    assert assess(pack, answers).topics == ("early-help-topic", "neglect", "non-mobile-bruising")
+    # rules' topics first, then the indicators' in pack order (domains, then file order)
+    assert assess(pack, answers).topics == ("early-help-topic", "non-mobile-bruising", "neglect")
 
 
 def test_next_steps_come_from_the_level_and_the_topics(pack: Pack) -> None:
@@ -208,16 +210,18 @@ def test_lowering_lists_only_the_answer_that_alone_holds_the_level(pack: Pack) -
 def test_raising_prefers_not_known_answers_and_is_capped(pack: Pack) -> None:
     result = assess(pack, {"immediate-danger": "no", "dn-a-l2": "yes", "fe-c-l3": "not-known"})
     raises = [(c.id, c.new_level) for c in result.what_would_change if c.direction == "raise"]
-    assert ("fe-c-l3", 3) in raises
-    assert raises.index(("fe-c-l3", 3)) < raises.index(("pc-d-l3", 3))
+    assert ("fe-c-l3", 3) in raises  # "not known" at the indicated level and above is tried
+    # pc-d-l3 shares no theme, area or pathway with the health need: never offered (issue 12).
+    assert ("pc-d-l3", 3) not in raises
     assert all(new > 2 for _, new in raises)
     assert len(raises) <= 10
 
 
 def test_raising_respects_the_age_band(pack: Pack) -> None:
-    older = assess(pack, {"immediate-danger": "no"}, Context(age_band="5-10"))
+    answers = {"immediate-danger": "no", "dn-a-l2": "yes"}  # a health need: dn-e-l4 is related
+    older = assess(pack, answers, Context(age_band="5-10"))
     assert "dn-e-l4" not in [c.id for c in older.what_would_change]
-    baby = assess(pack, {"immediate-danger": "no"}, Context(age_band="under-1"))
+    baby = assess(pack, answers, Context(age_band="under-1"))
     assert "dn-e-l4" in [c.id for c in baby.what_would_change]
 
 
@@ -227,7 +231,11 @@ def test_an_answer_that_is_not_yes_no_or_not_known_is_refused(pack: Pack) -> Non
 
 
 def test_a_rule_outside_the_vocabulary_is_refused_with_its_id() -> None:
-    bad = make_pack([], [make_rule("bad-rule", {"python": "1+1"}, level=1)])
+    good = make_pack(
+        [], [make_rule("bad-rule", {"answer": {"id": "immediate-danger", "is": "no"}})]
+    )
+    # The loader refuses such a rule; the engine must refuse it too if one ever reaches it.
+    bad = replace(good, rules=(replace(good.rules[0], when={"python": "1+1"}),))
     with pytest.raises(PackRulesError, match=r"rules\[bad-rule\]\.when"):
         assess(bad, {})
 
@@ -242,7 +250,7 @@ def test_the_pack_identity_is_carried(pack: Pack) -> None:
     assert (result.pack_id, result.pack_version, result.pack_hash) == (
         "test-pack",
         "0.0.1",
-        "0" * 64,
+        pack.content_hash,  # the loader's SHA-256 of the files
     )
 
 
@@ -268,4 +276,22 @@ def test_raising_offers_the_next_step_of_the_same_theme_first() -> None:
     )
     result = assess(themed, {"immediate-danger": "no", "pc-warmth-l3": "yes"})
     raises = [c.id for c in result.what_would_change if c.direction == "raise"]
-    assert raises == ["pc-warmth-l4", "dn-other-l4", "dn-more-l4"]
+    assert raises == ["pc-warmth-l4"]  # the unrelated health concerns are not offered
+
+
+def test_raising_never_offers_an_unrelated_harm() -> None:
+    mixed = make_pack(
+        [
+            make_indicator("dn-attendance-l2", 2, area="education", theme="attendance"),
+            make_indicator("dn-attendance-l3", 3, area="education", theme="attendance"),
+            make_indicator("dn-fgm-l4", 4, area="health", topics=["fgm"]),
+        ],
+        [
+            make_rule("any-4", L4, level=4),
+            make_rule("any-3", L3, level=3),
+            make_rule("any-2", L2, level=2),
+        ],
+    )
+    result = assess(mixed, {"immediate-danger": "no", "dn-attendance-l2": "yes"})
+    raises = [c.id for c in result.what_would_change if c.direction == "raise"]
+    assert raises == ["dn-attendance-l3"]

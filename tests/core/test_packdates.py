@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from packfactory import ROLES
 
+from packs import ROLES
 from thresholds_app.core.base.records import replace
 from thresholds_app.core.pack.dates import pack_dates
-from thresholds_app.core.pack.model import Manifest
+from thresholds_app.core.pack.model import Manifest, Roles
 
 
 @pytest.fixture
@@ -27,7 +27,7 @@ def manifest() -> Manifest:
         sources={},
         parts={},
         mandatory_questions=(),
-        roles=ROLES,
+        roles=Roles(**ROLES),
     )
 
 

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "pdf"))
-from samplepack import sample_case, sample_pack
-
+from sample_packs import sample_case, sample_pack
 from thresholds_app.core.case.record import CaseRecord, SteppingRecord
 from thresholds_app.core.pack.model import Pack
 from thresholds_app.core.report.rationale import (
@@ -48,8 +44,9 @@ def test_identity_and_furniture(pack: Pack, case: CaseRecord) -> None:
         "SAMPLE-0042",
         "sample-pack",
         "9.9.9",
-        "ab12cd34ef56",
+        pack.short_hash,
     )
+    assert len(r.pack_short_hash) == 12
     assert r.provenance_note.startswith("Content follows the regional pattern")
     assert "supports professional judgement and does not replace it" in r.intended_use
 
@@ -92,8 +89,9 @@ def test_reasons_carry_rules_answers_and_sources(pack: Pack, case: CaseRecord) -
     assert entry == Entry(
         "A Level 3 concern is present (Level 3)",
         (
-            "The child is often hungry or poorly dressed for the weather (Level 3): yes",
+            # in pack order: domains/family-environment.yaml before parenting-capacity.yaml
             "Domestic abuse at home that the child sees or hears (Level 3): yes",
+            "The child is often hungry or poorly dressed for the weather (Level 3): yes",
         ),
         "Source: Sample source document",
     )
@@ -165,6 +163,7 @@ def test_emergency_route(pack: Pack, case: CaseRecord) -> None:
 
 
 def test_what_would_change_is_listed(pack: Pack, case: CaseRecord) -> None:
+    # Only related or "not known" concerns are offered (issue 12): the sample's injury is not known.
     blocks = build(pack, case).section("What would change it, and gaps").blocks
     changes = blocks[0]
     assert isinstance(changes, Items)

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "pdf"))
-from samplepack import sample_case, sample_pack
-
+from sample_packs import sample_case, sample_pack
 from thresholds_app.core.case.readiness import find_blockers
 from thresholds_app.core.case.record import CaseRecord, HouseholdMember, NextStep
 from thresholds_app.core.rules.assessment import Assessment

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from packfactory import make_indicator, make_pack, make_rule
 
+from packs import make_indicator, make_pack, make_rule
 from thresholds_app.core.pack.model import Pack
 from thresholds_app.core.rules.stepping import SteppingChanges, review_stepping
 

@@ -22,14 +22,14 @@ def pdf(rationale: Rationale) -> bytes:
     return render_rationale_pdf(rationale)
 
 
-def test_every_page_has_marking_reference_and_page_x_of_y(pdf: bytes) -> None:
+def test_every_page_has_marking_reference_and_page_x_of_y(pdf: bytes, pack: Pack) -> None:
     pages = page_texts(pdf)
     assert len(pages) >= 2
     for number, text in enumerate(pages, start=1):
         assert text.count("OFFICIAL-SENSITIVE") >= 2, number  # top and bottom
         assert "Child reference: SAMPLE-0042" in text
         assert f"Page {number} of {len(pages)}" in text
-        assert "sample-pack 9.9.9 (ab12cd34ef56)" in text
+        assert f"sample-pack 9.9.9 ({pack.short_hash})" in text
         assert "thresholds_app 0.1.0" in text
         assert "Produced 2026-01-05 10:00 UTC" in text
 

@@ -277,11 +277,14 @@ def test_age_band_changes_which_indicators_are_offered(qtbot):
     page.go_to_step("child")
     page.child.age.setCurrentIndex(page.child.age.findData("5-10"))
     page.go_to_step("needs")
-    assert "dn-injury-non-mobile-l4" not in page.needs.show_area("health").cards
+    cards = page.needs.show_area("health").cards
+    assert "dn-substance-use-l2" not in cards
+    # Mobility is its own question now (issue 12): the non-mobile injury applies at every age.
+    assert "dn-injury-non-mobile-l4" in cards
     page.go_to_step("child")
-    page.child.age.setCurrentIndex(page.child.age.findData("under-1"))
+    page.child.age.setCurrentIndex(page.child.age.findData("11-15"))
     page.go_to_step("needs")
-    assert "dn-injury-non-mobile-l4" in page.needs.show_area("health").cards
+    assert "dn-substance-use-l2" in page.needs.show_area("health").cards
 
 
 def test_no_answer_ever_fills_the_decision(qtbot):

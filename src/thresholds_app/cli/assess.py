@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from thresholds_app.core.pack.model import Pack
     from thresholds_app.core.rules.assessment import Assessment
 
 
@@ -32,8 +33,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Assess the case and print the result."""
+    from thresholds_app.cli.casearg import read_case_for, report_unknown_answers
     from thresholds_app.cli.packarg import load_pack_for
-    from thresholds_app.core.case.record import CaseFileError, load_case
+    from thresholds_app.core.pack.renames import carry_forward
     from thresholds_app.core.rules.assessment import Context
     from thresholds_app.core.rules.engine import PackRulesError, assess
 
@@ -45,27 +47,23 @@ def run(args: argparse.Namespace) -> int:
     pack = load_pack_for("assess", args.pack)
     if isinstance(pack, int):
         return pack
+    read = read_case_for("assess", args.case_file)
+    if isinstance(read, int):
+        return read
+    case = read.case
+    report_unknown_answers("assess", read, pack)
+    answers, renamed = carry_forward(pack, case.answers)
+    for note in renamed:
+        print(f"thresholds assess: {note}", file=sys.stderr)
     try:
-        case = load_case(args.case_file)
-    except CaseFileError as error:
-        print(f"thresholds assess: {error}", file=sys.stderr)
-        return 1
-    unknown = sorted(set(case.answers) - pack.answerable_ids())
-    if unknown:
-        print(
-            "thresholds assess: these answers are not in this pack and were not used: "
-            + ", ".join(unknown),
-            file=sys.stderr,
-        )
-    try:
-        result = assess(pack, case.answers, Context(age_band=case.child.age_band, now=now))
+        result = assess(pack, answers, Context(age_band=case.child.age_band, now=now))
     except (ValueError, PackRulesError) as error:
         print(f"thresholds assess: {error}", file=sys.stderr)
         return 1
     if args.format == "json":
         print(json.dumps(to_json(result), indent=2, ensure_ascii=False))
     else:
-        print(to_text(result, pack.levels))
+        print(to_text(result, pack))
     return 0
 
 
@@ -79,25 +77,17 @@ def to_json(result: Assessment) -> dict[str, Any]:
     return data
 
 
-def to_text(result: Assessment, levels: Any) -> str:
+def to_text(result: Assessment, pack: Pack) -> str:
     """A plain-text summary a practitioner can read in a terminal."""
-    from thresholds_app.core.base.wording import answer_words, level_label, level_title
+    from thresholds_app.core.base.wording import answer_words, level_label
+    from thresholds_app.core.report.rationale import guidance_headline
+    from thresholds_app.core.report.sections import reasons_to_show
 
     out: list[str] = []
     if result.pack_notice:
         out.append(result.pack_notice)
-    if result.level_withheld:
-        out.append("The level the guidance would indicate is not shown: it is not in force.")
-    elif not result.enough_answered:
-        out.append("Not enough answered yet to indicate a level.")
-        if result.indicated_level is not None:
-            out.append(f"So far the answers point to {level_label(result.indicated_level)}.")
-    elif result.indicated_level is None:
-        out.append("The guidance cannot indicate a level yet: insufficient information.")
-    else:
-        level = levels.get(result.indicated_level)
-        title = level_title(result.indicated_level, level.name if level else None)
-        out.append(f"The guidance indicates {title}.")
+    # The same headline as the screen and the rationale (withheld, not enough answered, level).
+    out.append(f"The guidance indicates: {guidance_headline(pack, result)}.")
     out.append("This supports your professional judgement; it does not replace it.")
     if result.emergency:
         out.append("EMERGENCY: the child may be in immediate danger. Call 999 now.")
@@ -110,14 +100,14 @@ def to_text(result: Assessment, levels: Any) -> str:
             out.extend(f"      {ln[1:]}" if ln.startswith("\t") else f"  - {ln}" for ln in lines)
 
     reasons: list[str] = []
-    for reason in result.reasons:
+    for reason in reasons_to_show(pack, result):
         level = f"{level_label(reason.level)}: " if reason.level else ""
         reasons.append(f"{level}{reason.label} [{reason.rule_id}; source {reason.source}]")
         reasons.extend(f"\t{a.id} = {answer_words(a.answer)}: {a.text}" for a in reason.answers)
     section("Why", reasons)
     section("Missing (must be answered)", [f"{m.id}: {m.text}" for m in result.missing])
     section("Still to answer before relying on a level", list(result.to_answer_next))
-    section("Not known", [f"{g.id}: {g.text}" for g in result.gaps])
+    section("Not known", [f"{g.id}: {g.gap_words()}" for g in result.gaps])
     section("Warnings", list(result.warnings))
     section(
         "What would change this",

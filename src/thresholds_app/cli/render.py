@@ -42,21 +42,22 @@ def _parse_time(text: str) -> datetime:
 def run(args: argparse.Namespace) -> int:
     """Render the rationale; return the exit code."""
     from thresholds_app import __version__
+    from thresholds_app.cli.casearg import read_case_for, report_unknown_answers
     from thresholds_app.cli.packarg import load_pack_for
     from thresholds_app.core.base.atomic import atomic_write_bytes, atomic_write_text
-    from thresholds_app.core.case.record import CaseFileError, load_case, reassess_if_pack_changed
+    from thresholds_app.core.case.record import reassess_if_pack_changed
     from thresholds_app.core.report.export import prepare_export
     from thresholds_app.core.report.rationale import rationale_to_text
     from thresholds_app.core.rules.engine import assess
 
-    try:
-        case = load_case(args.case_file)
-    except CaseFileError as exc:
-        print(f"thresholds render: {exc}", file=sys.stderr)
-        return 1
+    read = read_case_for("render", args.case_file)
+    if isinstance(read, int):
+        return read
+    case = read.case
     pack = load_pack_for("render", args.pack)
     if isinstance(pack, int):
         return pack
+    report_unknown_answers("render", read, pack)
     now = args.now or datetime.now(UTC)
     for message in reassess_if_pack_changed(case, pack, assess):
         print(message, file=sys.stderr)

@@ -21,6 +21,13 @@ from reportlab.platypus import (
 
 from thresholds_app.core.base.wording import DAY_SHORT_NAMES, level_label
 from thresholds_app.core.pack.model import Contact, Domain, Indicator, Pack, SteppingProcedure
+from thresholds_app.pdf.book_routes import (
+    consent_item,
+    consent_routes,
+    id_history,
+    level_4_routes,
+    questions_and_counting,
+)
 from thresholds_app.pdf.fonts import BODY
 from thresholds_app.pdf.layout import (
     ACCENT,
@@ -51,12 +58,14 @@ def render_book_pdf(pack: Pack, produced_at: str, app_version: str) -> bytes:
     story += _levels(pack, st)
     for domain in pack.domains:
         story += _matrix(pack, domain, st)
+    story += questions_and_counting(pack, st)
     story += _pathways(pack, st)
     story += _consent(pack, st)
     story += _stepping("Stepping up", pack.step_up, st)
     story += _stepping("Stepping down", pack.step_down, st)
     story += _contacts(pack, st)
     story += _provenance(pack, st)
+    story += id_history(pack, st)
     furniture = PageFurniture(
         marking="",
         header_left=f"{m.title}: guidance book",
@@ -166,6 +175,7 @@ def _levels(pack: Pack, st: Styles) -> list[Flowable]:
             out += _bullets(level.next_steps, st)
         names = [pack.contacts[c].name for c in level.contacts if c in pack.contacts]
         out += _labelled("Contacts", ", ".join(names), st)
+    out += level_4_routes(pack, st)
     out.append(PageBreak())
     return out
 
@@ -177,6 +187,8 @@ def _indicator_cell(indicators: list[Indicator], st: Styles) -> list[Flowable]:
     for ind in indicators:
         prefix = "Strength: " if ind.kind == "strength" else ""
         cell.append(Paragraph(markup(prefix + ind.text), bullet, bulletText="•"))
+        if ind.route == "child-in-need":
+            cell.append(_p("Child in need (section 17), not harm", ages))
         if ind.ages:
             cell.append(_p("Ages: " + ", ".join(ind.ages), ages))
     return cell or [_p("—", st.small)]
@@ -249,16 +261,8 @@ def _consent(pack: Pack, st: Styles) -> list[Flowable]:
     for number in sorted(guide.levels):
         c = guide.levels[number]
         out += [CondPageBreak(40 * mm), _p(level_label(number), st.h2)]
-        out += _labelled("Consent needed", c.consent_needed, st)
-        out += _labelled("From whom", c.from_whom, st)
-        out += _labelled("If consent is refused", c.if_refused, st)
-        out += _labelled("Telling parents", c.tell_parents, st)
-        if c.lawful_basis:
-            out.append(_p("Lawful basis", st.label))
-            out += _bullets(c.lawful_basis, st)
-        if c.record:
-            out.append(_p("What to record", st.label))
-            out += _bullets(c.record, st)
+        out += consent_item(c, st)
+    out += consent_routes(pack, st)
     if guide.golden_rules:
         out += [CondPageBreak(50 * mm), _p("The golden rules of information sharing", st.h2)]
         for number, rule in enumerate(guide.golden_rules, start=1):

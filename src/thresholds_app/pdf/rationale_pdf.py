@@ -149,7 +149,11 @@ def _summary_box(s: Summary, styles: Styles) -> list[Flowable]:
             [("LINEBELOW", (0, 0), (-1, -2), 0.4, RULE), ("LINEAFTER", (0, 0), (0, -1), 0.4, RULE)]
         )
     )
-    out: list[Flowable] = [Paragraph("Summary", styles.h1), box]
+    out: list[Flowable] = [Paragraph("Summary", styles.h1)]
+    if s.notices:
+        cell = [safe_para(notice, styles.alert) for notice in s.notices]
+        out += [_boxed([[cell]], [FRAME_WIDTH], WARN_SHADE), Spacer(1, 2 * mm)]
+    out.append(box)
     if s.differs and long_reason:
         out.append(Paragraph("Why this differs", styles.label))
         out += safe_paras(s.differs_reason, styles.body)

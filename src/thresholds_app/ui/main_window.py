@@ -232,22 +232,31 @@ class MainWindow(QMainWindow):
 
     def open_case_path(self, path: Path, *, review: bool = False) -> bool:
         """Open the case file at ``path``; a damaged file gives a plain message, not a crash."""
+        from thresholds_app.core.case.answers import unknown_answer_problems
+        from thresholds_app.core.case.reading import place_words
         from thresholds_app.core.case.record import (
             CaseFileError,
-            load_case,
+            read_case,
             reassess_if_pack_changed,
         )
         from thresholds_app.ui.case_state import default_assess_fn
 
         try:
-            case = load_case(path)
-        except CaseFileError as error:
+            read = read_case(path)
+        except CaseFileError as error:  # every problem, each with its line
             self.inform(self.tr("Cannot open the case file"), str(error))
             return False
+        case = read.case
+        noted = [*read.notices, *unknown_answer_problems(read, self.pack)]
         assess = self.assess_fn or default_assess_fn()
         changes = reassess_if_pack_changed(case, self.pack, assess)
         page = self.open_case(case, review=review)
         page.saved_path = path
+        if noted:
+            self.inform(
+                self.tr("Please check this case file"),
+                "\n".join(f"{place_words(p)}{p.message}" for p in noted),
+            )
         if changes:
             self.inform(
                 self.tr("The guidance has changed since this case was saved"),

@@ -66,6 +66,7 @@ def assessment_from_dict(data: Mapping[str, Any]) -> Assessment:
         ),
         next_steps=tuple(str(s) for s in data.get("next_steps", [])),
         contacts=tuple(ContactAdvice(**c) for c in data.get("contacts", [])),
+        route=data.get("route"),
     )
 
 

@@ -7,6 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from thresholds_app.core.base.jsonread import without_lone_surrogates
+
 
 class DraftError(Exception):
     """A draft cannot be read; the message is plain English for the practitioner."""
@@ -80,5 +82,10 @@ class DraftInfo:
 
 
 def dumps(data: Mapping[str, Any]) -> bytes:
-    """Compact UTF-8 JSON for one journal entry or snapshot."""
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    """Compact UTF-8 JSON for one journal entry or snapshot.
+
+    A lone surrogate (half a character, e.g. from a damaged paste) cannot be encoded as UTF-8:
+    without this, every autosave of such text failed. It is kept as U+FFFD, as files show it.
+    """
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return without_lone_surrogates(text).encode("utf-8")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any, cast
 
 from thresholds_app.core.pack import model as m
+from thresholds_app.core.pack.vocabulary import indicator_route
 
 Data = dict[str, Any]
 
@@ -65,6 +66,17 @@ def _levels(data: Data) -> dict[int, m.Level]:
             next_steps=_t(lv["next_steps"]),
             contacts=_t(lv.get("contacts")),
             source=lv["source"],
+            routes=tuple(
+                m.StatutoryRoute(
+                    id=r["id"],
+                    title=r["title"],
+                    summary=r["summary"],
+                    next_steps=_t(r["next_steps"]),
+                    contacts=_t(r.get("contacts")),
+                    source=r["source"],
+                )
+                for r in lv.get("routes") or ()
+            ),
         )
         for lv in data["levels"]
     ]
@@ -90,10 +102,16 @@ def _domain(data: Data) -> tuple[m.Domain, list[m.Indicator]]:
             keywords=_t(i.get("keywords")),
             topics=_t(i.get("topics")),
             source=i["source"],
+            route=_route(i),
+            if_not_known=i.get("if_not_known", ""),
         )
         for i in data["indicators"]
     ]
     return m.Domain(d["id"], d["title"], areas), indicators
+
+
+def _route(indicator: Data) -> str | None:
+    return indicator_route(indicator["level"], indicator["kind"], indicator.get("route"))
 
 
 def _topic(data: Data) -> m.Topic:
@@ -126,6 +144,7 @@ def _rules(data: Data) -> tuple[m.Rule, ...]:
                 emergency=bool(r["then"].get("emergency", False)),
                 warning=r["then"].get("warning"),
                 topics=_t(r["then"].get("topics")),
+                route=r["then"].get("route"),
             ),
             source=r["source"],
             order=index,
@@ -134,21 +153,23 @@ def _rules(data: Data) -> tuple[m.Rule, ...]:
     )
 
 
+def _consent_level(c: Data, level: int) -> m.ConsentLevel:
+    return m.ConsentLevel(
+        level=level,
+        consent_needed=c["consent_needed"],
+        from_whom=c["from_whom"],
+        if_refused=c["if_refused"],
+        consider_step_up_if_refused=bool(c.get("consider_step_up_if_refused", False)),
+        tell_parents=c["tell_parents"],
+        lawful_basis=_t(c["lawful_basis"]),
+        record=_t(c["record"]),
+        source=c["source"],
+    )
+
+
 def _consent(data: Data) -> m.ConsentGuide:
-    levels = {
-        c["level"]: m.ConsentLevel(
-            level=c["level"],
-            consent_needed=c["consent_needed"],
-            from_whom=c["from_whom"],
-            if_refused=c["if_refused"],
-            consider_step_up_if_refused=c["consider_step_up_if_refused"],
-            tell_parents=c["tell_parents"],
-            lawful_basis=_t(c["lawful_basis"]),
-            record=_t(c["record"]),
-            source=c["source"],
-        )
-        for c in data["levels"]
-    }
+    levels = {c["level"]: _consent_level(c, c["level"]) for c in data["levels"]}
+    routes = {r["route"]: _consent_level(r, 4) for r in data.get("routes") or ()}
 
     def titled(items: Any) -> tuple[m.TitledText, ...]:
         return tuple(m.TitledText(i["title"], i["text"], i.get("source")) for i in items or ())
@@ -157,6 +178,7 @@ def _consent(data: Data) -> m.ConsentGuide:
         dict(sorted(levels.items())),
         titled(data["golden_rules"]),
         titled(data.get("meanings_of_consent")),
+        routes,
     )
 
 
@@ -224,9 +246,46 @@ def _tests(data: Data, file: str, lines: list[int]) -> list[m.TestCase]:
                 rules_exclude=_t(expected.get("rules_exclude")),
                 file=file,
                 line=lines[index] if index < len(lines) else 0,
+                **_case_extras(expected),
             )
         )
     return cases
+
+
+_CASE_LISTS = (
+    "topics_include",
+    "topics_exclude",
+    "warnings_include",
+    "warnings_exclude",
+    "steps_mention",
+    "steps_exclude",
+    "gaps_include",
+    "gap_steps_mention",
+    "changes_exclude",
+)
+
+
+def _case_extras(expected: Data) -> dict[str, Any]:
+    """The optional expectations beyond level and rules (see the tests schema)."""
+    extras: dict[str, Any] = {key: _t(expected.get(key)) for key in _CASE_LISTS}
+    consent = expected.get("consent") or {}
+    extras["consent_step_up"] = consent.get("step_up")
+    extras["consent_mentions"] = _t(consent.get("mentions"))
+    extras["consent_excludes"] = _t(consent.get("excludes"))
+    extras["route"] = expected.get("route")
+    return extras
+
+
+def _overlaps(data: Data) -> tuple[m.Overlap, ...]:
+    return tuple(
+        m.Overlap(o["id"], o["label"], _t(o["indicators"])) for o in data.get("overlaps") or ()
+    )
+
+
+def _replaced_by(data: Data | None) -> dict[str, tuple[str, ...]]:
+    if not data:
+        return {}
+    return {r["id"]: _t(r.get("replaced_by")) for r in data.get("retired") or ()}
 
 
 def build_pack(data: dict[str, Any], lines: dict[str, list[int]], content_hash: str) -> m.Pack:
@@ -276,4 +335,10 @@ def build_pack(data: dict[str, Any], lines: dict[str, list[int]], content_hash: 
         scenarios=tuple(scenarios),
         tests=tuple(tests),
         content_hash=content_hash,
+        overlaps=_overlaps(data["rules.yaml"]),
+        replaced_by=_replaced_by(data.get("ids.yaml")),
+        published_ids=_t((data.get("ids.yaml") or {}).get("published")),
+        not_known_next_step=str(
+            (data["pack.yaml"].get("settings") or {}).get("not_known_next_step") or ""
+        ),
     )

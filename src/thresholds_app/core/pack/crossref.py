@@ -17,6 +17,7 @@ from typing import Any
 
 from thresholds_app.core.base.problems import did_you_mean
 from thresholds_app.core.pack.contract import check_contract
+from thresholds_app.core.pack.vocabulary import sub_conditions
 from thresholds_app.core.pack.yamlsafe import Path, YamlDocument
 
 Docs = dict[str, YamlDocument]
@@ -92,6 +93,12 @@ class _Checker:
         levels, rules = docs.get("levels.yaml"), docs.get("rules.yaml")
         self.levels = _known((lv.get("number") for _, lv in _items(levels, "levels")), [levels])
         self.rules = _known((r.get("id") for _, r in _items(rules, "rules")), [rules])
+        # Retired id -> its replacements (ids.yaml), so a stale reference says what to use now.
+        self.retired: dict[str, list[str]] = {
+            r["id"]: _str_list(r.get("replaced_by"))
+            for _, r in _items(docs.get("ids.yaml"), "retired")
+            if isinstance(r.get("id"), str)
+        }
         domain_docs: list[YamlDocument | None] = list(_docs_in(docs, "domains"))
         self.indicators_complete = _known((), domain_docs).complete
 
@@ -118,6 +125,11 @@ class _Checker:
         if isinstance(known, _Known) and not known.complete:
             return
         if isinstance(value, str) and value not in known:
+            replaced = self.retired.get(value)
+            if replaced is not None:
+                now = ", ".join(f"'{r}'" for r in replaced) or "nothing"
+                doc.add(path, f"{what} '{value}' has been retired; it is replaced by {now}")
+                return
             hint = did_you_mean(value, [k for k in known if isinstance(k, str)])
             doc.add(path, f"{what} '{value}' does not exist{hint}")
 
@@ -252,6 +264,8 @@ class _Checker:
                     f"the area (of domain '{domain.get('id')}')",
                 )
                 self.level(doc, ("indicators", i, "level"), ind.get("level"))
+                if "route" in ind and (ind.get("level") != 4 or ind.get("kind") != "concern"):
+                    doc.add(("indicators", i, "route"), "only a Level 4 concern has a route")
                 for j, tid in enumerate(_str_list(ind.get("topics"))):
                     self.ref(doc, ("indicators", i, "topics", j), tid, self.topics, "the topic")
 
@@ -293,6 +307,14 @@ class _Checker:
             reason = unreachable_reason(rule.get("when"), self.indicators, self.domains)
             if reason and self.indicators_complete:
                 doc.add(("rules", i, "when"), f"this rule can never fire: {reason}")
+        grouped: dict[str, str] = {}
+        for i, overlap in _items(doc, "overlaps"):
+            for j, iid in enumerate(_str_list(overlap.get("indicators"))):
+                where = ("overlaps", i, "indicators", j)
+                self.ref(doc, where, iid, self._indicator_ids(), "the indicator")
+                if iid in grouped:
+                    doc.add(where, f"'{iid}' is already in the overlap '{grouped[iid]}'")
+                grouped.setdefault(iid, str(overlap.get("id")))
 
     def _check_condition(
         self, doc: YamlDocument, path: Path, cond: Any, answerable: set[str]
@@ -308,15 +330,8 @@ class _Checker:
                 answerable,
                 "the question or indicator",
             )
-        for key in ("all", "any"):
-            for i, sub in enumerate(_list(cond.get(key))):
-                self._check_condition(doc, (*path, key, i), sub, answerable)
-        if "not" in cond:
-            self._check_condition(doc, (*path, "not"), cond["not"], answerable)
-        at_least = cond.get("at_least")
-        if isinstance(at_least, dict):
-            for i, sub in enumerate(_list(at_least.get("of"))):
-                self._check_condition(doc, (*path, "at_least", "of", i), sub, answerable)
+        for inside, sub in sub_conditions(cond):
+            self._check_condition(doc, (*path, *inside), sub, answerable)
         count = cond.get("count")
         where = count.get("where") if isinstance(count, dict) else None
         if isinstance(where, dict):
@@ -365,6 +380,14 @@ class _Checker:
                 for key in ("rules_fired", "rules_include", "rules_exclude"):
                     for j, rid in enumerate(_str_list(expected.get(key))):
                         self.ref(doc, ("cases", i, "expected", key, j), rid, self.rules, "the rule")
+                named = (
+                    (("topics_include", "topics_exclude"), self.topics, "the topic"),
+                    (("gaps_include", "changes_exclude"), answerable, "the question or indicator"),
+                )
+                for keys, known, what in named:
+                    for key in keys:
+                        for j, item in enumerate(_str_list(expected.get(key))):
+                            self.ref(doc, ("cases", i, "expected", key, j), item, known, what)
 
     def _answers(self, doc: YamlDocument, path: Path, answers: Any, answerable: set[str]) -> None:
         if isinstance(answers, dict):

@@ -25,6 +25,8 @@ REQUIRED_FILES = {
     "stepping.yaml": "stepping",
     "contacts.yaml": "contacts",
 }
+# Optional files: ids.yaml records every id the pack has published and what replaced retired ones.
+OPTIONAL_FILES = {"ids.yaml": "ids"}
 FOLDERS = {"domains": "domain", "topics": "topic", "scenarios": "scenarios", "tests": "tests"}
 REQUIRED_FOLDERS = ("domains",)
 PROVENANCE = "PROVENANCE.md"
@@ -72,12 +74,17 @@ def list_pack_files(root: Path, problems: list[Problem]) -> dict[str, Path]:
         else:
             files[name] = path
     for path in sorted(root.iterdir()):
-        if path.suffix in (".yaml", ".yml") and path.name not in REQUIRED_FILES:
+        if path.name in OPTIONAL_FILES:
+            if (why := _kind_problem(path)) is not None:
+                problems.append(_problem(path.name, why))
+            else:
+                files[path.name] = path
+        elif path.suffix in (".yaml", ".yml") and path.name not in REQUIRED_FILES:
             problems.append(
                 _problem(
                     path.name,
                     "unknown file: a pack holds only "
-                    + ", ".join(REQUIRED_FILES)
+                    + ", ".join([*REQUIRED_FILES, *OPTIONAL_FILES])
                     + " and the folders "
                     + ", ".join(FOLDERS),
                 )

@@ -18,6 +18,7 @@ from thresholds_app.core.pack import cache as packcache
 from thresholds_app.core.pack.build import build_pack
 from thresholds_app.core.pack.files import (
     FOLDERS,
+    OPTIONAL_FILES,
     PROVENANCE,
     REQUIRED_FILES,
     list_pack_files,
@@ -53,7 +54,7 @@ class LoadResult:
 
 
 def _schema_for(name: str) -> str:
-    return REQUIRED_FILES.get(name) or FOLDERS[name.split("/", 1)[0]]
+    return REQUIRED_FILES.get(name) or OPTIONAL_FILES.get(name) or FOLDERS[name.split("/", 1)[0]]
 
 
 def fingerprint(raw: dict[str, bytes]) -> str:
@@ -145,11 +146,13 @@ def _parse_within_budget(raw: dict[str, bytes]) -> dict[str, YamlDocument]:
 
 def _check(docs: dict[str, YamlDocument]) -> None:
     from thresholds_app.core.pack.crossref import check_cross_references
+    from thresholds_app.core.pack.idhistory import check_id_history
     from thresholds_app.core.pack.schemacheck import check_schema
 
     for name, doc in docs.items():
         check_schema(doc, _schema_for(name))
     check_cross_references(docs)
+    check_id_history(docs)
 
 
 def _case_lines(docs: dict[str, YamlDocument]) -> dict[str, list[int]]:

@@ -13,11 +13,12 @@ from typing import Any, Literal
 
 from thresholds_app.core.base.records import record
 from thresholds_app.core.base.wording import level_title
-
-Answer = Literal["yes", "no", "not-known"]
-ANSWERS: tuple[Answer, ...] = ("yes", "no", "not-known")
-AGE_BANDS: tuple[str, ...] = ("pre-birth", "under-1", "1-4", "5-10", "11-15", "16-17", "18-25")
-PART_STATUSES: tuple[str, ...] = ("confirmed", "partly-confirmed", "regional-pattern", "invented")
+from thresholds_app.core.pack.vocabulary import AGE_BANDS as AGE_BANDS
+from thresholds_app.core.pack.vocabulary import ANSWERS as ANSWERS
+from thresholds_app.core.pack.vocabulary import DEFAULT_ROUTE as DEFAULT_ROUTE
+from thresholds_app.core.pack.vocabulary import PART_STATUSES as PART_STATUSES
+from thresholds_app.core.pack.vocabulary import ROUTES as ROUTES
+from thresholds_app.core.pack.vocabulary import Answer as Answer
 
 
 @record
@@ -114,6 +115,7 @@ class Level:
     next_steps: tuple[str, ...]
     contacts: tuple[str, ...]
     source: str
+    routes: tuple[StatutoryRoute, ...] = ()  # Level 4 only, in order of precedence
 
 
 @record
@@ -162,6 +164,8 @@ class Indicator:
     keywords: tuple[str, ...]
     topics: tuple[str, ...]
     source: str
+    route: str | None = None  # Level 4 concerns only: child-protection (default) or child-in-need
+    if_not_known: str = ""  # the next step when this is answered "not known"
 
     def applies_to(self, age_band: str | None) -> bool:
         """Whether this indicator applies to a child in ``age_band`` (unknown age: yes)."""
@@ -210,6 +214,7 @@ class RuleEffect:
     emergency: bool
     warning: str | None
     topics: tuple[str, ...]
+    route: str | None = None  # Level 4 rules: which statutory route (None: child-protection)
 
 
 @record
@@ -256,6 +261,28 @@ class ConsentGuide:
     levels: Mapping[int, ConsentLevel]
     golden_rules: tuple[TitledText, ...]
     meanings_of_consent: tuple[TitledText, ...]
+    routes: Mapping[str, ConsentLevel] = {}  # Level 4 consent by statutory route
+
+
+@record
+class StatutoryRoute:
+    """One way a Level 4 case goes forward (s47, s17, or already open), with its own steps."""
+
+    id: str
+    title: str
+    summary: str
+    next_steps: tuple[str, ...]
+    contacts: tuple[str, ...]
+    source: str
+
+
+@record
+class Overlap:
+    """Indicators that describe one cause: counted once when rules count needs."""
+
+    id: str
+    label: str
+    indicators: tuple[str, ...]
 
 
 @record
@@ -341,6 +368,21 @@ class TestCase:
     rules_exclude: tuple[str, ...]
     file: str
     line: int
+    # What else a case may assert (pathways, warnings, route, consent, steps, gaps, changes).
+    # Text expectations are fragments, matched without regard to case.
+    topics_include: tuple[str, ...] = ()
+    topics_exclude: tuple[str, ...] = ()
+    warnings_include: tuple[str, ...] = ()
+    warnings_exclude: tuple[str, ...] = ()
+    route: str | None = None  # None: not checked; "none": no statutory route
+    consent_step_up: bool | None = None
+    consent_mentions: tuple[str, ...] = ()
+    consent_excludes: tuple[str, ...] = ()
+    steps_mention: tuple[str, ...] = ()
+    steps_exclude: tuple[str, ...] = ()
+    gaps_include: tuple[str, ...] = ()
+    gap_steps_mention: tuple[str, ...] = ()
+    changes_exclude: tuple[str, ...] = ()
 
 
 @record
@@ -363,6 +405,11 @@ class Pack:
     scenarios: tuple[Scenario, ...]
     tests: tuple[TestCase, ...]
     content_hash: str = ""
+    overlaps: tuple[Overlap, ...] = ()
+    # Retired id -> the ids that replaced it (empty: retired with no replacement); ids.yaml.
+    replaced_by: Mapping[str, tuple[str, ...]] = {}
+    published_ids: tuple[str, ...] = ()
+    not_known_next_step: str = ""  # default next step for a Level 4 concern answered not known
 
     @property
     def short_hash(self) -> str:

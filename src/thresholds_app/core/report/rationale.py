@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from thresholds_app.core.base.calendar import aware_area_time
+from thresholds_app.core.base.jsonread import without_lone_surrogates
 from thresholds_app.core.base.wording import level_label
+from thresholds_app.core.case.answers import unknown_answers_notice
 from thresholds_app.core.case.record import CaseRecord
 from thresholds_app.core.pack.model import Pack
 from thresholds_app.core.report.sections import (
@@ -76,6 +78,8 @@ class Summary:
     route: str
     contacts: tuple[ContactLine, ...]
     consent: str
+    #: Things the reader must not miss, shown in the box (e.g. answers the pack does not know).
+    notices: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -206,6 +210,7 @@ def _summary(pack: Pack, case: CaseRecord, assessment: Assessment) -> Summary:
         route=route,
         contacts=contacts,
         consent=consent_level.consent_needed if consent_level else "",
+        notices=tuple(n for n in (unknown_answers_notice(case, pack),) if n),
     )
 
 
@@ -249,6 +254,7 @@ def rationale_to_text(r: Rationale) -> str:
     ]
     if s.differs:
         out.append(f"Why the decision differs: {s.differs_reason or NOT_RECORDED}")
+    out += [f"NOTICE: {n}" for n in s.notices]
     out += [f"Emergency: {s.emergency_text}", f"Route: {s.route}"]
     out += [
         f"Contact: {c.name}, {c.phone}: {c.why}" + (f" ({c.time_rule})" if c.time_rule else "")
@@ -269,7 +275,7 @@ def rationale_to_text(r: Rationale) -> str:
         f"produced {r.produced_at}.",
         r.marking,
     ]
-    return "\n".join(out) + "\n"
+    return without_lone_surrogates("\n".join(out)) + "\n"  # always writable as UTF-8
 
 
 def _no_stop(text: str) -> str:

@@ -226,7 +226,7 @@ def _changes_and_gaps(assessment: Assessment) -> Section:
         if changes
         else Note("No single answer would change the level the guidance indicates.")
     )
-    gaps = tuple(g.text for g in assessment.gaps) + tuple(
+    gaps = tuple(g.gap_words() for g in assessment.gaps) + tuple(
         f"{m.text} ({NOT_ANSWERED})" for m in assessment.missing
     )
     blocks.append(

@@ -33,6 +33,11 @@ class AnswerRef:
     text: str
     level: int | None
     source: str
+    next_step: str = ""  # for a gap: what to do to find out (e.g. complete a DASH risk check)
+
+    def gap_words(self) -> str:
+        """The gap as one line: its text and, when there is one, what to do to find out."""
+        return f"{self.text} Next step: {self.next_step}" if self.next_step else self.text
 
 
 @dataclass(frozen=True)
@@ -109,6 +114,8 @@ class Assessment:
     consent: ConsentAdvice
     next_steps: tuple[str, ...]
     contacts: tuple[ContactAdvice, ...]
+    # At Level 4: already-open, child-protection (s47) or child-in-need (s17); else None.
+    route: str | None = None
     # Pack dates on the day of the context's clock ("" when no clock was given): after the
     # pack's expiry the level is withheld (``indicated_level`` is None, ``level_withheld``).
     pack_state: str = ""

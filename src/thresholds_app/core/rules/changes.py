@@ -6,10 +6,12 @@ Kept cheap and short on purpose, because it runs on every answer change:
   level would then fall (so it is listed only when it alone holds the level up).
 - **Raise**: questions a level rule names that have no yes/no answer are tried as "yes"; then, for
   each level above the indicated one (highest first), concerns for the child's age band answered
-  "not known" (first) or not yet answered are tried as "yes", a few per level; unanswered ones on
-  the same theme (then in the same area) as a concern already answered yes come first, so the next
-  step up a spectrum is shown. At the indicated level itself only "not known" concerns are tried,
-  since several needs together can add up.
+  "not known" (first) or not yet answered are tried as "yes", a few per level. Unanswered ones are
+  tried only when they are *related* to a concern already answered yes (the same theme first, then
+  the same area or pathway), so the next step up a spectrum is shown and an unrelated harm (a
+  question about FGM for a child whose worry is school attendance) is never offered. At the
+  indicated level itself only "not known" concerns are tried, since several needs together can
+  add up.
 
 Every listed change was checked by re-running the level, so none is a guess. Lists are capped
 (:data:`PER_LEVEL` per level, :data:`MAX_TRIALS` re-runs in all); the practitioner sees a sample,
@@ -57,6 +59,9 @@ def what_would_change(
     base = level or 0
     if base < 4:
         for question in engine.level_questions:
+            # Who is already involved is a fact to record, not a change in the child's needs.
+            if engine.pack.questions[question].group == "involvement":
+                continue
             if answers.get(question) not in ("yes", "no") and budget[0] > 0:
                 new = trial(question, "yes")
                 if new is not None and new > base:
@@ -69,13 +74,19 @@ def what_would_change(
         ]
         themes = {i.theme for i in said_yes if i.theme}
         areas = {i.area for i in said_yes}
+        topics = {t for i in said_yes for t in i.topics}
         for target in range(4, base - 1, -1):
             found = 0
             pool = [i for i in engine.concerns if i.level == target and i.applies_to(age)]
             unknown = [i.id for i in pool if answers.get(i.id) == "not-known"]
             unanswered = []
             if target > base:
-                fresh = [i for i in pool if i.id not in answers]
+                fresh = [
+                    i
+                    for i in pool
+                    if i.id not in answers
+                    and (i.theme in themes or i.area in areas or topics.intersection(i.topics))
+                ]
                 fresh.sort(key=lambda i: (i.theme not in themes, i.area not in areas))  # stable
                 unanswered = [i.id for i in fresh]
             for item_id in unknown + unanswered:

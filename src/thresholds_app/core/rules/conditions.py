@@ -1,14 +1,7 @@
 """The condition interpreter: a closed vocabulary of rule conditions, compiled once per pack.
 
-A rule's ``when`` is plain data (see ``docs/pack-format.md``)::
-
-    answer:   {id: X, is: "yes"}          # or a list; unanswered matches "unanswered"
-    all:      [c, ...]
-    any:      [c, ...]
-    not:      c
-    at_least: {n: 2, of: [c, ...]}
-    count:    {at_least: 3, where: {...}, answer: "yes", distinct: domain}
-    age_band: [under-1, pre-birth]
+A rule's ``when`` is plain data in the vocabulary of :mod:`thresholds_app.core.pack.vocabulary`
+(see also ``docs/pack-format.md``).
 
 :func:`compile_condition` turns that data into a small tree of condition objects. Each object
 answers two questions for a set of answers and an age band: does it hold, and which answers made it
@@ -17,20 +10,35 @@ outside the vocabulary raises :class:`ConditionError`.
 
 ``count`` ignores an indicator's age bands on purpose: a "yes" the practitioner gave is never
 discarded because of the child's age.
+
+**One cause, one count.** A pack may declare *overlaps* (``rules.yaml``): indicators that describe
+one cause, such as a bereavement ticked both as the child's loss and as the family's. ``count``
+counts each such group once, and with ``distinct`` the group lends its weight to one domain (or
+area) only, so one event never adds up to a higher level on its own.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from thresholds_app.core.pack.model import AGE_BANDS, Indicator
+from thresholds_app.core.pack.model import Indicator
+from thresholds_app.core.pack.vocabulary import (
+    AGE_BANDS,
+    ANSWER_KEYS,
+    AT_LEAST_KEYS,
+    CONDITION_ANSWERS,
+    CONDITION_FORMS,
+    COUNT_KEYS,
+    DISTINCT_KEYS,
+    UNANSWERED,
+    WHERE_KEYS,
+    where_matches,
+)
 
-UNANSWERED = "unanswered"
-ANSWER_VALUES = ("yes", "no", "not-known", UNANSWERED)
-WHERE_KEYS = ("level", "kind", "domain", "area", "theme", "topic")
-DISTINCT_KEYS = ("domain", "area")
+ANSWER_VALUES = CONDITION_ANSWERS
+FORMS = CONDITION_FORMS
 
 
 class ConditionError(ValueError):
@@ -168,6 +176,8 @@ class Count(Condition):
     groups: Mapping[str, str]
     distinct: str | None
     order: Mapping[str, int]  # position of each matching indicator in pack order
+    # indicator id -> its overlap group, for the matching indicators that are in one
+    causes: Mapping[str, str] = field(default_factory=dict)
 
     def _hits(self, answers: Mapping[str, str]) -> Iterable[str]:
         """Ids of matching indicators carrying a counted answer (in no particular order)."""
@@ -179,10 +189,15 @@ class Count(Condition):
     def holds(self, answers: Mapping[str, str], age_band: str | None) -> bool:  # noqa: D102
         if self.n <= 0:
             return True
-        hits = self._hits(answers)
+        hits = list(self._hits(answers))
+        causes = self.causes
         if self.distinct is None:
-            return len(list(hits)) >= self.n
-        return len({self.groups[i] for i in hits}) >= self.n
+            if not causes:
+                return len(hits) >= self.n
+            return len({causes.get(i, i) for i in hits}) >= self.n
+        if not causes or not any(i in causes for i in hits):
+            return len({self.groups[i] for i in hits}) >= self.n
+        return _distinct_groups(hits, self.groups, causes) >= self.n
 
     def support(self, answers: Mapping[str, str], age_band: str | None) -> list[str]:  # noqa: D102
         hits = set(self._hits(answers))
@@ -208,6 +223,31 @@ class AgeBandIn(Condition):
 
     def referenced_ids(self) -> set[str]:  # noqa: D102
         return set()
+
+
+def _distinct_groups(hits: list[str], groups: Mapping[str, str], causes: Mapping[str, str]) -> int:
+    """How many different groups the hits reach when each cause may stand for only one group.
+
+    A maximum matching of causes to groups (domains or areas: a handful), by augmenting paths.
+    """
+    reach: dict[str, set[str]] = {}
+    for item in hits:
+        reach.setdefault(causes.get(item, item), set()).add(groups[item])
+    owner: dict[str, str] = {}  # group -> the cause standing for it
+
+    def place(cause: str, seen: set[str]) -> bool:
+        for group in sorted(reach[cause]):
+            if group in seen:
+                continue
+            seen.add(group)
+            if group not in owner or place(owner[group], seen):
+                owner[group] = cause
+                return True
+        return False
+
+    for cause in sorted(reach):
+        place(cause, set())
+    return len(owner)
 
 
 def _merge(groups: Iterable[list[str]]) -> list[str]:
@@ -237,10 +277,12 @@ def _list(raw: Any, path: str) -> list[Any]:
     return raw
 
 
-def _count(raw: Any, path: str, indicators: Sequence[Indicator]) -> Count:
+def _count(
+    raw: Any, path: str, indicators: Sequence[Indicator], overlaps: Mapping[str, str]
+) -> Count:
     if not isinstance(raw, Mapping):
         raise ConditionError(path, "expected a mapping with at_least and where")
-    unknown = set(raw) - {"at_least", "where", "answer", "distinct"}
+    unknown = set(raw) - set(COUNT_KEYS)
     if unknown:
         raise ConditionError(path, f"unknown key {sorted(unknown)[0]!r}")
     n = raw.get("at_least")
@@ -262,27 +304,27 @@ def _count(raw: Any, path: str, indicators: Sequence[Indicator]) -> Count:
         if _matches(ind, where)
     }
     order = {item: index for index, item in enumerate(groups)}
-    return Count(n=n, values=values, groups=groups, distinct=distinct, order=order)
+    causes = {item: overlaps[item] for item in groups if item in overlaps}
+    return Count(n=n, values=values, groups=groups, distinct=distinct, order=order, causes=causes)
 
 
 def _matches(indicator: Indicator, where: Mapping[str, Any]) -> bool:
-    for key, wanted in where.items():
-        options = wanted if isinstance(wanted, list) else [wanted]
-        if key == "topic":
-            if not any(t in indicator.topics for t in options):
-                return False
-        elif getattr(indicator, key) not in options:
-            return False
-    return True
+    return where_matches(where, lambda key: getattr(indicator, key), indicator.topics)
 
 
-def compile_condition(raw: Any, indicators: Sequence[Indicator], path: str = "when") -> Condition:
+def compile_condition(
+    raw: Any,
+    indicators: Sequence[Indicator],
+    path: str = "when",
+    overlaps: Mapping[str, str] | None = None,
+) -> Condition:
     """Compile one condition (plain data) into a :class:`Condition` tree.
 
     Args:
         raw: The condition as loaded from YAML.
         indicators: Every indicator of the pack, in pack order (``count`` is resolved against them).
         path: Where the condition sits, for error messages.
+        overlaps: Indicator id -> the overlap group it belongs to (one cause, one count).
 
     Raises:
         ConditionError: The condition is not in the closed vocabulary.
@@ -292,31 +334,35 @@ def compile_condition(raw: Any, indicators: Sequence[Indicator], path: str = "wh
     ((form, body),) = raw.items()
     here = f"{path}.{form}"
     if form == "answer":
-        if not isinstance(body, Mapping) or set(body) != {"id", "is"}:
+        if not isinstance(body, Mapping) or set(body) != set(ANSWER_KEYS):
             raise ConditionError(here, "expected {id: ..., is: ...}")
         if not isinstance(body["id"], str):
             raise ConditionError(f"{here}.id", "expected an id")
         return AnswerIs(body["id"], _answer_values(body["is"], f"{here}.is"))
     if form in ("all", "any"):
         parts = tuple(
-            compile_condition(c, indicators, f"{here}[{i}]")
+            compile_condition(c, indicators, f"{here}[{i}]", overlaps)
             for i, c in enumerate(_list(body, here))
         )
         return AllOf(parts) if form == "all" else AnyOf(parts)
     if form == "not":
-        return Not(compile_condition(body, indicators, here))
+        return Not(compile_condition(body, indicators, here, overlaps))
     if form == "at_least":
-        if not isinstance(body, Mapping) or set(body) != {"n", "of"}:
+        if not isinstance(body, Mapping) or set(body) != set(AT_LEAST_KEYS):
             raise ConditionError(here, "expected {n: ..., of: [...]}")
         n = body["n"]
         if not isinstance(n, int) or isinstance(n, bool) or n < 0:
             raise ConditionError(f"{here}.n", "expected a whole number of at least 0")
         of = _list(body["of"], f"{here}.of")
         return AtLeast(
-            n, tuple(compile_condition(c, indicators, f"{here}.of[{i}]") for i, c in enumerate(of))
+            n,
+            tuple(
+                compile_condition(c, indicators, f"{here}.of[{i}]", overlaps)
+                for i, c in enumerate(of)
+            ),
         )
     if form == "count":
-        return _count(body, here, indicators)
+        return _count(body, here, indicators, overlaps or {})
     if form == "age_band":
         bands = body if isinstance(body, list) else [body]
         for band in bands:
@@ -324,6 +370,3 @@ def compile_condition(raw: Any, indicators: Sequence[Indicator], path: str = "wh
                 raise ConditionError(here, f"{band!r} is not an age band")
         return AgeBandIn(frozenset(bands))
     raise ConditionError(path, f"unknown condition {form!r} (use one of {', '.join(FORMS)})")
-
-
-FORMS = ("answer", "all", "any", "not", "at_least", "count", "age_band")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from thresholds_app.core.pack.model import Pack
+from thresholds_app.core.pack.model import ConsentLevel, Pack
 from thresholds_app.core.rules.assessment import ConsentAdvice
 
 DO_NOT_TELL_PARENTS = (
@@ -26,12 +26,21 @@ def step_up_level(pack: Pack, level: int) -> int | None:
     return min(higher) if higher else None
 
 
-def consent_advice(pack: Pack, level: int | None, answers: Mapping[str, str]) -> ConsentAdvice:
-    """What the guidance says about consent at ``level``, given the consent answers."""
+def consent_advice(
+    pack: Pack, level: int | None, answers: Mapping[str, str], route: str | None = None
+) -> ConsentAdvice:
+    """What the guidance says about consent at ``level``, given the consent answers.
+
+    At Level 4 a statutory ``route`` with its own consent entry (``consent.yaml`` ``routes``)
+    replaces the level's: a child in need referral is made with consent, a child protection
+    referral needs none (issue 12).
+    """
     roles = pack.roles
     refused = answers.get(roles.consent_refused) == "yes"
     hide_from_parents = answers.get(roles.telling_parents_risk) == "yes"
-    guide = pack.consent.levels.get(level) if level is not None else None
+    guide: ConsentLevel | None = pack.consent.routes.get(route) if route else None
+    if guide is None and level is not None:
+        guide = pack.consent.levels.get(level)
     step_up = bool(refused and guide is not None and guide.consider_step_up_if_refused)
     step_up_to = step_up_level(pack, level) if step_up and level is not None else None
     tell = guide.tell_parents if guide else ""

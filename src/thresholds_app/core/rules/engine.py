@@ -10,6 +10,11 @@ indicated level is the highest ``then.level`` among fired rules, or ``None`` ("i
 information") when no level rule fires. Every fired rule is a reason, ordered by level (highest
 first) and then by its place in ``rules.yaml``.
 
+At Level 4 the engine also picks the **statutory route** (:func:`Engine.route_of`): a child
+already open to children's social care, possible significant harm (s47), or a child in need
+(s17). The route's own next steps, consent advice and contacts replace the generic Level 4 ones,
+so a privately fostered child is not told "do not confront the alleged abuser".
+
 The pack is compiled once into an :class:`Engine` (conditions resolved against the indicators,
 rules sorted for a short-circuit level check) and the engine is memoised on the pack object, so
 re-assessing after one changed answer costs well under a millisecond.
@@ -18,12 +23,20 @@ re-assessing after one changed answer costs well under a millisecond.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from thresholds_app.core.base.calendar import area_time
 from thresholds_app.core.base.wording import level_label
 from thresholds_app.core.pack.dates import PackDates, pack_dates
-from thresholds_app.core.pack.model import ANSWERS, Answer, Indicator, Pack, Rule
+from thresholds_app.core.pack.model import (
+    ANSWERS,
+    DEFAULT_ROUTE,
+    Answer,
+    Indicator,
+    Pack,
+    Rule,
+    StatutoryRoute,
+)
 from thresholds_app.core.rules.assessment import (
     AnswerRef,
     Assessment,
@@ -66,10 +79,13 @@ class Engine:
             raise PackRulesError(f"rules.yaml: policy {pack.policy!r} is not supported")
         self.pack = pack
         indicators = tuple(pack.indicators.values())
+        overlaps = {item: group.id for group in pack.overlaps for item in group.indicators}
         compiled: list[CompiledRule] = []
         for rule in pack.rules:
             try:
-                condition = compile_condition(rule.when, indicators, f"rules[{rule.id}].when")
+                condition = compile_condition(
+                    rule.when, indicators, f"rules[{rule.id}].when", overlaps
+                )
             except ConditionError as error:
                 raise PackRulesError(f"rules.yaml: {error}") from error
             compiled.append(CompiledRule(rule, condition))
@@ -103,6 +119,19 @@ class Engine:
         }
         # Questions a level rule names: candidates for "what would change this".
         self.level_questions: tuple[str, ...] = tuple(q for q in pack.questions if q in named)
+        level_4 = pack.levels.get(4)
+        self.routes: dict[str, StatutoryRoute] = (
+            {r.id: r for r in level_4.routes} if level_4 else {}
+        )
+
+    def route_of(self, fired: list[CompiledRule]) -> str | None:
+        """The statutory route of the Level 4 rules that fired, the pack's first in precedence.
+
+        A Level 4 rule that names no route means possible significant harm. ``None`` when the
+        pack defines no routes or no Level 4 rule fired.
+        """
+        named = {c.rule.then.route or DEFAULT_ROUTE for c in fired if c.level == 4}
+        return next((r for r in self.routes if r in named), None)
 
     def level_of(self, answers: Mapping[str, str], age_band: str | None) -> int | None:
         """Only the indicated level (the highest level among rules that hold)."""
@@ -149,6 +178,7 @@ class Engine:
             fired = [c for c in fired if c.level is None or c.rule.then.emergency]
             level = None
         topics = self._topics(fired, answers)
+        route = self.route_of(fired) if level == 4 else None
         to_answer = () if withheld else still_to_answer(self.pack, answers, level, emergency)
         # The lowest level means "no concern found": until enough is answered it is no finding,
         # so it gives no steps or contacts of its own (issue 11: "Level 1, No gaps").
@@ -177,14 +207,15 @@ class Engine:
                 if i in self.strength_ids
             ),
             topics=topics,
-            consent=consent_advice(self.pack, level, answers),
-            next_steps=self._next_steps(advice_level, emergency, topics, to_answer, dates),
-            contacts=self._contacts(advice_level, emergency, topics, context),
+            consent=consent_advice(self.pack, level, answers, route),
+            next_steps=self._next_steps(advice_level, emergency, topics, to_answer, dates, route),
+            contacts=self._contacts(advice_level, emergency, topics, context, route),
             pack_state=dates.state if dates else "",
             pack_notice=dates.message if dates else "",
             level_withheld=withheld,
             enough_answered=not to_answer,
             to_answer_next=to_answer,
+            route=route,
         )
 
     def _reason(
@@ -218,7 +249,16 @@ class Engine:
             i for i in unknown if i in self.concern_ids and self.pack.indicators[i].level >= floor
         ]
         concerns.sort(key=lambda i: -self.pack.indicators[i].level)  # stable: pack order kept
-        return tuple(self.answer_ref(i, answers) for i in questions + concerns)
+        return tuple(self._gap(i, answers) for i in questions + concerns)
+
+    def _gap(self, item_id: str, answers: Mapping[str, str]) -> AnswerRef:
+        """A "not known" answer, with what to do to find out when it could mean Level 4."""
+        ref = self.answer_ref(item_id, answers)
+        indicator = self.pack.indicators.get(item_id)
+        step = indicator.if_not_known if indicator else ""
+        if not step and indicator is not None and indicator.level == 4:
+            step = self.pack.not_known_next_step
+        return replace(ref, next_step=step) if step else ref
 
     def _topics(self, fired: list[CompiledRule], answers: Mapping[str, str]) -> tuple[str, ...]:
         ids: dict[str, None] = {}
@@ -240,6 +280,7 @@ class Engine:
         topics: tuple[str, ...],
         to_answer: tuple[str, ...],
         dates: PackDates | None,
+        route: str | None = None,
     ) -> tuple[str, ...]:
         steps: list[str] = []
         if emergency:
@@ -256,7 +297,9 @@ class Engine:
                 "The guidance cannot indicate a level from these answers: talk to your "
                 "safeguarding lead, or ask the front door for advice."
             )
-        if level is not None and level in self.pack.levels:
+        if route in self.routes and level is not None:
+            steps.extend(self.routes[route].next_steps)
+        elif level is not None and level in self.pack.levels:
             steps.extend(self.pack.levels[level].next_steps)
         for topic_id in topics:
             topic = self.pack.topics[topic_id]
@@ -265,13 +308,28 @@ class Engine:
         return tuple(dict.fromkeys(steps))
 
     def _contacts(
-        self, level: int | None, emergency: bool, topics: tuple[str, ...], context: Context
+        self,
+        level: int | None,
+        emergency: bool,
+        topics: tuple[str, ...],
+        context: Context,
+        statutory: str | None = None,
     ) -> tuple[ContactAdvice, ...]:
         now = context.now
         roles = self.pack.roles
         # The out-of-hours team is for urgent protection: an emergency or the statutory level.
         urgent = emergency or (level is not None and level >= roles.statutory_level)
         advice: list[ContactAdvice] = []
+        if statutory in self.routes and not emergency:
+            # e.g. the allocated social worker first, for a child already open to social care
+            chosen = self.routes[statutory]
+            advice += contacts_for(
+                self.pack,
+                self._routable(chosen.contacts, emergency),
+                now,
+                chosen.title,
+                urgent=urgent,
+            )
         if urgent:
             advice += who_to_call(self.pack, now, emergency)
         if level is not None and level in self.pack.levels:

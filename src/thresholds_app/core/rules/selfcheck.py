@@ -93,6 +93,61 @@ def _compare(case: TestCase, result: Assessment) -> list[str]:
     unwanted = [r for r in case.rules_exclude if r in fired]
     if unwanted:
         problems.append(f"rules that should not fire but did: {_rules(unwanted)}")
+    return problems + _compare_advice(case, result)
+
+
+def _has(texts: Iterable[str], fragment: str) -> bool:
+    wanted = fragment.casefold()
+    return any(wanted in t.casefold() for t in texts)
+
+
+def _compare_advice(case: TestCase, result: Assessment) -> list[str]:
+    """The expectations beyond level and rules: pathways, warnings, route, consent, steps."""
+    problems: list[str] = []
+    absent = [t for t in case.topics_include if t not in result.topics]
+    if absent:
+        problems.append(f"pathways that should be offered but were not: {_rules(absent)}")
+    offered = [t for t in case.topics_exclude if t in result.topics]
+    if offered:
+        problems.append(f"pathways that should not be offered but were: {_rules(offered)}")
+    for fragment in case.warnings_include:
+        if not _has(result.warnings, fragment):
+            problems.append(f"no warning mentions {fragment!r} (warnings: {list(result.warnings)})")
+    for fragment in case.warnings_exclude:
+        if _has(result.warnings, fragment):
+            problems.append(f"a warning mentions {fragment!r}, which it should not")
+    if case.route is not None and (result.route or "none") != case.route:
+        problems.append(f"route: expected {case.route}, got {result.route or 'none'}")
+    consent = result.consent
+    advice = (consent.consent_needed, consent.from_whom, consent.if_refused, consent.tell_parents)
+    if case.consent_step_up is not None and consent.consider_step_up != case.consent_step_up:
+        problems.append(
+            f"consent: step-up expected {case.consent_step_up}, got {consent.consider_step_up}"
+        )
+    for fragment in case.consent_mentions:
+        if not _has(advice, fragment):
+            problems.append(f"the consent advice does not mention {fragment!r}")
+    for fragment in case.consent_excludes:
+        if _has(advice, fragment):
+            problems.append(f"the consent advice mentions {fragment!r}, which it should not")
+    for fragment in case.steps_mention:
+        if not _has(result.next_steps, fragment):
+            problems.append(f"no next step mentions {fragment!r}")
+    for fragment in case.steps_exclude:
+        if _has(result.next_steps, fragment):
+            problems.append(f"a next step mentions {fragment!r}, which it should not")
+    gaps = {g.id for g in result.gaps}
+    unlisted = [g for g in case.gaps_include if g not in gaps]
+    if unlisted:
+        problems.append(f"'not known' answers that should be gaps but are not: {_rules(unlisted)}")
+    steps = [g.next_step for g in result.gaps if g.next_step]
+    for fragment in case.gap_steps_mention:
+        if not _has(steps, fragment):
+            problems.append(f"no gap's next step mentions {fragment!r} (steps: {steps})")
+    changes = {c.id for c in result.what_would_change}
+    offered_changes = [c for c in case.changes_exclude if c in changes]
+    if offered_changes:
+        problems.append(f"'what would change it' offers {_rules(offered_changes)}")
     return problems
 
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from thresholds_app.core.case.record import HouseholdMember
-from thresholds_app.core.pack.model import AGE_BANDS
+from thresholds_app.core.pack.model import AGE_BANDS, Question
 from thresholds_app.ui.assessment.question_row import QuestionRow
 from thresholds_app.ui.assessment.widgets import (
     card_frame,
@@ -35,7 +35,7 @@ from thresholds_app.ui.case_state import CaseState
 
 AGE_BAND_WORDS = {
     "pre-birth": "Unborn baby (pre-birth)",
-    "under-1": "Under 1, or not yet moving about independently",
+    "under-1": "Under 1",
     "1-4": "1 to 4 years",
     "5-10": "5 to 10 years",
     "11-15": "11 to 15 years",
@@ -192,6 +192,8 @@ class ChildStep(QWidget):
         form.addRow("", self.name_opt_in)
         form.addRow(self.tr("&Name:"), self.name)
         layout.addWidget(about)
+        for question in self._questions("child"):  # e.g. whether the child moves about alone
+            layout.addWidget(QuestionRow(state, question))
 
         layout.addWidget(heading(required(self.tr("Other children")), 2))
         layout.addWidget(
@@ -202,10 +204,10 @@ class ChildStep(QWidget):
                 )
             )
         )
-        question = state.pack.questions.get(state.pack.roles.other_children)
+        other_children = state.pack.questions.get(state.pack.roles.other_children)
         self.other_children: QuestionRow | None = None
-        if question is not None:
-            self.other_children = QuestionRow(state, question)
+        if other_children is not None:
+            self.other_children = QuestionRow(state, other_children)
             layout.addWidget(self.other_children)
         self.rows_box = QVBoxLayout()
         self.rows_box.setSpacing(10)
@@ -217,11 +219,16 @@ class ChildStep(QWidget):
         row.addWidget(self.add_button)
         row.addStretch(1)
         layout.addLayout(row)
-        context = [q for q in state.pack.questions.values() if q.group == "context"]
-        if context:
-            layout.addWidget(heading(self.tr("The family's situation"), 2))
-            for question in context:
-                layout.addWidget(QuestionRow(state, question))
+        for group, title in (
+            ("context", self.tr("The family's situation")),
+            ("involvement", self.tr("Who is already involved")),
+            ("history", self.tr("What has been tried already")),
+        ):
+            questions = self._questions(group)
+            if questions:
+                layout.addWidget(heading(title, 2))
+                for question in questions:
+                    layout.addWidget(QuestionRow(state, question))
         layout.addStretch(1)
         self.rows: list[HouseholdRow] = []
         for member in state.case.household:
@@ -281,6 +288,10 @@ class ChildStep(QWidget):
         self.state.case.child.reference = self.reference.text()
         self.state.case.child.name = self.name.text() if self.name_opt_in.isChecked() else ""
         self.state.touch()
+
+    def _questions(self, group: str) -> list[Question]:
+        """The pack's questions asked in ``group`` on this step, in pack order."""
+        return [q for q in self.state.pack.questions.values() if q.group == group]
 
     def _age_changed(self) -> None:
         self.state.set_age_band(self.age.currentData())

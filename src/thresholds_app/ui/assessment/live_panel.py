@@ -151,7 +151,7 @@ class LivePanel(QWidget):
             change.append(f"<i>and {len(a.what_would_change) - 4} more</i>")
         # Core's list of what to answer next includes every mandatory question left open.
         gaps = [f"Still to answer: {html.escape(t)}" for t in a.to_answer_next]
-        gaps += [f"Not known: {html.escape(g.text)}" for g in a.gaps]
+        gaps += [f"Not known: {html.escape(g.gap_words())}" for g in a.gaps]
         self._fill(
             "why",
             why,
