@@ -160,3 +160,24 @@ def test_draft_with_huge_user_labels_still_renders(pack: Pack, case: CaseRecord)
     pdf = render_rationale_pdf(build_rationale(pack, case, assessment, "t", "v", blockers))
     assert qpdf_problems(pdf) == []
     assert "DRAFT: not ready to send." in page_texts(pdf)[0]
+
+
+def test_importing_the_layout_leaves_reportlab_settings_alone(rationale: Rationale) -> None:
+    # Another reportlab user in the same process must not inherit our choices (issue 10).
+    import subprocess
+    import sys
+
+    code = (
+        "from reportlab import rl_config\n"
+        "before = rl_config.useA85\n"
+        "import thresholds_app.pdf.layout\n"
+        "print(before == rl_config.useA85 == 1)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "True"
+    from reportlab import rl_config
+
+    before = rl_config.useA85
+    pdf = render_rationale_pdf(rationale)
+    assert rl_config.useA85 == before  # set for the build only
+    assert b"/ASCII85Decode" not in pdf  # and our streams are binary while it lasts

@@ -40,7 +40,7 @@ def edit(marker: str) -> None:
     for key, value in ANSWERS.items():
         page.state.set_answer(key, value)
     print("ANSWERED", flush=True)
-    saver = window.b_extensions.autosave
+    saver = window.drafts.autosave
     fields = 0
     for step in page.steps:
         page.go_to_step(step)

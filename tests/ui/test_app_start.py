@@ -153,11 +153,8 @@ def test_start_page_shows_pack_and_buttons(qtbot):
     assert window.pack.manifest.version in page.pack_title.text()
     assert page.status_label.text().startswith("Status:")
     assert page.buttons["training"].isEnabled()
-    assert not page.buttons["guidance"].isEnabled()
-    from PySide6.QtWidgets import QLabel
-
-    window.add_page("guidance", QLabel("browser stand-in"))
-    assert page.buttons["guidance"].isEnabled()
+    assert page.buttons["guidance"].isEnabled()  # every page is registered with the window
+    assert page.buttons["review"].isEnabled()
     for button in page.buttons.values():
         assert button.accessibleName()
     assert "Right Help" in window.windowTitle()
@@ -173,5 +170,8 @@ def test_the_keyboard_starts_on_new_assessment_and_enter_opens_it(qtbot):
     qtbot.waitUntil(lambda: QApplication.focusWidget() is new)  # not the emergency button
     qtbot.keyClick(new, Qt.Key.Key_Return)
     assert window.current_page_key() == "assessment"
-    window.show_page("start")  # and back again: focus returns to the main choice
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is new)
+    window.show_page("start")  # and back again: the open work is the main choice now
+    resume = window.start_page.buttons["continue"]
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is resume)
+    qtbot.keyClick(resume, Qt.Key.Key_Return)
+    assert window.current_page_key() == "assessment"

@@ -109,8 +109,6 @@ def test_emergency_button_is_on_every_page(qtbot):
 
 def test_consent_refused_at_level_3_offers_step_up(qtbot):
     window = make_window(qtbot)
-    review = QLabel("step-up review stand-in")
-    window.add_page(PAGE_REVIEW, review)
     page = start_assessment(qtbot, window)
     click_question(qtbot, page, "immediate-danger", "no")
     click_indicator(qtbot, page, "fe-domestic-abuse-l3", "yes")
@@ -131,6 +129,9 @@ def test_consent_refused_at_level_3_offers_step_up(qtbot):
     with qtbot.waitSignal(page.step_up_requested):
         qtbot.mouseClick(page.consent.step_up_button, Qt.MouseButton.LeftButton)
     assert window.current_page_key() == PAGE_REVIEW
+    review = window.review()
+    assert review is not None
+    assert review.origin_case_id == page.state.case.case_id  # this child's own review
 
 
 def test_sibling_group_blocks_export_until_each_child_is_considered(qtbot):

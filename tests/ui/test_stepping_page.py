@@ -50,8 +50,8 @@ def test_new_level_4_concern_advises_step_up(qtbot, page: SteppingPage) -> None:
     text = page.advice_view.toPlainText()
     assert "Consider stepping up" in text
     assert "New concerns since the last review" in text
-    assert page.handover_boxes
-    names = [b.accessibleName() for b in page.handover_boxes]
+    assert page.handover.boxes
+    names = [b.accessibleName() for b in page.handover.boxes]
     assert names == list(page.pack.step_up.handover_checklist)
 
 
@@ -76,7 +76,7 @@ def test_record_for_rationale(qtbot, page: SteppingPage, pack: Pack) -> None:
     page.notes.setPlainText("New incident reported by school.")
     first_up = pack.step_up.criteria[0].id
     page.criteria_boxes[first_up].setChecked(True)
-    page.handover_boxes[0].setChecked(True)
+    page.handover.boxes[0].setChecked(True)
     with qtbot.waitSignal(page.rationale_requested) as blocker:
         qtbot.mouseClick(page.to_rationale, Qt.MouseButton.LeftButton)
     case = blocker.args[0]
@@ -108,7 +108,7 @@ def test_stay_shows_no_checklist(page: SteppingPage) -> None:
     page.set_answer("immediate-danger", "no")
     page.level.setCurrentIndex(page.level.findData(1))
     assert page.advice.direction == "stay"
-    assert page.handover_boxes == []
+    assert page.handover.boxes == []
 
 
 def test_controls_are_named(page: SteppingPage) -> None:

@@ -9,7 +9,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from thresholds_app.core.pack.model import Scenario
-from thresholds_app.ui.main_window import PAGE_TRAINING
+from thresholds_app.ui.shell.pages import Page
 from thresholds_app.ui.training.library_page import TrainingPage
 from thresholds_app.ui.training.presenter import PresenterView
 from thresholds_app.ui.training.set_result import SetResultView
@@ -25,9 +25,10 @@ def _choose_level(qtbot, page, level: int) -> None:  # type: ignore[no-untyped-d
 def _training(qtbot) -> TrainingPage:  # type: ignore[no-untyped-def]
     window = make_window(qtbot)
     qtbot.mouseClick(window.start_page.buttons["training"], Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.current_page_key() == PAGE_TRAINING)
-    page = window.page(PAGE_TRAINING)
+    qtbot.waitUntil(lambda: window.current_page_key() == Page.TRAINING)
+    page = window.page(Page.TRAINING)
     assert isinstance(page, TrainingPage)
+    qtbot.waitUntil(page.isVisible)  # a lazy page shows its content on the next event turn
     return page
 
 
@@ -215,9 +216,8 @@ def test_presenter_text_is_readable_from_the_back_at_1280x720(qtbot) -> None:  #
 
 def test_f9_works_in_the_presenter(qtbot) -> None:  # type: ignore[no-untyped-def]
     window = make_window(qtbot)
-    page = window.page(PAGE_TRAINING) or None
-    window.show_training()
-    page = window.page(PAGE_TRAINING)
+    window.show_page(Page.TRAINING)
+    page = window.page(Page.TRAINING)
     assert isinstance(page, TrainingPage)
     view = page.present(page.found()[:2])
     qtbot.addWidget(view)
@@ -225,6 +225,8 @@ def test_f9_works_in_the_presenter(qtbot) -> None:  # type: ignore[no-untyped-de
     view.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is view)
     qtbot.keyClick(view, Qt.Key.Key_F9)
-    qtbot.waitUntil(lambda: window._emergency is not None and window._emergency.isVisible())
-    window._emergency.close()
+    qtbot.waitUntil(
+        lambda: window.emergency_dialog is not None and window.emergency_dialog.isVisible()
+    )
+    window.emergency_dialog.close()
     view.close()

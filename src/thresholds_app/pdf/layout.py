@@ -8,8 +8,9 @@ varies between two builds of one case is the production time the caller passes i
 
 from __future__ import annotations
 
+import contextlib
 import io
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,8 +36,21 @@ WARN_SHADE = colors.HexColor("#fdf1e6")
 ALERT = colors.HexColor("#a61b1b")
 MARGIN = 18 * mm
 
-# Binary (Flate only) streams: smaller and faster than ASCII85, and every PDF reader copes.
-rl_config.useA85 = 0
+
+@contextlib.contextmanager
+def _binary_streams() -> Iterator[None]:
+    """Flate-only (binary) streams while one of our PDFs is built, then reportlab as it was.
+
+    Smaller and faster than ASCII85, and every PDF reader copes. reportlab reads this from a
+    module global when it writes, so it is set for the build only: importing this module
+    changes nothing for anyone else using reportlab in the same process.
+    """
+    saved = rl_config.useA85
+    rl_config.useA85 = 0
+    try:
+        yield
+    finally:
+        rl_config.useA85 = saved
 
 
 @dataclass(frozen=True)
@@ -262,11 +276,12 @@ def build_pdf(
         initialFontName=BODY,
         initialFontSize=9.5,
     )
-    if any(isinstance(f, TableOfContents) for f in story):
-        # Two passes: the first finds each heading's page, the second prints the contents.
-        doc.multiBuild(list(story), canvasmaker=_canvas_class(furniture))
-    else:
-        doc.build(list(story), canvasmaker=_canvas_class(furniture))
+    with _binary_streams():
+        if any(isinstance(f, TableOfContents) for f in story):
+            # Two passes: the first finds each heading's page, the second prints the contents.
+            doc.multiBuild(list(story), canvasmaker=_canvas_class(furniture))
+        else:
+            doc.build(list(story), canvasmaker=_canvas_class(furniture))
     return buffer.getvalue()
 
 

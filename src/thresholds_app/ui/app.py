@@ -5,9 +5,9 @@ used: every problem is shown in one dialog and the app exits (house style 9). Ph
 the main window. reportlab, jsonschema, QtPdf and printing are not imported here; the screens
 import them when the user first exports or prints.
 
-:mod:`thresholds_app.ui.wiring` applies the remembered text size and colours before the main
-window is built (so it is styled once), then adds settings, the idle lock, drafts and the other
-pages to it before it is shown.
+The remembered text size and colours are applied before the main window is built (so it is
+styled once); the window then gets the settings, the appearance and the drafts store it keeps
+work in.
 """
 
 from __future__ import annotations
@@ -121,12 +121,21 @@ def _run(argv: Sequence[str]) -> int:
             problems_dialog(str(pack_dir), text).exec()
         return EXIT_BAD_PACK
 
-    from thresholds_app.ui import wiring
+    from thresholds_app.ui.appearance import Appearance
     from thresholds_app.ui.main_window import MainWindow
+    from thresholds_app.ui.settings import AppSettings
+    from thresholds_app.ui.shell.drafts import default_store_factory
 
-    appearance = wiring.prepare(app)  # text size and colours first: widgets are styled once
-    window = MainWindow(result.pack)
-    wiring.install(window, app, appearance)
+    settings = AppSettings()
+    appearance = Appearance(app, settings)
+    appearance.apply()  # text size and colours first: widgets are styled once
+    window = MainWindow(
+        result.pack,
+        settings=settings,
+        appearance=appearance,
+        drafts=default_store_factory(settings.draft_retention_days),
+    )
+    appearance.setParent(window)
     window.show()
     _keep_start_up_objects()
     if args.quit_when_ready:

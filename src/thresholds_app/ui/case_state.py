@@ -14,7 +14,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject, Signal
 
-from thresholds_app.core.case.record import CaseRecord, new_case
+from thresholds_app.core.case.record import CaseRecord, HouseholdMember, NextStep, new_case
 from thresholds_app.core.pack.model import Answer, Pack
 from thresholds_app.core.rules.assessment import Assessment, Context
 
@@ -89,6 +89,81 @@ class CaseState(QObject):
         if self.case.child.age_band == age_band:
             return
         self.case.child.age_band = age_band
+        self.reassess()
+
+    def load(self, case: CaseRecord) -> None:
+        """Work on ``case`` from now on (a review started from a saved or open case)."""
+        self.case = case
+        self.reassess()
+
+    # Named changes: screens call these rather than writing into ``case`` themselves, so every
+    # change is announced (autosave, the unsaved flag, the live panel) in one way.
+    def set_child_details(self, *, reference: str, name: str) -> None:
+        """Record the case reference and (only if the practitioner opted in) the name."""
+        self.case.child.reference = reference
+        self.case.child.name = name
+        self.changed.emit()
+
+    def add_household_member(self) -> HouseholdMember:
+        """Add an empty entry for another child in the household; return it."""
+        member = HouseholdMember()
+        self.case.household.append(member)
+        self.changed.emit()
+        return member
+
+    def update_household_member(self, member: HouseholdMember, **fields: object) -> None:
+        """Change what is recorded about one other child (``label``, ``outcome``…)."""
+        for name, value in fields.items():
+            if not hasattr(member, name):
+                raise AttributeError(f"a household member has no field {name!r}")
+            setattr(member, name, value)
+        self.changed.emit()
+
+    def remove_household_member(self, member: HouseholdMember) -> None:
+        """Take one other child off the list."""
+        self.case.household.remove(member)
+        self.changed.emit()
+
+    def set_decision(self, **fields: object) -> None:
+        """Record the practitioner's decision (``level``, ``reasons``, ``differs_reason``)."""
+        for name, value in fields.items():
+            if not hasattr(self.case.decision, name):
+                raise AttributeError(f"a decision has no field {name!r}")
+            setattr(self.case.decision, name, value)
+        self.changed.emit()
+
+    def set_free_text(self, field_name: str, text: str) -> None:
+        """Record one of the free-text answers (the worry, the child's voice…)."""
+        if not hasattr(self.case.free_text, field_name):
+            raise AttributeError(f"no free-text field {field_name!r}")
+        setattr(self.case.free_text, field_name, text)
+        self.changed.emit()
+
+    def set_next_steps(self, steps: list[NextStep]) -> None:
+        """Record the agreed next steps (empty rows left out by the caller)."""
+        self.case.next_steps = list(steps)
+        self.changed.emit()
+
+    def set_referrer(self, **fields: str) -> None:
+        """Record who is making the referral (``name``, ``role``, ``agency``, ``contact``)."""
+        for name, value in fields.items():
+            if not hasattr(self.case.referrer, name):
+                raise AttributeError(f"a referrer has no field {name!r}")
+            setattr(self.case.referrer, name, value)
+        self.changed.emit()
+
+    def take_review(self, review: CaseRecord) -> None:
+        """Carry a step-up / step-down review of this case back into it.
+
+        Its answers, age band and stepping record come in; the rest of the case (consent, the
+        household, free text) the review did not change.
+        """
+        changed = set(review.answers.items()) ^ set(self.case.answers.items())
+        self.case.answers = dict(review.answers)
+        self.case.child.age_band = review.child.age_band
+        self.case.stepping = review.stepping
+        for answer_id in sorted({key for key, _value in changed}):
+            self.answer_changed.emit(answer_id)
         self.reassess()
 
     def touch(self) -> None:

@@ -84,6 +84,27 @@ class EmergencyDialog(QDialog):
         layout.addWidget(buttons)
         self.refresh()
 
+    def show_above_everything(self) -> None:
+        """Show (or refresh) the dialog where it can be used now, even over a modal dialog.
+
+        A window blocked by a modal dialog cannot be clicked or read by a screen reader, so
+        when another dialog is modal this one becomes application-modal itself and sits on
+        top; otherwise it stays non-modal beside the work.
+        """
+        from PySide6.QtWidgets import QApplication
+
+        blocking = QApplication.activeModalWidget()
+        over_modal = blocking is not None and blocking is not self
+        wanted = Qt.WindowModality.ApplicationModal if over_modal else Qt.WindowModality.NonModal
+        if self.isVisible() and blocking is not self and self.windowModality() != wanted:
+            self.hide()  # modality can change only while hidden
+        if not self.isVisible():
+            self.setWindowModality(wanted)
+        self.refresh()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
     def refresh(self) -> None:
         """Rebuild the call list for the current time (the MASH may have closed meanwhile)."""
         clear_layout(self.steps)

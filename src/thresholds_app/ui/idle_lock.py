@@ -13,9 +13,11 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
+    QHBoxLayout,
     QLabel,
     QMainWindow,
     QPushButton,
@@ -56,8 +58,15 @@ class LockScreen(QWidget):
         self.setAutoFillBackground(True)
         self.setAccessibleName(self.tr("Screen locked"))
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 48, 48, 48)
+        layout.setContentsMargins(20, 10, 20, 48)
         layout.setSpacing(16)
+        from thresholds_app.ui.shell.top_bar import emergency_button
+
+        top = QHBoxLayout()  # where the red button always is: top right, never hidden
+        top.addStretch(1)
+        self.emergency_button = emergency_button()
+        top.addWidget(self.emergency_button)
+        layout.addLayout(top)
         layout.addStretch(1)
         title = Heading(self.tr("Details hidden while you were away"), 1.6)
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -71,7 +80,11 @@ class LockScreen(QWidget):
         note.setWordWrap(True)
         note.setAlignment(Qt.AlignmentFlag.AlignCenter)
         note.setMaximumWidth(480)
-        layout.addWidget(note, 0, Qt.AlignmentFlag.AlignHCenter)
+        centred = QHBoxLayout()  # not an alignment flag: that would clip the wrapped lines
+        centred.addStretch(1)
+        centred.addWidget(note, 4)
+        centred.addStretch(1)
+        layout.addLayout(centred)
         self.continue_button = QPushButton(self.tr("&Continue"))
         self.continue_button.setProperty("role", "primary")
         self.continue_button.setAccessibleName(self.tr("Continue"))
@@ -88,12 +101,16 @@ class IdleLock(QObject):
     Signals:
         locked(): the window was covered.
         unlocked(): the user came back.
+        emergency_requested(): F9 or the red button while locked (the lock stays on).
     """
 
     locked = Signal()
     unlocked = Signal()
+    emergency_requested = Signal()
 
-    def __init__(self, window: QMainWindow, minutes: int = IDLE_DEFAULT) -> None:
+    def __init__(
+        self, window: QMainWindow, minutes: int = IDLE_DEFAULT, *, enabled: bool = True
+    ) -> None:
         super().__init__(window)
         self._window = window
         self._timer = QTimer(self)
@@ -104,7 +121,12 @@ class IdleLock(QObject):
         self._enabled = False
         self._filtering = False
         self.set_minutes(minutes)
-        self.set_enabled(True)
+        self.set_enabled(enabled)
+
+    @property
+    def screen(self) -> LockScreen | None:
+        """The lock screen while locked."""
+        return self._screen
 
     @property
     def is_locked(self) -> bool:
@@ -186,6 +208,7 @@ class IdleLock(QObject):
             widget.hide()
         screen = LockScreen(self._window)
         screen.continue_button.clicked.connect(self.unlock)
+        screen.emergency_button.clicked.connect(self.emergency_requested.emit)
         screen.setGeometry(self._window.rect())
         screen.show()
         screen.raise_()
@@ -203,7 +226,8 @@ class IdleLock(QObject):
         self._screen.deleteLater()
         self._screen = None
         for widget in self._hidden:
-            widget.show()
+            if shiboken6.isValid(widget):  # a dialog may have been deleted while hidden
+                widget.show()
         self._hidden = []
         if self._enabled:
             self._timer.start()
@@ -213,8 +237,22 @@ class IdleLock(QObject):
 
     # -- input ---------------------------------------------------------------------------------
 
+    def _outside(self, watched: QObject) -> bool:
+        """Whether ``watched`` belongs to another window than the locked one."""
+        from PySide6.QtGui import QWindow
+
+        if isinstance(watched, QWidget):
+            return watched.window() is not self._window
+        if isinstance(watched, QWindow):
+            return watched is not self._window.windowHandle()
+        return False
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Count input as activity; while locked, a key press unlocks and nothing else gets in."""
+        """Count input as activity; while locked, a key press unlocks and nothing else gets in.
+
+        Except the emergency: F9 shows whom to call without unlocking, and the emergency window
+        (the only other window that can be open while locked) works as usual.
+        """
         from PySide6.QtCore import QEvent
         from PySide6.QtGui import QKeyEvent
 
@@ -227,6 +265,15 @@ class IdleLock(QObject):
             if kind in activity and self._enabled:
                 self._timer.start()  # restart the countdown
             return False
+        from thresholds_app.ui.shell.emergency_key import is_emergency_key
+
+        if self._outside(watched):
+            return False  # the emergency contacts, opened over the lock
+        if is_emergency_key(event):
+            if kind == QEvent.Type.KeyPress and not event.isAutoRepeat():  # type: ignore[attr-defined]
+                self.emergency_requested.emit()
+            event.accept()  # an accepted override: the key comes here as a key press
+            return True
         if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             if not event.isAutoRepeat():
                 self.unlock()
@@ -234,5 +281,8 @@ class IdleLock(QObject):
         if kind in blocked_while_locked:
             return True
         if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease):
-            return not (isinstance(watched, QWidget) and (watched is self._screen.continue_button))
+            if not isinstance(watched, QWidget):
+                return False  # the window passes the click on to a widget: judged there
+            buttons = (self._screen.continue_button, self._screen.emergency_button)
+            return not (isinstance(watched, QWidget) and watched in buttons)
         return False

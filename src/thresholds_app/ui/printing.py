@@ -4,6 +4,11 @@ The PDF bytes (made by :mod:`thresholds_app.pdf`) are opened with QtPdf's :class
 from memory (no temporary file: hazard H15), and each page is rendered as an image onto a
 :class:`QPrinter`. Printers and print dialogs are created only when the user prints, because
 listing network printers can freeze the interface for seconds.
+
+Qt's print dialogs take a *pointer* to the printer and never own it: a printer held only by a
+Python local is freed when the function returns, and the dialog then paints on freed memory
+(the app crashed with exit 139 on the first preview). Each dialog here therefore keeps its
+printer and its document as attributes, so they live exactly as long as the dialog.
 """
 
 from __future__ import annotations
@@ -69,27 +74,50 @@ def make_printer(job_name: str) -> QPrinter:
     return printer
 
 
+class PdfPrintDialog(QPrintDialog):
+    """The system print dialog for one PDF; it keeps its printer and document alive."""
+
+    def __init__(self, document: QPdfDocument, printer: QPrinter, parent: QWidget) -> None:
+        super().__init__(printer, parent)
+        self.kept_printer = printer  # the dialog only points at it (see the module notes)
+        self.document = document
+        document.setParent(self)  # goes with the dialog, not with the page
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setMinMax(1, document.pageCount())
+
+
+class PdfPreviewDialog(QPrintPreviewDialog):
+    """A print preview of one PDF; it keeps its printer and document alive."""
+
+    def __init__(self, document: QPdfDocument, printer: QPrinter, parent: QWidget) -> None:
+        super().__init__(printer, parent)
+        self.kept_printer = printer  # the dialog only points at it (see the module notes)
+        self.document = document
+        document.setParent(self)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.paintRequested.connect(self._paint)
+
+    def _paint(self, printer: QPrinter) -> None:
+        render_to_printer(self.document, printer)
+
+
 def print_pdf(
     data: bytes,
     job_name: str,
     parent: QWidget,
     done: Callable[[str], None] | None = None,
-) -> QPrintDialog:
+) -> PdfPrintDialog:
     """Show the system print dialog (without blocking) and print the PDF if the user accepts.
 
     ``done`` receives a plain sentence saying what happened (printed, or why not).
     """
-    document = open_pdf(data, parent)
-    printer = make_printer(job_name)
-    dialog = QPrintDialog(printer, parent)
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.setMinMax(1, document.pageCount())
+    dialog = PdfPrintDialog(open_pdf(data), make_printer(job_name), parent)
 
     def finished(result: int) -> None:
         if result != QDialog.DialogCode.Accepted:
             return
         try:
-            pages = render_to_printer(document, printer)
+            pages = render_to_printer(dialog.document, dialog.kept_printer)
         except PdfLoadError as error:
             message = str(error)
         else:
@@ -102,13 +130,9 @@ def print_pdf(
     return dialog
 
 
-def preview_pdf(data: bytes, job_name: str, parent: QWidget) -> QPrintPreviewDialog:
+def preview_pdf(data: bytes, job_name: str, parent: QWidget) -> PdfPreviewDialog:
     """Show a print preview of the PDF (without blocking); it can print from there."""
-    document = open_pdf(data, parent)
-    printer = make_printer(job_name)
-    dialog = QPrintPreviewDialog(printer, parent)
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.paintRequested.connect(lambda p: render_to_printer(document, p))
+    dialog = PdfPreviewDialog(open_pdf(data), make_printer(job_name), parent)
     _open(dialog)
     return dialog
 

@@ -109,7 +109,8 @@ class StartPage(QWidget):
     """The first screen.
 
     Signals:
-        action_requested(str): one of "new", "review", "open", "mash", "training", "guidance".
+        action_requested(str): one of "continue", "new", "review", "open", "mash", "training",
+            "guidance".
     """
 
     action_requested = Signal(str)
@@ -171,18 +172,33 @@ class StartPage(QWidget):
             self.buttons[key] = button
             grid.addWidget(button, index // 2, index % 2)
         self.buttons["new"].setDefault(True)
+        # Open work is one click away: shown only while an assessment is open.
+        self.continue_button = ChoiceButton(
+            self.tr("Continue the open assessment"),
+            self.tr("Go back to the assessment you have open. Nothing has been cleared."),
+        )
+        self.continue_button.setObjectName("start-continue")
+        self.continue_button.clicked.connect(lambda: self.action_requested.emit("continue"))
+        self.continue_button.hide()
+        self.buttons["continue"] = self.continue_button
+        column.addWidget(self.continue_button)
         column.addLayout(grid)
         column.addWidget(self._pack_panel(clock().date()))
         column.addStretch(1)
-        self.update_availability(lambda _key: False)
 
-    def update_availability(self, has_page: Callable[[str], bool]) -> None:
-        """Enable the buttons whose screens exist (other screens are added by key)."""
-        for key in ("review", "guidance"):
-            available = has_page(key)
-            button = self.buttons[key]
-            button.setEnabled(available)
-            button.setToolTip("" if available else self.tr("Not available in this build yet."))
+    def show_open_work(self, assessment_open: bool) -> None:
+        """Offer "Continue the open assessment" while one is open."""
+        self.continue_button.setVisible(assessment_open)
+        self.buttons["new"].setDefault(not assessment_open)
+        self.continue_button.setDefault(assessment_open)
+
+    def focus_main_choice(self) -> None:
+        """Keyboard focus on the main choice (Continue when work is open).
+
+        Not on the red button: F9 is always there.
+        """
+        key = "continue" if self.continue_button.isVisibleTo(self) else "new"
+        self.buttons[key].setFocus()
 
     def _pack_panel(self, today: date) -> QWidget:
         m = self.pack.manifest

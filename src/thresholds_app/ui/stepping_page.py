@@ -34,28 +34,20 @@ from PySide6.QtWidgets import (
 
 from thresholds_app.core.base.wording import answer_words, level_label
 from thresholds_app.core.case.assemble import stepping_record
-from thresholds_app.core.case.record import CaseRecord, PackRef, new_case
+from thresholds_app.core.case.record import CaseRecord, PackRef
 from thresholds_app.core.pack.model import AGE_BANDS, Answer, Pack
 from thresholds_app.core.rules.assessment import Context
 from thresholds_app.core.rules.stepping import SteppingAdvice, SteppingChanges, review_stepping
 from thresholds_app.ui.appearance import Heading
-from thresholds_app.ui.assessment.widgets import AnswerButtons, card_frame, text_edit
+from thresholds_app.ui.assessment.widgets import AnswerButtons, text_edit
 from thresholds_app.ui.browser_model import ID_ROLE, IndicatorFilter, IndicatorModel
-
-DIRECTION_WORDS = {
-    "step-up": "Consider stepping up",
-    "step-down": "Consider stepping down",
-    "stay": "Stay at the current level",
-}
-
-
-def _card(title: str) -> tuple[QWidget, QVBoxLayout]:
-    frame = card_frame("steppingCard")
-    layout = QVBoxLayout(frame)
-    layout.setContentsMargins(18, 14, 18, 16)
-    layout.setSpacing(10)
-    layout.addWidget(Heading(title, 1.2))
-    return frame, layout
+from thresholds_app.ui.case_state import CaseState
+from thresholds_app.ui.stepping_advice import (
+    HandoverChecklist,
+    advice_html,
+    card,
+    wrapping,
+)
 
 
 class SteppingPage(QWidget):
@@ -82,14 +74,15 @@ class SteppingPage(QWidget):
     ) -> None:
         super().__init__(parent)
         self.pack = pack
-        self._clock = clock or datetime.now
+        # The review's case: the same state object (and named changes) as the assessment.
+        self.state = CaseState(pack, clock=clock or datetime.now, parent=self)
+        self.state.answer_changed.connect(self.answer_changed.emit)
         self.setAccessibleName(self.tr("Step-up or step-down review"))
-        self.answers: dict[str, Answer] = {}
         self.previous: dict[str, Answer] = {}
-        self.case: CaseRecord = new_case(pack)
         self.advice: SteppingAdvice | None = None
         self.criteria_boxes: dict[str, QCheckBox] = {}
-        self.handover_boxes: list[QCheckBox] = []
+        self.origin_case_id: str | None = None  # the assessment this review started from
+        self._dirty = False
 
         left = QVBoxLayout()
         left.setSpacing(16)
@@ -139,11 +132,12 @@ class SteppingPage(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
         self.refresh()
+        self.changed.connect(self._mark_dirty)
 
     # -- building ------------------------------------------------------------------------------
 
     def _build_where(self) -> QWidget:
-        frame, layout = _card(self.tr("Where things stand"))
+        frame, layout = card(self.tr("Where things stand"))
         self.level = QComboBox()
         for number in sorted(self.pack.levels):
             self.level.addItem(self.pack.level_title(number), number)
@@ -164,13 +158,18 @@ class SteppingPage(QWidget):
         form.addRow(self.tr("&Age band"), self.age)
         form.addRow(self.tr("Current &plan"), self.plan)
         layout.addLayout(form)
+        self.consent_note = QLabel()
+        self.consent_note.setWordWrap(True)
+        self.consent_note.setProperty("role", "warning")
+        self.consent_note.hide()
+        layout.addWidget(self.consent_note)
         self.plan.textChanged.connect(self.changed.emit)
         self.level.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.age.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.age.currentIndexChanged.connect(self._age_chosen)
         return frame
 
     def _build_changes(self) -> QWidget:
-        frame, layout = _card(self.tr("What has changed"))
+        frame, layout = card(self.tr("What has changed"))
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Find an indicator: e.g. drinking, missing"))
         self.search.setAccessibleName(self.tr("Find an indicator"))
@@ -217,7 +216,7 @@ class SteppingPage(QWidget):
         return frame
 
     def _build_criteria(self) -> QWidget:
-        frame, layout = _card(self.tr("Criteria that apply"))
+        frame, layout = card(self.tr("Criteria that apply"))
         for title, procedure in (
             (self.tr("Stepping up"), self.pack.step_up),
             (self.tr("Stepping down"), self.pack.step_down),
@@ -230,11 +229,11 @@ class SteppingPage(QWidget):
                 box.setAccessibleDescription(title)
                 box.toggled.connect(lambda _on: self.refresh())
                 self.criteria_boxes[criterion.id] = box
-                layout.addWidget(_wrapping(box))
+                layout.addWidget(wrapping(box))
         return frame
 
     def _build_advice(self) -> QWidget:
-        frame, layout = _card(self.tr("What the guidance advises"))
+        frame, layout = card(self.tr("What the guidance advises"))
         self.advice_view = QTextBrowser()
         self.advice_view.setAccessibleName(self.tr("The guidance's advice"))
         self.advice_view.setMinimumHeight(380)
@@ -243,22 +242,51 @@ class SteppingPage(QWidget):
         return frame
 
     def _build_handover(self) -> QWidget:
-        frame, layout = _card(self.tr("Handover checklist"))
-        self.handover_layout = QVBoxLayout()
-        layout.addLayout(self.handover_layout)
+        frame, layout = card(self.tr("Handover checklist"))
+        self.handover = HandoverChecklist()
+        layout.addWidget(self.handover)
         return frame
 
     # -- behaviour -----------------------------------------------------------------------------
 
     def load_case(self, case: CaseRecord) -> None:
         """Start the review from a saved case: its answers are the last review's."""
-        self.case = case
         self.previous = dict(case.answers)
-        self.answers = dict(case.answers)
+        self.state.load(case)
         if case.decision.level in self.pack.levels:
             self.level.setCurrentIndex(self.level.findData(case.decision.level))
         self.age.setCurrentIndex(max(0, self.age.findData(case.child.age_band)))
         self.refresh()
+
+    def start_from_assessment(self, case: CaseRecord, level: int | None) -> None:
+        """Review the assessment's own case: its answers so far, its level, its consent."""
+        self.load_case(case)
+        self.origin_case_id = case.case_id
+        if level in self.pack.levels:
+            self.level.setCurrentIndex(self.level.findData(level))
+        refused = case.consent.outcome == "refused"
+        self.consent_note.setText(
+            self.tr("Consent to share was refused (recorded in the assessment).")
+        )
+        self.consent_note.setVisible(refused)
+        self._dirty = False
+
+    def has_unsaved_work(self) -> bool:
+        """Whether anything was recorded here since the review started."""
+        return self._dirty
+
+    def _mark_dirty(self) -> None:
+        self._dirty = True
+
+    @property
+    def case(self) -> CaseRecord:
+        """The case under review."""
+        return self.state.case
+
+    @property
+    def answers(self) -> dict[str, Answer]:
+        """The answers as they are now (change them with :meth:`set_answer`)."""
+        return self.state.case.answers
 
     @property
     def case_for_draft(self) -> CaseRecord:
@@ -275,16 +303,16 @@ class SteppingPage(QWidget):
 
     def set_answer(self, indicator_id: str, answer: Answer | None) -> None:
         """Record an answer as it is now (None clears it) and refresh the advice."""
-        if answer is None:
-            self.answers.pop(indicator_id, None)
-        else:
-            self.answers[indicator_id] = answer
-        self.answer_changed.emit(indicator_id)
+        self.state.set_answer(indicator_id, answer)
         self.refresh()
 
     def ticked(self) -> frozenset[str]:
         """The ids of the criteria ticked."""
         return frozenset(k for k, box in self.criteria_boxes.items() if box.isChecked())
+
+    def _age_chosen(self, _index: int) -> None:
+        self.state.set_age_band(self.age.currentData())
+        self.refresh()
 
     def _choose(self, index: object) -> None:
         indicator_id = self.proxy.data(index, ID_ROLE)  # type: ignore[arg-type]
@@ -313,7 +341,7 @@ class SteppingPage(QWidget):
             previous_answers=dict(self.previous),
             criteria_ticked=self.ticked(),
         )
-        context = Context(age_band=self.age.currentData(), now=self._clock())
+        context = Context(age_band=self.state.age_band, now=self.state.now())
         self.advice = review_stepping(self.pack, self.current_level(), changes, context)
         self._show_changes()
         self._show_advice(self.advice)
@@ -336,95 +364,25 @@ class SteppingPage(QWidget):
             )
 
     def _show_advice(self, advice: SteppingAdvice) -> None:
-        indicated = advice.indicated_level
-        level_words = level_label(indicated) if indicated else "not yet clear (more answers needed)"
-        verdict = DIRECTION_WORDS[advice.direction]
-        if advice.direction != "stay" and not advice.advised:
-            verdict += " (not advised yet)"
-        parts = [
-            f"<h2>{escape(self.tr(verdict))}</h2>",
-            f"<p>Supported at {level_label(advice.current_level)}; the guidance now indicates "
-            f"<b>{escape(level_words)}</b>.</p>",
-        ]
-        if advice.new_concerns:
-            parts.append("<h3>New concerns since the last review</h3><ul>")
-            parts += [f"<li>{escape(r.text)}</li>" for r in advice.new_concerns]
-            parts.append("</ul>")
-        if advice.blockers:
-            parts.append("<h3>Why not yet</h3><ul>")
-            parts += [f"<li>{escape(b)}</li>" for b in advice.blockers]
-            parts.append("</ul>")
-        if advice.unresolved:
-            parts.append("<h3>Level 4 concerns not resolved</h3><ul>")
-            parts += [f"<li>{escape(r.text)}</li>" for r in advice.unresolved]
-            parts.append("</ul>")
-        if advice.direction != "stay":
-            parts.append(f"<p>{escape(advice.summary)}</p>")
-            parts.append(f"<p><b>Who decides:</b> {escape(advice.who_decides)}</p>")
-            if advice.steps:
-                parts.append("<h3>Steps</h3><ol>")
-                parts += [f"<li>{escape(s)}</li>" for s in advice.steps]
-                parts.append("</ol>")
-            if advice.timescales:
-                parts.append("<h3>Timescales</h3><ul>")
-                parts += [f"<li>{escape(t.what)}: {escape(t.when)}</li>" for t in advice.timescales]
-                parts.append("</ul>")
-        self.advice_view.setHtml("".join(parts))
+        self.advice_view.setHtml(advice_html(advice))
 
     def _show_handover(self, advice: SteppingAdvice) -> None:
         wanted = list(advice.handover_checklist) if advice.direction != "stay" else []
-        if [b.accessibleName() for b in self.handover_boxes] == wanted:
-            return
-        ticked = {b.accessibleName() for b in self.handover_boxes if b.isChecked()}
-        self.handover_boxes = []
-        while self.handover_layout.count():
-            item = self.handover_layout.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
-        if not wanted:
-            self.handover_layout.addWidget(
-                QLabel(self.tr("Shown when the guidance points to a step up or down."))
-            )
-        for text in wanted:
-            box = QCheckBox(text)
-            box.setAccessibleName(text)
-            box.setChecked(text in ticked)
-            self.handover_boxes.append(box)
-            self.handover_layout.addWidget(_wrapping(box))
+        self.handover.show_items(wanted)
 
     def record(self) -> CaseRecord:
         """The case record for the rationale: answers, age band and the stepping part."""
-        case = self.case if self.case.answers or self.previous else new_case(self.pack)
+        case = self.state.case
         case.pack = PackRef.of(self.pack)
-        case.answers = dict(self.answers)
-        case.child.age_band = self.age.currentData()
         case.stepping = stepping_record(
             self.advice,
             criteria=self.ticked(),
             plan=self.plan.toPlainText(),
             what_changed=self.notes.toPlainText(),
-            handover_done=[b.accessibleName() for b in self.handover_boxes if b.isChecked()],
+            handover_done=self.handover.done(),
         )
         return case
 
     def request_rationale(self) -> None:
         """Hand the review to the rationale (the decision is recorded there)."""
         self.rationale_requested.emit(self.record())
-
-
-def _wrapping(box: QCheckBox) -> QWidget:
-    """A check box whose long text wraps: a box with no text plus a buddy label."""
-    holder = QWidget()
-    row = QHBoxLayout(holder)
-    row.setContentsMargins(0, 0, 0, 0)
-    text = box.text()
-    box.setText("")
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setBuddy(box)
-    label.mousePressEvent = lambda _e: box.toggle()  # type: ignore[method-assign]
-    row.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
-    row.addWidget(label, 1)
-    return holder

@@ -23,6 +23,7 @@ from thresholds_app.core.case.record import HouseholdMember
 from thresholds_app.core.pack.model import AGE_BANDS, Question
 from thresholds_app.ui.assessment.question_row import QuestionRow
 from thresholds_app.ui.assessment.widgets import (
+    ask_yes_no,
     card_frame,
     chain_tab_order,
     enter_presses_buttons,
@@ -32,6 +33,7 @@ from thresholds_app.ui.assessment.widgets import (
     required,
 )
 from thresholds_app.ui.case_state import CaseState
+from thresholds_app.ui.wheel_guard import guard_wheel
 
 AGE_BAND_WORDS = {
     "pre-birth": "Unborn baby (pre-birth)",
@@ -73,6 +75,7 @@ class HouseholdRow(QFrame):
     def __init__(self, member: HouseholdMember, number: int) -> None:
         super().__init__()
         self.member = member
+        self.number = number
         self.setObjectName("householdRow")
         form = QFormLayout(self)
         # a label too long for its column goes above its field (large text, small screen)
@@ -127,15 +130,29 @@ class HouseholdRow(QFrame):
             else self.tr("Choose Assessed or Not assessed first")
         )
 
-    def _save(self) -> None:
-        m = self.member
-        m.label = self.label_edit.text()
-        m.relationship = self.relationship.text()
-        m.age_band = self.age.currentData()
+    def fields(self) -> dict[str, object]:
+        """What the row records, as household-member fields."""
         status = self.status.currentIndex()
-        m.assessed = status == 1
-        m.outcome = self.detail.text() if status == 1 else ""
-        m.reason_not_assessed = self.detail.text() if status == 2 else ""
+        return {
+            "label": self.label_edit.text(),
+            "relationship": self.relationship.text(),
+            "age_band": self.age.currentData(),
+            "assessed": status == 1,
+            "outcome": self.detail.text() if status == 1 else "",
+            "reason_not_assessed": self.detail.text() if status == 2 else "",
+        }
+
+    def is_empty(self) -> bool:
+        """Whether nothing has been recorded in the row yet."""
+        return not (
+            self.label_edit.text().strip()
+            or self.relationship.text().strip()
+            or self.detail.text().strip()
+            or self.age.currentData() is not None
+            or self.status.currentIndex() != 0
+        )
+
+    def _save(self) -> None:
         self._update_placeholder()
         self.edited.emit()
 
@@ -236,20 +253,18 @@ class ChildStep(QWidget):
 
     def add_child(self) -> HouseholdRow:
         """Add an empty row for another child and focus it."""
-        member = HouseholdMember()
-        self.state.case.household.append(member)
-        row = self._add_row(member)
+        row = self._add_row(self.state.add_household_member())
         row.label_edit.setFocus()
         enter_presses_buttons(row)
-        self.state.touch()
         return row
 
     def _add_row(self, member: HouseholdMember) -> HouseholdRow:
         row = HouseholdRow(member, len(self.rows) + 1)
-        row.edited.connect(self.state.touch)
-        row.remove_requested.connect(lambda r=row: self._remove_row(r))
+        row.edited.connect(lambda r=row: self.state.update_household_member(r.member, **r.fields()))
+        row.remove_requested.connect(lambda r=row: self.ask_to_remove(r))
         self.rows.append(row)
         self.rows_box.addWidget(row)
+        guard_wheel(row)  # its choices take the wheel only once focused
         self._keep_tab_order()
         return row
 
@@ -270,13 +285,33 @@ class ChildStep(QWidget):
             ]
         chain_tab_order(before + chain + [self.add_button])
 
+    def ask_to_remove(self, row: HouseholdRow) -> None:
+        """Remove ``row`` at once if it is empty; otherwise ask first (No is the default).
+
+        A Space or Enter meant for another control must never delete what was recorded about
+        a child (the Remove button is one Tab away from the child's name).
+        """
+        if row.is_empty():
+            self._remove_row(row)
+            return
+        who = row.label_edit.text().strip() or self.tr("child {n}").format(n=row.number)
+        ask_yes_no(
+            self,
+            self.tr("Remove this child?"),
+            self.tr(
+                "Remove {who} from the household? What you recorded about them is deleted."
+            ).format(who=who),
+            lambda: self._remove_row(row),
+        )
+
     def _remove_row(self, row: HouseholdRow) -> None:
+        if row not in self.rows:
+            return
         self.rows.remove(row)
-        self.state.case.household.remove(row.member)
+        self.state.remove_household_member(row.member)
         row.setParent(None)
         row.deleteLater()
         self.add_button.setFocus()
-        self.state.touch()
 
     def _name_toggled(self, on: bool) -> None:
         self.name.setEnabled(on)
@@ -285,9 +320,8 @@ class ChildStep(QWidget):
             self._save_child()
 
     def _save_child(self) -> None:
-        self.state.case.child.reference = self.reference.text()
-        self.state.case.child.name = self.name.text() if self.name_opt_in.isChecked() else ""
-        self.state.touch()
+        name = self.name.text() if self.name_opt_in.isChecked() else ""
+        self.state.set_child_details(reference=self.reference.text(), name=name)
 
     def _questions(self, group: str) -> list[Question]:
         """The pack's questions asked in ``group`` on this step, in pack order."""

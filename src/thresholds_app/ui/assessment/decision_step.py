@@ -247,30 +247,27 @@ class DecisionStep(QWidget):
         return row
 
     def _level_chosen(self, number: int) -> None:
-        self.state.case.decision.level = number
-        self.state.touch()
+        self.state.set_decision(level=number)
 
     def _save_decision(self) -> None:
-        self.state.case.decision.reasons = self.reasons.toPlainText()
-        self.state.case.decision.differs_reason = self.differs.toPlainText()
-        self.state.touch()
+        self.state.set_decision(
+            reasons=self.reasons.toPlainText(), differs_reason=self.differs.toPlainText()
+        )
 
     def _save_text(self, field_name: str, edit: QPlainTextEdit) -> None:
-        setattr(self.state.case.free_text, field_name, edit.toPlainText())
-        self.state.touch()
+        self.state.set_free_text(field_name, edit.toPlainText())
 
     def _save_steps(self) -> None:
-        self.state.case.next_steps = [
-            NextStep(action=a.text(), who=w.text(), by_when=b.text())
-            for a, w, b in self.step_rows
-            if a.text() or w.text() or b.text()
-        ]
-        self.state.touch()
+        self.state.set_next_steps(
+            [
+                NextStep(action=a.text(), who=w.text(), by_when=b.text())
+                for a, w, b in self.step_rows
+                if a.text() or w.text() or b.text()
+            ]
+        )
 
     def _save_referrer(self) -> None:
-        for field_name, edit in self.referrer.items():
-            setattr(self.state.case.referrer, field_name, edit.text())
-        self.state.touch()
+        self.state.set_referrer(**{name: edit.text() for name, edit in self.referrer.items()})
 
     def decision_level(self) -> int | None:
         """The level the practitioner chose, or None."""

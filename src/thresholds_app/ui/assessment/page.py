@@ -16,7 +16,6 @@ from PySide6.QtGui import QFontMetrics, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -39,20 +38,13 @@ from thresholds_app.ui.assessment.needs_step import NeedsStep
 from thresholds_app.ui.assessment.preview_step import PreviewStep
 from thresholds_app.ui.assessment.review_form import ReviewForm
 from thresholds_app.ui.assessment.safety_step import SafetyStep
+from thresholds_app.ui.assessment.steps import STEPS
 from thresholds_app.ui.assessment.topic_dialog import topic_dialog
 from thresholds_app.ui.assessment.widgets import ask_yes_no, enter_presses_buttons
 from thresholds_app.ui.assessment.wrapping_list import make_wrapping
 from thresholds_app.ui.case_state import AssessFn, CaseState
 
 READABLE_CHARACTERS = 80  # the longest comfortable line (GOV.UK, NHS: 60 to 80 characters)
-STEPS = (
-    ("safety", "1. Immediate danger"),
-    ("child", "2. Child and household"),
-    ("needs", "3. Needs"),
-    ("consent", "4. Consent and sharing"),
-    ("decision", "5. Your decision"),
-    ("preview", "6. Rationale and export"),
-)
 
 
 class AssessmentPage(QWidget):
@@ -245,10 +237,7 @@ class AssessmentPage(QWidget):
             shortcut = QShortcut(keys, self)
             shortcut.setContext(context)
             shortcut.activated.connect(handler)
-        for number, (key, _title) in enumerate(STEPS, start=1):
-            shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
-            shortcut.setContext(context)
-            shortcut.activated.connect(lambda k=key: self.go_to_step(k))
+        # Ctrl+1…6 are the window's (Go menu), so they reach the steps from any screen.
 
     # -- navigation -----------------------------------------------------------------------
     def current_step(self) -> str:
@@ -329,6 +318,10 @@ class AssessmentPage(QWidget):
         return self._dirty
 
     def _mark_dirty(self) -> None:
+        self._dirty = True
+
+    def mark_unsaved(self) -> None:
+        """Count the case as unsaved work (it was recovered or carried over, not opened)."""
         self._dirty = True
 
     def _close_requested(self) -> None:
@@ -424,8 +417,9 @@ class AssessmentPage(QWidget):
     # -- wrapped dialogs (tests replace these) ----------------------------------------------
     def ask_save_path(self, title: str, suggested: str, file_filter: str) -> str:
         """Ask where to save; '' if cancelled."""
-        path, _ = QFileDialog.getSaveFileName(self, title, suggested, file_filter)
-        return path
+        from thresholds_app.ui.file_dialogs import save_file_name
+
+        return save_file_name(self, title, suggested, file_filter)
 
     def ask(self, title: str, text: str, on_yes: Callable[[], object]) -> QMessageBox:
         """Ask a yes/no question without blocking; call ``on_yes`` if the answer is yes."""

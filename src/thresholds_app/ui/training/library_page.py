@@ -7,14 +7,14 @@ scenario file; it is checked exactly as the pack's files are, with file:line mes
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLineEdit,
     QListWidget,
@@ -39,6 +39,7 @@ from thresholds_app.core.training.practice import PracticeResult
 from thresholds_app.core.training.session import RoomSession, score_set
 from thresholds_app.core.training.sheet import level_words
 from thresholds_app.ui.assessment.widgets import heading, muted_label, plain_label
+from thresholds_app.ui.file_dialogs import open_file_name, save_file_name
 from thresholds_app.ui.training.practice_view import PracticeView
 from thresholds_app.ui.training.presenter import PresenterView
 
@@ -56,15 +57,19 @@ def _combo(name: str, items: list[tuple[str, object]]) -> QComboBox:
 class TrainingPage(QWidget):
     """The scenario library, with practice and the presenter view.
 
-    Signals:
-        book_requested(): the trainer asked for the printable guidance book.
+    The printable guidance book is one button away, for handing out in a session.
     """
 
-    book_requested = Signal()
-
-    def __init__(self, pack: Pack, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        pack: Pack,
+        *,
+        clock: Callable[[], datetime] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.pack = pack
+        self.clock = clock or (lambda: datetime.now(UTC))
         self.scenarios: list[Scenario] = list(pack.scenarios)
         self.presenter: PresenterView | None = None  # kept: a top-level window outlives locals
         self.practice: PracticeView | None = None
@@ -141,7 +146,7 @@ class TrainingPage(QWidget):
         self.add_file_button = QPushButton("&Add a scenario file…")
         self.add_file_button.clicked.connect(self.ask_local_file)
         self.book_button = QPushButton("Guidance &book…")
-        self.book_button.clicked.connect(self.book_requested.emit)
+        self.book_button.clicked.connect(self.ask_save_book)
         self.practise_button = QPushButton("&Practise this scenario")
         self.practise_button.clicked.connect(lambda: self.practise([self.current()]))
         self.practise_all_button = QPushButton("Practise all &found")
@@ -242,9 +247,7 @@ class TrainingPage(QWidget):
 
     def ask_local_file(self) -> None:
         """Ask for a scenario file and add it, or say plainly what is wrong with it."""
-        name, _filter = QFileDialog.getOpenFileName(
-            self, "Add a scenario file", "", "Scenario files (*.yaml)"
-        )
+        name = open_file_name(self, "Add a scenario file", "Scenario files (*.yaml)")
         if not name:
             return
         problems = self.add_local_file(Path(name))
@@ -257,6 +260,22 @@ class TrainingPage(QWidget):
             )
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             box.open()
+
+    def ask_save_book(self) -> None:
+        """Ask where to save the printable guidance book, then write it."""
+        name = save_file_name(self, "Save the guidance book", "guidance-book.pdf", "PDF (*.pdf)")
+        if not name:
+            return
+        from thresholds_app import __version__
+        from thresholds_app.core.base.atomic import atomic_write_bytes
+        from thresholds_app.core.report.rationale import format_produced_at
+        from thresholds_app.pdf.book import render_book_pdf
+
+        pdf = render_book_pdf(self.pack, format_produced_at(self.clock()), __version__)
+        try:
+            atomic_write_bytes(Path(name), pdf)
+        except OSError as exc:
+            QMessageBox.warning(self, "Not saved", f"The book could not be saved ({exc.strerror}).")
 
     # -- practice and presenting -----------------------------------------------------------
     def practise(self, scenarios: list[Scenario]) -> PracticeView:
@@ -310,12 +329,11 @@ class TrainingPage(QWidget):
         from thresholds_app.core.training.sheet import build_session_sheet
         from thresholds_app.pdf.training_sheet import render_session_sheet_pdf
 
-        name, _filter = QFileDialog.getSaveFileName(
-            self.presenter, "Save the session sheet", "session-sheet.pdf", "PDF (*.pdf)"
-        )
+        parent: QWidget = self.presenter if self.presenter is not None else self
+        name = save_file_name(parent, "Save the session sheet", "session-sheet.pdf", "PDF (*.pdf)")
         if not name:
             return
-        sheet = build_session_sheet(session, format_produced_at(datetime.now(UTC)))
+        sheet = build_session_sheet(session, format_produced_at(self.clock()))
         try:
             atomic_write_bytes(Path(name), render_session_sheet_pdf(sheet, __version__))
         except OSError as exc:

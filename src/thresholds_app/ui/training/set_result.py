@@ -7,7 +7,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLineEdit,
     QMessageBox,
@@ -20,6 +19,7 @@ from thresholds_app.core.pack.model import Pack
 from thresholds_app.core.training.session import SetResult
 from thresholds_app.core.training.sheet import level_words
 from thresholds_app.ui.assessment.widgets import heading, muted_label, plain_label
+from thresholds_app.ui.file_dialogs import save_file_name
 
 
 class SetResultView(QWidget):
@@ -89,7 +89,7 @@ class SetResultView(QWidget):
 
     def ask_save_certificate(self) -> None:
         """Ask where to save the certificate, then save it."""
-        name, _filter = QFileDialog.getSaveFileName(
+        name = save_file_name(
             self, "Save the certificate", "practice-certificate.pdf", "PDF (*.pdf)"
         )
         if not name:

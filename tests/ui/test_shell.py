@@ -1,4 +1,4 @@
-"""B's parts plugged into the real main window: pages, View menu, idle lock, autosave, recovery."""
+"""The window's shell: pages, menus, idle lock, autosave and recovery, on the real main window."""
 
 from __future__ import annotations
 
@@ -14,9 +14,9 @@ from thresholds_app.core.drafts.store import DraftStore
 from thresholds_app.core.pack.load import load_pack
 from thresholds_app.paths import default_pack_dir
 from thresholds_app.ui import autosave
+from thresholds_app.ui.appearance import Appearance
 from thresholds_app.ui.main_window import MainWindow
 from thresholds_app.ui.settings import AppSettings
-from thresholds_app.ui.wiring import Extensions
 
 
 class MemoryKeys:
@@ -53,37 +53,43 @@ def _never_block(monkeypatch) -> None:
 
 
 def _build(qtbot, qapp, pack, tmp_path: Path, keys=None):
-    window = MainWindow(pack)
-    qtbot.addWidget(window)
     store = DraftStore(tmp_path / "drafts", keys or MemoryKeys())
-    ext = Extensions(window, qapp, store=store, settings=AppSettings(tmp_path / "s.ini"))
+    settings = AppSettings(tmp_path / "s.ini")
+    appearance = Appearance(qapp, settings)
+    window = MainWindow(pack, settings=settings, appearance=appearance, drafts=lambda: store)
+    appearance.setParent(window)
+    qtbot.addWidget(window)
     window.show()
-    return window, ext
+    return window, window.drafts
 
 
 def test_pages_and_view_menu(qtbot, qapp, pack, tmp_path, restore_app) -> None:
-    window, ext = _build(qtbot, qapp, pack, tmp_path)
+    window, _drafts = _build(qtbot, qapp, pack, tmp_path)
+    assert window.review() is None  # pages are built when first shown
     for key in ("guidance", "review", "settings"):
         assert window.has_page(key)
         assert window.show_page(key)
-        assert window.page(key).content is not None  # built on first show
+        assert window.page(key) is not None
+    assert window.review() is not None
     titles = [a.text() for a in window.menuBar().actions()]
     assert titles.index("&View") == titles.index("&Help") - 1
-    shortcuts = {s.toString() for a in ext.view_menu.actions() for s in a.shortcuts()}
-    assert {"Ctrl+=", "Ctrl+-", "Ctrl+0", "Ctrl+G", "Ctrl+L"} <= shortcuts
+    menus = [a.menu() for a in window.menuBar().actions()]
+    shortcuts = {s.toString() for m in menus for a in m.actions() for s in a.shortcuts()}
+    assert {"Ctrl+=", "Ctrl+-", "Ctrl+0", "Ctrl+G", "Ctrl+L", "Ctrl+,", "Alt+Home"} <= shortcuts
 
 
 def test_idle_lock_only_with_child_details(qtbot, qapp, pack, tmp_path, restore_app) -> None:
-    window, ext = _build(qtbot, qapp, pack, tmp_path)
-    assert not ext.idle_lock.counting  # the start screen holds nothing about a child
+    window, _drafts = _build(qtbot, qapp, pack, tmp_path)
+    lock = window.idle_lock
+    assert not lock.counting  # the start screen holds nothing about a child
     window.new_assessment()
-    assert ext.idle_lock.counting
+    assert lock.counting
     window.show_page("start")
-    assert not ext.idle_lock.counting
-    ext.lock_now()
-    assert ext.idle_lock.is_locked
-    ext.idle_lock.unlock()
-    assert not ext.idle_lock.counting
+    assert not lock.counting
+    window.privacy.lock_now()
+    assert lock.is_locked
+    lock.unlock()
+    assert not lock.counting
 
 
 def test_assessment_is_autosaved(qtbot, qapp, pack, tmp_path, restore_app) -> None:
@@ -100,9 +106,9 @@ def test_assessment_is_autosaved(qtbot, qapp, pack, tmp_path, restore_app) -> No
 
 def test_memory_only_is_announced(qtbot, qapp, pack, tmp_path, restore_app) -> None:
     window, ext = _build(qtbot, qapp, pack, tmp_path, keys=UnavailableKeyProvider("No store."))
-    ext.after_first_paint()
-    assert ext.drafts_label.text() == "Drafts: memory only"
-    assert ext.drafts_label.toolTip() == "No store."
+    window.after_first_paint()
+    assert ext.label.text() == "Drafts: memory only"
+    assert ext.label.toolTip() == "No store."
     assert "memory only" in window.statusBar().currentMessage()
     window.new_assessment()
     window.page("assessment").state.set_answer("immediate-danger", "no")
@@ -123,7 +129,7 @@ def test_recovered_draft_opens_in_a_page(
     # a second window, as after a restart, finds the draft and carries on with it
     other, other_ext = _build(qtbot, qapp, pack, tmp_path, keys)
     monkeypatch.setattr(autosave, "ask_recovery", lambda _p, _i: "recover")
-    other_ext.after_first_paint()
+    other.after_first_paint()
     page = other.page("assessment")
     assert page is not None
     assert page.state.case.answers == {"immediate-danger": "no"}
@@ -135,8 +141,8 @@ def test_settings_warning_is_shown(qtbot, qapp, pack, tmp_path, restore_app, mon
     (tmp_path / "s.ini").write_bytes(b"\x00\xff garbage [[[")
     told: list[str] = []
     monkeypatch.setattr(autosave, "tell", lambda _p, title, _t: told.append(title))
-    _window, ext = _build(qtbot, qapp, pack, tmp_path)
-    ext.after_first_paint()
+    window, _ext = _build(qtbot, qapp, pack, tmp_path)
+    window.after_first_paint()
     assert "Settings reset" in told
 
 
@@ -159,7 +165,7 @@ def test_review_is_autosaved_and_carried_into_the_rationale(
 ) -> None:
     window, ext = _build(qtbot, qapp, pack, tmp_path)
     window.show_page("review")
-    review = window.page("review").content
+    review = window.page("review")
     review.set_answer("fe-domestic-abuse-l4", "yes")  # journaled at once
     review.plan.setPlainText("Early help plan since May.")
     ext.review_autosave.flush()
@@ -173,3 +179,37 @@ def test_review_is_autosaved_and_carried_into_the_rationale(
     assert "Early help plan since May." in page.state.case.stepping.notes
     (info,) = ext.store.pending_drafts()
     assert info.id == draft_id
+
+
+def test_recovered_work_survives_closing_the_app(
+    qtbot, qapp, pack, tmp_path, restore_app, monkeypatch
+) -> None:
+    keys = MemoryKeys()
+    window, drafts = _build(qtbot, qapp, pack, tmp_path, keys)
+    window.new_assessment()
+    window.page("assessment").state.set_answer("immediate-danger", "no")
+    drafts.autosave.flush()  # then the app crashes: the draft stays on disk
+    monkeypatch.setattr(autosave, "ask_recovery", lambda _p, _i: "recover")
+    after_crash, recovered = _build(qtbot, qapp, pack, tmp_path, keys)
+    after_crash.after_first_paint()
+    page = after_crash.page("assessment")
+    assert page.has_unsaved_work()  # recovered work is unsaved until saved or exported
+    after_crash.close()  # closing keeps it as a draft: it is offered again next time
+    (info,) = recovered.store.pending_drafts()
+    assert info.answers == 1
+    offered = []
+    monkeypatch.setattr(autosave, "ask_recovery", lambda _p, i: offered.append(i) or "later")
+    next_start, _drafts = _build(qtbot, qapp, pack, tmp_path, keys)
+    next_start.after_first_paint()
+    assert [i.id for i in offered] == [info.id]
+
+
+def test_quit_does_not_ask_when_drafts_keep_the_work(qtbot, qapp, pack, tmp_path, restore_app):
+    window, drafts = _build(qtbot, qapp, pack, tmp_path)
+    window.after_first_paint()
+    window.new_assessment()
+    window.page("assessment").state.set_answer("immediate-danger", "no")
+    window.ask = lambda *_a: pytest.fail("no question: the encrypted draft keeps the work")
+    window.close()
+    assert not window.isVisible()
+    assert len(drafts.store.pending_drafts()) == 1

@@ -1,0 +1,78 @@
+"""The bar across the top of the window: back to the start, the app's name, the red button."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from thresholds_app.core.pack.model import Pack
+from thresholds_app.ui.assessment.widgets import heading
+from thresholds_app.ui.danger_style import style_danger
+
+EMERGENCY_BUTTON_STYLE = (
+    "#emergencyButton { border: 2px solid {red}; border-radius: 6px; padding: 8px 18px;"
+    " font-weight: bold; color: {red}; background: palette(base); }"
+    # the thicker focus border takes its room from the padding: the text never moves
+    "#emergencyButton:focus { border-width: 4px; padding: 6px 16px; }"
+)
+
+
+def emergency_button(parent: QWidget | None = None, *, at_start_up: bool = False) -> QPushButton:
+    """The red-outlined "A child is in immediate danger (F9)" button (top bar, lock screen)."""
+    button = QPushButton(parent)
+    button.setText(button.tr("A child is in immediate danger  (F9)"))
+    button.setObjectName("emergencyButton")
+    button.setAccessibleName(button.tr("A child is in immediate danger"))
+    button.setAccessibleDescription(
+        button.tr("Shows 999 and whom to call next. Shortcut: F9, from any screen.")
+    )
+    button.setToolTip(button.tr("Who to call now (F9)"))
+    style_danger(button, EMERGENCY_BUTTON_STYLE, at_start_up=at_start_up)
+    return button
+
+
+def pack_in_use_label(pack: Pack) -> QLabel:
+    """The status bar's "Guidance: id version (hash)": the guidance in use, always visible."""
+    label = QLabel()
+    label.setText(
+        label.tr("Guidance: {id} {version} ({hash})").format(
+            id=pack.manifest.id, version=pack.manifest.version, hash=pack.short_hash or "—"
+        )
+    )
+    label.setObjectName("packLabel")
+    label.setAccessibleName(label.tr("The guidance in use"))
+    return label
+
+
+class TopBar(QWidget):
+    """``← Start``, the title and the emergency button.
+
+    Signals:
+        home_requested(): the user asked for the start screen.
+        emergency_requested(): the user pressed the red button.
+    """
+
+    home_requested = Signal()
+    emergency_requested = Signal()
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("topBar")  # its rule is in the app stylesheet
+        row = QHBoxLayout(self)
+        row.setContentsMargins(20, 10, 20, 10)
+        row.setSpacing(12)
+        self.home_button = QPushButton(self.tr("← Start"))
+        self.home_button.setAccessibleName(self.tr("Back to the start screen"))
+        self.home_button.setToolTip(
+            self.tr("Back to the start screen (Alt+Home). Your work stays open.")
+        )
+        self.home_button.setFlat(True)
+        self.home_button.clicked.connect(self.home_requested.emit)
+        row.addWidget(self.home_button)
+        name = heading(title, 2)
+        name.setWordWrap(False)
+        row.addWidget(name)
+        row.addStretch(1)
+        self.emergency_button = emergency_button(at_start_up=True)
+        self.emergency_button.clicked.connect(self.emergency_requested.emit)
+        row.addWidget(self.emergency_button)
