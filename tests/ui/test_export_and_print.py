@@ -161,4 +161,6 @@ def test_blocker_links_open_the_step_that_fixes_them(qtbot):
     assert "href='safety#answers.immediate-danger'" in text
     page.preview.blocker_list.linkActivated.emit("consent#consent.sought")
     assert page.current_step() == "consent"
+    page.preview.blocker_list.linkActivated.emit("child")  # a step alone still works
+    assert page.current_step() == "child"
     assert window.pack.manifest.version in window.pack_label.text()

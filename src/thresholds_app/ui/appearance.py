@@ -20,10 +20,19 @@ from PySide6.QtGui import QAction, QColor, QFont, QGuiApplication, QKeySequence,
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from thresholds_app.paths import resources_dir
+from thresholds_app.ui.contrast import tune_palette
 from thresholds_app.ui.qtprops import application_wide, new_action, no_text_interaction
 from thresholds_app.ui.settings import SCALE_MAX, SCALE_MIN, AppSettings
 
 SCALE_STEPS = (0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0)
+# Body text at 100%: about 11 pt, as the GOV.UK and NHS design systems' 19 px / 16 px body
+# sizes read on a desktop. A larger system font is kept; a smaller one (Windows' 9 pt) is raised.
+BODY_POINT_SIZE = 11.0
+
+
+def body_point_size(system_font: QFont) -> float:
+    """The body text size at 100%: the system's, raised to :data:`BODY_POINT_SIZE`."""
+    return max(system_font.pointSizeF(), BODY_POINT_SIZE)
 
 
 def stylesheet_text() -> str:
@@ -152,8 +161,7 @@ class Appearance(QObject):
 
     def point_size(self) -> float:
         """The application font's point size at the current scale."""
-        base = self._system_font.pointSizeF()
-        return round((base if base > 0 else 10.0) * self._scale, 1)
+        return round(body_point_size(self._system_font) * self._scale, 1)
 
     # -- changing ------------------------------------------------------------------------------
 
@@ -163,9 +171,11 @@ class Appearance(QObject):
         font.setPointSizeF(self.point_size())
         self._app.setFont(font)
         if self._mode == "on":
-            self._app.setPalette(high_contrast_palette(system_is_dark(self._system_palette)))
+            palette = high_contrast_palette(system_is_dark(self._system_palette))
         else:  # "auto" with a high-contrast system: the system palette already is one
-            self._app.setPalette(self._system_palette)
+            palette = self._system_palette
+        # muted help text, borders and the highlight raised to WCAG contrast (see contrast.py)
+        self._app.setPalette(tune_palette(palette))
         # re-applied so palette() roles refresh and styled widgets take the new font
         # (Qt does not pass an application font change to widgets under a stylesheet)
         self._app.setStyleSheet("")
@@ -249,7 +259,7 @@ class Appearance(QObject):
             tr("&Normal text size"),
             [QKeySequence("Ctrl+0")],
             self.reset_zoom,
-            tr("Go back to the system's text size"),
+            tr("Go back to the standard text size"),
         )
         contrast = new_action(tr("&High contrast"), parent)
         contrast.setCheckable(True)

@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -120,6 +121,31 @@ class EmergencyDialog(QDialog):
             line = plain_label(f"{later.why}: {later.name}, {later.phone}")
             line.setObjectName(f"later-{later.id}")
             self.steps.addWidget(line)
+        self._fit()
+
+    def _fit(self) -> None:
+        """Be tall enough for every line at the current text size (nothing cut off).
+
+        A window's layout does not grow it for wrapped text by itself; on a small screen with
+        large text the dialog widens first, so that it still fits the screen's height.
+        """
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        room = self.screen().availableGeometry()
+        width = max(self.width(), self.minimumWidth())
+        height = layout.totalHeightForWidth(width)
+        while height > room.height() - 60 and width < room.width() - 80:
+            width = min(width + 120, room.width() - 80)
+            height = layout.totalHeightForWidth(width)
+        self.setMinimumHeight(min(height, room.height() - 40))
+        self.resize(width, min(height, room.height() - 40))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Fit the text size in force now (it may have changed since the dialog was built)."""
+        super().showEvent(event)
+        self._fit()
 
     def _call_card(self, number: int, advice: ContactAdvice, *, emphasis: bool) -> QFrame:
         card = QFrame()

@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
 
@@ -50,6 +50,18 @@ if TYPE_CHECKING:  # loaded when first used: keeps start-up quick
 PAGE_START, PAGE_ASSESSMENT, PAGE_REVIEW = Page.START, Page.ASSESSMENT, Page.REVIEW
 PAGE_GUIDANCE, PAGE_SETTINGS = Page.GUIDANCE, Page.SETTINGS
 APP_TITLE = "Right Help, Right Time"
+
+
+def default_window_size(window: QWidget) -> QSize:
+    """1240 x 820, or less on a small screen (1280 x 720 is the smallest supported).
+
+    The whole window, its title bar and the taskbar then fit without maximising.
+    """
+    screen = window.screen()
+    if screen is None:
+        return QSize(1240, 820)
+    room = screen.availableGeometry()
+    return QSize(min(1240, room.width() - 16), min(820, room.height() - 48))
 
 
 class MainWindow(QMainWindow):
@@ -90,7 +102,7 @@ class MainWindow(QMainWindow):
         self._quit_confirmed = False
         self.setWindowTitle(self.tr(APP_TITLE))
         self.setObjectName("mainWindow")
-        self.resize(1240, 820)
+        self.resize(default_window_size(self))
 
         central = QWidget()
         outer = QVBoxLayout(central)

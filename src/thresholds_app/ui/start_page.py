@@ -1,6 +1,7 @@
 """The start screen: what the practitioner can do, and which guidance the app is using.
 
-Each choice is a large command-link button with a one-line description. The active pack's
+Each choice is a large button with a title and a one-line description, both of which grow with
+the text size (Qt's command-link button fixes its text at 9 pt). The active pack's
 title, version, dates and provenance are always shown here (hazard H03: out-of-date guidance
 must be visible, not hidden in an About box).
 """
@@ -12,17 +13,24 @@ from datetime import date, datetime
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QCommandLinkButton,
     QGridLayout,
     QHBoxLayout,
+    QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from thresholds_app.core.pack.dates import pack_dates
 from thresholds_app.core.pack.model import Pack
-from thresholds_app.ui.assessment.widgets import card_frame, heading, muted_label, plain_label
+from thresholds_app.ui.assessment.widgets import (
+    big_text,
+    card_frame,
+    heading,
+    muted_label,
+    plain_label,
+)
 
 STATUS_WORDS = {
     "confirmed": "confirmed",
@@ -49,6 +57,54 @@ def review_warning(pack: Pack, today: date) -> str:
     return pack_dates(pack.manifest, today).message
 
 
+class ChoiceButton(QPushButton):
+    """A start-screen choice: a bold title over a description, as one large button.
+
+    The two texts are labels inside the button; a plain label with no text interaction passes
+    clicks on to its parent, so the whole card is one click target.
+    """
+
+    def __init__(self, title: str, description: str) -> None:
+        super().__init__()
+        self.setProperty("role", "choice")
+        self.setAutoDefault(True)  # Enter chooses the focused choice (Qt does so only in dialogs)
+        self.setAccessibleName(title)
+        self.setAccessibleDescription(description)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(18, 12, 18, 14)
+        column.setSpacing(4)
+        self.title = big_text(title, 1.15)
+        self.description = plain_label(description)
+        column.addWidget(self.title)
+        column.addWidget(self.description)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def text(self) -> str:
+        """The choice's title (as a command-link button's ``text()`` was)."""
+        return self.title.text()
+
+    def sizeHint(self):  # type: ignore[no-untyped-def]
+        """As tall as the title and description need (a push button sizes to its own text)."""
+        layout = self.layout()
+        return layout.sizeHint() if layout is not None else super().sizeHint()
+
+    def minimumSizeHint(self):  # type: ignore[no-untyped-def]
+        """Never narrower than the title's longest word, never shorter than the texts."""
+        layout = self.layout()
+        return layout.minimumSize() if layout is not None else super().minimumSizeHint()
+
+    def hasHeightForWidth(self) -> bool:
+        """The description wraps, so the height follows the width."""
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        """The height the wrapped texts need at ``width``."""
+        layout = self.layout()
+        return layout.totalHeightForWidth(width) if layout is not None else -1
+
+
 class StartPage(QWidget):
     """The first screen.
 
@@ -66,7 +122,7 @@ class StartPage(QWidget):
         self.setObjectName("startPage")
         self.setAccessibleName(self.tr("Start screen"))
         self.pack = pack
-        self.buttons: dict[str, QCommandLinkButton] = {}
+        self.buttons: dict[str, ChoiceButton] = {}
 
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -110,23 +166,18 @@ class StartPage(QWidget):
                 "Practise on invented cases and compare with the expected answer.")),
         ]  # fmt: skip
         for index, (key, title, description) in enumerate(choices):
-            button = QCommandLinkButton(title, description)
+            button = ChoiceButton(title, description)
             button.setObjectName(f"start-{key}")
-            button.setAccessibleName(title)
-            button.setAccessibleDescription(description)
-            button.setMinimumHeight(76)
             button.clicked.connect(lambda _c=False, k=key: self.action_requested.emit(k))
             self.buttons[key] = button
             grid.addWidget(button, index // 2, index % 2)
         self.buttons["new"].setDefault(True)
         # Open work is one click away: shown only while an assessment is open.
-        self.continue_button = QCommandLinkButton(
+        self.continue_button = ChoiceButton(
             self.tr("Continue the open assessment"),
             self.tr("Go back to the assessment you have open. Nothing has been cleared."),
         )
         self.continue_button.setObjectName("start-continue")
-        self.continue_button.setAccessibleName(self.tr("Continue the open assessment"))
-        self.continue_button.setMinimumHeight(76)
         self.continue_button.clicked.connect(lambda: self.action_requested.emit("continue"))
         self.continue_button.hide()
         self.buttons["continue"] = self.continue_button

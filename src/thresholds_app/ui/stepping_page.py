@@ -227,7 +227,6 @@ class SteppingPage(QWidget):
                 box = QCheckBox(criterion.text)
                 box.setAccessibleName(criterion.text)
                 box.setAccessibleDescription(title)
-                box.setStyleSheet("QCheckBox { padding: 2px 0; }")
                 box.toggled.connect(lambda _on: self.refresh())
                 self.criteria_boxes[criterion.id] = box
                 layout.addWidget(wrapping(box))

@@ -22,7 +22,16 @@ from PySide6.QtWidgets import (
 from thresholds_app.core.case.record import HouseholdMember
 from thresholds_app.core.pack.model import AGE_BANDS, Question
 from thresholds_app.ui.assessment.question_row import QuestionRow
-from thresholds_app.ui.assessment.widgets import ask_yes_no, card_frame, heading, muted_label
+from thresholds_app.ui.assessment.widgets import (
+    ask_yes_no,
+    card_frame,
+    chain_tab_order,
+    enter_presses_buttons,
+    focus_in,
+    heading,
+    muted_label,
+    required,
+)
 from thresholds_app.ui.case_state import CaseState
 from thresholds_app.ui.wheel_guard import guard_wheel
 
@@ -42,6 +51,10 @@ def age_band_combo(accessible_name: str) -> QComboBox:
     """A combo box of the pack's age bands, starting on 'Choose…' (no band)."""
     combo = QComboBox()
     combo.setAccessibleName(accessible_name)
+    # as wide as the form allows, not as wide as the longest band (which would push the form
+    # off a small screen at large text sizes)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(14)
     combo.addItem("Choose an age band…", None)
     for band in AGE_BANDS:
         combo.addItem(AGE_BAND_WORDS.get(band, band), band)
@@ -64,10 +77,9 @@ class HouseholdRow(QFrame):
         self.member = member
         self.number = number
         self.setObjectName("householdRow")
-        self.setStyleSheet(
-            "QFrame#householdRow { border: 1px solid palette(mid); border-radius: 8px; }"
-        )
         form = QFormLayout(self)
+        # a label too long for its column goes above its field (large text, small screen)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.setContentsMargins(14, 10, 14, 10)
         who = f"child {number}"
         self.label_edit = QLineEdit(member.label)
@@ -88,17 +100,19 @@ class HouseholdRow(QFrame):
             self.status.setCurrentIndex(2)
         self.detail = QLineEdit(member.outcome if member.assessed else member.reason_not_assessed)
         self.detail.setAccessibleName(f"Outcome or reason for {who}")
-        remove = QPushButton(self.tr("Remove"))
+        self.remove_button = remove = QPushButton(self.tr("Remove"))
         remove.setAccessibleName(f"Remove {who}")
         remove.clicked.connect(self.remove_requested.emit)
-        top = QHBoxLayout()
-        top.addWidget(self.label_edit, 1)
-        top.addWidget(remove)
-        form.addRow(self.tr("Child:"), top)
+        form.addRow(self.tr("Child:"), self.label_edit)
         form.addRow(self.tr("Relationship:"), self.relationship)
         form.addRow(self.tr("Age band:"), self.age)
-        form.addRow(self.tr("Considered?"), self.status)
-        form.addRow(self.tr("Outcome or reason:"), self.detail)
+        form.addRow(required(self.tr("Considered?")), self.status)
+        form.addRow(required(self.tr("Outcome or reason:")), self.detail)
+        # Remove comes last, on screen and for Tab: never the next stop after the child's name
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(remove)
+        form.addRow(bottom)
         self._update_placeholder()
         for edit in (self.label_edit, self.relationship, self.detail):
             edit.textEdited.connect(self._save)
@@ -163,6 +177,8 @@ class ChildStep(QWidget):
 
         about = card_frame("aboutChild")
         form = QFormLayout(about)
+        # a label too long for its column goes above its field (large text, small screen)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.setContentsMargins(20, 16, 20, 16)
         form.setVerticalSpacing(12)
         self.reference = QLineEdit(child.reference)
@@ -172,17 +188,10 @@ class ChildStep(QWidget):
             self.tr("Printed on every page of the rationale instead of the child's name.")
         )
         self.reference.textEdited.connect(self._save_child)
-        form.addRow(self.tr("Case &reference:"), self.reference)
-        self.household_reference = QLineEdit(child.household_reference)
-        self.household_reference.setPlaceholderText(
-            self.tr("Optional: the same for every child of this household")
+        self.reference.setAccessibleDescription(
+            self.tr("Required. Printed on every page of the rationale instead of the name.")
         )
-        self.household_reference.setAccessibleName(self.tr("Household reference"))
-        self.household_reference.setAccessibleDescription(
-            self.tr("Lets the MASH see referrals about brothers and sisters together.")
-        )
-        self.household_reference.textEdited.connect(self._save_child)
-        form.addRow(self.tr("&Household reference:"), self.household_reference)
+        form.addRow(required(self.tr("Case &reference:")), self.reference)
         self.age = age_band_combo(self.tr("The child's age band"))
         self.age.setCurrentIndex(max(self.age.findData(child.age_band), 0))
         self.age.currentIndexChanged.connect(self._age_changed)
@@ -199,11 +208,21 @@ class ChildStep(QWidget):
         self.name.textEdited.connect(self._save_child)
         form.addRow("", self.name_opt_in)
         form.addRow(self.tr("&Name:"), self.name)
+        self.household_reference = QLineEdit(child.household_reference)
+        self.household_reference.setPlaceholderText(
+            self.tr("Optional: the same for every child of this household")
+        )
+        self.household_reference.setAccessibleName(self.tr("Household reference"))
+        self.household_reference.setAccessibleDescription(
+            self.tr("Lets the MASH see referrals about brothers and sisters together.")
+        )
+        self.household_reference.textEdited.connect(self._save_child)
+        form.addRow(self.tr("Household reference:"), self.household_reference)
         layout.addWidget(about)
         for question in self._questions("child"):  # e.g. whether the child moves about alone
             layout.addWidget(QuestionRow(state, question))
 
-        layout.addWidget(heading(self.tr("Other children"), 2))
+        layout.addWidget(heading(required(self.tr("Other children")), 2))
         layout.addWidget(
             muted_label(
                 self.tr(
@@ -213,8 +232,10 @@ class ChildStep(QWidget):
             )
         )
         other_children = state.pack.questions.get(state.pack.roles.other_children)
+        self.other_children: QuestionRow | None = None
         if other_children is not None:
-            layout.addWidget(QuestionRow(state, other_children))
+            self.other_children = QuestionRow(state, other_children)
+            layout.addWidget(self.other_children)
         self.rows_box = QVBoxLayout()
         self.rows_box.setSpacing(10)
         layout.addLayout(self.rows_box)
@@ -244,6 +265,7 @@ class ChildStep(QWidget):
         """Add an empty row for another child and focus it."""
         row = self._add_row(self.state.add_household_member())
         row.label_edit.setFocus()
+        enter_presses_buttons(row)
         return row
 
     def _add_row(self, member: HouseholdMember) -> HouseholdRow:
@@ -253,7 +275,25 @@ class ChildStep(QWidget):
         self.rows.append(row)
         self.rows_box.addWidget(row)
         guard_wheel(row)  # its choices take the wheel only once focused
+        self._keep_tab_order()
         return row
+
+    def _keep_tab_order(self) -> None:
+        """Tab goes question → each row, top to bottom → "Add another child" (as on screen)."""
+        before: list[QWidget] = []
+        if self.other_children is not None:
+            before = [self.other_children.answers.buttons["not-known"]]
+        chain: list[QWidget] = []
+        for row in self.rows:
+            chain += [
+                row.label_edit,
+                row.relationship,
+                row.age,
+                row.status,
+                row.detail,
+                row.remove_button,
+            ]
+        chain_tab_order(before + chain + [self.add_button])
 
     def ask_to_remove(self, row: HouseholdRow) -> None:
         """Remove ``row`` at once if it is empty; otherwise ask first (No is the default).
@@ -308,3 +348,33 @@ class ChildStep(QWidget):
     def focus_first(self) -> None:
         """Put the keyboard focus on the case reference."""
         self.reference.setFocus()
+
+    def focus_field(self, name: str) -> bool:
+        """Focus a field by its case-record name, e.g. ``child.reference``, ``household.2``.
+
+        ``household`` alone is the other-children question (or the first child listed);
+        ``household.N`` is the N-th child's outcome or reason. False if there is no such field.
+        """
+        fields: dict[str, QWidget] = {
+            "child.reference": self.reference,
+            "child.age_band": self.age,
+            "child.name": self.name,
+            "household": self.add_button,
+        }
+        for index, row in enumerate(self.rows):
+            outcome = row.detail if row.detail.isEnabled() else row.status
+            fields[f"household.{index + 1}"] = outcome
+            for part, widget in (
+                ("label", row.label_edit),
+                ("relationship", row.relationship),
+                ("age_band", row.age),
+                ("assessed", row.status),
+                ("outcome", outcome),
+                ("reason_not_assessed", outcome),
+            ):
+                fields[f"household[{index}].{part}"] = widget
+        if self.rows:
+            fields["household"] = self.rows[0].label_edit
+        elif name == "household":
+            name = f"answers.{self.state.pack.roles.other_children}"
+        return focus_in(fields, name, self)

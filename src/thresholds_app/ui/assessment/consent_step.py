@@ -27,7 +27,14 @@ from thresholds_app.core.case.assemble import consent_record
 from thresholds_app.core.case.record import SharedInfo
 from thresholds_app.core.rules.assessment import Assessment
 from thresholds_app.ui.assessment.question_row import QuestionRow
-from thresholds_app.ui.assessment.widgets import card_frame, heading, muted_label, plain_label
+from thresholds_app.ui.assessment.widgets import (
+    card_frame,
+    focus_in,
+    heading,
+    muted_label,
+    plain_label,
+    required,
+)
 from thresholds_app.ui.case_state import CaseState
 from thresholds_app.ui.danger_style import style_danger
 
@@ -55,7 +62,7 @@ class ConsentStep(QWidget):
         box = QVBoxLayout(self.step_up)
         box.setContentsMargins(18, 14, 18, 14)
         self.step_up_text = plain_label("")
-        self.step_up_text.setStyleSheet("font-weight: bold;")
+        self.step_up_text.setProperty("role", "warning")
         box.addWidget(self.step_up_text)
         self.step_up_button = QPushButton(self.tr("Consider a step up…"))
         self.step_up_button.setObjectName("stepUpButton")
@@ -75,15 +82,16 @@ class ConsentStep(QWidget):
         self.advice.setWordWrap(True)
         self.advice.setAccessibleName(self.tr("Consent advice"))
         advice_box.addWidget(self.advice)
-        layout.addWidget(advice_card)
 
-        layout.addWidget(heading(self.tr("What happened"), 2))
+        layout.addWidget(heading(required(self.tr("What happened")), 2))
         for question in state.pack.questions.values():
             if question.group == "consent":
                 layout.addWidget(QuestionRow(state, question))
 
         record = state.case.consent
         form = QFormLayout()
+        # a label too long for its column goes above its field (large text, small screen)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.setVerticalSpacing(10)
         self.by_whom = self._line(record.by_whom, self.tr("Who gave or refused consent"))
         self.by_whom.setPlaceholderText(self.tr("e.g. mother; the young person (aged 15)"))
@@ -115,6 +123,9 @@ class ConsentStep(QWidget):
         self.manager = self._line(record.manager_advice, self.tr("Advice from your manager or DSL"))
         form.addRow(self.tr("Advice from your &manager or DSL:"), self.manager)
         layout.addLayout(form)
+        # the record first (what export needs, no scrolling past the advice to reach it), then
+        # the guidance for the level
+        layout.addWidget(advice_card)
         layout.addWidget(
             muted_label(
                 self.tr(
@@ -126,6 +137,26 @@ class ConsentStep(QWidget):
         self._stale = True
         state.assessment_changed.connect(self.show_advice)
         state.answer_changed.connect(self._sync_answers)
+
+    def focus_field(self, name: str) -> bool:
+        """Focus a field by its case-record name, e.g. ``consent.by_whom``; False if unknown.
+
+        ``consent.sought`` and ``consent.outcome`` are the two consent questions.
+        """
+        roles = self.state.pack.roles
+        aliases = {
+            "consent": f"answers.{roles.consent_sought}",
+            "consent.sought": f"answers.{roles.consent_sought}",
+            "consent.outcome": f"answers.{roles.consent_refused}",
+        }
+        fields: dict[str, QWidget] = {
+            "consent.by_whom": self.by_whom,
+            "consent.not_sought_reason": self.not_sought,
+            "consent.lawful_basis": self.lawful_basis,
+            "consent.manager_advice": self.manager,
+            "consent.shared": self.shared_what,
+        }
+        return focus_in(fields, aliases.get(name, name), self)
 
     def _line(self, text: str, name: str) -> QLineEdit:
         edit = QLineEdit(text)

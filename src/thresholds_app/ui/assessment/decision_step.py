@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QFormLayout,
     QGridLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -24,14 +25,17 @@ from thresholds_app.core.rules.assessment import Assessment
 from thresholds_app.ui.assessment.question_row import QuestionRow
 from thresholds_app.ui.assessment.widgets import (
     card_frame,
+    chain_tab_order,
+    focus_in,
     heading,
     muted_label,
     plain_label,
+    required,
     text_edit,
 )
 from thresholds_app.ui.case_state import CaseState
 
-# (field on FreeText, label, description)
+# (field on FreeText, label, description); REQUIRED_TEXT are needed before export (readiness)
 FREE_TEXT_FIELDS = (
     ("worry", "What are you worried about?", "What you saw or heard, when, and how often."),
     ("impact_on_daily_life", "How does it affect the child's daily life?", ""),
@@ -46,6 +50,17 @@ FREE_TEXT_FIELDS = (
     ("going_well", "What is going well", "Strengths in the child's life and family."),
     ("tried_so_far", "What has been tried so far", ""),
 )
+REQUIRED_TEXT = {
+    "worry": "(required)",
+    "child_voice": "(required, or say under More detail why you could not hear it)",
+    "family_views": "(required)",
+}
+
+
+def _required_label(text: str) -> QLabel:
+    label = plain_label(text)
+    label.setProperty("role", "required")
+    return label
 
 
 class DecisionStep(QWidget):
@@ -94,7 +109,10 @@ class DecisionStep(QWidget):
         )
         self.reasons.setPlainText(case.decision.reasons)
         self.reasons.textChanged.connect(self._save_decision)
-        box.addWidget(plain_label(self.tr("Reasons for your decision")))
+        self.level_heading = plain_label(required(self.tr("The level of need you judge applies")))
+        self.level_heading.setProperty("role", "required")
+        box.insertWidget(1, self.level_heading)
+        box.addWidget(_required_label(required(self.tr("Reasons for your decision"))))
         box.addWidget(self.reasons)
         self.differs = text_edit(
             self.tr("Why your decision differs from the guidance"),
@@ -107,24 +125,31 @@ class DecisionStep(QWidget):
         box.addWidget(self.differs)
         layout.addWidget(decision_card)
 
+        # What export needs comes first, in the order Tab takes; the rest follows under
+        # "More detail" (required fields at the foot of a long page cost a trip back).
         layout.addWidget(heading(self.tr("In your own words"), 2))
-        for question in state.pack.questions.values():
-            if question.group == "voice":
-                layout.addWidget(QuestionRow(state, question))
         self.free_text: dict[str, QPlainTextEdit] = {}
         form = QFormLayout()
         form.setVerticalSpacing(12)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        more = QFormLayout()
+        more.setVerticalSpacing(12)
+        more.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         for field_name, label, description in FREE_TEXT_FIELDS:
             edit = text_edit(self.tr(label), self.tr(description) or self.tr(label))
             edit.setObjectName(f"text-{field_name}")
             edit.setPlainText(getattr(case.free_text, field_name))
             edit.textChanged.connect(lambda f=field_name, e=edit: self._save_text(f, e))
-            form.addRow(self.tr(label), edit)
+            marker = REQUIRED_TEXT.get(field_name)
+            if marker:
+                form.addRow(_required_label(f"{self.tr(label)} {self.tr(marker)}"), edit)
+            elif field_name == "child_voice_not_obtained_reason":  # first: it pairs the voice
+                more.insertRow(0, plain_label(self.tr(label)), edit)
+            else:
+                more.addRow(plain_label(self.tr(label)), edit)
             self.free_text[field_name] = edit
         layout.addLayout(form)
-
-        layout.addWidget(heading(self.tr("Next steps"), 2))
+        layout.addWidget(heading(required(self.tr("Next steps")), 2))
         layout.addWidget(muted_label(self.tr("What will happen, who will do it, and by when.")))
         self.steps_grid = QGridLayout()
         self.steps_grid.setHorizontalSpacing(8)
@@ -134,29 +159,62 @@ class DecisionStep(QWidget):
         layout.addLayout(self.steps_grid)
         for step in case.next_steps or [NextStep()]:
             self.add_step_row(step)
-        add = QPushButton(self.tr("Add a next step"))
+        self.add_step_button = add = QPushButton(self.tr("Add a next step"))
         add.clicked.connect(lambda: self.add_step_row(NextStep())[0].setFocus())
         layout.addWidget(add)
 
         layout.addWidget(heading(self.tr("About you (the referrer)"), 2))
         referrer = QFormLayout()
+        # a label too long for its column goes above its field (large text, small screen)
+        referrer.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         referrer.setVerticalSpacing(10)
         self.referrer: dict[str, QLineEdit] = {}
         for field_name, label in (
-            ("name", self.tr("Your &name:")),
+            ("name", required(self.tr("Your &name:"))),
+            ("agency", required(self.tr("Your a&gency:"))),
             ("role", self.tr("Your &role:")),
-            ("agency", self.tr("Your a&gency:")),
             ("contact", self.tr("How to &contact you:")),
         ):
             line = QLineEdit(getattr(case.referrer, field_name))
-            line.setAccessibleName(label.replace("&", "").rstrip(":"))
+            line.setAccessibleName(label.replace("&", "").rstrip(":").replace(" (required)", ""))
             line.textEdited.connect(self._save_referrer)
             referrer.addRow(label, line)
             self.referrer[field_name] = line
         layout.addLayout(referrer)
+
+        layout.addWidget(heading(self.tr("More detail (optional)"), 2))
+        for question in state.pack.questions.values():
+            if question.group == "voice":
+                layout.addWidget(QuestionRow(state, question))
+        layout.addLayout(more)
         layout.addStretch(1)
         state.assessment_changed.connect(self.show_indicated)
         self.show_indicated(state.assessment, force=True)
+
+    def focus_field(self, name: str) -> bool:
+        """Focus a field by its case-record name; False if there is no such field here.
+
+        Names: ``decision.level``, ``decision.reasons``, ``decision.differs_reason``,
+        ``free_text.<field>``, ``next_steps`` or ``next_steps.N``, ``referrer.<field>``.
+        """
+        first_level = self.level_buttons[min(self.level_buttons)] if self.level_buttons else None
+        fields: dict[str, QWidget] = {
+            "decision.reasons": self.reasons,
+            "decision.differs_reason": self.differs,
+        }
+        if first_level is not None:
+            fields["decision.level"] = first_level
+            fields["decision"] = first_level
+        fields.update({f"free_text.{k}": edit for k, edit in self.free_text.items()})
+        fields.update({f"referrer.{k}": edit for k, edit in self.referrer.items()})
+        for number, (action, who, by_when) in enumerate(self.step_rows, start=1):
+            empty = next((e for e in (action, who, by_when) if not e.text().strip()), action)
+            fields[f"next_steps.{number}"] = empty
+            for part, edit in (("action", action), ("who", who), ("by_when", by_when)):
+                fields[f"next_steps[{number - 1}].{part}"] = edit
+        if self.step_rows:
+            fields["next_steps"] = fields["next_steps.1"]
+        return focus_in(fields, name, self)
 
     def catch_up(self) -> None:
         """Show the latest indication (called by the page just before the step is shown)."""
@@ -183,6 +241,9 @@ class DecisionStep(QWidget):
         row[0].setPlaceholderText(self.tr("e.g. Refer to the MASH"))
         row[2].setPlaceholderText(self.tr("e.g. today, by 5pm"))
         self.step_rows.append(row)
+        add = getattr(self, "add_step_button", None)
+        if add is not None:  # a row added later: Tab still goes row by row, then "Add"
+            chain_tab_order([w for r in self.step_rows for w in r] + [add])
         return row
 
     def _level_chosen(self, number: int) -> None:

@@ -48,26 +48,19 @@ class IndicatorCard(QFrame):
         self.state = state
         self.indicator = indicator
         self.setObjectName("indicatorCard")
-        self.setStyleSheet(
-            "QFrame#indicatorCard { border: 1px solid palette(mid); border-radius: 8px;"
-            " background: palette(base); }"
-        )
         self.setAccessibleName(f"{level_words(indicator)}: {indicator.text}")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setContentsMargins(12, 12, 12, 12)
         layout.setSpacing(8)
 
         top = QHBoxLayout()
         top.setSpacing(10)
         badge = QLabel(level_words(indicator))
         badge.setObjectName("levelBadge")
-        badge.setStyleSheet(
-            "#levelBadge { border: 1px solid palette(highlight); border-radius: 9px;"
-            " padding: 1px 8px; color: palette(text); }"
-        )
         top.addWidget(badge, 0, Qt.AlignmentFlag.AlignTop)
         text = plain_label(indicator.text)
-        text.setStyleSheet("font-weight: 600;")
+        text.setProperty("role", "question")
+        text.setMinimumWidth(120)  # it wraps: a word-wrapped label otherwise asks for ~40 chars
         top.addWidget(text, 1)
         layout.addLayout(top)
 
@@ -80,8 +73,10 @@ class IndicatorCard(QFrame):
         self.clear_button.setText(self.tr("Clear"))
         self.clear_button.setAccessibleName(f"Clear the answer: {indicator.text}")
         self.clear_button.clicked.connect(lambda: state.set_answer(indicator.id, None))
-        row.addWidget(self.clear_button)
         layout.addLayout(row)
+        # Clear sits at the top right: beside the answers or the examples button it would make
+        # the card too wide for a small screen at large text sizes
+        top.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignTop)
         self.details_button = QToolButton()
         self.details_button.setCheckable(True)
         self.details_button.setAutoRaise(True)

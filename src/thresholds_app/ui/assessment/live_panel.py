@@ -7,6 +7,7 @@ deliberately "The guidance indicates…", never "the level is" (hazard H01: auto
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
@@ -16,9 +17,41 @@ from thresholds_app.core.base.wording import answer_words, level_label
 from thresholds_app.core.pack.model import Pack
 from thresholds_app.core.report.rationale import guidance_headline
 from thresholds_app.core.report.sections import reasons_to_show
-from thresholds_app.core.rules.assessment import Assessment
+from thresholds_app.core.rules.assessment import Assessment, Reason
 from thresholds_app.ui.assessment.widgets import big_text, muted_label
 from thresholds_app.ui.danger_style import style_danger
+
+WHY_LINES = 6  # at a glance: the strongest concerns, then "and N more"
+
+
+def why_lines(reasons: Sequence[Reason]) -> list[str]:
+    """One line per concern behind the level, strongest first (HTML, every text escaped).
+
+    A rule that fired without a concern answered yes or not known (such as "nothing above
+    Level 1") gives its own label as the line.
+    """
+    lines: list[tuple[int, str]] = []
+    seen: set[str] = set()
+    for reason in reasons:
+        if reason.level is None:
+            continue
+        shown = [r for r in reason.answers if r.answer in ("yes", "not-known")]
+        if not shown:
+            label = html.escape(reason.label)
+            lines.append((reason.level, f"<b>{level_label(reason.level)}</b> · {label}"))
+        for ref in shown:
+            if ref.id in seen:
+                continue
+            seen.add(ref.id)
+            level = ref.level if ref.level is not None else reason.level
+            unknown = " <i>(not known)</i>" if ref.answer == "not-known" else ""
+            text = html.escape(ref.text)
+            lines.append((level, f"<b>{level_label(level)}</b> · {text}{unknown}"))
+    lines.sort(key=lambda line: -line[0])  # stable: the engine's order within a level
+    out = [text for _level, text in lines[:WHY_LINES]]
+    if len(lines) > WHY_LINES:
+        out.append(f"<i>and {len(lines) - WHY_LINES} more</i>")
+    return out
 
 
 def _items(lines: list[str]) -> str:
@@ -38,7 +71,7 @@ class LivePanel(QWidget):
         super().__init__()
         self.pack = pack
         self.setObjectName("livePanel")
-        self.setMinimumWidth(320)
+        self.setMinimumWidth(280)
         self.setAccessibleName(self.tr("What the guidance indicates"))
         self.setAutoFillBackground(True)
         self.setBackgroundRole(QPalette.ColorRole.AlternateBase)
@@ -46,7 +79,7 @@ class LivePanel(QWidget):
         column.setContentsMargins(20, 20, 12, 12)
         column.setSpacing(8)
         column.addWidget(muted_label(self.tr("The guidance indicates")))
-        self.level_label = big_text("", 1.5)
+        self.level_label = big_text("", 1.3)
         self.level_label.setObjectName("indicatedLevel")
         self.level_label.setAccessibleName(self.tr("The level the guidance indicates"))
         column.addWidget(self.level_label)
@@ -76,7 +109,6 @@ class LivePanel(QWidget):
         self.details.setTabChangesFocus(True)
         self.details.setAccessibleName(self.tr("Why, what would change it, and gaps"))
         self.details.viewport().setAutoFillBackground(False)
-        self.details.setStyleSheet("QTextBrowser { background: transparent; }")
         column.addWidget(self.details, 1)
         self.titles = {
             "why": self.tr("Why"),
@@ -98,21 +130,9 @@ class LivePanel(QWidget):
         if a.level_withheld:
             self.details.setHtml("")
             return
-        why: list[str] = []
-        noted: list[str] = []
-        for reason in reasons_to_show(self.pack, a):
-            if reason.level is None:
-                noted.append(html.escape(reason.label))
-                continue
-            shown = [r for r in reason.answers if r.answer in ("yes", "not-known")][:3]
-            answers = "".join(
-                f"<br>{answer_words(ref.answer).capitalize()}: {html.escape(ref.text)}"
-                for ref in shown
-            )
-            more = len(reason.answers) - len(shown)
-            extra = f"<br><i>and {more} more answers</i>" if more > 0 and shown else ""
-            level = level_label(reason.level)
-            why.append(f"<b>{html.escape(reason.label)}</b> ({level}){answers}{extra}")
+        reasons = reasons_to_show(self.pack, a)
+        why = why_lines(reasons)
+        noted = [html.escape(r.label) for r in reasons if r.level is None]
         if a.strengths:
             why.append(
                 "What is going well: " + "; ".join(html.escape(s.text) for s in a.strengths[:3])
@@ -132,7 +152,11 @@ class LivePanel(QWidget):
         # Core's list of what to answer next includes every mandatory question left open.
         gaps = [f"Still to answer: {html.escape(t)}" for t in a.to_answer_next]
         gaps += [f"Not known: {html.escape(g.gap_words())}" for g in a.gaps]
-        self._fill("why", why, self.tr("No rule has fired yet. Answer the questions to begin."))
+        self._fill(
+            "why",
+            why,
+            self.tr("Nothing answered so far points to a level. Answer the questions to begin."),
+        )
         self._fill("change", change, self.tr("Nothing to show yet."))
         self._fill("gaps", gaps, self.tr("No gaps."))
         self._fill("warnings", noted + [html.escape(w) for w in a.warnings], "")

@@ -6,17 +6,17 @@ built the first time it is opened, so the step appears instantly however big the
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QScrollArea,
-    QSplitter,
     QStackedWidget,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -26,23 +26,39 @@ from thresholds_app.core.rules.assessment import Assessment
 from thresholds_app.ui.assessment.indicator_card import IndicatorCard
 from thresholds_app.ui.assessment.search import search_indicators
 from thresholds_app.ui.assessment.widgets import clear_layout, heading, muted_label
+from thresholds_app.ui.assessment.wrapping_list import INDENT_ROLE, make_wrapping
 from thresholds_app.ui.case_state import CaseState
 
 _AREA_ROLE = Qt.ItemDataRole.UserRole
 SEARCH_KEY = "__search__"
+AREA_INDENT = 14  # areas sit under their domain
 
 
-class CardList(QScrollArea):
-    """A scrolling column of indicator cards."""
+class CurrentPageStack(QStackedWidget):
+    """A stack as tall as the page on show (a plain stack is as tall as its tallest page).
+
+    The step scrolls as one page (one scroll area per step), so a short area after a long one
+    must not leave a long empty scroll below it.
+    """
+
+    def sizeHint(self) -> QSize:
+        """The current page's size hint."""
+        current = self.currentWidget()
+        return current.sizeHint() if current is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        """The current page's minimum size hint."""
+        current = self.currentWidget()
+        return current.minimumSizeHint() if current is not None else super().minimumSizeHint()
+
+
+class CardList(QWidget):
+    """A column of indicator cards (it scrolls with the step, not on its own)."""
 
     def __init__(self, title: str, note: str = "") -> None:
         super().__init__()
-        self.setWidgetResizable(True)
-        self.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        body = QWidget()
-        self.column = QVBoxLayout(body)
-        self.column.setContentsMargins(4, 0, 12, 12)
+        self.column = QVBoxLayout(self)
+        self.column.setContentsMargins(4, 0, 4, 12)
         self.column.setSpacing(10)
         self.title = heading(title, 2)
         self.column.addWidget(self.title)
@@ -50,8 +66,15 @@ class CardList(QScrollArea):
         self.note.setVisible(bool(note))
         self.column.addWidget(self.note)
         self.column.addStretch(1)
-        self.setWidget(body)
         self.cards: dict[str, IndicatorCard] = {}
+
+    def ensureWidgetVisible(self, widget: QWidget) -> None:
+        """Scroll the step so ``widget`` is in view."""
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QScrollArea):
+            parent = parent.parentWidget()
+        if parent is not None:
+            parent.ensureWidgetVisible(widget, 0, 48)
 
     def add_card(self, card: IndicatorCard) -> None:
         """Append a card above the stretch."""
@@ -61,7 +84,10 @@ class CardList(QScrollArea):
     def clear_cards(self) -> None:
         """Remove every card."""
         for card in self.cards.values():
-            card.setParent(None)
+            # Not setParent(None): that hands the card to Python, whose garbage collector
+            # could then delete it a second time after deleteLater (a crash while typing).
+            self.column.removeWidget(card)
+            card.hide()
             card.deleteLater()
         self.cards.clear()
 
@@ -80,7 +106,21 @@ class NeedsStep(QWidget):
         self.state = state
         self.pack: Pack = state.pack
         self._lists: dict[str, CardList] = {}
-        layout = QVBoxLayout(self)
+        # The area list stays in view on the left; everything else is one scrolling column
+        # (one scroll area for the step: the list scrolls only if a small screen cuts it off).
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(16)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setObjectName("scroll-needs")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        body = QWidget()
+        body.setObjectName("needsBody")
+        body.setContentsMargins(0, 0, 16, 8)
+        self.scroll_area.setWidget(body)
+        layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(12)
         layout.addWidget(heading(self.tr("The child's needs"), 1))
@@ -104,34 +144,38 @@ class NeedsStep(QWidget):
         QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search)
 
         self.pathways = QWidget()
-        self.pathways.setFixedHeight(36)  # a steady height: no re-layout of the cards
+        self.pathways.setMinimumHeight(36)  # a steady height: no re-layout of the cards
         self.pathway_row = QHBoxLayout(self.pathways)
         self.pathway_row.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pathways)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.tree = QTreeWidget()
-        self.tree.setHeaderHidden(True)
+        # Areas grouped under their domain (the Assessment Framework triangle). A list, not a
+        # tree: a list view wraps long titles at large text sizes, a tree view cuts them off.
+        self.tree = QListWidget()
+        self.tree.setObjectName("areaTree")  # styled (with its focus ring) by app.qss
         self.tree.setAccessibleName(self.tr("Domains and areas"))
-        self.tree.setMinimumWidth(210)
-        self.tree.setMaximumWidth(240)
-        self.tree.setStyleSheet("QTreeWidget { border: none; background: palette(window); }")
+        make_wrapping(self.tree)
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for domain in self.pack.domains:
-            parent = QTreeWidgetItem([domain.title])
-            parent.setFlags(parent.flags() & ~Qt.ItemFlag.ItemIsSelectable)
-            self.tree.addTopLevelItem(parent)
+            parent = QListWidgetItem(domain.title)
+            parent.setFlags(Qt.ItemFlag.ItemIsEnabled)  # a heading: not selectable
+            bold = QFont(parent.font())
+            bold.setBold(True)
+            parent.setFont(bold)
+            self.tree.addItem(parent)
             for area in domain.areas:
-                child = QTreeWidgetItem([area.title])
-                child.setData(0, _AREA_ROLE, area.id)
-                parent.addChild(child)
-            parent.setExpanded(True)
+                child = QListWidgetItem(area.title)
+                child.setData(_AREA_ROLE, area.id)
+                child.setData(INDENT_ROLE, AREA_INDENT)
+                child.setToolTip(area.title)
+                self.tree.addItem(child)
         self.tree.currentItemChanged.connect(self._on_area_item)
-        splitter.addWidget(self.tree)
-        self.pages = QStackedWidget()
-        splitter.addWidget(self.pages)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([230, 600])
-        layout.addWidget(splitter, 1)
+        self.tree.setFixedWidth(self.natural_tree_width())  # the page fits it to the room
+        outer.addWidget(self.tree)
+        outer.addWidget(self.scroll_area, 1)
+        self.pages = CurrentPageStack()
+        self.pages.currentChanged.connect(lambda _i: self.pages.updateGeometry())
+        layout.addWidget(self.pages, 1)
 
         self.results = CardList(self.tr("Search results"))
         self.pages.addWidget(self.results)
@@ -140,6 +184,15 @@ class NeedsStep(QWidget):
         first_area = self._area_items()[0] if self._area_items() else None
         if first_area is not None:
             self.tree.setCurrentItem(first_area)
+
+    def natural_tree_width(self) -> int:
+        """How wide the area list must be for its longest title on one line."""
+        metrics = QFontMetrics(QApplication.font())
+        widest = max(
+            (metrics.horizontalAdvance(self.tree.item(i).text()) for i in range(self.tree.count())),
+            default=100,
+        )
+        return widest + 48 + AREA_INDENT
 
     # -- navigation -------------------------------------------------------------------------
     def show_area(self, area_id: str) -> CardList:
@@ -166,34 +219,39 @@ class NeedsStep(QWidget):
         card.answers.buttons["yes"].setFocus()
         return card
 
-    def _area_items(self) -> list[QTreeWidgetItem]:
-        items: list[QTreeWidgetItem] = []
-        for i in range(self.tree.topLevelItemCount()):
-            top = self.tree.topLevelItem(i)
-            if top is None:
-                continue
-            items += [c for j in range(top.childCount()) if (c := top.child(j)) is not None]
-        return items
+    def focus_first(self) -> None:
+        """Arriving at the step puts the cursor in the search box: type the worry at once."""
+        self.search.setFocus()
+
+    def focus_field(self, name: str) -> bool:
+        """Focus ``answers.<indicator id>``: open its area and focus its answers."""
+        if not name.startswith("answers."):
+            return False
+        return self.show_indicator(name.removeprefix("answers.")) is not None
+
+    def _area_items(self) -> list[QListWidgetItem]:
+        items = [self.tree.item(i) for i in range(self.tree.count())]
+        return [item for item in items if item is not None and item.data(_AREA_ROLE)]
 
     def _select_area_item(self, area_id: str) -> None:
         for item in self._area_items():
-            if item.data(0, _AREA_ROLE) == area_id:
+            if item.data(_AREA_ROLE) == area_id:
                 self.tree.blockSignals(True)
                 self.tree.setCurrentItem(item)
                 self.tree.blockSignals(False)
 
-    def _on_area_item(self, item: QTreeWidgetItem | None, _previous: object) -> None:
-        if item is not None and item.data(0, _AREA_ROLE):
+    def _on_area_item(self, item: QListWidgetItem | None, _previous: object) -> None:
+        if item is not None and item.data(_AREA_ROLE):
             if self.search.text():
                 self.search.clear()
-            self.show_area(item.data(0, _AREA_ROLE))
+            self.show_area(item.data(_AREA_ROLE))
 
     def _build_area(self, area_id: str) -> CardList:
         area = next(a for d in self.pack.domains for a in d.areas if a.id == area_id)
         cards = CardList(area.title, area.description)
         for indicator in sorted(
             (i for i in self.pack.indicators.values() if i.area == area_id),
-            key=lambda i: (i.kind != "strength", i.level, i.id),
+            key=lambda i: (i.kind == "strength", i.level, i.id),  # concerns first
         ):
             if indicator.applies_to(self.state.age_band):
                 cards.add_card(self._make_card(indicator.id))
@@ -216,8 +274,8 @@ class NeedsStep(QWidget):
             self.pages.removeWidget(cards)
             cards.deleteLater()
         self._lists.clear()
-        if current is not None and current.data(0, _AREA_ROLE):
-            self.show_area(current.data(0, _AREA_ROLE))
+        if current is not None and current.data(_AREA_ROLE):
+            self.show_area(current.data(_AREA_ROLE))
 
     # -- search -----------------------------------------------------------------------------
     def _focus_search(self) -> None:
@@ -227,8 +285,8 @@ class NeedsStep(QWidget):
     def _on_search(self, text: str) -> None:
         if not text.strip():
             current = self.tree.currentItem()
-            if current is not None and current.data(0, _AREA_ROLE):
-                self.show_area(current.data(0, _AREA_ROLE))
+            if current is not None and current.data(_AREA_ROLE):
+                self.show_area(current.data(_AREA_ROLE))
             return
         found = search_indicators(self.pack, text, self.state.age_band)
         self.results.clear_cards()
@@ -257,7 +315,7 @@ class NeedsStep(QWidget):
             if topics
             else self.tr("Special pathways appear here when your answers make them relevant.")
         )
-        label.setWordWrap(False)
+        label.setWordWrap(not topics)
         self.pathway_row.addWidget(label)
         for topic_id in topics:
             button = QPushButton(self.pack.topics[topic_id].title)
@@ -265,6 +323,7 @@ class NeedsStep(QWidget):
             button.setAccessibleName(
                 self.tr("Read the pathway: {t}").format(t=self.pack.topics[topic_id].title)
             )
+            button.setAutoDefault(True)  # Enter presses it when focused
             button.clicked.connect(lambda _c=False, t=topic_id: self.topic_requested.emit(t))
             self.pathway_row.addWidget(button)
         self.pathway_row.addStretch(1)

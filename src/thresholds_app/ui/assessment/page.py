@@ -7,13 +7,12 @@ assessment builds a new page from an empty record (hazard H17).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFontMetrics, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -40,8 +39,11 @@ from thresholds_app.ui.assessment.preview_step import PreviewStep
 from thresholds_app.ui.assessment.safety_step import SafetyStep
 from thresholds_app.ui.assessment.steps import STEPS
 from thresholds_app.ui.assessment.topic_dialog import topic_dialog
-from thresholds_app.ui.assessment.widgets import ask_yes_no
+from thresholds_app.ui.assessment.widgets import ask_yes_no, enter_presses_buttons
+from thresholds_app.ui.assessment.wrapping_list import make_wrapping
 from thresholds_app.ui.case_state import AssessFn, CaseState
+
+READABLE_CHARACTERS = 80  # the longest comfortable line (GOV.UK, NHS: 60 to 80 characters)
 
 
 class AssessmentPage(QWidget):
@@ -99,8 +101,9 @@ class AssessmentPage(QWidget):
         splitter.addWidget(self._build_centre())
         self.live = LivePanel(pack)
         splitter.addWidget(self.live)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([210, 680, 350])
+        splitter.setStretchFactor(1, 3)  # the steps widen first, up to a readable line length
+        splitter.setStretchFactor(2, 1)
+        splitter.setSizes([210, 760, 260])
         outer = QHBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(splitter)
@@ -119,6 +122,11 @@ class AssessmentPage(QWidget):
         self.preview.save_case_requested.connect(self.save_case_file)
         self.preview.copy_requested.connect(self.copy_text)
         self._shortcuts()
+        self._fit()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            # widgets under a style sheet miss font-change events, so listen to the app
+            app.fontChanged.connect(self._fit)
         self.go_to_step("safety")
 
     # -- building -------------------------------------------------------------------------
@@ -127,52 +135,43 @@ class AssessmentPage(QWidget):
         self.nav.setObjectName("stepList")
         self.nav.setAccessibleName(self.tr("Steps of the assessment"))
         self.nav.setSpacing(2)
+        make_wrapping(self.nav)
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.nav.setStyleSheet(
-            "#stepList { border: none; background: palette(window); padding: 12px 6px; }"
-            "#stepList::item { padding: 9px 10px; border-radius: 6px; }"
-            "#stepList::item:selected { padding: 9px 10px; background: palette(highlight);"
-            " color: palette(highlighted-text); }"
-        )
         for key, title in STEPS:
             item = QListWidgetItem(self.tr(title))
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.nav.addItem(item)
         self.nav.currentRowChanged.connect(lambda row: self.go_to_step(STEPS[row][0]))
-        self._fit_nav()
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            # widgets under a style sheet miss font-change events, so listen to the app
-            app.fontChanged.connect(self._fit_nav)
         return self.nav
 
-    def _fit_nav(self, *_args: object) -> None:
-        """Make the step list wide enough for its longest title at the current text size."""
-        metrics = QFontMetrics(QApplication.font())
-        widest = max(metrics.horizontalAdvance(self.tr(title)) for _key, title in STEPS)
-        self.nav.setMinimumWidth(widest + 56)
-        self.nav.setMaximumWidth(max(widest + 56, 260))
-
     def _build_centre(self) -> QWidget:
-        centre = QWidget()
+        self.centre = centre = QWidget()
+        centre.setObjectName("stepColumn")
         column = QVBoxLayout(centre)
-        column.setContentsMargins(28, 20, 20, 14)
+        column.setContentsMargins(28, 20, 8, 14)
         column.setSpacing(12)
         self.stack = QStackedWidget()
-        self._containers: dict[str, QWidget] = {}
+        self._containers: dict[str, QWidget] = {}  # what the stack shows for each step
+        self.scrolls: dict[str, QScrollArea] = {}  # the one scroll area of each step
         for key, widget in self.steps.items():
-            if key == "needs":
-                container: QWidget = widget
-            else:
-                scroll = QScrollArea()
-                scroll.setWidgetResizable(True)
-                scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-                scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-                widget.setContentsMargins(0, 0, 12, 0)
-                scroll.setWidget(widget)
-                container = scroll
-            self._containers[key] = container
-            self.stack.addWidget(container)
+            # one scroll area per step, and nothing inside it scrolls on its own
+            own = getattr(widget, "scroll_area", None)
+            if isinstance(own, QScrollArea):  # the needs step keeps its area list in view
+                self._containers[key] = widget
+                self.scrolls[key] = own
+                self.stack.addWidget(widget)
+                continue
+            scroll = QScrollArea()
+            scroll.setObjectName(f"scroll-{key}")
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            widget.setObjectName(widget.objectName() or f"step-{key}")
+            widget.setContentsMargins(0, 0, 16, 8)
+            scroll.setWidget(widget)
+            self._containers[key] = scroll
+            self.scrolls[key] = scroll
+            self.stack.addWidget(scroll)
         column.addWidget(self.stack, 1)
         bar = QHBoxLayout()
         self.back_button = QPushButton(self.tr("← Back"))
@@ -190,6 +189,37 @@ class AssessmentPage(QWidget):
         bar.addWidget(self.next_button)
         column.addLayout(bar)
         return centre
+
+    def _fit(self, *_args: object) -> None:
+        """Size the step list, the area list and the step column to the text size and the room.
+
+        Lines keep a readable length (about 80 characters, GOV.UK's two-thirds column); on a
+        wide screen the live panel takes the rest. When large text leaves too little room, the
+        step and area titles wrap instead of pushing the cards or the panel off the screen.
+        """
+        metrics = QFontMetrics(QApplication.font())
+        char = metrics.averageCharWidth()
+        nav = max(metrics.horizontalAdvance(self.tr(title)) for _key, title in STEPS) + 64
+        tree = self.needs.natural_tree_width()
+        room = self.window().width()  # the page fills the window (its own width lags)
+        # cards need about 48 characters; the live panel its minimum; margins and scrollbar 100
+        if room < nav + tree + char * 48 + self.live.minimumWidth() + 100:
+            nav = min(nav, char * 15 + 64)
+            tree = min(tree, char * 16 + 48)
+        self.nav.setFixedWidth(nav)
+        self.needs.tree.setFixedWidth(tree)
+        for view in (self.nav, self.needs.tree):  # wrapped titles: lay them out again
+            QTimer.singleShot(0, view, view.doItemsLayout)
+        readable = char * READABLE_CHARACTERS
+        for key, step in self.steps.items():
+            step.setMaximumWidth(readable + 16 + (tree + 16 if key == "needs" else 0))
+        self.centre.setMaximumWidth(readable + tree + 16 + 16 + 36)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Fit the lists to the new width."""
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._fit()
 
     def _shortcuts(self) -> None:
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
@@ -222,6 +252,7 @@ class AssessmentPage(QWidget):
         if catch_up is not None:  # steps skip re-rendering while hidden (keeps answers fast)
             catch_up()
         self.stack.setCurrentWidget(self._containers[key])
+        enter_presses_buttons(self)  # rows added since may have brought new buttons
         self.nav.blockSignals(True)
         self.nav.setCurrentRow(index)
         self.nav.blockSignals(False)
@@ -244,14 +275,24 @@ class AssessmentPage(QWidget):
         self.go_to_step(key)
         self.focus_step()
 
+    def go_to_field(self, key: str, field: str) -> bool:
+        """Show step ``key`` and focus its field ``field``, scrolled into view.
+
+        ``field`` is the case field a blocker names (``child.reference``,
+        ``household[0].outcome``, ``next_steps[0].who``...; each step's ``focus_field`` lists
+        its names); an unknown field focuses the step's first field.
+        """
+        self.go_to_step(key)
+        QApplication.sendPostedEvents()  # lay the step out first, so scrolling lands right
+        focus = getattr(self.steps[key], "focus_field", None)
+        if focus is not None and focus(field):
+            return True
+        self.focus_step()
+        return False
+
     def _focus_field(self, step: str, field: str) -> None:
-        """Land on the field a blocker names, where the step can say which widget holds it."""
-        found = re.fullmatch(r"household\[(\d+)\]\.\w+", field)
-        if step == "child" and found and int(found[1]) < len(self.child.rows):
-            row = self.child.rows[int(found[1])]
-            (row.detail if row.detail.isEnabled() else row.status).setFocus()
-        elif field == "child.reference":
-            self.child.reference.setFocus()
+        """Land on the field a blocker names (its "Go there")."""
+        self.go_to_field(step, field)
 
     def focus_first(self) -> None:
         """Focus the first answer of the first step."""

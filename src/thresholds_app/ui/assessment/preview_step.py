@@ -109,11 +109,18 @@ class PreviewStep(QWidget):
         self.copy_button = self._button(self.tr("Copy as text"), self.copy_requested)
         self.save_case = self._button(self.tr("Save case file…"), self.save_case_requested)
         self.save_case.setToolTip(self.tr("Save your working copy (Ctrl+S); always allowed."))
-        for button in (self.save_pdf, self.print_button, self.preview_button, self.copy_button):
+        self.save_pdf.setProperty("role", "primary")
+        # two short rows, not one long one: nothing is pushed off a small screen at large text
+        for button in (self.save_pdf, self.print_button, self.preview_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        buttons.addWidget(self.save_case)
         layout.addLayout(buttons)
+        more = QHBoxLayout()
+        more.setSpacing(10)
+        more.addWidget(self.copy_button)
+        more.addWidget(self.save_case)
+        more.addStretch(1)
+        layout.addLayout(more)
 
         self.preview = QTextBrowser()
         self.preview.setObjectName("rationalePreview")

@@ -5,7 +5,12 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFrame, QVBoxLayout
 
 from thresholds_app.core.pack.model import Question
-from thresholds_app.ui.assessment.widgets import AnswerButtons, muted_label, plain_label
+from thresholds_app.ui.assessment.widgets import (
+    AnswerButtons,
+    big_text,
+    muted_label,
+    plain_label,
+)
 from thresholds_app.ui.case_state import CaseState
 
 
@@ -20,8 +25,11 @@ class QuestionRow(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 4)
         layout.setSpacing(6)
-        text = plain_label(question.text)
-        text.setStyleSheet("font-weight: 600;" + (" font-size: 13pt;" if large else ""))
+        if large:  # the first question of all: a heading that grows with the text size
+            text = big_text(question.text, 1.25)
+        else:
+            text = plain_label(question.text)
+            text.setProperty("role", "question")
         layout.addWidget(text)
         if question.help:
             layout.addWidget(muted_label(question.help))

@@ -7,7 +7,13 @@ from PySide6.QtWidgets import QFrame, QPushButton, QVBoxLayout, QWidget
 
 from thresholds_app.core.rules.assessment import Assessment
 from thresholds_app.ui.assessment.question_row import QuestionRow
-from thresholds_app.ui.assessment.widgets import heading, muted_label, plain_label
+from thresholds_app.ui.assessment.widgets import (
+    big_text,
+    focus_in,
+    heading,
+    muted_label,
+    plain_label,
+)
 from thresholds_app.ui.case_state import CaseState
 from thresholds_app.ui.danger_style import style_danger
 
@@ -46,8 +52,7 @@ class SafetyStep(QWidget):
         style_danger(self.banner, "#dangerBanner { border: 2px solid {red}; border-radius: 8px; }")
         box = QVBoxLayout(self.banner)
         box.setContentsMargins(18, 14, 18, 14)
-        title = plain_label(self.tr("Call 999 now."))
-        title.setStyleSheet("font-weight: bold; font-size: 16pt;")
+        title = big_text(self.tr("Call 999 now."), 1.45)
         box.addWidget(title)
         box.addWidget(
             plain_label(
@@ -68,6 +73,10 @@ class SafetyStep(QWidget):
 
     def _show(self, assessment: Assessment) -> None:
         self.banner.setVisible(assessment.emergency)
+
+    def focus_field(self, name: str) -> bool:
+        """Focus ``answers.immediate-danger`` (the only field here); False for anything else."""
+        return focus_in({}, name, self)
 
     def focus_first(self) -> None:
         """Put the keyboard focus on the first answer."""

@@ -7,6 +7,7 @@ keep working; the only accent is the palette's highlight colour.
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
@@ -132,7 +133,7 @@ class AnswerButtons(QWidget):
         super().__init__(parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(18)
+        layout.setSpacing(10)
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
         self.buttons: dict[str, QRadioButton] = {}
@@ -161,3 +162,71 @@ class AnswerButtons(QWidget):
             if button.isChecked():
                 return value
         return None
+
+
+REQUIRED = "(required)"
+
+
+def required(text: str) -> str:
+    """``text`` marked as required, before any trailing colon: "Case &reference (required):".
+
+    The word, not a colour or an asterisk, marks it (GOV.UK: never rely on colour alone).
+    """
+    if text.endswith(":"):
+        return f"{text[:-1]} {REQUIRED}:"
+    return f"{text} {REQUIRED}"
+
+
+def reveal(widget: QWidget) -> None:
+    """Focus ``widget`` and scroll its step so it is in view (for "Go there")."""
+    from PySide6.QtWidgets import QScrollArea
+
+    widget.setFocus()
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, QScrollArea):
+        parent = parent.parentWidget()
+    if parent is not None:
+        parent.ensureWidgetVisible(widget, 24, 48)
+
+
+def focus_in(fields: dict[str, QWidget], name: str, step: QWidget) -> bool:
+    """Focus the field called ``name`` (see each step's ``focus_field``); False if unknown.
+
+    ``answers.<id>`` finds the question's row in ``step`` and focuses its first answer.
+    """
+    widget = fields.get(name)
+    if widget is None and name.startswith("answers."):
+        rows = step.findChildren(QFrame, f"question-{name.removeprefix('answers.')}")
+        answers = getattr(rows[0], "answers", None) if rows else None
+        if isinstance(answers, AnswerButtons):
+            widget = answers.buttons["yes"]
+    if widget is None:
+        return False
+    reveal(widget)
+    return True
+
+
+def chain_tab_order(widgets: list[QWidget]) -> None:
+    """Make Tab visit ``widgets`` in this order (rows added later would otherwise come last).
+
+    Widgets that cannot take the keyboard focus are skipped.
+    """
+    from PySide6.QtCore import Qt  # not at the top: see thresholds_app.ui.qtprops
+
+    tab = Qt.FocusPolicy.TabFocus.value
+    focusable = [w for w in widgets if w.focusPolicy().value & tab]
+    for first, second in pairwise(focusable):
+        QWidget.setTabOrder(first, second)
+
+
+def enter_presses_buttons(container: QWidget) -> None:
+    """Enter (or Return) presses whichever button under ``container`` has the focus.
+
+    Qt does this only inside dialogs; the help promises it everywhere. (Auto-default has no
+    other effect outside a dialog.) Called again when rows with new buttons are added.
+    """
+    from PySide6.QtWidgets import QPushButton
+
+    for button in container.findChildren(QPushButton):
+        if not button.autoDefault():
+            button.setAutoDefault(True)

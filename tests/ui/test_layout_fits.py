@@ -1,0 +1,155 @@
+"""Nothing is clipped: every step at 1280 x 720 with 150% text, and the window fits the screen.
+
+A label is "clipped" if it is cut off by its parent, pushed past the right edge of the step's
+scroll area (which never scrolls sideways), or too narrow for its one line of text. Buttons,
+radio buttons and tick boxes are clipped when narrower than their text needs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from assessment_kit import make_window, start_assessment
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QLabel,
+    QScrollArea,
+    QWidget,
+)
+
+from thresholds_app.ui.appearance import Appearance
+from thresholds_app.ui.main_window import MainWindow
+from thresholds_app.ui.settings import AppSettings
+
+SMALL_SCREEN = (1280, 720)
+# what a 1280 x 720 screen leaves for the window on Windows: title bar and taskbar
+WINDOW = (1280 - 16, 720 - 48)
+
+
+@pytest.fixture(params=[1.0, 1.5], ids=["100%", "150%"])
+def large_text(qapp: QApplication, tmp_path: Path, request) -> Iterator[Appearance]:
+    font, palette, sheet = QFont(qapp.font()), QPalette(qapp.palette()), qapp.styleSheet()
+    look = Appearance(qapp, AppSettings(tmp_path / "s.ini"))
+    look.set_scale(request.param)
+    yield look
+    qapp.setFont(font)
+    qapp.setPalette(palette)
+    qapp.setStyleSheet(sheet)
+
+
+def _shown(widget: QWidget, top: QWidget) -> bool:
+    return widget.isVisibleTo(top) and widget.width() > 0
+
+
+def clipped(top: QWidget) -> list[str]:
+    """Describe every label or button under ``top`` that is cut off or elided."""
+    problems: list[str] = []
+    for widget in top.findChildren(QWidget):
+        if not isinstance(widget, QLabel | QAbstractButton) or not _shown(widget, top):
+            continue
+        name = f"{type(widget).__name__} {widget.text()[:50]!r}"
+        parent = widget.parentWidget()
+        if parent is not None and not QRect(QPoint(0, 0), parent.size()).contains(
+            widget.geometry()
+        ):
+            problems.append(f"{name} is outside its parent ({widget.geometry()})")
+            continue
+        scroll = _scroll_area(widget)
+        if scroll is not None:
+            right = widget.mapTo(scroll.viewport(), QPoint(widget.width(), 0)).x()
+            if right > scroll.viewport().width() + 1:
+                problems.append(f"{name} runs {right - scroll.viewport().width()}px off the step")
+                continue
+        if isinstance(widget, QLabel):
+            if not widget.wordWrap() and widget.text() and "<" not in widget.text():
+                shown = widget.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+                needed = widget.fontMetrics().horizontalAdvance(shown)
+                if needed > widget.contentsRect().width() + 1:
+                    problems.append(f"{name} is cut off ({needed} > {widget.width()})")
+            elif widget.wordWrap() and widget.hasHeightForWidth():
+                wanted = widget.heightForWidth(widget.width())
+                if wanted > widget.height() + 2:
+                    problems.append(
+                        f"{name} is cut off at the bottom ({wanted} > {widget.height()})"
+                    )
+        elif widget.layout() is None and widget.sizeHint().width() > widget.width() + 1:
+            problems.append(f"{name} is narrower than its text ({widget.width()})")
+    return problems
+
+
+def _scroll_area(widget: QWidget) -> QScrollArea | None:
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, QScrollArea):
+        parent = parent.parentWidget()
+    return parent
+
+
+def _small_window(qtbot) -> MainWindow:  # type: ignore[no-untyped-def]
+    window = make_window(qtbot)
+    window.resize(*WINDOW)
+    qtbot.waitUntil(lambda: window.width() == WINDOW[0])
+    return window
+
+
+def test_every_step_fits_1280x720_at_100_and_150_percent_text(qtbot, large_text) -> None:
+    window = _small_window(qtbot)
+    assert clipped(window.start_page) == []
+    page = start_assessment(qtbot, window)
+    page.child.add_child()  # a sibling row: the widest form of the child step
+    page.consent.step_up.show()  # the refusal box, cut off on the right in issue 11
+    page.consent.step_up_text.setText("Consent has been refused. " * 4)
+    failures: dict[str, list[str]] = {}
+    for key in page.steps:
+        page.go_to_step(key)
+        if key == "consent":
+            page.consent.step_up.show()
+        qtbot.wait(30)
+        found = (
+            clipped(page.steps[key])
+            + clipped(page.live)
+            + clipped(getattr(page, "centre", page.live))
+        )
+        if found:
+            failures[key] = sorted(set(found))
+    assert failures == {}, "\n".join(f"{k}: {p}" for k, v in failures.items() for p in v)
+    # the window itself fits: Back/Next and the status bar are on screen without maximising
+    assert window.minimumSizeHint().width() <= WINDOW[0]
+    assert window.minimumSizeHint().height() <= WINDOW[1]
+    assert window.width() <= WINDOW[0]
+    bottom = page.next_button.mapTo(window, QPoint(0, page.next_button.height())).y()
+    assert bottom <= window.statusBar().y()
+
+
+def test_the_default_window_fits_a_1280x720_screen(qtbot) -> None:
+    window = make_window(qtbot)
+    room = window.screen().availableGeometry()
+    assert window.width() <= room.width() - 16
+    assert window.height() <= room.height() - 48
+
+
+def test_lines_keep_a_readable_length_on_a_wide_screen(qtbot) -> None:
+    window = make_window(qtbot)
+    window.resize(1900, 1000)
+    page = start_assessment(qtbot, window)
+    page.go_to_step("consent")
+    qtbot.wait(30)
+    characters = page.consent.width() / page.consent.fontMetrics().averageCharWidth()
+    assert characters <= 90
+    assert page.live.width() > 300  # the room goes to the live panel instead
+
+
+def test_emergency_dialog_shows_every_number_in_full_at_150_percent(qtbot, large_text) -> None:
+    window = _small_window(qtbot)
+    dialog = window.show_emergency()
+    qtbot.waitExposed(dialog)
+    qtbot.wait(30)
+    assert clipped(dialog) == []
+    for phone in dialog.call_labels:  # each number on screen in full, at its own height
+        assert phone.height() >= phone.sizeHint().height()
+    assert dialog.height() <= dialog.screen().availableGeometry().height()
+    dialog.close()

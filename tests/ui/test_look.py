@@ -1,0 +1,167 @@
+"""The visual layer: contrast from the real palette, focus rings, text that grows, menus."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from assessment_kit import make_window, start_assessment
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QApplication, QMenu, QRadioButton
+
+from thresholds_app.ui.appearance import Appearance, high_contrast_palette
+from thresholds_app.ui.contrast import TEXT_CONTRAST, palette_ratio, ratio
+from thresholds_app.ui.settings import AppSettings
+
+ROLES = QPalette.ColorRole
+
+
+@pytest.fixture
+def restore(qapp: QApplication) -> Iterator[None]:
+    font, palette, sheet = QFont(qapp.font()), QPalette(qapp.palette()), qapp.styleSheet()
+    yield
+    qapp.setFont(font)
+    qapp.setPalette(palette)
+    qapp.setStyleSheet(sheet)
+
+
+def _dark_palette() -> QPalette:
+    palette = QPalette()
+    for role, colour in (
+        (ROLES.Window, "#202124"),
+        (ROLES.WindowText, "#e8eaed"),
+        (ROLES.Base, "#2b2c2f"),
+        (ROLES.AlternateBase, "#303134"),
+        (ROLES.Text, "#e8eaed"),
+        (ROLES.Button, "#303134"),
+        (ROLES.ButtonText, "#e8eaed"),
+        (ROLES.Mid, "#3c4043"),
+        (ROLES.Dark, "#45484c"),
+        (ROLES.Highlight, "#8ab4f8"),
+        (ROLES.HighlightedText, "#ffffff"),
+        (ROLES.Link, "#4c7bd0"),
+    ):
+        palette.setColor(role, QColor(colour))
+    placeholder = QColor("#e8eaed")
+    placeholder.setAlpha(110)
+    palette.setColor(ROLES.PlaceholderText, placeholder)
+    return palette
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark", "high contrast"])
+def test_muted_text_borders_and_selection_pass_wcag(
+    qapp: QApplication, tmp_path: Path, restore, scheme: str
+) -> None:
+    if scheme == "dark":
+        qapp.setPalette(_dark_palette())
+    look = Appearance(qapp, AppSettings(tmp_path / "s.ini"))
+    if scheme == "high contrast":
+        look.set_contrast_mode("on")
+    else:
+        look.set_contrast_mode("off")
+    palette = qapp.palette()
+    for background in (ROLES.Window, ROLES.Base, ROLES.AlternateBase):
+        # help text (role "muted" in app.qss is palette(placeholder-text))
+        assert palette_ratio(palette, ROLES.PlaceholderText, background) >= TEXT_CONTRAST
+        assert palette_ratio(palette, ROLES.Text, background) >= TEXT_CONTRAST
+        assert palette_ratio(palette, ROLES.Link, background) >= TEXT_CONTRAST
+        for border in (ROLES.Mid, ROLES.Dark):  # fields, cards, scrollbar handles
+            assert palette_ratio(palette, border, background) >= 3.0
+    # the selected step and the primary button: highlighted text on the highlight
+    assert palette_ratio(palette, ROLES.HighlightedText, ROLES.Highlight) >= TEXT_CONTRAST
+
+
+def test_the_default_fusion_palette_fails_and_is_tuned(qapp: QApplication) -> None:
+    # the 3.4:1 of issue 11: Fusion's placeholder text is black at half opacity
+    fusion = qapp.style().standardPalette()
+    assert palette_ratio(fusion, ROLES.PlaceholderText, ROLES.Window) < TEXT_CONTRAST
+
+
+def test_high_contrast_palette_is_left_as_it_is(qapp: QApplication, tmp_path, restore) -> None:
+    look = Appearance(qapp, AppSettings(tmp_path / "s.ini"))
+    look.set_contrast_mode("on")
+    expected = high_contrast_palette(dark=False)
+    assert qapp.palette().color(ROLES.PlaceholderText) == expected.color(ROLES.PlaceholderText)
+    assert ratio((0, 0, 0), (255, 255, 255)) == pytest.approx(21.0)
+
+
+def test_step_list_and_area_list_show_a_focus_ring(qtbot, qapp, tmp_path, restore) -> None:
+    Appearance(qapp, AppSettings(tmp_path / "s.ini")).apply()
+    window = make_window(qtbot)
+    page = start_assessment(qtbot, window)
+    page.go_to_step("needs")
+    for widget in (page.nav, page.needs.tree):
+        page.next_button.setFocus()
+        qtbot.waitUntil(lambda w=widget: not w.hasFocus())
+        before = widget.grab().toImage()
+        widget.setFocus()
+        qtbot.waitUntil(widget.hasFocus)
+        after = widget.grab().toImage()
+        highlight = qapp.palette().color(ROLES.Highlight).rgb()
+        edge = [after.pixel(x, after.height() // 2) for x in range(3)]
+        assert highlight in edge, f"no focus ring on {widget.objectName()}"
+        assert before != after
+
+
+def test_radio_buttons_and_start_choices_grow_with_the_text(qtbot, qapp, tmp_path, restore):
+    look = Appearance(qapp, AppSettings(tmp_path / "s.ini"))
+    look.apply()
+    window = make_window(qtbot)
+    choice = window.start_page.buttons["new"]
+    page = start_assessment(qtbot, window)
+    radio = page.safety.row.answers.buttons["yes"]
+    assert isinstance(radio, QRadioButton)
+    small = (
+        radio.sizeHint().height(),
+        choice.title.font().pointSizeF(),
+        choice.sizeHint().height(),
+    )
+    small_description = choice.description.font().pointSizeF()
+    look.set_scale(1.5)
+    qtbot.wait(10)
+    assert radio.sizeHint().height() >= small[0] * 1.2
+    assert choice.title.font().pointSizeF() == pytest.approx(small[1] * 1.5, rel=0.05)
+    assert choice.description.font().pointSizeF() == pytest.approx(small_description * 1.5)
+    assert choice.sizeHint().height() > small[2] * 1.2
+
+
+def _mnemonic(text: str) -> str | None:
+    plain = text.replace("&&", "")
+    index = plain.find("&")
+    return plain[index + 1].lower() if 0 <= index < len(plain) - 1 else None
+
+
+def test_no_menu_repeats_a_mnemonic(qtbot) -> None:
+    window = make_window(qtbot)
+    bar = window.menuBar()
+    tops = [_mnemonic(a.text()) for a in bar.actions() if a.text()]
+    assert [k for k, n in Counter(tops).items() if n > 1 and k] == []
+    for action in bar.actions():
+        menu = action.menu()
+        if not isinstance(menu, QMenu):
+            continue
+        menu.aboutToShow.emit()  # menus that fill themselves when opened
+        keys = [_mnemonic(a.text()) for a in menu.actions() if a.text() and a.isVisible()]
+        repeated = [k for k, n in Counter(keys).items() if n > 1 and k]
+        assert repeated == [], f"{action.text()} menu repeats {repeated}"
+
+
+def test_enter_presses_the_focused_button(qtbot) -> None:
+    from PySide6.QtCore import Qt
+
+    window = make_window(qtbot)
+    page = start_assessment(qtbot, window)
+    page.go_to_step("child")
+    page.child.add_button.setFocus()
+    qtbot.keyClick(page.child.add_button, Qt.Key.Key_Return)
+    assert len(page.child.rows) == 1
+    page.decision.add_step_button.setFocus()  # a button on another step, reached later
+    page.go_to_step("decision")
+    page.decision.add_step_button.setFocus()
+    qtbot.keyClick(page.decision.add_step_button, Qt.Key.Key_Enter)
+    assert len(page.decision.step_rows) == 2
+    page.back_button.setFocus()
+    qtbot.keyClick(page.back_button, Qt.Key.Key_Return)
+    assert page.current_step() == "consent"

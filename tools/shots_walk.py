@@ -1,0 +1,180 @@
+"""The child process of ``tools/screenshots.py``: start the app and walk it, saving a PNG a screen.
+
+Not run by hand: ``screenshots.py`` starts it with an offscreen screen of the right size and
+fresh settings. It drives the app through its own menus, buttons and fields (QTest clicks and
+key presses), so what it saves is what a user sees.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+
+WATCHDOG_SECONDS = 150
+
+
+def _window() -> QMainWindow:
+    return next(
+        w
+        for w in QApplication.topLevelWidgets()
+        if w.objectName() == "mainWindow" and isinstance(w, QMainWindow)
+    )
+
+
+def _action(window: QWidget, words: str) -> QAction:
+    for action in window.findChildren(QAction):
+        if action.text().replace("&", "") == words:
+            return action
+    raise LookupError(words)
+
+
+def _settle(ms: int = 120) -> None:
+    QTest.qWait(ms)
+
+
+def _click(widget: QWidget) -> None:
+    from PySide6.QtCore import Qt
+
+    QTest.mouseClick(widget, Qt.MouseButton.LeftButton)
+    _settle(40)
+
+
+def _type(widget: QWidget, text: str) -> None:
+    widget.setFocus()
+    QTest.keyClicks(widget, text)
+
+
+class Shooter:
+    """Saves the window (or a dialog) as ``<prefix>-<name>.png``."""
+
+    def __init__(self, out: Path, prefix: str) -> None:
+        self.out = out
+        self.prefix = prefix
+
+    def __call__(self, widget: QWidget, name: str) -> None:
+        _settle()
+        widget.grab().save(str(self.out / f"{self.prefix}-{name}.png"))
+
+
+def drive(size: str, scale: str, colours: str, out: Path) -> None:
+    """Walk every screen once and save each."""
+    from PySide6.QtCore import Qt
+
+    window = _window()
+    screen = window.screen().availableGeometry()
+    window.setGeometry(screen)  # the whole screen, as a user with a maximised window sees it
+    shot = Shooter(out, f"{size}-{scale}-{colours}")
+    steps = {"1.0": 0, "1.25": 2, "1.5": 3, "2.0": 6}[scale]
+    for _ in range(steps):
+        _action(window, "Larger text").trigger()
+    if colours == "contrast":
+        _action(window, "High contrast").setChecked(True)
+    _settle(300)
+    shot(window, "start")
+
+    _click(window.start_page.buttons["new"])  # type: ignore[attr-defined]
+    page = window.page("assessment")  # type: ignore[attr-defined]
+    shot(window, "1-safety")
+    _click(page.safety.row.answers.buttons["no"])
+
+    page.go_to_step("child")
+    child = page.child
+    _type(child.reference, "T-0412")
+    child.age.setCurrentIndex(child.age.findData("5-10"))
+    row = child.add_child()
+    _type(row.label_edit, "Sibling A")
+    _type(row.relationship, "younger brother")
+    row.age.setCurrentIndex(row.age.findData("1-4"))
+    row.status.setCurrentIndex(2)
+    _type(row.detail, "Too young for school; health visitor to be asked")
+    shot(window, "2-child")
+
+    page.go_to_step("needs")
+    _type(page.needs.search, "hungry")
+    _settle(400)
+    shot(window, "3-needs-search")
+    page.needs.search.clear()
+    for indicator, answer in (("pc-basic-care-l3", "yes"), ("dn-hygiene-poor-l3", "yes")):
+        card = page.needs.show_indicator(indicator)
+        if card is not None:
+            _click(card.answers.buttons[answer])
+    if card is not None:
+        card.details_button.setChecked(True)
+    shot(window, "3-needs")
+
+    page.go_to_step("consent")
+    for question, answer in (("consent-sought", "yes"), ("consent-refused", "no")):
+        rows = page.findChildren(QWidget, f"question-{question}")
+        if rows:
+            _click(rows[0].answers.buttons[answer])
+    _type(page.consent.by_whom, "Mother")
+    shot(window, "4-consent")
+
+    page.go_to_step("decision")
+    shot(window, "5-decision")
+    page.go_to_step("preview")
+    shot(window, "6-preview-blocked")
+    decision = page.decision
+    page.go_to_step("decision")
+    _click(decision.level_buttons[3])
+    _type(decision.reasons, "Care has been poor for months; the child is hungry and teased.")
+    for field, text in (
+        ("worry", "Comes to school hungry and in the same clothes most days."),
+        ("child_voice", "There's no food at home after Wednesday."),
+        ("family_views", "Mother says money is tight and she is struggling."),
+    ):
+        _type(decision.free_text[field], text)
+    action, who, by_when = decision.step_rows[0]
+    _type(action, "Early help assessment")
+    _type(who, "DSL")
+    _type(by_when, "this week")
+    _type(decision.referrer["name"], "A Teacher")
+    _type(decision.referrer["agency"], "Example Primary School")
+    page.go_to_step("preview")
+    shot(window, "6-preview")
+
+    emergency = window.show_emergency()  # type: ignore[attr-defined]
+    shot(emergency, "emergency")
+    emergency.close()
+    for key, name in (("guidance", "guidance"), ("review", "review"), ("settings", "settings")):
+        if window.show_page(key):  # type: ignore[attr-defined]
+            shot(window, name)
+    QTest.keyClick(window, Qt.Key.Key_F9)
+    _settle()
+
+
+def walk(size: str, scale: str, colours: str, out: str) -> int:
+    """Start the app, walk it, quit."""
+    watchdog = threading.Timer(WATCHDOG_SECONDS, lambda: os._exit(3))
+    watchdog.daemon = True
+    watchdog.start()
+    from thresholds_app.ui import autosave
+    from thresholds_app.ui.app import run_app
+
+    autosave.ask_recovery = lambda _parent, _info: "discard"  # fresh settings: never asked
+    app = QApplication([sys.argv[0]])  # noqa: F841 (run_app uses this one)
+    failures: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            drive(size, scale, colours, Path(out))
+        except BaseException as error:  # reported, then the app quits with 1
+            failures.append(error)
+            import traceback
+
+            traceback.print_exc()
+        for widget in QApplication.topLevelWidgets():
+            if hasattr(widget, "discard_and_close"):
+                widget.discard_and_close()
+        os._exit(1 if failures else 0)  # no "unsaved work" questions: this case is invented
+
+    QTimer.singleShot(400, run)
+    run_app(["thresholds-app"])
+    return 1 if failures else 0
