@@ -15,7 +15,7 @@ from thresholds_app import __version__
 from thresholds_app.core.base.problems import Problem
 from thresholds_app.core.base.records import record
 from thresholds_app.core.pack import cache as packcache
-from thresholds_app.core.pack.build import build_pack
+from thresholds_app.core.pack.build import SEARCH_QUERIES_FILE, build_pack
 from thresholds_app.core.pack.model import Pack
 from thresholds_app.paths import schema_dir
 
@@ -35,8 +35,11 @@ REQUIRED_FILES = {
     "stepping.yaml": "stepping",
     "contacts.yaml": "contacts",
 }
+OPTIONAL_FILES = {"synonyms.yaml": "synonyms"}  # the search vocabulary a partnership edits
 FOLDERS = {"domains": "domain", "topics": "topic", "scenarios": "scenarios", "tests": "tests"}
 REQUIRED_FOLDERS = ("domains",)
+# files in a folder that hold another schema's data than the folder's own
+SPECIAL_FILES = {SEARCH_QUERIES_FILE: "search-queries"}
 
 
 @record
@@ -62,8 +65,12 @@ def _pack_files(pack_dir: Path, problems: list[Problem]) -> dict[str, Path]:
             files[name] = path
         else:
             problems.append(Problem(name, None, None, "", "this file is missing from the pack"))
+    for name in OPTIONAL_FILES:
+        if (pack_dir / name).is_file():
+            files[name] = pack_dir / name
     for path in sorted(pack_dir.iterdir()):
-        if path.suffix in (".yaml", ".yml") and path.name not in REQUIRED_FILES:
+        known = path.name in REQUIRED_FILES or path.name in OPTIONAL_FILES
+        if path.suffix in (".yaml", ".yml") and not known:
             problems.append(
                 Problem(
                     path.name,
@@ -71,7 +78,7 @@ def _pack_files(pack_dir: Path, problems: list[Problem]) -> dict[str, Path]:
                     None,
                     "",
                     "unknown file: a pack holds only "
-                    + ", ".join(REQUIRED_FILES)
+                    + ", ".join([*REQUIRED_FILES, *OPTIONAL_FILES])
                     + " and the folders "
                     + ", ".join(FOLDERS),
                 )
@@ -95,7 +102,12 @@ def _pack_files(pack_dir: Path, problems: list[Problem]) -> dict[str, Path]:
 
 
 def _schema_for(name: str) -> str:
-    return REQUIRED_FILES.get(name) or FOLDERS[name.split("/", 1)[0]]
+    return (
+        REQUIRED_FILES.get(name)
+        or OPTIONAL_FILES.get(name)
+        or SPECIAL_FILES.get(name)
+        or FOLDERS[name.split("/", 1)[0]]
+    )
 
 
 def fingerprint(raw: dict[str, bytes]) -> str:
@@ -158,18 +170,21 @@ def load_pack(pack_dir: str | Path, *, cache_dir: Path | None = None) -> LoadRes
 def _check(docs: dict[str, YamlDocument]) -> None:
     from thresholds_app.core.pack.crossref import check_cross_references
     from thresholds_app.core.pack.schemacheck import check_schema
+    from thresholds_app.core.pack.searchref import check_search_files
 
     for name, doc in docs.items():
         check_schema(doc, _schema_for(name))
     check_cross_references(docs)
+    check_search_files(docs)
 
 
 def _case_lines(docs: dict[str, YamlDocument]) -> dict[str, list[int]]:
     lines: dict[str, list[int]] = {}
     for name, doc in docs.items():
         if name.startswith("tests/") and isinstance(doc.data, dict):
-            cases = doc.data.get("cases") or []
-            lines[name] = [doc.where(("cases", i))[0] or 0 for i in range(len(cases))]
+            key = "queries" if name in SPECIAL_FILES else "cases"
+            cases = doc.data.get(key) or []
+            lines[name] = [doc.where((key, i))[0] or 0 for i in range(len(cases))]
     return lines
 
 
