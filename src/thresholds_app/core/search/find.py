@@ -89,7 +89,8 @@ def _single(index: SearchIndex, word: str, typing: bool) -> list[Alternative]:
                 break
             alternatives.append(((index.vocabulary[candidate],), PREFIX))
     if len(alternatives) == 1 and len(word) >= 5:
-        for close in difflib.get_close_matches(word, index.sorted_words, n=3, cutoff=0.8):
+        nearby = [w for w in index.by_initial.get(word[0], ()) if abs(len(w) - len(word)) <= 2]
+        for close in difflib.get_close_matches(word, nearby, n=3, cutoff=0.8):
             alternatives.append(((index.vocabulary[close],), SPELLING))
     return alternatives
 

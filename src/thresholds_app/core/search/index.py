@@ -9,6 +9,7 @@ than its examples, so "knife" finds the weapon indicators before "cannot use a k
 from __future__ import annotations
 
 import math
+import threading
 from collections.abc import Iterable
 
 from thresholds_app.core.base.records import record
@@ -27,6 +28,7 @@ KINDS = ("indicator", "pathway", "consent", "stepping", "contact")
 TITLE, KEYWORD, BODY, CONTEXT, EXAMPLE = 3.0, 3.0, 1.5, 1.0, 1.0
 
 _CACHE_ATTRIBUTE = "_thresholds_search_index"
+_BUILDING = threading.Lock()  # one build at a time: a second caller waits for the first
 
 
 @record
@@ -147,6 +149,9 @@ class SearchIndex:
         total = len(self.entries)
         self.idf = {s: math.log(1 + total / len(ids)) for s, ids in self.postings.items()}
         self.sorted_words = sorted(self.vocabulary)
+        self.by_initial: dict[str, list[str]] = {}  # for close spellings: same first letter
+        for word in self.sorted_words:
+            self.by_initial.setdefault(word[0], []).append(word)
         self.synonyms = _synonyms(pack)
         self.ignored = frozenset(stems(" ".join(pack.search_words.ignored)))
         self.longest_synonym = max((len(k) for k in self.synonyms), default=1)
@@ -174,6 +179,21 @@ def index_for(pack: Pack) -> SearchIndex:
     cached = pack.__dict__.get(_CACHE_ATTRIBUTE)
     if isinstance(cached, SearchIndex) and cached.pack is pack:
         return cached
-    index = SearchIndex(pack)
-    object.__setattr__(pack, _CACHE_ATTRIBUTE, index)  # a memo, not state
-    return index
+    with _BUILDING:
+        cached = pack.__dict__.get(_CACHE_ATTRIBUTE)  # built while this caller waited
+        if isinstance(cached, SearchIndex) and cached.pack is pack:
+            return cached
+        index = SearchIndex(pack)
+        object.__setattr__(pack, _CACHE_ATTRIBUTE, index)  # a memo, not state
+        return index
+
+
+def prepare(pack: Pack) -> threading.Thread:
+    """Build the pack's index on a background thread, so the first search finds it ready.
+
+    The build is pure Python and shares the interpreter with the caller; a search made before it
+    finishes waits for it rather than building a second one.
+    """
+    thread = threading.Thread(target=index_for, args=(pack,), name="search-index", daemon=True)
+    thread.start()
+    return thread
