@@ -10,7 +10,7 @@ import time
 
 from assessment_kit import make_window, search_for, solihull, start_assessment, type_into
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QPushButton
+from PySide6.QtWidgets import QApplication, QDialog
 
 from thresholds_app.core.search.find import search
 from thresholds_app.core.search.index import index_for
@@ -83,21 +83,26 @@ def test_results_come_a_page_at_a_time_and_cards_are_reused(qtbot) -> None:
 def test_pathways_and_consent_found_open_beside_the_case(qtbot) -> None:
     page = needs_step(qtbot)
     search_for(qtbot, page.needs, "county lines")
-    button = page.needs.finder.findChild(QPushButton, "found-pathway-exploitation")
-    assert button is not None
-    assert button.isVisible()
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    links = page.needs.finder.others
+    assert links.isVisible()
+    assert "pathway:exploitation" in links.text()
+    links.linkActivated.emit("pathway:exploitation")
     assert page.findChild(QDialog, "topic-exploitation") is not None
     page.needs.search.clear()
     search_for(qtbot, page.needs, "share without consent")
-    consent = [
-        b
-        for b in page.needs.finder.findChildren(QPushButton)
-        if b.objectName().startswith("found-consent-")
-    ]
-    assert consent
-    qtbot.mouseClick(consent[0], Qt.MouseButton.LeftButton)
+    assert "consent:consent-level-" in links.text()
+    links.linkActivated.emit("consent:consent-level-4")
     assert page.findChild(QDialog, "guidance-consent") is not None
+    assert "Also in the guidance" in links.text()
+
+
+def test_links_keep_the_window_within_a_small_screen(qtbot) -> None:
+    page = needs_step(qtbot)
+    window = page.window()
+    window.resize(1280, 720)
+    search_for(qtbot, page.needs, "mum drink")  # many pathways found: the links wrap
+    assert window.minimumSizeHint().width() <= 1280
+    assert "then" in page.needs.results.title.text()  # every word first, then some
 
 
 def test_the_browser_links_what_else_it_found(qtbot) -> None:

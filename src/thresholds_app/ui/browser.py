@@ -10,7 +10,6 @@ the section list, Ctrl+F for the search box, arrow keys in the table.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
@@ -45,6 +44,7 @@ from thresholds_app.ui.browser_html import (
     topic_html,
 )
 from thresholds_app.ui.browser_model import ID_ROLE, IndicatorFilter, IndicatorModel
+from thresholds_app.ui.search_links import others_html
 
 SECTIONS = (
     ("levels", "Levels of need"),
@@ -76,7 +76,6 @@ def _combo(name: str, description: str, items: Sequence[tuple[str, object]]) -> 
 
 SEARCH_PAUSE_MS = 150  # the search runs once typing pauses this long
 OTHER_SECTIONS = {"pathway": "pathways", "consent": "consent", "stepping": "stepping"}
-OTHER_LABELS = {"pathway": "Pathway", "consent": "Consent", "stepping": "Stepping"}
 
 
 class IndicatorBrowser(QWidget):
@@ -115,6 +114,7 @@ class IndicatorBrowser(QWidget):
         self.others.setObjectName("searchOthers")
         self.others.setWordWrap(True)
         self.others.setTextFormat(Qt.TextFormat.RichText)
+        self.others.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.others.linkActivated.connect(self._other_link)
         self.others.hide()
         self.domain = _combo(
@@ -219,14 +219,8 @@ class IndicatorBrowser(QWidget):
     def _run_search(self) -> None:
         self._search_timer.stop()
         self._apply(search=self.search.text())
-        others = [h for h in self.proxy.hits if h.entry.kind != "indicator"][:5]
-        links = []
-        for hit in others:
-            label = OTHER_LABELS.get(hit.entry.kind)
-            text = f"{self.tr(label)}: {hit.entry.title}" if label else hit.entry.title
-            href = html.escape(f"{hit.entry.kind}:{hit.entry.id}", quote=True)
-            links.append(f'<a href="{href}">{html.escape(text)}</a>')
-        self.others.setText(self.tr("Also in the guidance:") + " " + " · ".join(links))
+        links = others_html(self.proxy.hits)
+        self.others.setText(links)
         self.others.setVisible(bool(links))
 
     def search_pending(self) -> bool:

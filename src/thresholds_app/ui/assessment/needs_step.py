@@ -262,11 +262,18 @@ class NeedsStep(QWidget):
 
     def _show_results(self, found: int) -> None:
         query = self.search.text().strip()
-        self.results.title.setText(
-            self.tr("{n} indicators match “{q}”").format(n=found, q=query)
-            if found
-            else self.tr("Nothing matches “{q}”. Try another word.").format(q=query)
-        )
+        every = sum(1 for h in self.finder.hits if h.entry.kind == "indicator" and h.complete)
+        if not found:
+            title = self.tr("Nothing matches “{q}”. Try another word.").format(q=query)
+        elif every == found:
+            title = self.tr("{n} indicators match “{q}”").format(n=found, q=query)
+        elif every:
+            title = self.tr("{n} indicators match “{q}”, then {m} that match some of it").format(
+                n=every, q=query, m=found - every
+            )
+        else:
+            title = self.tr("{m} indicators match some of “{q}”").format(m=found, q=query)
+        self.results.title.setText(title)
         self.pages.setCurrentWidget(self.results)
 
     def _other_requested(self, kind: str, item_id: str) -> None:

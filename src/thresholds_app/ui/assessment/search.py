@@ -15,13 +15,13 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from thresholds_app.core.pack.model import Pack
 from thresholds_app.core.search.find import Hit, search
 from thresholds_app.ui.assessment.indicator_card import IndicatorCard
-from thresholds_app.ui.assessment.widgets import clear_layout, muted_label
+from thresholds_app.ui.search_links import others_html
 
 if TYPE_CHECKING:
     from thresholds_app.ui.assessment.needs_step import CardList
@@ -29,16 +29,14 @@ if TYPE_CHECKING:
 DEBOUNCE_MS = 150  # a pause in typing this long runs the search
 PAGE = 10  # results shown at first, and added by "Show more" (the best ten answer most searches)
 SLICE_SECONDS = 0.008  # make cards for at most this long before letting events through
-OTHER_KINDS = {"pathway": "Pathway", "consent": "Consent", "stepping": "Stepping", "contact": ""}
-MAX_OTHERS = 4
 
 
 class SearchController(QWidget):
     """The results column's behaviour: debounce, card reuse, cards made in slices.
 
     ``cards`` (a :class:`~thresholds_app.ui.assessment.needs_step.CardList`) shows the results;
-    ``make_card`` makes the card for an indicator id. The row of other guidance found
-    (pathways, consent, stepping, contacts) is this widget itself.
+    ``make_card`` makes the card for an indicator id. This widget itself is the line of links
+    to other guidance found (pathways, consent, stepping, contacts).
 
     ``searched(n)`` is called after each search with the number of indicators found. It is a
     plain callback rather than a signal: PySide6 6.12 on Python 3.11 loses a reference to True on
@@ -79,8 +77,15 @@ class SearchController(QWidget):
         self._builder.setSingleShot(True)
         self._builder.setInterval(0)
         self._builder.timeout.connect(self._build_some)
-        self.row = QHBoxLayout(self)
-        self.row.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.others = QLabel()
+        self.others.setObjectName("searchOthers")
+        self.others.setWordWrap(True)
+        self.others.setTextFormat(Qt.TextFormat.RichText)
+        self.others.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.others.linkActivated.connect(self._link)
+        row.addWidget(self.others, 1)
         self.more = QPushButton(self.tr("Show more results"), cards)
         self.more.setObjectName("searchMore")
         self.more.clicked.connect(self.show_more)
@@ -116,12 +121,16 @@ class SearchController(QWidget):
         """Whether a search is waiting to run or its cards are still being made."""
         return self.timer.isActive() or self._builder.isActive()
 
+    def _link(self, href: str) -> None:
+        kind, _sep, item_id = href.partition(":")
+        self.other_requested.emit(kind, item_id)
+
     # -- running ----------------------------------------------------------------------------
     def _run(self) -> None:
         self._hits = search(self.pack, self._query, age_band=self._age_band)
         indicators = [h for h in self._hits if h.entry.kind == "indicator"]
         self._indicator_ids = [h.entry.id for h in indicators]
-        self._show_others([h for h in self._hits if h.entry.kind != "indicator"])
+        self._show_others(self._hits)
         self._shown = 0
         self.more.hide()
         self.results.take_cards()
@@ -160,21 +169,7 @@ class SearchController(QWidget):
         self.results.set_footer(self.more)  # first: a widget shown with no parent is a window
         self.more.setVisible(remaining > 0)
 
-    def _show_others(self, others: list[Hit]) -> None:
-        clear_layout(self.row)
-        shown = others[:MAX_OTHERS]
-        self.setVisible(bool(shown))
-        if not shown:
-            return
-        self.row.addWidget(muted_label(self.tr("Also in the guidance:")))
-        for hit in shown:
-            kind = OTHER_KINDS.get(hit.entry.kind, "")
-            text = f"{self.tr(kind)}: {hit.entry.title}" if kind else hit.entry.title
-            button = QPushButton(text)
-            button.setObjectName(f"found-{hit.entry.kind}-{hit.entry.id}")
-            button.setAccessibleName(self.tr("Read in the guidance: {t}").format(t=text))
-            button.clicked.connect(
-                lambda _c=False, h=hit: self.other_requested.emit(h.entry.kind, h.entry.id)
-            )
-            self.row.addWidget(button)
-        self.row.addStretch(1)
+    def _show_others(self, hits: list[Hit]) -> None:
+        links = others_html(hits)
+        self.others.setText(links)
+        self.setVisible(bool(links))
