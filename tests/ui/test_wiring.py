@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
 from cryptography.fernet import Fernet
+from PySide6.QtCore import QPoint
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 from thresholds_app.core.drafts.store import DraftStore, UnavailableKeyProvider
 from thresholds_app.core.pack.load import load_pack
 from thresholds_app.paths import default_pack_dir
-from thresholds_app.ui import autosave
+from thresholds_app.ui import autosave, drafts_probe
 from thresholds_app.ui.main_window import MainWindow
 from thresholds_app.ui.settings import AppSettings
 from thresholds_app.ui.wiring import Extensions
@@ -97,10 +99,17 @@ def test_assessment_is_autosaved(qtbot, qapp, pack, tmp_path, restore_app) -> No
     assert ext.store.pending_drafts() == []
 
 
+def first_input(qtbot, window) -> None:
+    """The user's first move: the drafts store is opened then, off the GUI thread."""
+    qtbot.mouseMove(window, QPoint(40, 40))
+    qtbot.mouseMove(window, QPoint(60, 60))
+
+
 def test_memory_only_is_announced(qtbot, qapp, pack, tmp_path, restore_app) -> None:
     window, ext = _build(qtbot, qapp, pack, tmp_path, keys=UnavailableKeyProvider("No store."))
     ext.after_first_paint()
-    assert ext.drafts_label.text() == "Drafts: memory only"
+    first_input(qtbot, window)
+    qtbot.waitUntil(lambda: ext.drafts_label.text() == "Drafts: memory only")
     assert ext.drafts_label.toolTip() == "No store."
     assert "memory only" in window.statusBar().currentMessage()
     window.new_assessment()
@@ -119,15 +128,65 @@ def test_recovered_draft_opens_in_a_page(
     state.case.free_text.worry = "A worry"
     state.touch()
     ext.autosave.flush()
+    window.hide()  # the first app is gone (a hidden window never offers recovery)
     # a second window, as after a restart, finds the draft and carries on with it
     other, other_ext = _build(qtbot, qapp, pack, tmp_path, keys)
     monkeypatch.setattr(autosave, "ask_recovery", lambda _p, _i: "recover")
     other_ext.after_first_paint()
+    first_input(qtbot, other)
+    qtbot.waitUntil(lambda: other.page("assessment") is not None)
     page = other.page("assessment")
     assert page is not None
     assert page.state.case.answers == {"immediate-danger": "no"}
     assert page.state.case.free_text.worry == "A worry"
     assert other_ext.autosave.draft.id == ext.autosave.draft.id
+
+
+class RecordingKeys(MemoryKeys):
+    """Notes which thread asked whether a secure key store exists."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.asked_on: list[str] = []
+
+    @property
+    def available(self) -> bool:  # type: ignore[override]
+        self.asked_on.append(threading.current_thread().name)
+        return True
+
+
+def test_the_key_store_is_asked_off_the_gui_thread_at_first_use(
+    qtbot, qapp, pack, tmp_path, restore_app
+) -> None:
+    keys = RecordingKeys()
+    window, ext = _build(qtbot, qapp, pack, tmp_path, keys)
+    ext.after_first_paint()
+    qtbot.wait(50)
+    assert keys.asked_on == []  # nothing after the first paint: the window is quiet
+    first_input(qtbot, window)
+    qtbot.waitUntil(lambda: ext.drafts_label.text() == "Drafts: encrypted")
+    assert keys.asked_on[0] == "drafts-store"  # the worker, not the GUI thread
+
+
+def test_with_no_input_the_store_opens_after_a_pause(
+    qtbot, qapp, pack, tmp_path, restore_app, monkeypatch
+) -> None:
+    monkeypatch.setattr(drafts_probe, "IDLE_START_MS", 100)
+    keys = RecordingKeys()
+    _window, ext = _build(qtbot, qapp, pack, tmp_path, keys)
+    ext.after_first_paint()
+    qtbot.waitUntil(lambda: ext.drafts_label.text() == "Drafts: encrypted", timeout=3000)
+
+
+def test_an_assessment_started_at_once_is_still_autosaved(
+    qtbot, qapp, pack, tmp_path, restore_app
+) -> None:
+    window, ext = _build(qtbot, qapp, pack, tmp_path)
+    ext.after_first_paint()
+    window.new_assessment()  # before any input: the store opens now and the page waits for it
+    window.page("assessment").state.set_answer("immediate-danger", "no")
+    (info,) = ext.store.pending_drafts()
+    assert info.answers == 1
 
 
 def test_settings_warning_is_shown(qtbot, qapp, pack, tmp_path, restore_app, monkeypatch) -> None:

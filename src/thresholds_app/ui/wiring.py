@@ -5,7 +5,9 @@
 restores the window geometry, adds the View menu (text size, contrast,
 settings), the guidance browser, the step-up / step-down review and the settings page (each built
 the first time it is shown, to keep start-up quick), the idle lock, and autosave for every
-assessment page. After the first paint it offers to recover a draft left by a crash.
+assessment page. The drafts store is opened off the GUI thread at the first sign of use
+(``ui/drafts_probe.py``); once it is open the app says whether drafts are encrypted or in memory
+only and offers to recover a draft left by a crash.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
 from thresholds_app.ui.appearance import Appearance
+from thresholds_app.ui.drafts_probe import DraftsProbe
 from thresholds_app.ui.idle_lock import IdleLock
 from thresholds_app.ui.qtprops import new_action, set_keys
 from thresholds_app.ui.settings import AppSettings
@@ -86,7 +89,11 @@ class Extensions(QObject):
             appearance.apply()
         self.appearance = appearance
         self.settings.restore_window(window)
-        self._store = store
+        retention_days = self.settings.draft_retention_days  # read here: opened on a worker
+        self._probe = DraftsProbe(lambda: self._make_store(store, retention_days), self)
+        self._probe.ready.connect(self._drafts_opened)
+        self._drafts_announced = False
+        self._first_paint_done = False
         self.autosave: Autosave | None = None
         self.review_autosave: Autosave | None = None
         self._adopt: Any = None  # a recovered draft waiting for its page
@@ -178,14 +185,18 @@ class Extensions(QObject):
 
     # -- drafts --------------------------------------------------------------------------------
 
+    @staticmethod
+    def _make_store(given: DraftStore | None, retention_days: int) -> DraftStore:
+        if given is not None:
+            return given
+        from thresholds_app.core.drafts.store import DraftStore
+
+        return DraftStore(retention_days=retention_days)
+
     @property
     def store(self) -> DraftStore:
-        """The drafts store (created on first use, after the window is on screen)."""
-        if self._store is None:
-            from thresholds_app.core.drafts.store import DraftStore
-
-            self._store = DraftStore(retention_days=self.settings.draft_retention_days)
-        return self._store
+        """The drafts store, open: its first use waits for the worker (or opens it now)."""
+        return self._probe.store()
 
     def _assessment_started(self, page: Any) -> None:
         if self.autosave is not None:
@@ -210,21 +221,35 @@ class Extensions(QObject):
         )
 
     def after_first_paint(self) -> None:
-        """Check the key store, report settings problems and offer to recover a draft."""
+        """Report settings problems; open the drafts store when the user first does anything."""
         from thresholds_app.ui import autosave
 
         if not self.window.isVisible():  # closed before its first paint (e.g. a quick exit)
             return
         for message in self.settings_warnings:
             autosave.tell(self.window, self.tr("Settings reset"), message)
-        if not self.store.available:
-            self._show_drafts_status(self.store.reason)
+        self._first_paint_done = True
+        if self._probe.finished:  # opened already (an assessment was started at once)
+            self._drafts_opened()
+        else:
+            self._probe.start_on_first_use(self.app)
+
+    def _drafts_opened(self) -> None:
+        """Say whether drafts are kept on disk, and offer to recover one (once, GUI thread)."""
+        from thresholds_app.ui import autosave
+
+        if self._drafts_announced or not self._first_paint_done or not self.window.isVisible():
+            return  # before the first paint: after_first_paint announces it
+        self._drafts_announced = True
+        store = self.store
+        if not store.available:
+            self._show_drafts_status(store.reason)
             return
         self.drafts_label.setText(self.tr("Drafts: encrypted"))
         self.drafts_label.setToolTip(
             self.tr("Unfinished work is saved encrypted on this computer as you go.")
         )
-        recovered = autosave.offer_recovery(self.store, self.window)
+        recovered = autosave.offer_recovery(store, self.window)
         if recovered is None:
             return
         case, draft = recovered
