@@ -1,8 +1,9 @@
 """A bare PySide6 window: the yardstick every benchmark here is compared against.
 
 Run as a script it shows an empty QMainWindow and exits at the first event-loop turn after show,
-printing nothing; with ``--stay`` it stays open (to be measured until it goes quiet, then ended). ``bare_window_seconds()`` times whole runs of it in fresh processes, so figures
-can be reported as ratios that still compare on a noisy machine.
+printing nothing; with ``--stay`` it stays open (to be measured until it goes quiet, then
+ended). ``bare_window_seconds()`` times whole runs of it in fresh processes, so figures can be
+reported as ratios that still compare on a noisy machine.
 """
 
 from __future__ import annotations
