@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 from thresholds_app.core.drafts.store import DraftStore, UnavailableKeyProvider
 from thresholds_app.core.pack.load import load_pack
 from thresholds_app.paths import default_pack_dir
-from thresholds_app.ui import autosave, drafts_probe
+from thresholds_app.ui import autosave, first_use
 from thresholds_app.ui.main_window import MainWindow
 from thresholds_app.ui.settings import AppSettings
 from thresholds_app.ui.wiring import Extensions
@@ -171,7 +171,7 @@ def test_the_key_store_is_asked_off_the_gui_thread_at_first_use(
 def test_with_no_input_the_store_opens_after_a_pause(
     qtbot, qapp, pack, tmp_path, restore_app, monkeypatch
 ) -> None:
-    monkeypatch.setattr(drafts_probe, "IDLE_START_MS", 100)
+    monkeypatch.setattr(first_use, "IDLE_START_MS", 100)
     keys = RecordingKeys()
     _window, ext = _build(qtbot, qapp, pack, tmp_path, keys)
     ext.after_first_paint()

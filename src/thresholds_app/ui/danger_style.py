@@ -7,7 +7,7 @@ text colour, and it is worked out again whenever the application palette changes
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -85,8 +85,8 @@ def style_danger(widget: QWidget, template: str, *, at_start_up: bool = False) -
 
     The colour follows the palette: red normally, the text colour under high contrast, and it
     is worked out again whenever the palette changes. ``at_start_up``: for a widget on the first
-    screen, judge by the palette first and ask the system's contrast preference just after the
-    first paint (asking touches PySide6's Qt namespace: see :mod:`thresholds_app.ui.qtprops`).
+    screen, judge by the palette first and ask the system's contrast preference at the first
+    sign of use (asking touches PySide6's Qt namespace: see :mod:`thresholds_app.ui.qtprops`).
     """
     widget.setProperty("dangerTemplate", template)
     styler = widget.findChild(_DangerStyler, "dangerStyler")
@@ -97,5 +97,9 @@ def style_danger(widget: QWidget, template: str, *, at_start_up: bool = False) -
         if isinstance(app, QApplication):
             app.paletteChanged.connect(styler.refresh)
     _render_danger(widget, ask_system=not at_start_up)
-    if at_start_up:  # twice queued: after the first paint (and after --quit-when-ready's exit)
-        QTimer.singleShot(0, styler, lambda: QTimer.singleShot(0, styler, styler.refresh))
+    if at_start_up and isinstance(app, QApplication):
+        # the system's preference is asked at the first sign of use: asking builds the Qt
+        # namespace's enums (about 30 ms), which kept the app busy after its first paint
+        from thresholds_app.ui.first_use import FirstUse
+
+        FirstUse(app, styler.refresh, owner=styler)

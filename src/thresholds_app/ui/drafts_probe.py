@@ -3,8 +3,8 @@
 Finding the operating system's password store (``keyring``) and loading ``cryptography`` take
 about 200 ms. Done on the GUI thread just after the first paint, they made the first click lag
 and kept the app busy long after its window was up (issue 11). Now the store is opened on a
-worker thread when the user first moves the mouse or presses a key, or after a short idle
-spell if they do not, and anything that needs the store sooner waits for it (or opens it).
+worker thread at the first sign of use (:mod:`thresholds_app.ui.first_use`), and anything that
+needs the store sooner waits for it (or opens it).
 The drafts' own behaviour and messages are unchanged: only when they are worked out moves.
 """
 
@@ -14,21 +14,12 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
+
+from thresholds_app.ui.first_use import FirstUse
 
 if TYPE_CHECKING:
     from thresholds_app.core.drafts.store import DraftStore
-
-IDLE_START_MS = 2_000  # with no input at all, open the store after this long anyway
-_FIRST_USE = frozenset(
-    {
-        QEvent.Type.MouseMove,
-        QEvent.Type.MouseButtonPress,
-        QEvent.Type.KeyPress,
-        QEvent.Type.TouchBegin,
-        QEvent.Type.Wheel,
-    }
-)
 
 
 class DraftsProbe(QObject):
@@ -50,29 +41,15 @@ class DraftsProbe(QObject):
         self._store: DraftStore | None = None
         self._error: BaseException | None = None
         self._thread: threading.Thread | None = None
-        self._watched: QObject | None = None
-        self._idle = QTimer(self)
-        self._idle.setSingleShot(True)
-        self._idle.setInterval(IDLE_START_MS)
-        self._idle.timeout.connect(self.start)
+        self._first_use: FirstUse | None = None
 
     def start_on_first_use(self, app: QObject) -> None:
         """Start when ``app`` first sees the mouse or keyboard, or after an idle spell."""
-        if self._thread is not None:
-            return
-        self._watched = app
-        app.installEventFilter(self)
-        self._idle.start()
-
-    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
-        """Start at the first input event; never consumes the event."""
-        if event.type() in _FIRST_USE:
-            self.start()
-        return False
+        if self._thread is None and self._first_use is None:
+            self._first_use = FirstUse(app, self.start, owner=self)
 
     def start(self) -> None:
         """Open the store on the worker thread (once)."""
-        self._stop_watching()
         if self._thread is None:
             self._thread = threading.Thread(target=self._open, name="drafts-store", daemon=True)
             self._thread.start()
@@ -85,12 +62,6 @@ class DraftsProbe(QObject):
         except BaseException as exc:  # re-raised on the GUI thread by store()
             self._error = exc
         self.ready.emit()  # queued: the receivers live on the GUI thread
-
-    def _stop_watching(self) -> None:
-        self._idle.stop()
-        if self._watched is not None:
-            self._watched.removeEventFilter(self)
-            self._watched = None
 
     @property
     def started(self) -> bool:

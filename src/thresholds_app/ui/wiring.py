@@ -222,12 +222,13 @@ class Extensions(QObject):
 
     def after_first_paint(self) -> None:
         """Report settings problems; open the drafts store when the user first does anything."""
-        from thresholds_app.ui import autosave
-
         if not self.window.isVisible():  # closed before its first paint (e.g. a quick exit)
             return
-        for message in self.settings_warnings:
-            autosave.tell(self.window, self.tr("Settings reset"), message)
+        if self.settings_warnings:  # autosave (and the drafts code) load only when needed
+            from thresholds_app.ui import autosave
+
+            for message in self.settings_warnings:
+                autosave.tell(self.window, self.tr("Settings reset"), message)
         self._first_paint_done = True
         if self._probe.finished:  # opened already (an assessment was started at once)
             self._drafts_opened()
