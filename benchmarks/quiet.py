@@ -34,9 +34,7 @@ def launch_to_quiet(command: list[str], env: dict[str, str]) -> float:
     on Linux), so the figure is good to about a tick. The process is then ended.
     """
     start = time.perf_counter()
-    proc = subprocess.Popen(
-        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
+    proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     last_ticks = -1
     last_change = start
     try:

@@ -9,19 +9,21 @@ short idle spell if they do not.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 
 IDLE_START_MS = 2_000  # with no input at all, run after this long anyway
-_FIRST_USE = frozenset(
-    {
-        QEvent.Type.MouseMove,
-        QEvent.Type.MouseButtonPress,
-        QEvent.Type.KeyPress,
-        QEvent.Type.TouchBegin,
-        QEvent.Type.Wheel,
-    }
-)
+
+
+@cache
+def _input_events() -> frozenset[QEvent.Type]:
+    # made on first use, not at import: PySide6 builds QEvent.Type's 170-odd members on first
+    # touch, and this module is imported on the start path
+    kinds = QEvent.Type
+    return frozenset(
+        {kinds.MouseMove, kinds.MouseButtonPress, kinds.KeyPress, kinds.TouchBegin, kinds.Wheel}
+    )
 
 
 class FirstUse(QObject):
@@ -43,7 +45,7 @@ class FirstUse(QObject):
 
     def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
         """Fire at the first input event; never consumes the event."""
-        if event.type() in _FIRST_USE:
+        if event.type() in _input_events():
             QTimer.singleShot(0, self, self.fire)  # after the event itself is handled
         return False
 
