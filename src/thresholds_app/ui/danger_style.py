@@ -7,7 +7,7 @@ text colour, and it is worked out again whenever the application palette changes
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -99,7 +99,9 @@ def style_danger(widget: QWidget, template: str, *, at_start_up: bool = False) -
     _render_danger(widget, ask_system=not at_start_up)
     if at_start_up and isinstance(app, QApplication):
         # the system's preference is asked at the first sign of use: asking builds the Qt
-        # namespace's enums (about 30 ms), which kept the app busy after its first paint
+        # namespace's enums (about 30 ms), which kept the app busy after its first paint. The
+        # watch itself starts after the first paint: an application-wide event filter would
+        # see every event of the window being built.
         from thresholds_app.ui.first_use import FirstUse
 
-        FirstUse(app, styler.refresh, owner=styler)
+        QTimer.singleShot(0, styler, lambda: FirstUse(app, styler.refresh, owner=styler))

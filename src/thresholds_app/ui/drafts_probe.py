@@ -10,7 +10,6 @@ The drafts' own behaviour and messages are unchanged: only when they are worked 
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -19,6 +18,8 @@ from PySide6.QtCore import QObject, Signal
 from thresholds_app.ui.first_use import FirstUse
 
 if TYPE_CHECKING:
+    import threading
+
     from thresholds_app.core.drafts.store import DraftStore
 
 
@@ -51,6 +52,8 @@ class DraftsProbe(QObject):
     def start(self) -> None:
         """Open the store on the worker thread (once)."""
         if self._thread is None:
+            import threading  # not at the top: this module is on the start path
+
             self._thread = threading.Thread(target=self._open, name="drafts-store", daemon=True)
             self._thread.start()
 

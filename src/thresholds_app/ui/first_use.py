@@ -10,16 +10,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import cache
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QObject, QTimer
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QEvent
 
 IDLE_START_MS = 2_000  # with no input at all, run after this long anyway
 
 
 @cache
 def _input_events() -> frozenset[QEvent.Type]:
-    # made on first use, not at import: PySide6 builds QEvent.Type's 170-odd members on first
-    # touch, and this module is imported on the start path
+    # QEvent is imported here, not at the top: PySide6 builds the class and its 170-odd event
+    # types on first touch (about 14 ms), and this module is imported on the start path
+    from PySide6.QtCore import QEvent
+
     kinds = QEvent.Type
     return frozenset(
         {kinds.MouseMove, kinds.MouseButtonPress, kinds.KeyPress, kinds.TouchBegin, kinds.Wheel}
