@@ -104,4 +104,8 @@ def style_danger(widget: QWidget, template: str, *, at_start_up: bool = False) -
         # see every event of the window being built.
         from thresholds_app.ui.first_use import FirstUse
 
-        QTimer.singleShot(0, styler, lambda: FirstUse(app, styler.refresh, owner=styler))
+        def watch() -> None:
+            FirstUse(app, styler.refresh, owner=styler)
+
+        # twice queued: after the first paint (and after --quit-when-ready's exit)
+        QTimer.singleShot(0, styler, lambda: QTimer.singleShot(0, styler, watch))
