@@ -1,8 +1,9 @@
 """A bare PySide6 window: the yardstick every benchmark here is compared against.
 
 Run as a script it shows an empty QMainWindow and exits at the first event-loop turn after show,
-printing nothing. ``bare_window_seconds()`` times whole runs of it in fresh processes, so figures
-can be reported as ratios that still compare on a noisy machine.
+printing nothing; with ``--stay`` it stays open (to be measured until it goes quiet, then
+ended). ``bare_window_seconds()`` times whole runs of it in fresh processes, so figures can be
+reported as ratios that still compare on a noisy machine.
 """
 
 from __future__ import annotations
@@ -32,7 +33,8 @@ def _show_bare_window() -> int:
     app = QApplication(sys.argv)
     window = QMainWindow()
     window.show()
-    QTimer.singleShot(0, app.quit)
+    if "--stay" not in sys.argv:
+        QTimer.singleShot(0, app.quit)
     return app.exec()
 
 

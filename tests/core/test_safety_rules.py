@@ -303,7 +303,7 @@ def test_code_reads_the_front_door_from_the_packs_roles(tmp_path: Path) -> None:
             r"^(\s*(- )?id:|\s*front_door:|hours_from:) mash$", r"\1 front-door", text, flags=re.M
         )
 
-    files = ["pack.yaml", "contacts.yaml", "levels.yaml", "review.yaml"]
+    files = ["pack.yaml", "contacts.yaml", "levels.yaml", "review.yaml", "tests/search.yaml"]
     files += [f"topics/{p.name}" for p in (default_pack_dir() / "topics").glob("*.yaml")]
     pack = real_pack(tmp_path, dict.fromkeys(files, rename))
     assert pack.roles.front_door == "front-door"

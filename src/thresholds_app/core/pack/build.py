@@ -13,6 +13,7 @@ from thresholds_app.core.pack.review_defaults import build_review_guide
 from thresholds_app.core.pack.vocabulary import indicator_route
 
 Data = dict[str, Any]
+SEARCH_QUERIES_FILE = "tests/search.yaml"
 
 
 def _t(values: Any) -> tuple[str, ...]:
@@ -289,6 +290,34 @@ def _replaced_by(data: Data | None) -> dict[str, tuple[str, ...]]:
     return {r["id"]: _t(r.get("replaced_by")) for r in data.get("retired") or ()}
 
 
+def _search_words(data: Data | None) -> m.SearchWords:
+    if not data:
+        return m.SearchWords()
+    return m.SearchWords(
+        synonyms=tuple(
+            m.Synonym(_t(s["when_typed"]), _t(s["also_find"])) for s in data.get("synonyms") or ()
+        ),
+        ignored=_t(data.get("ignored_words")),
+    )
+
+
+def _search_queries(data: Data | None, file: str, lines: list[int]) -> m.SearchQuerySet:
+    if not data:
+        return m.SearchQuerySet()
+    queries = tuple(
+        m.SearchQuery(
+            typed=q["typed"],
+            who=q.get("who", ""),
+            finds=_t(q["finds"]),
+            age_band=q.get("age_band"),
+            file=file,
+            line=lines[index] if index < len(lines) else 0,
+        )
+        for index, q in enumerate(data["queries"])
+    )
+    return m.SearchQuerySet(queries, data.get("top", 10), float(data.get("goal_percent", 95)))
+
+
 def build_pack(data: dict[str, Any], lines: dict[str, list[int]], content_hash: str) -> m.Pack:
     """Build a :class:`Pack` from validated file data keyed by path relative to the pack.
 
@@ -309,6 +338,8 @@ def build_pack(data: dict[str, Any], lines: dict[str, list[int]], content_hash: 
             topics[topic.id] = topic
         elif name.startswith("scenarios/"):
             scenarios.extend(scenarios_from(data[name], name))
+        elif name == SEARCH_QUERIES_FILE:
+            continue
         elif name.startswith("tests/"):
             tests.extend(_tests(data[name], name, lines.get(name, [])))
     order = list((data["pack.yaml"].get("settings") or {}).get("domain_order") or [])
@@ -343,4 +374,10 @@ def build_pack(data: dict[str, Any], lines: dict[str, list[int]], content_hash: 
             (data["pack.yaml"].get("settings") or {}).get("not_known_next_step") or ""
         ),
         review=build_review_guide(data.get("review.yaml")),
+        search_words=_search_words(data.get("synonyms.yaml")),
+        search_queries=_search_queries(
+            data.get(SEARCH_QUERIES_FILE),
+            SEARCH_QUERIES_FILE,
+            lines.get(SEARCH_QUERIES_FILE, []),
+        ),
     )

@@ -26,7 +26,11 @@ REQUIRED_FILES = {
     "contacts.yaml": "contacts",
 }
 # Optional files: ids.yaml records every id the pack has published and what replaced retired ones.
-OPTIONAL_FILES = {"ids.yaml": "ids", "review.yaml": "review"}  # review.yaml absent: defaults
+OPTIONAL_FILES = {
+    "ids.yaml": "ids",
+    "review.yaml": "review",  # absent: the published defaults
+    "synonyms.yaml": "synonyms",  # the search vocabulary a partnership edits
+}
 FOLDERS = {"domains": "domain", "topics": "topic", "scenarios": "scenarios", "tests": "tests"}
 REQUIRED_FOLDERS = ("domains",)
 PROVENANCE = "PROVENANCE.md"

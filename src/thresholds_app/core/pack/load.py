@@ -15,7 +15,7 @@ from thresholds_app import __version__
 from thresholds_app.core.base.problems import Problem
 from thresholds_app.core.base.records import record
 from thresholds_app.core.pack import cache as packcache
-from thresholds_app.core.pack.build import build_pack
+from thresholds_app.core.pack.build import SEARCH_QUERIES_FILE, build_pack
 from thresholds_app.core.pack.files import (
     FOLDERS,
     OPTIONAL_FILES,
@@ -37,6 +37,8 @@ if TYPE_CHECKING:
 # The pack as a whole may hold at most this many values: about four times the Solihull pack,
 # and small enough that the slowest full validation stays under about 2 s on an office laptop.
 MAX_PACK_NODES = 60_000
+# files in a folder that hold another schema's data than the folder's own
+SPECIAL_FILES = {SEARCH_QUERIES_FILE: "search-queries"}
 
 
 @record
@@ -54,7 +56,12 @@ class LoadResult:
 
 
 def _schema_for(name: str) -> str:
-    return REQUIRED_FILES.get(name) or OPTIONAL_FILES.get(name) or FOLDERS[name.split("/", 1)[0]]
+    return (
+        SPECIAL_FILES.get(name)
+        or REQUIRED_FILES.get(name)
+        or OPTIONAL_FILES.get(name)
+        or FOLDERS[name.split("/", 1)[0]]
+    )
 
 
 def fingerprint(raw: dict[str, bytes]) -> str:
@@ -148,19 +155,22 @@ def _check(docs: dict[str, YamlDocument]) -> None:
     from thresholds_app.core.pack.crossref import check_cross_references
     from thresholds_app.core.pack.idhistory import check_id_history
     from thresholds_app.core.pack.schemacheck import check_schema
+    from thresholds_app.core.pack.searchref import check_search_files
 
     for name, doc in docs.items():
         check_schema(doc, _schema_for(name))
     check_cross_references(docs)
     check_id_history(docs)
+    check_search_files(docs)
 
 
 def _case_lines(docs: dict[str, YamlDocument]) -> dict[str, list[int]]:
     lines: dict[str, list[int]] = {}
     for name, doc in docs.items():
         if name.startswith("tests/") and isinstance(doc.data, dict):
-            cases = doc.data.get("cases") or []
-            lines[name] = [doc.where(("cases", i))[0] or 0 for i in range(len(cases))]
+            key = "queries" if name in SPECIAL_FILES else "cases"
+            cases = doc.data.get(key) or []
+            lines[name] = [doc.where((key, i))[0] or 0 for i in range(len(cases))]
     return lines
 
 

@@ -386,6 +386,43 @@ class TestCase:
 
 
 @record
+class Synonym:
+    """Words a practitioner types and the words the pack uses for the same thing."""
+
+    when_typed: tuple[str, ...]
+    also_find: tuple[str, ...]
+
+
+@record
+class SearchWords:
+    """The pack's search vocabulary (``synonyms.yaml``): synonyms and words that say nothing."""
+
+    synonyms: tuple[Synonym, ...] = ()
+    ignored: tuple[str, ...] = ()
+
+
+@record
+class SearchQuery:
+    """A phrasing a practitioner would type, and what it must find near the top."""
+
+    typed: str
+    who: str
+    finds: tuple[str, ...]
+    age_band: str | None
+    file: str
+    line: int
+
+
+@record
+class SearchQuerySet:
+    """The pack's search queries (``tests/search.yaml``) and the share that must pass."""
+
+    queries: tuple[SearchQuery, ...] = ()
+    top: int = 10
+    goal_percent: float = 95.0
+
+
+@record
 class Pack:
     """A whole guidance pack, loaded and validated."""
 
@@ -411,6 +448,8 @@ class Pack:
     published_ids: tuple[str, ...] = ()
     not_known_next_step: str = ""  # default next step for a Level 4 concern answered not known
     review: ReviewGuide | None = None  # None only for packs built by hand (tests)
+    search_words: SearchWords = SearchWords()
+    search_queries: SearchQuerySet = SearchQuerySet()
 
     @property
     def short_hash(self) -> str:

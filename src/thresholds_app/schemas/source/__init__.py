@@ -30,6 +30,7 @@ from thresholds_app.schemas.source.pack_files import (
 from thresholds_app.schemas.source.parts import COMMON, Schema
 from thresholds_app.schemas.source.review_file import REVIEW_FILE
 from thresholds_app.schemas.source.rules import RULES
+from thresholds_app.schemas.source.search_files import SEARCH_QUERIES_FILE, SYNONYMS_FILE
 from thresholds_app.schemas.source.training_files import ENGINE_TESTS, SCENARIOS
 
 #: Each shipped ``NAME.schema.json`` and the schema it is written from.
@@ -47,6 +48,8 @@ SCHEMAS: dict[str, Schema] = {
     "tests": ENGINE_TESTS,
     "ids": IDS_FILE,
     "review": REVIEW_FILE,
+    "synonyms": SYNONYMS_FILE,
+    "search-queries": SEARCH_QUERIES_FILE,
     "case": CASE,
 }
 
