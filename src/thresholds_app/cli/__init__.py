@@ -21,6 +21,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "assess": ("assess", "show what the guidance indicates for a saved case file"),
     "render": ("render", "write a case file's referral rationale as PDF (and text)"),
     "book": ("book", "print the whole guidance pack as a readable PDF handout"),
+    "pack": ("pack", "make signing keys; sign, verify and compare guidance packs"),
 }
 
 

@@ -8,6 +8,7 @@ nothing is ever written into the pack. A pack that passed once is cached by the 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -98,11 +99,16 @@ def _schema_for(name: str) -> str:
     return REQUIRED_FILES.get(name) or FOLDERS[name.split("/", 1)[0]]
 
 
-def fingerprint(raw: dict[str, bytes]) -> str:
+def fingerprint(raw: Mapping[str, bytes]) -> str:
     """SHA-256 over the pack's files (names and bytes), in a stable order."""
+    return fingerprint_of_digests({name: hashlib.sha256(raw[name]).digest() for name in raw})
+
+
+def fingerprint_of_digests(digests: Mapping[str, bytes]) -> str:
+    """The same fingerprint from each file's SHA-256 (a verified manifest already has them)."""
     digest = hashlib.sha256()
-    for name in sorted(raw):
-        digest.update(name.encode() + b"\0" + hashlib.sha256(raw[name]).digest())
+    for name in sorted(digests):
+        digest.update(name.encode() + b"\0" + digests[name])
     return digest.hexdigest()
 
 
@@ -113,23 +119,40 @@ def _cache_key(content_hash: str) -> str:
     return digest.hexdigest()
 
 
-def load_pack(pack_dir: str | Path, *, cache_dir: Path | None = None) -> LoadResult:
+def load_pack(
+    pack_dir: str | Path,
+    *,
+    cache_dir: Path | None = None,
+    verified: Mapping[str, bytes] | None = None,
+) -> LoadResult:
     """Load and validate the pack in ``pack_dir``.
 
     Args:
         pack_dir: the pack's folder.
         cache_dir: where to keep validated packs by content hash; None disables the cache.
+        verified: the bytes of every file as checked against a signed manifest (relative name
+            -> bytes; see :mod:`thresholds_app.core.pack.trust`). They are used instead of
+            reading the files again, so what is loaded is exactly what was verified.
     """
     root = Path(pack_dir)
     if not root.is_dir():
         return LoadResult(None, [Problem(str(root), None, None, "", "this is not a pack folder")])
     problems: list[Problem] = []
     files = _pack_files(root, problems)
-    raw = {name: path.read_bytes() for name, path in files.items()}
-    provenance = root / "PROVENANCE.md"
-    hashed = dict(raw)
-    if provenance.is_file():
-        hashed["PROVENANCE.md"] = provenance.read_bytes()
+    if verified is not None:
+        unsigned = sorted(set(files) - set(verified))
+        problems.extend(
+            Problem(name, None, None, "", "this file is not part of the signed pack")
+            for name in unsigned
+        )
+        raw = {name: verified[name] for name in files if name in verified}
+        hashed = {n: b for n, b in verified.items() if n in raw or n == "PROVENANCE.md"}
+    else:
+        raw = {name: path.read_bytes() for name, path in files.items()}
+        provenance = root / "PROVENANCE.md"
+        hashed = dict(raw)
+        if provenance.is_file():
+            hashed["PROVENANCE.md"] = provenance.read_bytes()
     content_hash = fingerprint(hashed)
 
     key = _cache_key(content_hash) if cache_dir is not None and not problems else None
