@@ -36,7 +36,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     verify = sub.add_parser("verify", help="check that a pack folder can be trusted")
     verify.add_argument("pack_dir", type=Path)
     verify.add_argument(
-        "--pubkey", type=Path, action="append", default=[], metavar="PREFIX.pub",
+        "--pubkey",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="PREFIX.pub",
         help="a public key to trust (default: the keys this computer trusts)",
     )
     verify.add_argument("--pack-id", help="refuse a manifest for any other pack id")
@@ -164,4 +168,5 @@ def _verify(args: argparse.Namespace) -> int:
 def _diff(args: argparse.Namespace) -> int:
     from thresholds_app.cli.packdiff import run_diff
 
-    return run_diff(args)
+    code: int = run_diff(args)
+    return code

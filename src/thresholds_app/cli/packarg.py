@@ -94,7 +94,11 @@ def load_pack_for(
     result = opened.result
     folder = opened.pack_dir
     if result.pack is None or result.problems:
-        print(f"thresholds {command}: the guidance pack in {folder} cannot be used:", file=sys.stderr)
+        print(
+            f"thresholds {command}: the guidance pack in {folder} is not valid or cannot be "
+            "trusted:",
+            file=sys.stderr,
+        )
         for problem in result.problems[:20]:
             print(f"  {problem}", file=sys.stderr)
         if len(result.problems) > 20:

@@ -25,6 +25,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Validate the pack and print the result."""
     from thresholds_app.cli.packarg import open_pack_for
+
     opened = open_pack_for("validate", args.pack_dir, args)  # no cache: checks everything
     if isinstance(opened, int):
         return opened

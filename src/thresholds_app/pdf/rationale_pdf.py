@@ -66,6 +66,9 @@ def render_rationale_pdf(r: Rationale) -> bytes:
         ),
         Spacer(1, 4 * mm),
     ]
+    if r.authoring_note:  # the marking on every page says so too
+        cell = [Paragraph(markup(r.authoring_note), styles.alert)]
+        story += [_boxed([[cell]], [FRAME_WIDTH], WARN_SHADE), Spacer(1, 4 * mm)]
     if r.draft_blockers:
         story.append(_draft_box(r.draft_blockers, styles))
     story += _summary_box(r.summary, styles)

@@ -1,4 +1,4 @@
-"""Reading the organisation's machine policy: a JSON file, or the Windows policy registry key.
+r"""Reading the organisation's machine policy: a JSON file, or the Windows policy registry key.
 
 Linux: ``/etc/thresholds-app/policy.json``. macOS:
 ``/Library/Application Support/thresholds-app/policy.json``. Both are writable only by an
@@ -91,13 +91,16 @@ def registry_values(values: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def read_windows_policy(registry: Any = None) -> PolicyData:
-    """Read ``HKLM\\SOFTWARE\\Policies\\ThresholdsApp`` (``registry``: winreg, or a fake)."""
+    r"""Read ``HKLM\\SOFTWARE\\Policies\\ThresholdsApp`` (``registry``: winreg, or a fake)."""
     if registry is None:
         import winreg as registry  # type: ignore[import-not-found,no-redef,unused-ignore]
     origin = "HKLM\\" + POLICY_KEY
     messages: list[str] = []
     parts: dict[str, dict[str, Any]] = {}
-    for part, subkey in (("locked", POLICY_KEY), ("recommended", rf"{POLICY_KEY}\{RECOMMENDED_SUBKEY}")):
+    for part, subkey in (
+        ("locked", POLICY_KEY),
+        ("recommended", rf"{POLICY_KEY}\{RECOMMENDED_SUBKEY}"),
+    ):
         try:
             raw = _key_values(registry, subkey)
         except OSError as error:
@@ -109,7 +112,7 @@ def read_windows_policy(registry: Any = None) -> PolicyData:
 
 
 def _key_values(registry: Any, subkey: str) -> dict[str, Any]:
-    """Every value under ``HKLM\\subkey`` (none if the key does not exist)."""
+    r"""Every value under ``HKLM\\subkey`` (none if the key does not exist)."""
     try:
         handle = registry.OpenKey(registry.HKEY_LOCAL_MACHINE, subkey)
     except FileNotFoundError:
@@ -131,6 +134,6 @@ def read_machine_policy(platform: str = sys.platform) -> PolicyData:
     if platform == "win32":
         try:
             return read_windows_policy()
-        except Exception as error:  # noqa: BLE001 - the app must start whatever the registry says
+        except Exception as error:
             return _unreadable("the Windows registry", type(error).__name__)
     return read_policy_file(policy_file_path(platform))

@@ -1,4 +1,4 @@
-"""Every setting an IT team can manage, described once.
+r"""Every setting an IT team can manage, described once.
 
 This list is the single description of the app's managed settings. It drives:
 

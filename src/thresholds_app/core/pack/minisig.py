@@ -100,7 +100,7 @@ def read_signature(data: bytes) -> Signature:
 
 
 def _ed25519_public_key(raw: bytes) -> Any:
-    """cryptography's Ed25519 public key, through its compiled binding when it is there."""
+    """Cryptography's Ed25519 public key, through its compiled binding when it is there."""
     try:  # the public module re-exports these (cryptography >= 42); see the module docstring
         from cryptography.hazmat.bindings._rust import openssl as rust_openssl
 
