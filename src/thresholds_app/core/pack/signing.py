@@ -19,12 +19,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import time
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from thresholds_app.core.base.atomic import atomic_write_bytes
 from thresholds_app.core.base.records import record
 
 MANIFEST = "pack.manifest.json"
@@ -147,8 +145,12 @@ def read_secret_key(path: Path, password: str | None) -> Any:
 
 def sign_pack(pack_dir: Path, secret_key: Any) -> Manifest:
     """Write ``pack.manifest.json`` and its minisign signature into ``pack_dir``."""
+    from thresholds_app.core.base.atomic import atomic_write_bytes  # not on the start path
+
     manifest = build_manifest(pack_dir)
     data = manifest.to_bytes()
+    import time
+
     comment = (
         f"timestamp:{int(time.time())}\tfile:{MANIFEST}\t"
         f"pack:{manifest.pack_id}\tversion:{manifest.version}"
