@@ -21,6 +21,9 @@ import sys
 import tempfile
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from baseline import bare_window_seconds
+
 # What the app has imported anyway before it opens a pack (the loader and its cache) is
 # imported first: the figure is what checking adds, including its own imports.
 VERIFY = """
