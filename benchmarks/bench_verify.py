@@ -3,9 +3,8 @@
     python benchmarks/bench_verify.py [--runs N]
 
 A signed copy of the bundled pack is made in a temporary folder with a throwaway key. Each run is
-a fresh process timing, from before the first import of the checker (after the loader the app imports anyway), a
-full verify_pack: read
-every file, SHA-256 each, check the minisign signature with Ed25519. The goal is under 20 ms,
+a fresh process timing, from before the first import of the checker (after the loader, which the
+app imports anyway), a full verify_pack: read every file, SHA-256 each, check the minisign signature with Ed25519. The goal is under 20 ms,
 since this happens at every start of the app. A second figure is the whole verified start of the
 pack (verify, then load from the cache keyed on the verified bytes), beside the unchecked load.
 """
@@ -92,7 +91,7 @@ def main() -> int:
         plain = median_ms(OPEN, [str(pack), str(public), cache, "plain"], runs)
     print(f"pack: {len(manifest.files)} files, {size / 1024:.0f} KiB; median of {runs} runs")
     print(f"verify (imports, read, SHA-256, Ed25519):   {verify:6.1f} ms  (goal < 20 ms)")
-    print(f"  the same, processor time only:            {cpu:6.1f} ms  (less hit by a busy machine)")
+    print(f"  the same, processor time only:            {cpu:6.1f} ms")
     print(f"verify again in the same process:           {again:6.1f} ms")
     print(f"verified open from the cache:               {opened:6.1f} ms")
     print(f"unchecked load from the cache (before):     {plain:6.1f} ms")
