@@ -182,9 +182,19 @@ class Extensions(QObject):
     def store(self) -> DraftStore:
         """The drafts store (created on first use, after the window is on screen)."""
         if self._store is None:
-            from thresholds_app.core.drafts.store import DraftStore
+            from thresholds_app.core.drafts.store import DraftStore, UnavailableKeyProvider
 
-            self._store = DraftStore(retention_days=self.settings.draft_retention_days)
+            provider = None
+            if not self.settings.drafts_allowed:  # the organisation's setting
+                provider = UnavailableKeyProvider(
+                    self.tr(
+                        "Your organisation has turned off saving drafts on this computer, so "
+                        "unfinished work is kept in memory only until you save or export it."
+                    )
+                )
+            self._store = DraftStore(
+                key_provider=provider, retention_days=self.settings.draft_retention_days
+            )
         return self._store
 
     def _assessment_started(self, page: Any) -> None:

@@ -121,6 +121,7 @@ SETTINGS: tuple[Setting, ...] = (
         "Keep encrypted drafts",
         "Whether unfinished work is saved, encrypted, on this computer as it is typed. When "
         "off, unfinished work is kept in memory only and lost if the app is closed.",
+        user=False,
         category="Privacy",
     ),
     Setting(
