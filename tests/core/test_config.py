@@ -112,7 +112,8 @@ def test_a_damaged_policy_file_gives_a_plain_message_and_safe_settings(
     path = tmp_path / "policy.json"
     path.write_bytes(content)
     policy = read_policy_file(path)
-    assert policy.locked == {} and policy.recommended == {}
+    assert policy.locked == {}
+    assert policy.recommended == {}
     assert len(policy.messages) == 1
     assert str(path) in policy.messages[0]
     assert "safe settings" in policy.messages[0]
@@ -173,7 +174,7 @@ class FakeWinreg:
         self.keys = keys
         self.denied = denied
 
-    def OpenKey(self, root: str, subkey: str) -> FakeKey:  # noqa: N802 - winreg's name
+    def OpenKey(self, root: str, subkey: str) -> FakeKey:
         assert root == "HKLM"
         if self.denied:
             raise PermissionError(13, "Access is denied")
@@ -181,7 +182,7 @@ class FakeWinreg:
             raise FileNotFoundError(subkey)
         return FakeKey(self.keys[subkey])
 
-    def EnumValue(self, key: FakeKey, index: int) -> tuple[str, Any, int]:  # noqa: N802
+    def EnumValue(self, key: FakeKey, index: int) -> tuple[str, Any, int]:
         if index >= len(key.values):
             raise OSError("no more data")
         name, (data, kind) = key.values[index]
@@ -213,7 +214,8 @@ def test_registry_values_map_onto_the_schema() -> None:
     }
     assert policy.recommended == {"privacy.draft_retention_days": 10}
     settings = resolve(policy, {"privacy.idle_minutes": 10})
-    assert settings["privacy.idle_minutes"] == 3 and settings.locked("privacy.idle_minutes")
+    assert settings["privacy.idle_minutes"] == 3
+    assert settings.locked("privacy.idle_minutes")
 
 
 def test_a_list_in_one_registry_string_is_one_item_a_line() -> None:
@@ -236,4 +238,5 @@ def test_a_registry_that_refuses_access_gives_a_message_not_a_crash() -> None:
 
 def test_the_machine_policy_never_crashes_even_without_a_registry() -> None:
     policy = read_machine_policy("win32")  # no winreg on this computer
-    assert policy.locked == {} and "could not be read" in policy.messages[0]
+    assert policy.locked == {}
+    assert "could not be read" in policy.messages[0]
