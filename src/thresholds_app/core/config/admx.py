@@ -1,6 +1,6 @@
-"""Group Policy templates (ADMX and its en-GB ADML) written from the settings schema.
+r"""Group Policy templates (ADMX and its en-GB ADML) written from the settings schema.
 
-Each setting becomes a machine policy under ``HKLM\\SOFTWARE\\Policies\\ThresholdsApp`` (locked:
+Each setting becomes a machine policy under ``HKLM\SOFTWARE\Policies\ThresholdsApp`` (locked:
 the user cannot change it). A setting the user may change also gets a "recommended" policy under
 the ``Recommended`` subkey, which only sets its default. Numbers and true/false are DWORDs, text
 is REG_SZ and lists are REG_MULTI_SZ (``multiText``), matching :mod:`.policy`'s reader.
@@ -111,8 +111,9 @@ def render_admx() -> str:
             f'    <category name="{cid}" displayName="$(string.{cid})">'
             f'<parentCategory ref="{ROOT_CATEGORY}" /></category>'
         )
+    recommended = RECOMMENDED_CATEGORY
     lines.append(
-        f'    <category name="{RECOMMENDED_CATEGORY}" displayName="$(string.{RECOMMENDED_CATEGORY})">'
+        f'    <category name="{recommended}" displayName="$(string.{recommended})">'
         f'<parentCategory ref="{ROOT_CATEGORY}" /></category>'
     )
     lines += ["  </categories>", "  <policies>"]
