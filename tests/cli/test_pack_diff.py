@@ -40,7 +40,8 @@ def test_the_json_is_the_golden_copy(capsys: pytest.CaptureFixture[str]) -> None
 
 def test_the_other_way_round_gives_the_opposite_changes() -> None:
     old, new = load_pack(OLD).pack, load_pack(NEW).pack
-    assert old is not None and new is not None
+    assert old is not None
+    assert new is not None
     backwards = diff_packs(new, old)
     by_kind = {c.kind: c.text for c in backwards.changes}
     assert "Removed Level 2 concern health-unregistered-l2" in by_kind["indicator-removed"]
@@ -64,7 +65,7 @@ def test_rules_contacts_and_questions_added_removed_and_changed() -> None:
 
     old = load_pack(OLD).pack
     assert old is not None
-    emergency, level_4, level_2, level_1 = old.rules
+    emergency, _level_4, level_2, level_1 = old.rules
     harsher = replace(level_2, then=replace(level_2.then, level=3, emergency=True))
     new_rule = replace(level_1, id="rule-new", label="A new rule")
     mash, edt = old.contacts["mash"], old.contacts["edt"]

@@ -111,9 +111,9 @@ def render_admx() -> str:
             f'    <category name="{cid}" displayName="$(string.{cid})">'
             f'<parentCategory ref="{ROOT_CATEGORY}" /></category>'
         )
-    recommended = RECOMMENDED_CATEGORY
+    rec = RECOMMENDED_CATEGORY
     lines.append(
-        f'    <category name="{recommended}" displayName="$(string.{recommended})">'
+        f'    <category name="{rec}" displayName="$(string.{rec})">'
         f'<parentCategory ref="{ROOT_CATEGORY}" /></category>'
     )
     lines += ["  </categories>", "  <policies>"]
