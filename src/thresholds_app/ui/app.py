@@ -44,6 +44,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="exit with 0 once the first window is shown and usable (benchmarks, smoke tests)",
     )
+    parser.add_argument(
+        "--smoke-test",
+        metavar="OUT_DIR",
+        help="check this installation works (pack, validation, PDF, printing) and exit",
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
 
@@ -56,7 +61,7 @@ def parse_options(args: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
     Anything else, including ``--help`` and mistakes, goes to argparse for its messages.
     """
     rest = list(args)
-    options = argparse.Namespace(pack=None, quit_when_ready=False, authoring=False)
+    options = argparse.Namespace(pack=None, quit_when_ready=False, authoring=False, smoke_test=None)
     while rest:
         if rest[0] in ("--quit-when-ready", "--authoring"):
             setattr(options, rest[0][2:].replace("-", "_"), True)
@@ -99,6 +104,10 @@ def _keep_start_up_objects() -> None:
 
 def _run(argv: Sequence[str]) -> int:
     args, qt_args = parse_options(argv[1:])
+    if args.smoke_test:
+        from thresholds_app.ui.selftest import run_smoke_test
+
+        return run_smoke_test(Path(args.smoke_test))
 
     # Phase one: the guidance, before any window (pure Python, no Qt), checked against the
     # signing keys the organisation trusts (core/pack/opening.py).
