@@ -163,3 +163,47 @@ def test_the_pack_location_comes_first_and_the_bundled_pack_is_the_fallback(tmp_
     ]
     assert pack_candidates(settings(), None) == [default_pack_dir()]
     assert pack_candidates(settings(), tmp_path)[0] == tmp_path
+
+
+def remembering(keys, tmp_path: Path) -> TrustPolicy:
+    from thresholds_app.core.pack.trust import KeptPacks
+
+    return TrustPolicy(
+        (keys[1],),
+        False,
+        AcceptedVersions(tmp_path / "accepted.json"),
+        kept=KeptPacks(tmp_path / "kept"),
+    )
+
+
+def test_a_new_version_is_compared_with_the_kept_copy_once(tmp_path: Path, keys) -> None:
+    policy = remembering(keys, tmp_path)
+    first = open_pack([signed_pack(tmp_path / "v1" / "minimal", keys[0])], policy)
+    assert first.previous is None
+    assert (tmp_path / "kept" / "minimal" / "1.0.0" / "pack.manifest.json.minisig").is_file()
+    newer = signed_pack(tmp_path / "v2" / "minimal", keys[0], version="1.1.0")
+    second = open_pack([newer], policy)
+    assert second.previous == tmp_path / "kept" / "minimal" / "1.0.0"
+    assert open_pack([newer], policy).previous is None  # shown once only
+
+
+def test_a_kept_copy_is_the_fallback_when_the_share_is_tampered(tmp_path: Path, keys) -> None:
+    policy = remembering(keys, tmp_path)
+    share = signed_pack(tmp_path / "share" / "minimal", keys[0])
+    assert open_pack([share], policy).result.ok
+    (share / "levels.yaml").write_bytes(b"tampered\n")
+    opened = open_pack([share], policy)
+    assert opened.pack_dir == tmp_path / "kept" / "minimal" / "1.0.0"
+    assert opened.result.pack is not None
+    assert opened.result.pack.trust.verified
+    assert "levels.yaml: this file has changed" in opened.notice
+
+
+def test_a_tampered_kept_copy_is_not_used(tmp_path: Path, keys) -> None:
+    policy = remembering(keys, tmp_path)
+    share = signed_pack(tmp_path / "share" / "minimal", keys[0])
+    open_pack([share], policy)
+    kept = tmp_path / "kept" / "minimal" / "1.0.0" / "rules.yaml"
+    kept.write_bytes(kept.read_bytes() + b"# edited\n")
+    (share / "levels.yaml").write_bytes(b"tampered\n")
+    assert open_pack([share], policy).result.pack is None

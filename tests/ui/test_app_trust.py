@@ -108,3 +108,24 @@ def test_authoring_mode_is_marked_on_the_guidance_label(tmp_path, signed) -> Non
     out = start(tmp_path, public, good, "--pack", str(default_pack_dir()), mode="always")
     assert out["EXIT"] == "0", out["stderr"]
     assert out["LABEL"].endswith("Authoring mode: guidance not verified")
+
+
+def test_the_changes_are_shown_when_a_new_version_is_first_used(qtbot) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from thresholds_app.core.pack.load import load_pack
+    from thresholds_app.ui.main_window import MainWindow
+    from thresholds_app.ui.pack_trust import show_changes
+
+    data = Path(__file__).resolve().parents[1] / "data" / "packs"
+    new = load_pack(data / "minimal-v2").pack
+    assert new is not None
+    window = MainWindow(new)
+    qtbot.addWidget(window)
+    box = show_changes(window, data / "minimal")
+    assert isinstance(box, QMessageBox)
+    assert box.isVisible()
+    assert "The partnership's guidance has been updated" in box.text()
+    assert "Level 3 is now called “Targeted” (was “Complex”)." in box.text()
+    assert "now needs at least 2 matching answers (was 1)" in box.text()
+    box.close()

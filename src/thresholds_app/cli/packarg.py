@@ -59,7 +59,10 @@ def open_pack_for(
         return 2
     try:
         policy, messages = trust_policy(
-            settings, authoring_requested=getattr(args, "authoring", False), extra_keys=keys
+            settings,
+            authoring_requested=getattr(args, "authoring", False),
+            extra_keys=keys,
+            keep_copies=False,  # the command line uses the pack named, never a kept copy
         )
     except TrustSetupError as error:
         print(f"thresholds {command}: {error}", file=sys.stderr)

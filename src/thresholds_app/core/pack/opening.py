@@ -7,8 +7,9 @@ apply the same rules:
    loaded from exactly the bytes that were checked, and its version is recorded as accepted.
 2. If it is refused and authoring mode is on, it is loaded anyway, marked as not verified: the
    note says why, and every rationale made from it says so on every page.
-3. Otherwise the other candidates (for example the copy bundled with the app) are verified and
-   the newest trusted one is used, with a note naming the refused file and the pack used.
+3. Otherwise the other candidates (the copy bundled with the app, and the copies of versions
+   accepted before, kept in the user's state folder) are verified and the newest trusted one
+   is used, with a note naming the refused file and the pack used.
 4. If none is trusted, nothing is loaded and the refusal is the problem reported.
 """
 
@@ -24,6 +25,7 @@ from thresholds_app.core.pack.minisig import PublicKey
 from thresholds_app.core.pack.model import PackTrust
 from thresholds_app.core.pack.trust import (
     AcceptedVersions,
+    KeptPacks,
     Refusal,
     Verified,
     verify_pack,
@@ -44,6 +46,7 @@ class TrustPolicy:
     authoring: bool = False
     accepted: AcceptedVersions | None = None
     expected_id: str | None = None
+    kept: KeptPacks | None = None  # copies of accepted versions (fallback, and for comparing)
 
 
 @record
@@ -53,6 +56,7 @@ class Opened:
     result: LoadResult
     pack_dir: Path
     refusals: tuple[Refusal, ...] = ()
+    previous: Path | None = None  # the kept copy of the version used before, when this is new
 
     @property
     def notice(self) -> str:
@@ -87,7 +91,10 @@ def open_pack(
         return Opened(_with_trust(result, trust), first, ())
     refusals = [outcome]
     trusted: list[tuple[Path, Verified]] = []
-    for folder in candidates[1:]:
+    others = list(candidates[1:])
+    if policy.kept is not None:
+        others += _kept_copies(policy.kept, candidates, policy.expected_id)
+    for folder in others:
         other = _verify(folder, policy)
         if isinstance(other, Verified):
             trusted.append((folder, other))
@@ -99,7 +106,7 @@ def open_pack(
         if isinstance(opened, Refusal):
             refusals.append(opened)
             continue
-        return Opened(opened.result, folder, (refusals[0],))
+        return Opened(opened.result, folder, (refusals[0],), opened.previous)
     problems = [Problem(r.file, None, None, "", f"{r.reason} (in {r.pack_dir})") for r in refusals]
     return Opened(LoadResult(None, problems), first, tuple(refusals))
 
@@ -131,11 +138,33 @@ def load_verified(
             f"pack.yaml says {pack.manifest.id} {pack.manifest.version}, but the signed "
             f"manifest says {signed.pack_id} {signed.version}",
         )
-    if policy.accepted is not None:
-        policy.accepted.accept(signed.pack_id, signed.version)
+    previous = _remember(verified, policy)
     note = f"Verified: signed by key {verified.key_id}."
     trust = PackTrust(True, verified.key_id, note)
-    return Opened(_with_trust(result, trust), folder, ())
+    return Opened(_with_trust(result, trust), folder, (), previous)
+
+
+def _remember(verified: Verified, policy: TrustPolicy) -> Path | None:
+    """Record the version as accepted and keep a copy; the older copy if this one is new."""
+    signed = verified.manifest
+    before = policy.accepted.newest(signed.pack_id) if policy.accepted is not None else None
+    if policy.accepted is not None:
+        policy.accepted.accept(signed.pack_id, signed.version)
+    if policy.kept is None:
+        return None
+    policy.kept.keep(verified)
+    if before is None or version_key(before) >= version_key(signed.version):
+        return None
+    older = policy.kept.path(signed.pack_id, before)
+    return older if older.is_dir() else None
+
+
+def _kept_copies(
+    kept: KeptPacks, candidates: Sequence[Path], expected_id: str | None
+) -> list[Path]:
+    """Kept copies of the expected pack, or of the packs the candidates' folders are named for."""
+    names = {expected_id} if expected_id else {c.name for c in candidates}
+    return [copy for name in sorted(names) for copy in kept.versions(name)]
 
 
 def _with_trust(result: LoadResult, trust: PackTrust) -> LoadResult:

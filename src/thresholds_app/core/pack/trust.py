@@ -35,6 +35,7 @@ class Verified:
     manifest: Manifest
     key_id: str
     contents: Mapping[str, bytes]
+    signed_files: Mapping[str, bytes]  # the manifest and its signature, to keep a copy
 
 
 @record
@@ -114,7 +115,8 @@ def verify_pack(
                 f"this is version {manifest.version}, older than version {newest} already "
                 "used on this computer; an older pack is not used again",
             )
-    return Verified(manifest, key.id_text, problem)
+    signed_files = {MANIFEST: manifest_bytes, SIGNATURE: (pack_dir / SIGNATURE).read_bytes()}
+    return Verified(manifest, key.id_text, problem, signed_files)
 
 
 def _check_files(pack_dir: Path, manifest: Manifest) -> dict[str, bytes] | tuple[str, str]:
@@ -176,6 +178,47 @@ class AcceptedVersions:
             return  # the check is a safeguard; failing to record it must not stop the work
 
 
+class KeptPacks:
+    """A copy of each pack version accepted on this computer, in the user's state folder.
+
+    The newest copy is a fallback when the pack asked for is refused (it is verified again
+    before use, like any pack), and the previous copy is what a new version is compared with
+    when it is first used.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def path(self, pack_id: str, version: str) -> Path:
+        """Where the copy of ``pack_id`` ``version`` is (or would be) kept."""
+        return self.folder / pack_id / version
+
+    def keep(self, verified: Verified) -> Path | None:
+        """Write a copy of the verified pack (all its files and its signature), once."""
+        from thresholds_app.core.base.atomic import atomic_write_bytes
+
+        manifest = verified.manifest
+        target = self.path(manifest.pack_id, manifest.version)
+        if target.is_dir():
+            return target
+        try:
+            for name, data in {**verified.contents, **verified.signed_files}.items():
+                path = target / name
+                path.parent.mkdir(parents=True, exist_ok=True)
+                atomic_write_bytes(path, data)
+        except OSError:
+            return None  # a copy is a convenience; the pack in use is unaffected
+        return target
+
+    def versions(self, pack_id: str) -> list[Path]:
+        """The kept copies of ``pack_id``, newest first."""
+        folder = self.folder / pack_id
+        if not folder.is_dir():
+            return []
+        copies = [p for p in folder.iterdir() if p.is_dir()]
+        return sorted(copies, key=lambda p: version_key(p.name), reverse=True)
+
+
 def default_state_dir() -> Path:
     """The per-user state folder (worked out without platformdirs, which costs start-up 7 ms)."""
     if sys.platform == "win32":
@@ -191,3 +234,8 @@ def default_state_dir() -> Path:
 def accepted_versions() -> AcceptedVersions:
     """This user's record of accepted pack versions."""
     return AcceptedVersions(default_state_dir() / "accepted-packs.json")
+
+
+def kept_packs() -> KeptPacks:
+    """This user's copies of accepted pack versions."""
+    return KeptPacks(default_state_dir() / "packs")

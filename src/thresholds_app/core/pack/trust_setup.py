@@ -19,7 +19,7 @@ from pathlib import Path
 from thresholds_app.core.config.layers import Settings
 from thresholds_app.core.pack import minisig
 from thresholds_app.core.pack.opening import TrustPolicy
-from thresholds_app.core.pack.trust import accepted_versions
+from thresholds_app.core.pack.trust import accepted_versions, kept_packs
 from thresholds_app.paths import default_pack_dir, shipped_keys_dir
 
 
@@ -41,6 +41,7 @@ def trust_policy(
     authoring_requested: bool = False,
     extra_keys: Sequence[str] = (),
     record_versions: bool = True,
+    keep_copies: bool = True,
 ) -> tuple[TrustPolicy, list[str]]:
     """The run's trust policy, and plain messages about keys that could not be read."""
     mode = settings["packs.authoring_mode"]
@@ -60,7 +61,8 @@ def trust_policy(
         except minisig.MinisignError as error:
             messages.append(f"A trusted key could not be read and was skipped: {error}.")
     accepted = accepted_versions() if record_versions else None
-    return TrustPolicy(tuple(keys), authoring, accepted), messages
+    kept = kept_packs() if record_versions and keep_copies else None
+    return TrustPolicy(tuple(keys), authoring, accepted, kept=kept), messages
 
 
 def pack_candidates(settings: Settings, requested: Path | None) -> list[Path]:
