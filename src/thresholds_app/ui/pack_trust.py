@@ -26,6 +26,8 @@ def show_trust(window: Any, opened: Any, messages: Sequence[str], *, quiet: bool
     if trust is not None and not trust.verified:
         label.setText(f"{label.text()} · {window.tr(AUTHORING_LABEL)}")
         label.setProperty("role", "warning")
+        label.style().unpolish(label)  # the role is styled by the app's stylesheet
+        label.style().polish(label)
         label.setToolTip(trust.note)
         label.setAccessibleDescription(trust.note)
     elif trust is not None:

@@ -77,7 +77,8 @@ def verify_pack(
     except OSError:
         return refuse(MANIFEST, "the pack is not signed: it has no signed manifest", True)
     try:
-        signature = minisig.read_signature((pack_dir / SIGNATURE).read_bytes())
+        signature_bytes = (pack_dir / SIGNATURE).read_bytes()
+        signature = minisig.read_signature(signature_bytes)
     except OSError:
         return refuse(SIGNATURE, "the manifest's signature is missing")
     except minisig.MinisignError as error:
@@ -115,7 +116,7 @@ def verify_pack(
                 f"this is version {manifest.version}, older than version {newest} already "
                 "used on this computer; an older pack is not used again",
             )
-    signed_files = {MANIFEST: manifest_bytes, SIGNATURE: (pack_dir / SIGNATURE).read_bytes()}
+    signed_files = {MANIFEST: manifest_bytes, SIGNATURE: signature_bytes}
     return Verified(manifest, key.id_text, problem, signed_files)
 
 
