@@ -26,8 +26,9 @@ def show_trust(window: Any, opened: Any, messages: Sequence[str], *, quiet: bool
     if trust is not None and not trust.verified:
         label.setText(f"{label.text()} · {window.tr(AUTHORING_LABEL)}")
         label.setProperty("role", "warning")
-        label.style().unpolish(label)  # the role is styled by the app's stylesheet
-        label.style().polish(label)
+        # Re-styled after the first paint: polishing touches PySide6's Qt namespace, which
+        # costs start-up about 30 ms (docs/architecture.md); twice queued, as in ui/wiring.py.
+        QTimer.singleShot(0, lambda: QTimer.singleShot(0, lambda: _restyle(label)))
         label.setToolTip(trust.note)
         label.setAccessibleDescription(trust.note)
     elif trust is not None:
@@ -40,6 +41,11 @@ def show_trust(window: Any, opened: Any, messages: Sequence[str], *, quiet: bool
         QTimer.singleShot(0, lambda: _notice(window, window.tr("About the guidance in use"), text))
     if opened.previous is not None:
         QTimer.singleShot(0, lambda: show_changes(window, opened.previous))
+
+
+def _restyle(widget: Any) -> None:
+    widget.style().unpolish(widget)  # the role is styled by the app's stylesheet
+    widget.style().polish(widget)
 
 
 def changes_text(previous: Any, pack: Any) -> str:
