@@ -166,3 +166,23 @@ def test_the_thresholds_command_dispatches_check(
     out = capsys.readouterr().out.strip().splitlines()
     assert out[-1].endswith(" failed")
     assert status == (0 if out[-1].endswith(", 0 failed") else 1)
+
+
+def test_a_closed_pipe_ends_quietly_without_a_traceback() -> None:
+    """``thresholds scenarios | head -1`` once ended with a BrokenPipeError traceback."""
+    import os
+    import subprocess
+    import sys
+
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader has gone, as when head has read its lines
+    done = subprocess.run(
+        [sys.executable, "-m", "thresholds_app.cli", "scenarios"],
+        stdout=write_end,
+        stderr=subprocess.PIPE,
+        timeout=120,
+        check=False,
+    )
+    os.close(write_end)
+    assert b"Traceback" not in done.stderr, done.stderr.decode()
+    assert done.returncode == 1

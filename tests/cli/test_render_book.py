@@ -45,7 +45,7 @@ def test_render_examples(
     case = load_case(example)
     body = pdf_text(out)
     assert case.child.reference in body
-    assert "Produced 2026-01-12 11:30 UTC" in body
+    assert "Produced 2026-01-12 11:30 GMT" in body
     words = text.read_text(encoding="utf-8")
     assert words.startswith("OFFICIAL-SENSITIVE\nReferral rationale: " + case.child.reference)
     assert case.free_text.worry in words
@@ -107,7 +107,8 @@ def test_damaged_case_gives_a_plain_message(
     assert main(["render", str(path), "-o", str(tmp_path / "r.pdf")]) == 1
     err = capsys.readouterr().err
     assert err.strip() == (
-        "thresholds render: case.json is not a case file, or it is damaged (it is not valid JSON)."
+        "thresholds render: case.json cannot be used:\n"
+        "  case.json:1:50: it is not valid JSON: the file ends too early: ',' or '}' was expected."
     )
 
 

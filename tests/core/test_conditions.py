@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import pytest
-from packfactory import make_indicator
 
+from packs import make_indicator, make_pack
 from thresholds_app.core.rules.conditions import ConditionError, compile_condition
 
-INDICATORS = (
-    make_indicator("dn-a-l2", 2, area="health"),
-    make_indicator("dn-b-l2", 2, area="education", theme="school"),
-    make_indicator("pc-c-l2", 2, area="basic-care", topics=["neglect"]),
-    make_indicator("fe-d-l3", 3, area="housing"),
-    make_indicator("dn-s-l1", 1, kind="strength"),
+INDICATORS = tuple(  # in pack order, as the engine gives them
+    make_pack(
+        [
+            make_indicator("dn-a-l2", 2, area="health"),
+            make_indicator("dn-b-l2", 2, area="education", theme="school"),
+            make_indicator("pc-c-l2", 2, area="basic-care", topics=["neglect"]),
+            make_indicator("fe-d-l3", 3, area="housing"),
+            make_indicator("dn-s-l1", 1, kind="strength"),
+        ],
+        topics=["neglect"],
+    ).indicators.values()
 )
 
 

@@ -8,15 +8,16 @@ from pathlib import Path
 import pytest
 from cryptography.fernet import Fernet
 
+from thresholds_app.core.base import atomic
+from thresholds_app.core.drafts import keys as draft_keys
 from thresholds_app.core.drafts import store as drafts
-from thresholds_app.core.drafts.store import (
-    DraftError,
-    DraftStore,
+from thresholds_app.core.drafts.keys import (
     KeyringKeyProvider,
-    TestOnlyFileKeyProvider,
     UnavailableKeyProvider,
     default_key_provider,
 )
+from thresholds_app.core.drafts.state import DraftError
+from thresholds_app.core.drafts.store import DraftStore
 
 CANARY = "Zebedee-canary-7Q3"
 
@@ -91,7 +92,7 @@ def test_each_entry_is_fsynced(store: DraftStore, monkeypatch: pytest.MonkeyPatc
     draft = store.new_draft()
     calls: list[int] = []
     real_fsync = os.fsync
-    monkeypatch.setattr(drafts.os, "fsync", lambda fd: (calls.append(fd), real_fsync(fd)))
+    monkeypatch.setattr(os, "fsync", lambda fd: (calls.append(fd), real_fsync(fd)))
     draft.record_answer("immediate-danger", "no")
     assert calls, "an answer must be fsynced before record_answer returns"
 
@@ -225,14 +226,14 @@ def test_atomic_write_leaves_old_file_when_interrupted(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     target = tmp_path / "f"
-    drafts._atomic_write(target, b"old")
+    atomic.atomic_write_bytes(target, b"old")
 
     def boom(src: str, dst: str) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(drafts.os, "replace", boom)
+    monkeypatch.setattr(atomic.os, "replace", boom)
     with pytest.raises(OSError, match="disk full"):
-        drafts._atomic_write(target, b"new")
+        atomic.atomic_write_bytes(target, b"new")
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["f"]
 
@@ -284,7 +285,7 @@ def test_chainer_uses_only_its_native_backend() -> None:
     provider = KeyringKeyProvider(chainer)
     assert provider.available
     provider.key()
-    assert plain.get_password(drafts.KEYRING_SERVICE, drafts.KEYRING_USER) is None  # type: ignore[attr-defined]
+    assert plain.get_password(draft_keys.KEYRING_SERVICE, draft_keys.KEYRING_USER) is None  # type: ignore[attr-defined]
     empty = type("ChainerBackend", (), {"__module__": "keyring.backends.chainer"})()
     empty.backends = [plain]  # type: ignore[attr-defined]
     assert not KeyringKeyProvider(empty).available
@@ -295,12 +296,13 @@ def test_real_keyring_lookup_never_raises() -> None:
     assert isinstance(provider.available, bool)
 
 
-def test_test_only_provider_needs_its_env_var(tmp_path: Path) -> None:
-    assert isinstance(default_key_provider({}), KeyringKeyProvider)
-    key_file = tmp_path / "k"
-    provider = default_key_provider({drafts.TEST_KEY_FILE_ENV: str(key_file)})
-    assert isinstance(provider, TestOnlyFileKeyProvider)
-    assert provider.key() == provider.key() == key_file.read_bytes().strip()
+def test_production_code_has_no_way_to_keep_the_key_in_a_file(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The old test-only file provider was chosen by an environment variable in production."""
+    monkeypatch.setenv("THRESHOLDS_APP_TEST_ONLY_INSECURE_KEY_FILE", "/tmp/key")
+    assert isinstance(default_key_provider(), KeyringKeyProvider)
+    assert not any("File" in name for name in dir(draft_keys))
 
 
 def test_a_failing_store_gives_a_draft_error(tmp_path: Path) -> None:
@@ -314,3 +316,58 @@ def test_a_failing_store_gives_a_draft_error(tmp_path: Path) -> None:
     assert store.available
     with pytest.raises(DraftError, match="memory only"):
         store.new_draft()
+
+
+# -- who has a draft open ------------------------------------------------------------------------
+
+
+def test_a_crashed_draft_is_offered_even_when_its_pid_is_reused(
+    store: DraftStore, keys: MemoryKeys
+) -> None:
+    """After a reboot another program can have the crashed session's process id."""
+    draft = store.new_draft()
+    draft.record_answer("immediate-danger", "no")
+    store._release(draft.id)  # the session dies: the OS drops its lock
+    marker = store.folder / f"{draft.id}.open"
+    marker.write_text(str(os.getppid()), encoding="ascii")  # a live, unrelated process
+    pending = DraftStore(store.folder, keys).pending_drafts()
+    assert [p.id for p in pending] == [draft.id]
+    assert pending[0].interrupted
+
+
+def test_a_draft_open_in_another_running_copy_is_not_offered(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+    import textwrap
+
+    key = Fernet.generate_key()
+    folder = tmp_path / "drafts"
+    script = textwrap.dedent(
+        f"""
+        import sys
+        from thresholds_app.core.drafts.store import DraftStore
+        class Keys:
+            available = True
+            reason = ""
+            def key(self):
+                return {key!r}
+        draft = DraftStore({str(folder)!r}, Keys()).new_draft()
+        draft.record_answer("immediate-danger", "no")
+        print(draft.id, flush=True)
+        sys.stdin.read()
+        """
+    )
+    other = subprocess.Popen(
+        [sys.executable, "-c", script], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert other.stdout is not None
+        draft_id = other.stdout.readline().strip()
+        here = DraftStore(folder, MemoryKeys(key))
+        assert here.pending_drafts() == []  # the other copy still has it open
+        with pytest.raises(DraftError, match="open in another window"):
+            here.resume(draft_id)
+    finally:
+        other.kill()
+        other.communicate(timeout=30)  # reaped, pipes closed
+    assert [p.id for p in DraftStore(folder, MemoryKeys(key)).pending_drafts()] == [draft_id]

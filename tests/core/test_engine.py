@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from packfactory import make_indicator, make_pack, make_rule
 
+from packs import make_indicator, make_pack, make_rule
+from thresholds_app.core.base.records import replace
 from thresholds_app.core.pack.model import Pack
 from thresholds_app.core.rules.assessment import Context
 from thresholds_app.core.rules.engine import PackRulesError, assess, engine_for
@@ -81,7 +82,8 @@ def test_no_level_rule_fired_means_insufficient_information(pack: Pack) -> None:
     result = assess(pack, {"dn-a-l2": "no"})
     assert result.indicated_level is None
     assert [(m.id, m.answer) for m in result.missing] == [("immediate-danger", None)]
-    assert "missing" in result.next_steps[0]
+    assert result.next_steps[0].startswith("Not enough answered yet")
+    assert pack.questions["immediate-danger"].text in result.next_steps[0]
 
 
 def test_unknown_mandatory_answer_is_missing_not_no(pack: Pack) -> None:
@@ -101,8 +103,8 @@ def test_emergency_puts_999_first_then_the_mash_when_it_is_open(pack: Pack) -> N
     result = assess(pack, {"immediate-danger": "yes"}, Context(now=MONDAY_NOON))
     assert result.emergency
     assert result.indicated_level == 4
-    assert [c.id for c in result.contacts][:2] == ["emergency-999", "mash"]
-    assert "edt" not in [c.id for c in result.contacts]
+    assert [c.id for c in result.contacts][:3] == ["emergency-999", "mash", "edt"]
+    assert "Out of hours" in result.contacts[2].why  # listed for later, not as the line to call
     assert result.next_steps[0].startswith("Call 999 now")
 
 
@@ -155,11 +157,13 @@ def test_strengths_are_listed_and_change_nothing(pack: Pack) -> None:
 
 def test_topics_come_from_rules_then_indicators(pack: Pack) -> None:
     answers = {"immediate-danger": "no", "pc-b-l2": "yes", "dn-e-l4": "yes"}
-    assert assess(pack, answers).topics == ("early-help-topic", "neglect", "non-mobile-bruising")
+    # rules' topics first, then the indicators' in pack order (domains, then file order)
+    assert assess(pack, answers).topics == ("early-help-topic", "non-mobile-bruising", "neglect")
 
 
 def test_next_steps_come_from_the_level_and_the_topics(pack: Pack) -> None:
     result = assess(pack, {"immediate-danger": "no", "pc-b-l2": "yes"})
+    assert result.enough_answered  # a Level 2 concern supports its level by itself
     assert result.next_steps == (
         "Do the Level 2 thing",
         "Early-Help-Topic: First step for early-help-topic",
@@ -225,7 +229,11 @@ def test_an_answer_that_is_not_yes_no_or_not_known_is_refused(pack: Pack) -> Non
 
 
 def test_a_rule_outside_the_vocabulary_is_refused_with_its_id() -> None:
-    bad = make_pack([], [make_rule("bad-rule", {"python": "1+1"}, level=1)])
+    good = make_pack(
+        [], [make_rule("bad-rule", {"answer": {"id": "immediate-danger", "is": "no"}})]
+    )
+    # The loader refuses such a rule; the engine must refuse it too if one ever reaches it.
+    bad = replace(good, rules=(replace(good.rules[0], when={"python": "1+1"}),))
     with pytest.raises(PackRulesError, match=r"rules\[bad-rule\]\.when"):
         assess(bad, {})
 
@@ -240,7 +248,7 @@ def test_the_pack_identity_is_carried(pack: Pack) -> None:
     assert (result.pack_id, result.pack_version, result.pack_hash) == (
         "test-pack",
         "0.0.1",
-        "0" * 64,
+        pack.content_hash,  # the loader's SHA-256 of the files
     )
 
 

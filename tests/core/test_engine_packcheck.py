@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from packfactory import make_indicator, make_pack, make_rule
-
+from packs import make_indicator, make_pack, make_rule
 from thresholds_app.core.base.records import replace
 from thresholds_app.core.pack.model import Pack, Scenario, TestCase
 from thresholds_app.core.rules.selfcheck import check_case, check_pack, check_scenario

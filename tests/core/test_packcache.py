@@ -62,3 +62,72 @@ def test_cache_folder_is_where_platformdirs_puts_it(
         monkeypatch.setenv("XDG_CACHE_HOME", xdg)
     expected = Path(platformdirs.user_cache_dir("thresholds_app", appauthor=False)) / "packs"
     assert default_cache_dir() == expected
+
+
+def _level_of_a_level_4_case(pack_dir: Path, cache: Path) -> int | None:
+    from thresholds_app.core.rules.engine import assess
+
+    pack = load_pack(pack_dir, cache_dir=cache).pack
+    assert pack is not None
+    case = next(c for c in pack.tests if c.expected_level == 4)
+    return assess(pack, case.answers).indicated_level
+
+
+def test_an_edited_rule_in_the_cache_is_never_trusted(pack_dir: Path, tmp_path: Path) -> None:
+    """Hand-editing a rule in the cache JSON once turned a Level 4 case into Level 3."""
+    import json
+
+    cache = tmp_path / "cache"
+    assert _level_of_a_level_4_case(pack_dir, cache) == 4
+    (entry,) = cache.glob("*.json")
+    stored = json.loads(entry.read_text(encoding="utf-8"))
+    for rule in stored["data"]["rules.yaml"]["rules"]:
+        if rule.get("then", {}).get("level") == 4:
+            rule["then"]["level"] = 3
+    entry.write_text(json.dumps(stored), encoding="utf-8")
+    again = load_pack(pack_dir, cache_dir=cache)
+    assert not again.from_cache
+    assert _level_of_a_level_4_case(pack_dir, cache) == 4
+    rebuilt = json.loads(next(cache.glob("*.json")).read_text(encoding="utf-8"))
+    assert rebuilt["digest"] != stored["digest"] or rebuilt["data"] != stored["data"]
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        '{"key": "KEY", "data": [], "lines": {}, "digest": "x"}',
+        "[]",
+        "null",
+        '{"key": "KEY"}',
+        "\udcff",
+    ],
+)
+def test_a_wrongly_shaped_entry_is_discarded_not_fatal(
+    damage: str, pack_dir: Path, tmp_path: Path
+) -> None:
+    cache = tmp_path / "cache"
+    expected = load_pack(pack_dir, cache_dir=cache).pack
+    (entry,) = cache.glob("*.json")
+    entry.write_bytes(damage.replace("KEY", entry.stem).encode("utf-8", "surrogateescape"))
+    again = load_pack(pack_dir, cache_dir=cache)
+    assert not again.from_cache
+    assert again.pack == expected
+    assert load_pack(pack_dir, cache_dir=cache).from_cache  # rebuilt, and good again
+
+
+def test_an_entry_that_passes_the_digest_but_cannot_be_built_is_discarded(
+    pack_dir: Path, tmp_path: Path
+) -> None:
+    import json
+
+    from thresholds_app.core.pack.cache import data_digest
+
+    cache = tmp_path / "cache"
+    expected = load_pack(pack_dir, cache_dir=cache).pack
+    (entry,) = cache.glob("*.json")
+    data: dict[str, object] = {"levels.yaml": {"levels": "not a list"}}
+    stored = {"key": entry.stem, "digest": data_digest(data, {}), "data": data, "lines": {}}
+    entry.write_text(json.dumps(stored), encoding="utf-8")
+    again = load_pack(pack_dir, cache_dir=cache)
+    assert not again.from_cache
+    assert again.pack == expected

@@ -6,9 +6,10 @@ from datetime import date, timedelta
 
 import pytest
 
+from packs import ROLES
 from thresholds_app.core.base.records import replace
 from thresholds_app.core.pack.dates import pack_dates
-from thresholds_app.core.pack.model import Manifest
+from thresholds_app.core.pack.model import Manifest, Roles
 
 
 @pytest.fixture
@@ -26,6 +27,7 @@ def manifest() -> Manifest:
         sources={},
         parts={},
         mandatory_questions=(),
+        roles=Roles(**ROLES),
     )
 
 

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "pdf"))
-from samplepack import sample_case, sample_pack
-
+from packs import sample_case, sample_pack
 from thresholds_app.core.case.record import CaseRecord, SteppingRecord
 from thresholds_app.core.pack.model import Pack
 from thresholds_app.core.report.rationale import (
@@ -48,8 +44,9 @@ def test_identity_and_furniture(pack: Pack, case: CaseRecord) -> None:
         "SAMPLE-0042",
         "sample-pack",
         "9.9.9",
-        "ab12cd34ef56",
+        pack.short_hash,
     )
+    assert len(r.pack_short_hash) == 12
     assert r.provenance_note.startswith("Content follows the regional pattern")
     assert "supports professional judgement and does not replace it" in r.intended_use
 
@@ -57,8 +54,8 @@ def test_identity_and_furniture(pack: Pack, case: CaseRecord) -> None:
 def test_summary_golden(pack: Pack, case: CaseRecord) -> None:
     s = build(pack, case).summary
     assert (s.guidance_level, s.decision_level, s.differs, s.emergency) == (
-        "Level 3 (Targeted)",
-        "Level 3 (Targeted)",
+        "Level 3: Targeted",
+        "Level 3: Targeted",
         False,
         False,
     )
@@ -92,8 +89,9 @@ def test_reasons_carry_rules_answers_and_sources(pack: Pack, case: CaseRecord) -
     assert entry == Entry(
         "A Level 3 concern is present (Level 3)",
         (
-            "The child is often hungry or poorly dressed for the weather (Level 3): yes",
+            # in pack order: domains/family-environment.yaml before parenting-capacity.yaml
             "Domestic abuse at home that the child sees or hears (Level 3): yes",
+            "The child is often hungry or poorly dressed for the weather (Level 3): yes",
         ),
         "Source: Sample source document",
     )
@@ -145,7 +143,7 @@ def test_difference_is_shown_with_the_reason(pack: Pack, case: CaseRecord) -> No
     r = build(pack, case)
     assert r.summary.differs
     assert r.summary.differs_reason == "New disclosure this morning."
-    assert r.summary.decision_level == "Level 4 (Specialist)"
+    assert r.summary.decision_level == "Level 4: Specialist"
     assert r.summary.route.endswith("This follows the practitioner's decision (Level 4).")
 
 
@@ -187,8 +185,8 @@ def test_text_export_golden_head(pack: Pack, case: CaseRecord) -> None:
         "Referral rationale: SAMPLE-0042",
         "",
         "SUMMARY",
-        "The guidance indicates: Level 3 (Targeted)",
-        "Practitioner's decision: Level 3 (Targeted)",
+        "The guidance indicates: Level 3: Targeted",
+        "Practitioner's decision: Level 3: Targeted",
         "Emergency: No.",
         "Route: Contact Sample MASH (0100 000 0000).",
         "Contact: Sample MASH, 0100 000 0000: Help at Level 3 (in office hours)",
@@ -213,10 +211,13 @@ def test_same_inputs_same_rationale(pack: Pack, case: CaseRecord) -> None:
 def test_format_produced_at() -> None:
     from datetime import UTC, datetime, timedelta, timezone
 
+    # UK time with its zone, whatever zone the moment came in (issue 10: UI and CLI disagreed).
     moment = datetime(2026, 1, 5, 11, 7, tzinfo=timezone(timedelta(hours=1)))
-    assert format_produced_at(moment) == "2026-01-05 10:07 UTC"
-    assert format_produced_at(datetime(2026, 1, 5, 10, 7)) == "2026-01-05 10:07 UTC"
-    assert format_produced_at(datetime(2026, 1, 5, 10, 7, tzinfo=UTC)) == "2026-01-05 10:07 UTC"
+    assert format_produced_at(moment) == "2026-01-05 10:07 GMT"
+    assert format_produced_at(datetime(2026, 1, 5, 10, 7)) == "2026-01-05 10:07 GMT"
+    assert format_produced_at(datetime(2026, 1, 5, 10, 7, tzinfo=UTC)) == "2026-01-05 10:07 GMT"
+    assert format_produced_at(datetime(2026, 7, 6, 10, 7, tzinfo=UTC)) == "2026-07-06 11:07 BST"
+    assert format_produced_at(datetime(2026, 7, 6, 11, 7)) == "2026-07-06 11:07 BST"
 
 
 def test_long_change_lists_are_cut_to_a_count(pack: Pack, case: CaseRecord) -> None:
@@ -231,3 +232,12 @@ def test_long_change_lists_are_cut_to_a_count(pack: Pack, case: CaseRecord) -> N
         assert isinstance(items, Items)
         assert len(items.items) == expected
     assert items.items[-1].startswith("If “Answer 6”")
+
+
+def test_an_unknown_stepping_criterion_is_flagged_not_printed_raw(
+    pack: Pack, case: CaseRecord
+) -> None:
+    case.stepping = SteppingRecord("up", ["step-up-needs", "no-such-criterion"], "")
+    text = rationale_to_text(build(pack, case))
+    assert "A criterion that is not in this guidance (no-such-criterion)" in text
+    assert "\n- no-such-criterion" not in text

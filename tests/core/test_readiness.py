@@ -2,38 +2,39 @@
 
 from __future__ import annotations
 
-import sys
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "pdf"))
-from samplepack import sample_case, sample_pack
-
-from thresholds_app.core.case.readiness import export_blockers
+from packs import sample_case, sample_pack
+from thresholds_app.core.case.readiness import find_blockers
 from thresholds_app.core.case.record import CaseRecord, HouseholdMember, NextStep
 from thresholds_app.core.rules.assessment import Assessment
 from thresholds_app.core.rules.engine import assess
 
+PACK = sample_pack()
+
+
+def messages(case: CaseRecord, assessment: Assessment | None) -> list[str]:
+    return [b.message for b in find_blockers(PACK, case, assessment)]
+
 
 @pytest.fixture
 def ready() -> tuple[CaseRecord, Assessment]:
-    pack = sample_pack()
-    case = sample_case(pack)
-    return case, assess(pack, case.answers, case.context())
+    case = sample_case(PACK)
+    return case, assess(PACK, case.answers, case.context())
 
 
 def test_complete_case_is_ready(ready: tuple[CaseRecord, Assessment]) -> None:
     case, assessment = ready
-    assert export_blockers(case, assessment) == []
+    assert messages(case, assessment) == []
 
 
 def test_missing_decision_blocks(ready: tuple[CaseRecord, Assessment]) -> None:
     case, assessment = ready
     case.decision.level = None
     case.decision.reasons = " "
-    assert export_blockers(case, assessment) == [
+    assert messages(case, assessment) == [
         "Record your own decision: the level of need you judge applies.",
         "Write the reasons for your decision.",
     ]
@@ -44,11 +45,11 @@ def test_decision_differing_from_guidance_needs_a_reason(
 ) -> None:
     case, assessment = ready
     case.decision.level = 2
-    assert export_blockers(case, assessment) == [
+    assert messages(case, assessment) == [
         "Your decision (Level 2) differs from what the guidance indicates (Level 3): explain why."
     ]
     case.decision.differs_reason = "Family already working well with the school."
-    assert export_blockers(case, assessment) == []
+    assert messages(case, assessment) == []
 
 
 def test_household_child_neither_assessed_nor_explained_blocks(
@@ -56,11 +57,11 @@ def test_household_child_neither_assessed_nor_explained_blocks(
 ) -> None:
     case, assessment = ready
     case.household.append(HouseholdMember(label="Baby C", relationship="Half-sister"))
-    assert export_blockers(case, assessment) == [
+    assert messages(case, assessment) == [
         "Say whether Baby C has been assessed, and if not, why not."
     ]
     case.household[-1].assessed = True
-    assert export_blockers(case, assessment) == ["Record the outcome of assessing Baby C."]
+    assert messages(case, assessment) == ["Record the outcome of assessing Baby C."]
 
 
 def test_three_children_one_assessed_blocks_until_resolved(
@@ -72,17 +73,17 @@ def test_three_children_one_assessed_blocks_until_resolved(
         HouseholdMember("B"),
         HouseholdMember("C"),
     ]
-    assert len(export_blockers(case, assessment)) == 2
+    assert len(messages(case, assessment)) == 2
     for member in case.household[1:]:
         member.reason_not_assessed = "Lives with father; his social worker informed."
-    assert export_blockers(case, assessment) == []
+    assert messages(case, assessment) == []
 
 
 def test_no_household_and_no_confirmation_blocks(ready: tuple[CaseRecord, Assessment]) -> None:
     case, assessment = ready
     case.household = []
     case.answers.pop("other-children-considered")
-    assert export_blockers(case, assessment) == [
+    assert messages(case, assessment) == [
         "List every other child in the household or in contact, or confirm there are none."
     ]
 
@@ -90,18 +91,18 @@ def test_no_household_and_no_confirmation_blocks(ready: tuple[CaseRecord, Assess
 def test_child_voice_or_reason_required(ready: tuple[CaseRecord, Assessment]) -> None:
     case, assessment = ready
     case.free_text.child_voice = ""
-    assert export_blockers(case, assessment) == [
+    assert messages(case, assessment) == [
         "Record the child's voice in their own words, or say why it could not be obtained."
     ]
     case.free_text.child_voice_not_obtained_reason = "Pre-verbal baby."
-    assert export_blockers(case, assessment) == []
+    assert messages(case, assessment) == []
 
 
 def test_consent_and_next_steps_must_be_recorded(ready: tuple[CaseRecord, Assessment]) -> None:
     case, assessment = ready
     case.consent.sought = False
     case.next_steps = [NextStep(action="Meet mum")]
-    assert export_blockers(case, assessment) == [
+    assert messages(case, assessment) == [
         "Say why consent was not sought.",
         "Next step 1 needs who will do it and by when.",
     ]
@@ -112,14 +113,14 @@ def test_insufficient_information_needs_an_explanation(
 ) -> None:
     case, assessment = ready
     assessment = replace(assessment, indicated_level=None)
-    assert export_blockers(case, assessment) == [
+    assert messages(case, assessment) == [
         "The guidance could not indicate a level (insufficient information): explain how you "
         "reached your decision."
     ]
 
 
 def test_empty_case_lists_every_blocker() -> None:
-    blockers = export_blockers(CaseRecord(), None)
+    blockers = messages(CaseRecord(), None)
     assert "Say what you are worried about." in blockers
     assert "The case has not been assessed against the guidance yet." in blockers
     assert len(blockers) >= 9
@@ -128,5 +129,5 @@ def test_empty_case_lists_every_blocker() -> None:
 def test_long_labels_are_shortened_in_messages(ready: tuple[CaseRecord, Assessment]) -> None:
     case, assessment = ready
     case.household.append(HouseholdMember(label="Baby\n" + "x" * 10_000))
-    (message,) = export_blockers(case, assessment)
+    (message,) = messages(case, assessment)
     assert message == "Say whether Baby " + "x" * 54 + "… has been assessed, and if not, why not."

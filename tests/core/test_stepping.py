@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from packfactory import make_indicator, make_pack, make_rule
 
+from packs import make_indicator, make_pack, make_rule
 from thresholds_app.core.pack.model import Pack
 from thresholds_app.core.rules.stepping import SteppingChanges, review_stepping
 
@@ -131,7 +131,7 @@ def test_insufficient_information_never_advises_a_step_down(pack: Pack) -> None:
 
 
 def test_the_current_level_must_be_a_level(pack: Pack) -> None:
-    with pytest.raises(ValueError, match="1, 2, 3 or 4"):
+    with pytest.raises(ValueError, match="1, 2, 3, 4"):
         review_stepping(pack, 5, SteppingChanges({}))
 
 

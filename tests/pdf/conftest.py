@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from samplepack import sample_case, sample_pack
 
+from packs import sample_case, sample_pack
 from thresholds_app.core.case.record import CaseRecord
 from thresholds_app.core.pack.model import Pack
 from thresholds_app.core.report.rationale import Rationale, build_rationale

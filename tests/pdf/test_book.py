@@ -13,7 +13,7 @@ def test_book_has_every_part_and_version_on_every_page(pack: Pack) -> None:
     pages = page_texts(pdf)
     for number, text in enumerate(pages, start=1):
         assert "Version 9.9.9" in text
-        assert "sample-pack 9.9.9 (ab12cd34ef56)" in text
+        assert f"sample-pack 9.9.9 ({pack.short_hash})" in text
         assert f"Page {number} of {len(pages)}" in text
     body = flat(" ".join(pages))
     for expected in (

@@ -22,14 +22,14 @@ def pdf(rationale: Rationale) -> bytes:
     return render_rationale_pdf(rationale)
 
 
-def test_every_page_has_marking_reference_and_page_x_of_y(pdf: bytes) -> None:
+def test_every_page_has_marking_reference_and_page_x_of_y(pdf: bytes, pack: Pack) -> None:
     pages = page_texts(pdf)
     assert len(pages) >= 2
     for number, text in enumerate(pages, start=1):
         assert text.count("OFFICIAL-SENSITIVE") >= 2, number  # top and bottom
         assert "Child reference: SAMPLE-0042" in text
         assert f"Page {number} of {len(pages)}" in text
-        assert "sample-pack 9.9.9 (ab12cd34ef56)" in text
+        assert f"sample-pack 9.9.9 ({pack.short_hash})" in text
         assert "thresholds_app 0.1.0" in text
         assert "Produced 2026-01-05 10:00 UTC" in text
 
@@ -39,7 +39,7 @@ def test_summary_comes_first_with_both_levels(pdf: bytes) -> None:
     assert first.index("Summary") < first.index("About the child")
     assert "The guidance indicates" in first
     assert "The practitioner's decision" in first
-    assert first.count("Level 3 (Targeted)") == 2
+    assert first.count("Level 3: Targeted") == 2
 
 
 def test_body_carries_every_part_of_the_referral(pdf: bytes) -> None:
@@ -71,8 +71,8 @@ def test_difference_shows_the_practitioners_reason(pack: Pack, case: CaseRecord)
     assessment = assess(pack, case.answers, case.context())
     pdf = render_rationale_pdf(build_rationale(pack, case, assessment, "t", "v"))
     first = flat(page_texts(pdf)[0])
-    assert flat("Level 4 (Specialist)") in first
-    assert flat("Level 3 (Targeted)") in first
+    assert flat("Level 4: Specialist") in first
+    assert flat("Level 3: Targeted") in first
     assert flat("Differs from the guidance because:") in first
     assert flat("A new disclosure this morning changes the picture.") in first
 
@@ -151,12 +151,12 @@ def test_sections_are_bookmarked_on_their_pages(pdf: bytes) -> None:
 
 
 def test_draft_with_huge_user_labels_still_renders(pack: Pack, case: CaseRecord) -> None:
-    from thresholds_app.core.case.readiness import export_blockers
+    from thresholds_app.core.case.readiness import find_blockers
     from thresholds_app.core.case.record import HouseholdMember
 
     case.household += [HouseholdMember(label="L" * 50_000) for _ in range(5)]
     assessment = assess(pack, case.answers, case.context())
-    blockers = tuple(export_blockers(case, assessment))
+    blockers = tuple(b.message for b in find_blockers(pack, case, assessment))
     pdf = render_rationale_pdf(build_rationale(pack, case, assessment, "t", "v", blockers))
     assert qpdf_problems(pdf) == []
     assert "DRAFT: not ready to send." in page_texts(pdf)[0]

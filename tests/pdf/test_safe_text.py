@@ -219,3 +219,43 @@ def test_right_to_left_text_is_detected() -> None:
     assert has_right_to_left("Name: محمد")
     assert has_right_to_left("שלום")
     assert not has_right_to_left("Siôn Łódź İstanbul 123")
+
+
+_OPENED: list[str] = []
+_WATCHING: list[bool] = []
+
+
+def _audit(event: str, args: tuple[object, ...]) -> None:
+    if _WATCHING and event == "open" and args and isinstance(args[0], str):
+        _OPENED.append(args[0])
+
+
+@pytest.fixture
+def opened_files() -> Iterator[list[str]]:
+    """Every file path opened while the test renders (an audit hook: cannot be bypassed)."""
+    if not getattr(_audit, "installed", False):
+        import sys
+
+        sys.addaudithook(_audit)
+        _audit.installed = True  # type: ignore[attr-defined]
+    _OPENED.clear()
+    _WATCHING.append(True)
+    yield _OPENED
+    _WATCHING.clear()
+
+
+@pytest.mark.parametrize("field", ["worry", "child_voice"])
+def test_markup_in_long_text_is_printed_not_obeyed(
+    pack: Pack, case: CaseRecord, field: str, opened_files: list[str], no_network: list[str]
+) -> None:
+    """Long text takes another path (split into pieces); removing its escaping once let an
+    image tag make reportlab open /etc/hostname, and no test noticed."""
+    trap = '<img src="/etc/hostname" width="9" height="9"/> <font color="red">red?</font> '
+    text = ("filler " * 300) + trap + ("more " * 300)
+    assert len(text) > 2 * 1500  # well past one piece
+    pdf = render(pack, with_text(case, field, text))
+    assert not [p for p in opened_files if p.startswith("/etc")], opened_files
+    assert no_network == []
+    extracted = flat(" ".join(page_texts(pdf)))
+    assert flat('<img src="/etc/hostname" width="9" height="9"/>') in extracted
+    assert flat('<font color="red">red?</font>') in extracted

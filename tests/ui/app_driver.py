@@ -12,13 +12,19 @@ import json
 import os
 import sys
 import threading
+from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
 
+from thresholds_app.core.base.atomic import atomic_write_bytes
+from thresholds_app.core.drafts import keys
 from thresholds_app.ui import autosave
 from thresholds_app.ui.app import run_app
+
+# Named by the tests that kill and restart the app; read only here, never by the app itself.
+KEY_FILE_ENV = "THRESHOLDS_TEST_KEY_FILE"
 
 ANSWERS = {"immediate-danger": "no", "fe-domestic-abuse-l4": "yes"}
 
@@ -91,6 +97,25 @@ def recover() -> None:
     QTimer.singleShot(100, check)
 
 
+class FileKeyProvider:
+    """TEST ONLY: the drafts key in a plain file, so a second process can read a killed one's
+    drafts. It defeats the encryption, which is why it lives here and not in the app."""
+
+    available = True
+    reason = ""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def key(self) -> bytes:
+        if not os.path.exists(self.path):
+            from cryptography.fernet import Fernet
+
+            atomic_write_bytes(Path(self.path), Fernet.generate_key())
+        with open(self.path, "rb") as handle:
+            return handle.read().strip()
+
+
 WATCHDOG_SECONDS = 90  # a modal dialog (e.g. a broken pack) must never hang the test run
 
 
@@ -98,6 +123,7 @@ if __name__ == "__main__":
     watchdog = threading.Timer(WATCHDOG_SECONDS, lambda: os._exit(3))
     watchdog.daemon = True
     watchdog.start()
+    keys.default_key_provider = lambda: FileKeyProvider(os.environ[KEY_FILE_ENV])
     app = QApplication([sys.argv[0]])
     if sys.argv[1] == "edit":
         QTimer.singleShot(200, lambda: edit(sys.argv[2]))

@@ -57,6 +57,14 @@ def test_level_1_case_by_keyboard(qtbot):
     card.answers.buttons["yes"].setFocus()
     qtbot.keyClick(card.answers.buttons["yes"], Qt.Key.Key_Space)
 
+    # One strength and "No" to danger settle nothing: no "Level 1", no "No gaps" (issue 11).
+    qtbot.waitUntil(lambda: page.live.level_label.text() == "Not enough answered yet")
+    assert "Level 1" not in page.live.text()
+    assert "No gaps" not in page.live.text()
+    assert f"Still to answer: {window.pack.domains[1].title}" in page.live.text()
+    for domain in window.pack.domains[1:]:
+        first = next(i for i in window.pack.indicators.values() if i.domain == domain.id)
+        click_indicator(qtbot, page, first.id, "no")
     qtbot.waitUntil(lambda: page.live.level_label.text().startswith("Level 1"))
     assert not page.live.emergency_label.isVisible()
     assert "the level is" not in page.live.text().lower()
@@ -153,7 +161,7 @@ def test_sibling_group_blocks_export_until_each_child_is_considered(qtbot):
     type_into(qtbot, second.detail, "Lives with father; his school is aware")
     page.go_to_step("preview")
     qtbot.waitUntil(page.preview.save_pdf.isEnabled)
-    assert page.preview.blockers() == []
+    assert page.preview.blockers() == ()
     for button in page.preview.export_buttons:
         assert button.isEnabled()
     text = page.preview.rationale_text()
@@ -172,7 +180,7 @@ def test_decision_is_empty_on_every_new_assessment(qtbot):
     assert all(not b.isChecked() for b in page.decision.level_buttons.values())
     assert page.decision.reasons.toPlainText() == ""
     assert page.state.case.decision.level is None
-    assert "Record your own decision" in " ".join(page.preview.blockers())
+    assert "Record your own decision" in " ".join(b.message for b in page.preview.blockers())
 
     # A second assessment starts from nothing (hazard H17).
     window.new_assessment()  # unsaved work: the app asks first, without blocking

@@ -1,8 +1,8 @@
 """Crash recovery (H14) and the canary scan (H15), with the real app in a subprocess.
 
 The app runs offscreen with its data, config, cache and temp folders inside ``tmp_path`` and a
-TEST-ONLY key provider (a key file named by an environment variable only these tests set), so a
-second process can read the first one's drafts after it is killed with SIGKILL.
+TEST-ONLY key provider that ``app_driver.py`` installs (a key file named by an environment
+variable these tests set), so a second process can read the first one's drafts after a SIGKILL.
 """
 
 from __future__ import annotations
@@ -16,8 +16,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from thresholds_app.core.drafts.store import TEST_KEY_FILE_ENV
 
 DRIVER = Path(__file__).with_name("app_driver.py")
 MARKER = "Okapi7Canary3Zq"
@@ -41,7 +39,7 @@ def _env(root: Path) -> dict[str, str]:
             "XDG_CACHE_HOME": str(home / "cache"),
             "TMPDIR": str(home / "tmp"),
             "QT_QPA_PLATFORM": "offscreen",
-            TEST_KEY_FILE_ENV: str(root / "test-only-key"),
+            "THRESHOLDS_TEST_KEY_FILE": str(root / "test-only-key"),
         }
     )
     return env

@@ -26,7 +26,7 @@ def ready_page(qtbot):
     assert page.child.rows == []
     click_question(qtbot, page, "other-children-considered", "yes")  # no other children
     page.go_to_step("preview")
-    assert page.preview.blockers() == []
+    assert page.preview.blockers() == ()
     return window, page
 
 
@@ -155,8 +155,9 @@ def test_blocker_links_open_the_step_that_fixes_them(qtbot):
     page = start_assessment(qtbot, window)
     page.go_to_step("preview")
     text = page.preview.blocker_list.text()
-    assert "href='child'" in text
-    assert "href='consent'" in text
-    page.preview.blocker_list.linkActivated.emit("consent")
+    assert "href='child#child.reference'" in text
+    assert "href='consent#consent.sought'" in text
+    assert "href='safety#answers.immediate-danger'" in text
+    page.preview.blocker_list.linkActivated.emit("consent#consent.sought")
     assert page.current_step() == "consent"
     assert window.pack.manifest.version in window.pack_label.text()

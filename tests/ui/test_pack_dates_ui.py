@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from thresholds_app.core.base.records import replace
 from thresholds_app.core.pack.load import load_pack
@@ -27,20 +27,24 @@ def test_start_page_warns_from_the_review_date(small_pack: Pack) -> None:
 
 
 def test_live_panel_withholds_the_level_once_expired_but_keeps_999(qtbot) -> None:
+    # Core withholds the level on the clock's day; the panel only shows what core says.
     solihull = load_pack(default_pack_dir()).pack
     assert solihull is not None
     pack = with_dates(solihull, "2026-06-01", "2027-01-01")
-    result = assess(pack, {"immediate-danger": "yes"}, Context(age_band="5-10"))
-    assert result.emergency
 
-    current = LivePanel(pack, today=date(2026, 12, 31))
-    qtbot.addWidget(current)
-    current.show_assessment(result)
+    def panel_on(day: datetime) -> LivePanel:
+        result = assess(pack, {"immediate-danger": "yes"}, Context(age_band="5-10", now=day))
+        assert result.emergency
+        panel = LivePanel(pack)
+        qtbot.addWidget(panel)
+        panel.show_assessment(result)
+        return panel
+
+    current = panel_on(datetime(2026, 12, 31, 23, 0))
     assert current.level_label.text().startswith("Level 4")
+    assert "was due for review on 2026-06-01" in current.note.text()
 
-    expired = LivePanel(pack, today=date(2027, 1, 1))
-    qtbot.addWidget(expired)
-    expired.show_assessment(result)
+    expired = panel_on(datetime(2027, 1, 1, 9, 0))
     assert expired.level_label.text() == "Not shown: this guidance is not in force"
     assert "expired on 2027-01-01" in expired.note.text()
     assert "Level 4" not in expired.details.toPlainText()

@@ -9,7 +9,8 @@ from cryptography.fernet import Fernet
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
-from thresholds_app.core.drafts.store import DraftStore, UnavailableKeyProvider
+from thresholds_app.core.drafts.keys import UnavailableKeyProvider
+from thresholds_app.core.drafts.store import DraftStore
 from thresholds_app.core.pack.load import load_pack
 from thresholds_app.paths import default_pack_dir
 from thresholds_app.ui import autosave

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -21,6 +22,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "assess": ("assess", "show what the guidance indicates for a saved case file"),
     "render": ("render", "write a case file's referral rationale as PDF (and text)"),
     "book": ("book", "print the whole guidance pack as a readable PDF handout"),
+    "scenarios": ("scenarios", "find training scenarios and print a session sheet"),
     "pack": ("pack", "make signing keys; sign, verify and compare guidance packs"),
 }
 
@@ -50,7 +52,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return 2
-    result: int = args._module.run(args)
+    try:
+        result: int = args._module.run(args)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader went away (``thresholds check | head``): stop quietly, as Unix tools do.
+        # Python would print a traceback while flushing at exit, so point stdout at nothing.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
     return result
 
 

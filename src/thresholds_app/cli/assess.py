@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -35,31 +35,24 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Assess the case and print the result."""
+    from thresholds_app.cli.casearg import read_case_for, report_unknown_answers
     from thresholds_app.cli.packarg import load_pack_for
-    from thresholds_app.core.case.record import CaseFileError, load_case
     from thresholds_app.core.rules.assessment import Context
     from thresholds_app.core.rules.engine import PackRulesError, assess
 
     try:
-        now = datetime.fromisoformat(args.now) if args.now else datetime.now()
+        now = datetime.fromisoformat(args.now) if args.now else datetime.now(UTC)
     except ValueError:
         print(f"thresholds assess: --now {args.now!r} is not a date and time", file=sys.stderr)
         return 2
     pack = load_pack_for("assess", args.pack, args)
     if isinstance(pack, int):
         return pack
-    try:
-        case = load_case(args.case_file)
-    except CaseFileError as error:
-        print(f"thresholds assess: {error}", file=sys.stderr)
-        return 1
-    unknown = sorted(set(case.answers) - pack.answerable_ids())
-    if unknown:
-        print(
-            "thresholds assess: these answers are not in this pack and were not used: "
-            + ", ".join(unknown),
-            file=sys.stderr,
-        )
+    read = read_case_for("assess", args.case_file)
+    if isinstance(read, int):
+        return read
+    case = read.case
+    report_unknown_answers("assess", read, pack)
     try:
         result = assess(pack, case.answers, Context(age_band=case.child.age_band, now=now))
     except (ValueError, PackRulesError) as error:
@@ -84,13 +77,23 @@ def to_json(result: Assessment) -> dict[str, Any]:
 
 def to_text(result: Assessment, levels: Any) -> str:
     """A plain-text summary a practitioner can read in a terminal."""
+    from thresholds_app.core.base.wording import answer_words, level_label, level_title
+
     out: list[str] = []
-    if result.indicated_level is None:
+    if result.pack_notice:
+        out.append(result.pack_notice)
+    if result.level_withheld:
+        out.append("The level the guidance would indicate is not shown: it is not in force.")
+    elif not result.enough_answered:
+        out.append("Not enough answered yet to indicate a level.")
+        if result.indicated_level is not None:
+            out.append(f"So far the answers point to {level_label(result.indicated_level)}.")
+    elif result.indicated_level is None:
         out.append("The guidance cannot indicate a level yet: insufficient information.")
     else:
         level = levels.get(result.indicated_level)
-        name = f" ({level.name})" if level else ""
-        out.append(f"The guidance indicates Level {result.indicated_level}{name}.")
+        title = level_title(result.indicated_level, level.name if level else None)
+        out.append(f"The guidance indicates {title}.")
     out.append("This supports your professional judgement; it does not replace it.")
     if result.emergency:
         out.append("EMERGENCY: the child may be in immediate danger. Call 999 now.")
@@ -104,18 +107,18 @@ def to_text(result: Assessment, levels: Any) -> str:
 
     reasons: list[str] = []
     for reason in result.reasons:
-        level = f"Level {reason.level}: " if reason.level else ""
+        level = f"{level_label(reason.level)}: " if reason.level else ""
         reasons.append(f"{level}{reason.label} [{reason.rule_id}; source {reason.source}]")
-        reasons.extend(f"\t{a.id} = {a.answer or 'unanswered'}: {a.text}" for a in reason.answers)
+        reasons.extend(f"\t{a.id} = {answer_words(a.answer)}: {a.text}" for a in reason.answers)
     section("Why", reasons)
     section("Missing (must be answered)", [f"{m.id}: {m.text}" for m in result.missing])
+    section("Still to answer before relying on a level", list(result.to_answer_next))
     section("Not known", [f"{g.id}: {g.text}" for g in result.gaps])
     section("Warnings", list(result.warnings))
     section(
         "What would change this",
         [
-            f"{c.id} answered {c.answer} would {c.direction} it to "
-            f"{'insufficient information' if c.new_level is None else f'Level {c.new_level}'}"
+            f"{c.id} answered {c.answer} would {c.direction} it to {level_label(c.new_level)}"
             for c in result.what_would_change
         ],
     )
@@ -124,8 +127,11 @@ def to_text(result: Assessment, levels: Any) -> str:
     consent_lines = [x for x in (consent.consent_needed, consent.tell_parents) if x]
     if consent.consent_refused:
         consent_lines.append(f"Consent refused: {consent.if_refused}".strip())
-    if consent.consider_step_up:
-        consent_lines.append("Consider stepping up to Level 4 (consent refused at Level 3).")
+    if consent.consider_step_up and consent.step_up_to is not None:
+        consent_lines.append(
+            f"Consider stepping up to {level_label(consent.step_up_to)} "
+            f"(consent refused at {level_label(consent.level)})."
+        )
     section("Consent and information sharing", consent_lines)
     section("Next steps", list(result.next_steps))
     section(
@@ -134,6 +140,7 @@ def to_text(result: Assessment, levels: Any) -> str:
             f"{c.name}: {c.phone}"
             + ("" if c.open_now is None else (" (open now)" if c.open_now else " (closed now)"))
             + f" - {c.why}"
+            + (f" ({c.time_rule})" if c.time_rule and not c.open_now else "")
             for c in result.contacts
         ],
     )

@@ -78,7 +78,9 @@ def open_pack_for(
     # only the pack named: the command line never falls back silently to another one
     cache = default_cache_dir() if command != "validate" else None
     opened = open_pack([folder], policy, cache_dir=cache)
-    if opened.notice:
+    # A source checkout's everyday authoring mode stays quiet here (its rationales still say so
+    # on every page); a refusal, or authoring mode asked for, is always said.
+    if opened.notice and (opened.refusals or getattr(args, "authoring", False)):
         print(f"thresholds {command}: {opened.notice}", file=sys.stderr)
     return opened
 

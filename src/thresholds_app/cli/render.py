@@ -30,7 +30,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--now",
         type=_parse_time,
-        help="production time to print, ISO 8601 (default: now); for repeatable output",
+        help="production time, ISO 8601; without a zone it is UK time (default: now)",
     )
 
 
@@ -39,54 +39,49 @@ def _parse_time(text: str) -> datetime:
         moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
         raise argparse.ArgumentTypeError(f"not an ISO 8601 time: {text!r}") from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return moment  # a time without a zone is UK local time, as in ``thresholds assess``
 
 
 def run(args: argparse.Namespace) -> int:
     """Render the rationale; return the exit code."""
     from thresholds_app import __version__
+    from thresholds_app.cli.casearg import read_case_for, report_unknown_answers
     from thresholds_app.cli.packarg import load_pack_for
     from thresholds_app.core.base.atomic import atomic_write_bytes, atomic_write_text
-    from thresholds_app.core.case.readiness import export_blockers
-    from thresholds_app.core.case.record import CaseFileError, load_case, reassess_if_pack_changed
-    from thresholds_app.core.report.rationale import (
-        build_rationale,
-        format_produced_at,
-        rationale_to_text,
-    )
+    from thresholds_app.core.case.record import reassess_if_pack_changed
+    from thresholds_app.core.report.export import prepare_export
+    from thresholds_app.core.report.rationale import rationale_to_text
     from thresholds_app.core.rules.engine import assess
 
-    try:
-        case = load_case(args.case_file)
-    except CaseFileError as exc:
-        print(f"thresholds render: {exc}", file=sys.stderr)
-        return 1
+    read = read_case_for("render", args.case_file)
+    if isinstance(read, int):
+        return read
+    case = read.case
     pack = load_pack_for("render", args.pack, args)
     if isinstance(pack, int):
         return pack
+    report_unknown_answers("render", read, pack)
     now = args.now or datetime.now(UTC)
     for message in reassess_if_pack_changed(case, pack, assess):
         print(message, file=sys.stderr)
-    assessment = assess(pack, case.answers, case.context(now))
-    blockers = export_blockers(case, assessment)
-    if blockers and not args.draft:
+    export = prepare_export(pack, case, now, __version__)
+    if export.assessment.pack_notice:
+        print(f"thresholds render: {export.assessment.pack_notice}", file=sys.stderr)
+    if export.blockers and not args.draft:
         print("thresholds render: the rationale is not ready to export:", file=sys.stderr)
-        for blocker in blockers:
-            print(f"  - {blocker}", file=sys.stderr)
+        for blocker in export.blockers:
+            print(f"  - {blocker.message}", file=sys.stderr)
         print("Use --draft to print it anyway, marked as a draft.", file=sys.stderr)
         return 1
-    rationale = build_rationale(
-        pack, case, assessment, format_produced_at(now), __version__, tuple(blockers)
-    )
     from thresholds_app.pdf.rationale_pdf import render_rationale_pdf
 
     try:
-        atomic_write_bytes(args.output, render_rationale_pdf(rationale))
+        atomic_write_bytes(args.output, render_rationale_pdf(export.rationale))
         if args.text:
-            atomic_write_text(args.text, rationale_to_text(rationale))
+            atomic_write_text(args.text, rationale_to_text(export.rationale))
     except OSError as exc:
         print(f"thresholds render: could not write the output ({exc.strerror}).", file=sys.stderr)
         return 1
     written = f"{args.output}" + (f" and {args.text}" if args.text else "")
-    print(f"Wrote {written}" + (" (DRAFT)" if blockers else ""))
+    print(f"Wrote {written}" + (" (DRAFT)" if export.blockers else ""))
     return 0

@@ -19,6 +19,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from thresholds_app.core.base.wording import DAY_SHORT_NAMES, level_label
 from thresholds_app.core.pack.model import Contact, Domain, Indicator, Pack, SteppingProcedure
 from thresholds_app.pdf.fonts import BODY
 from thresholds_app.pdf.layout import (
@@ -40,15 +41,6 @@ INTENDED_USE = (
     "a child's needs in a shared language. It supports professional judgement and does not "
     "replace it. If a child is in immediate danger, call 999."
 )
-DAYS = {
-    "mon": "Mon",
-    "tue": "Tue",
-    "wed": "Wed",
-    "thu": "Thu",
-    "fri": "Fri",
-    "sat": "Sat",
-    "sun": "Sun",
-}
 
 
 def render_book_pdf(pack: Pack, produced_at: str, app_version: str) -> bytes:
@@ -155,12 +147,12 @@ def _cover(pack: Pack, st: Styles) -> list[Flowable]:
 
 
 def _levels(pack: Pack, st: Styles) -> list[Flowable]:
-    out: list[Flowable] = [_p("The four levels of need", st.h1)]
+    out: list[Flowable] = [_p("The four levels of need", st.h1)]  # the schema asks for four
     for number in sorted(pack.levels):
         level = pack.levels[number]
         out += [
             CondPageBreak(60 * mm),
-            _p(f"Level {number}: {level.name}", st.h2),
+            _p(pack.level_title(number), st.h2),
             _p(level.summary, st.body),
         ]
         out += _labelled("Who responds", ", ".join(level.who_responds), st)
@@ -192,22 +184,20 @@ def _indicator_cell(indicators: list[Indicator], st: Styles) -> list[Flowable]:
 
 def _matrix(pack: Pack, domain: Domain, st: Styles) -> list[Flowable]:
     out: list[Flowable] = [_p(f"Indicators: {domain.title}", st.h1)]
-    head = [
-        _p(f"Level {n}: {pack.levels[n].name}" if n in pack.levels else f"Level {n}", st.cell_head)
-        for n in (1, 2, 3, 4)
-    ]
+    numbers = sorted(pack.levels)  # a column per level of the pack, however many
+    head = [_p(pack.level_title(n), st.cell_head) for n in numbers]
     for area in domain.areas:
         in_area = [
             i for i in pack.indicators.values() if i.domain == domain.id and i.area == area.id
         ]
         if not in_area:
             continue
-        by_level = [[i for i in in_area if i.level == n] for n in (1, 2, 3, 4)]
+        by_level = [[i for i in in_area if i.level == n] for n in numbers]
         cells: list[Flowable | list[Flowable]] = [_indicator_cell(ind, st) for ind in by_level]
         out += [CondPageBreak(40 * mm), _p(area.title, st.h2)]
         if area.description:
             out.append(_p(area.description, st.small))
-        out.append(_grid([list(head), cells], [1, 1, 1, 1]))
+        out.append(_grid([list(head), cells], [1] * len(numbers)))
         out.append(Spacer(1, 2 * mm))
     out.append(PageBreak())
     return out
@@ -235,7 +225,7 @@ def _pathways(pack: Pack, st: Styles) -> list[Flowable]:
             for stage in topic.stages:
                 rows.append(
                     [
-                        _p(f"Level {stage.level}", st.cell),
+                        _p(level_label(stage.level), st.cell),
                         _p(stage.label, st.cell),
                         [
                             _p(stage.description, st.cell),
@@ -258,7 +248,7 @@ def _consent(pack: Pack, st: Styles) -> list[Flowable]:
     out: list[Flowable] = [_p("Consent and information sharing", st.h1)]
     for number in sorted(guide.levels):
         c = guide.levels[number]
-        out += [CondPageBreak(40 * mm), _p(f"Level {number}", st.h2)]
+        out += [CondPageBreak(40 * mm), _p(level_label(number), st.h2)]
         out += _labelled("Consent needed", c.consent_needed, st)
         out += _labelled("From whom", c.from_whom, st)
         out += _labelled("If consent is refused", c.if_refused, st)
@@ -302,7 +292,7 @@ def _stepping(title: str, proc: SteppingProcedure, st: Styles) -> list[Flowable]
 
 
 def _days(days: tuple[str, ...]) -> str:
-    first, last = DAYS.get(days[0], days[0]), DAYS.get(days[-1], days[-1])
+    first, last = DAY_SHORT_NAMES.get(days[0], days[0]), DAY_SHORT_NAMES.get(days[-1], days[-1])
     return first if len(days) == 1 else f"{first}–{last}"
 
 

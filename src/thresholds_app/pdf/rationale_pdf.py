@@ -67,8 +67,9 @@ def render_rationale_pdf(r: Rationale) -> bytes:
         Spacer(1, 4 * mm),
     ]
     if r.authoring_note:  # the marking on every page says so too
-        cell = [Paragraph(markup(r.authoring_note), styles.alert)]
-        story += [_boxed([[cell]], [FRAME_WIDTH], WARN_SHADE), Spacer(1, 4 * mm)]
+        story.append(_notice_box(r.authoring_note, styles))
+    if r.pack_notice:
+        story.append(_notice_box(r.pack_notice, styles))
     if r.draft_blockers:
         story.append(_draft_box(r.draft_blockers, styles))
     story += _summary_box(r.summary, styles)
@@ -78,7 +79,8 @@ def render_rationale_pdf(r: Rationale) -> bytes:
     furniture = PageFurniture(
         marking=r.marking,
         header_left=f"Child reference: {r.child_reference}",
-        header_right=r.title,
+        # A draft says so on every page, not only on the first (issue 11).
+        header_right=f"DRAFT: not ready to send · {r.title}" if r.draft_blockers else r.title,
         footer_left=(
             f"Produced {r.produced_at}  ·  guidance pack {r.pack_id} {r.pack_version} "
             f"({r.pack_short_hash})  ·  thresholds_app {r.app_version}"
@@ -113,6 +115,12 @@ def _draft_box(blockers: tuple[str, ...], styles: Styles) -> Flowable:
     return KeepTogether([_boxed([[cell]], [FRAME_WIDTH], WARN_SHADE), Spacer(1, 4 * mm)])
 
 
+def _notice_box(notice: str, styles: Styles) -> Flowable:
+    """The pack's date banner (due for review, or expired and its level withheld)."""
+    cell: list[Flowable] = [safe_para(notice, styles.alert)]
+    return KeepTogether([_boxed([[cell]], [FRAME_WIDTH], WARN_SHADE), Spacer(1, 4 * mm)])
+
+
 def _summary_box(s: Summary, styles: Styles) -> list[Flowable]:
     half = FRAME_WIDTH / 2
 
@@ -143,7 +151,11 @@ def _summary_box(s: Summary, styles: Styles) -> list[Flowable]:
             [("LINEBELOW", (0, 0), (-1, -2), 0.4, RULE), ("LINEAFTER", (0, 0), (0, -1), 0.4, RULE)]
         )
     )
-    out: list[Flowable] = [Paragraph("Summary", styles.h1), box]
+    out: list[Flowable] = [Paragraph("Summary", styles.h1)]
+    if s.notices:
+        cell = [safe_para(notice, styles.alert) for notice in s.notices]
+        out += [_boxed([[cell]], [FRAME_WIDTH], WARN_SHADE), Spacer(1, 2 * mm)]
+    out.append(box)
     if s.differs and long_reason:
         out.append(Paragraph("Why this differs", styles.label))
         out += safe_paras(s.differs_reason, styles.body)

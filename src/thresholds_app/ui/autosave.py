@@ -1,14 +1,10 @@
 """Autosave: the case being edited is kept as an encrypted draft, and offered back after a crash.
 
 Answers are journaled the moment they are given (each one encrypted and fsynced). Free text and
-other edits are saved as a whole-case snapshot about two seconds after typing stops, and at least
-every ten seconds while typing goes on (hazard H14). Without a secure key store the draft stays in
-memory only and :attr:`Autosave.status` says so. A draft is deleted once the case has been
-exported, and when the practitioner says they do not want it back.
-
-On start-up :func:`offer_recovery` looks for a draft left behind and asks, through the patchable
-:func:`ask_recovery` wrapper, whether to carry on with it. A damaged draft gives a plain message
-and a fresh start, never a crash.
+other edits are saved as a whole-case snapshot about two seconds after typing stops, and every two
+seconds while typing goes on, so a kill loses at most two seconds of typing (hazard H14). Without
+a secure key store the draft stays in memory only and :attr:`Autosave.status` says so. A draft is
+deleted once the case has been exported, and when the practitioner says they do not want it back.
 """
 
 from __future__ import annotations
@@ -22,11 +18,12 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from thresholds_app.core.case.record import CaseRecord
-from thresholds_app.core.drafts.store import Draft, DraftError, DraftInfo, DraftState, DraftStore
+from thresholds_app.core.drafts.state import DraftError, DraftInfo, DraftState
+from thresholds_app.core.drafts.store import Draft, DraftStore
 from thresholds_app.ui.case_state import CaseState
 
 IDLE_MS = 2_000  # save this long after typing stops
-MAX_MS = 10_000  # and at least this often while typing goes on
+MAX_MS = 2_000  # and at least this often while typing goes on: at most 2 s of typing is lost
 
 log = logging.getLogger(__name__)  # metadata only: never answers or text
 

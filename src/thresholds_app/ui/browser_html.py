@@ -12,17 +12,8 @@ from html import escape
 
 from PySide6.QtCore import QCoreApplication
 
+from thresholds_app.core.base.wording import day_list, level_label
 from thresholds_app.core.pack.model import Contact, Indicator, Pack, SteppingProcedure, Topic
-
-DAY_NAMES = {
-    "mon": "Monday",
-    "tue": "Tuesday",
-    "wed": "Wednesday",
-    "thu": "Thursday",
-    "fri": "Friday",
-    "sat": "Saturday",
-    "sun": "Sunday",
-}
 
 
 def _tr(text: str) -> str:
@@ -56,7 +47,7 @@ def levels_html(pack: Pack) -> str:
     out = [_h(1, "Levels of need")]
     for number in sorted(pack.levels):
         level = pack.levels[number]
-        out.append(f"<h2>Level {number}: {escape(level.name)}</h2>")
+        out.append(f"<h2>{escape(pack.level_title(number))}</h2>")
         out.append(_p(level.summary))
         if level.who_responds:
             out.append(_h(3, "Who responds") + _list(level.who_responds))
@@ -73,8 +64,7 @@ def levels_html(pack: Pack) -> str:
 def indicator_html(pack: Pack, indicator: Indicator) -> str:
     """One indicator: its text, examples, ages, pathways and its neighbours at other levels."""
     kind = "Strength" if indicator.kind == "strength" else "Concern"
-    level = pack.levels.get(indicator.level)
-    level_name = f"Level {indicator.level}" + (f": {level.name}" if level else "")
+    level_name = pack.level_title(indicator.level)
     out = [f"<h2>{escape(indicator.text)}</h2>", f"<p><b>{escape(level_name)}</b> · {kind}</p>"]
     if indicator.examples:
         out.append(_h(3, "For example") + _list(indicator.examples))
@@ -93,7 +83,7 @@ def indicator_html(pack: Pack, indicator: Indicator) -> str:
     )
     if neighbours:
         out.append(_h(3, "The same worry at other levels"))
-        out.append(_list(f"Level {n.level}: {n.text}" for n in neighbours))
+        out.append(_list(f"{level_label(n.level)}: {n.text}" for n in neighbours))
     out.append(_source(pack, indicator.source))
     return "".join(out)
 
@@ -107,7 +97,9 @@ def topic_html(pack: Pack, topic: Topic) -> str:
         out.append(_h(3, "What to do") + _list(topic.what_to_do, ordered=True))
     if topic.stages:
         out.append(_h(3, "From lower to higher need"))
-        out.append(_list(f"Level {s.level}, {s.label}: {s.description}" for s in topic.stages))
+        out.append(
+            _list(f"{level_label(s.level)}, {s.label}: {s.description}" for s in topic.stages)
+        )
     if topic.tools:
         out.append(_h(3, "Tools") + _list(f"{t.name}: {t.use}" for t in topic.tools))
     contacts = [pack.contacts[c] for c in topic.contacts if c in pack.contacts]
@@ -129,8 +121,7 @@ def consent_html(pack: Pack) -> str:
         out.append("</ol>")
     for number in sorted(guide.levels):
         c = guide.levels[number]
-        name = pack.levels[number].name if number in pack.levels else ""
-        out.append(f"<h2>Level {number}{': ' + escape(name) if name else ''}</h2>")
+        out.append(f"<h2>{escape(pack.level_title(number))}</h2>")
         out.append(f"<p><b>{_tr('Consent needed:')}</b> {escape(c.consent_needed)}</p>")
         out.append(f"<p><b>{_tr('From whom:')}</b> {escape(c.from_whom)}</p>")
         out.append(f"<p><b>{_tr('If consent is refused:')}</b> {escape(c.if_refused)}</p>")
@@ -175,10 +166,7 @@ def stepping_html(pack: Pack) -> str:
 def _hours(contact: Contact) -> str:
     if not contact.hours:
         return "Always open"
-    return "; ".join(
-        f"{', '.join(DAY_NAMES.get(d, d) for d in h.days)} {h.open}–{h.close}"
-        for h in contact.hours
-    )
+    return "; ".join(f"{day_list(h.days)} {h.open}–{h.close}" for h in contact.hours)
 
 
 def contacts_html(pack: Pack) -> str:

@@ -29,8 +29,6 @@ from thresholds_app.ui.danger_style import EMERGENCY_SHORTCUT, style_danger
 if TYPE_CHECKING:
     from thresholds_app.core.rules.assessment import ContactAdvice
 
-EMERGENCY_ID = "emergency-999"
-
 __all__ = ["EMERGENCY_SHORTCUT", "EmergencyDialog", "contacts_now"]
 
 
@@ -90,11 +88,17 @@ class EmergencyDialog(QDialog):
         clear_layout(self.steps)
         self.call_labels: list[QLabel] = []
         advice = contacts_now(self._pack, self._clock())
-        first = [a for a in advice if a.id == EMERGENCY_ID]
-        rest = [a for a in advice if a.id != EMERGENCY_ID]
+        emergency = self._pack.roles.emergency_contact
+        first = [a for a in advice if a.id == emergency]
+        rest = [a for a in advice if a.id != emergency]
         ordered: Sequence[ContactAdvice] = first + rest
-        for number, contact in enumerate(ordered, start=1):
+        calls = [a for a in ordered if a.call_now]
+        for number, contact in enumerate(calls, start=1):
             self.steps.addWidget(self._call_card(number, contact, emphasis=number == 1))
+        for later in (a for a in ordered if not a.call_now):  # one compact line each
+            line = plain_label(f"{later.why}: {later.name}, {later.phone}")
+            line.setObjectName(f"later-{later.id}")
+            self.steps.addWidget(line)
 
     def _call_card(self, number: int, advice: ContactAdvice, *, emphasis: bool) -> QFrame:
         card = QFrame()
@@ -114,7 +118,8 @@ class EmergencyDialog(QDialog):
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         phone.setAccessibleName(f"{advice.name}: {advice.phone}")
-        why = plain_label(advice.why)
+        rule = "" if advice.time_rule == "Open now" else advice.time_rule  # why this line now
+        why = plain_label(advice.why + (f" ({rule})" if rule else ""))
         box.addWidget(title)
         box.addWidget(phone)
         box.addWidget(why)

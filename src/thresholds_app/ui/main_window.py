@@ -44,6 +44,7 @@ PAGE_ASSESSMENT = "assessment"
 PAGE_REVIEW = "review"  # step-up / step-down review (UI engineer B)
 PAGE_GUIDANCE = "guidance"  # guidance browser (UI engineer B)
 PAGE_SETTINGS = "settings"  # settings (UI engineer B)
+PAGE_TRAINING = "training"
 APP_TITLE = "Right Help, Right Time"
 
 
@@ -158,8 +159,40 @@ class MainWindow(QMainWindow):
             self.open_case_file()
         elif action == "mash":
             self.open_case_file(review=True)
+        elif action == PAGE_TRAINING:
+            self.show_training()
         elif action in (PAGE_REVIEW, PAGE_GUIDANCE):
             self.show_page(action)
+
+    def show_training(self) -> None:
+        """Show the training screen (built the first time: practitioners rarely need it)."""
+        if not self.has_page(PAGE_TRAINING):
+            from thresholds_app.ui.training.library_page import TrainingPage
+
+            page = TrainingPage(self.pack)
+            page.book_requested.connect(self.save_guidance_book)
+            self.add_page(PAGE_TRAINING, page)
+        self.show_page(PAGE_TRAINING)
+
+    def save_guidance_book(self) -> None:
+        """Ask where to save the printable guidance book, then write it."""
+        from PySide6.QtWidgets import QFileDialog
+
+        name, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Save the guidance book"), "guidance-book.pdf", "PDF (*.pdf)"
+        )
+        if not name:
+            return
+        from thresholds_app import __version__
+        from thresholds_app.core.base.atomic import atomic_write_bytes
+        from thresholds_app.core.report.rationale import format_produced_at
+        from thresholds_app.pdf.book import render_book_pdf
+
+        pdf = render_book_pdf(self.pack, format_produced_at(self.clock()), __version__)
+        try:
+            atomic_write_bytes(Path(name), pdf)
+        except OSError as exc:
+            self.inform(self.tr("Not saved"), self.tr("The book could not be saved: ") + str(exc))
 
     def new_assessment(self) -> None:
         """Start a new assessment from an empty case (nothing is carried over: hazard H17).
@@ -187,22 +220,31 @@ class MainWindow(QMainWindow):
 
     def open_case_path(self, path: Path, *, review: bool = False) -> bool:
         """Open the case file at ``path``; a damaged file gives a plain message, not a crash."""
+        from thresholds_app.core.case.answers import unknown_answer_problems
+        from thresholds_app.core.case.reading import place_words
         from thresholds_app.core.case.record import (
             CaseFileError,
-            load_case,
+            read_case,
             reassess_if_pack_changed,
         )
         from thresholds_app.ui.case_state import default_assess_fn
 
         try:
-            case = load_case(path)
-        except CaseFileError as error:
+            read = read_case(path)
+        except CaseFileError as error:  # every problem, each with its line
             self.inform(self.tr("Cannot open the case file"), str(error))
             return False
+        case = read.case
+        noted = [*read.notices, *unknown_answer_problems(read, self.pack)]
         assess = self.assess_fn or default_assess_fn()
         changes = reassess_if_pack_changed(case, self.pack, assess)
         page = self.open_case(case, review=review)
         page.saved_path = path
+        if noted:
+            self.inform(
+                self.tr("Please check this case file"),
+                "\n".join(f"{place_words(p)}{p.message}" for p in noted),
+            )
         if changes:
             self.inform(
                 self.tr("The guidance has changed since this case was saved"),

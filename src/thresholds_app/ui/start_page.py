@@ -118,10 +118,6 @@ class StartPage(QWidget):
             self.buttons[key] = button
             grid.addWidget(button, index // 2, index % 2)
         self.buttons["new"].setDefault(True)
-        training = self.buttons["training"]
-        training.setEnabled(False)
-        training.setToolTip(self.tr("Training scenarios arrive in a later release."))
-        training.setAccessibleDescription(self.tr("Not available: arrives in a later release."))
         column.addLayout(grid)
         column.addWidget(self._pack_panel(clock().date()))
         column.addStretch(1)

@@ -32,7 +32,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from thresholds_app.core.case.record import CaseRecord, PackRef, SteppingRecord, new_case
+from thresholds_app.core.base.wording import answer_words, level_label
+from thresholds_app.core.case.assemble import stepping_record
+from thresholds_app.core.case.record import CaseRecord, PackRef, new_case
 from thresholds_app.core.pack.model import AGE_BANDS, Answer, Pack
 from thresholds_app.core.rules.assessment import Context
 from thresholds_app.core.rules.stepping import SteppingAdvice, SteppingChanges, review_stepping
@@ -40,7 +42,6 @@ from thresholds_app.ui.appearance import Heading
 from thresholds_app.ui.assessment.widgets import AnswerButtons, card_frame, text_edit
 from thresholds_app.ui.browser_model import ID_ROLE, IndicatorFilter, IndicatorModel
 
-ANSWER_WORDS = {"yes": "yes", "no": "no", "not-known": "not known", None: "not answered"}
 DIRECTION_WORDS = {
     "step-up": "Consider stepping up",
     "step-down": "Consider stepping down",
@@ -145,7 +146,7 @@ class SteppingPage(QWidget):
         frame, layout = _card(self.tr("Where things stand"))
         self.level = QComboBox()
         for number in sorted(self.pack.levels):
-            self.level.addItem(f"Level {number}: {self.pack.levels[number].name}", number)
+            self.level.addItem(self.pack.level_title(number), number)
         self.level.setCurrentIndex(self.level.findData(3))
         self.level.setAccessibleName(self.tr("Level the child is supported at now"))
         self.age = QComboBox()
@@ -291,10 +292,10 @@ class SteppingPage(QWidget):
         indicator = self.pack.indicators.get(str(indicator_id))
         if indicator is None:
             return
-        before = ANSWER_WORDS[self.previous.get(indicator.id)]
+        before = answer_words(self.previous.get(indicator.id))
         self.chosen.setText(
-            self.tr("Level {level}: {text}\nAt the last review: {before}").format(
-                level=indicator.level, text=indicator.text, before=before
+            self.tr("{level}: {text}\nAt the last review: {before}").format(
+                level=level_label(indicator.level), text=indicator.text, before=before
             )
         )
         self.buttons.set_answer(self.answers.get(indicator.id))
@@ -331,19 +332,19 @@ class SteppingPage(QWidget):
             text = item.text if item is not None else key
             self.changed_list.addItem(
                 self.tr("{text}: was {before}, now {now}").format(
-                    text=text, before=ANSWER_WORDS[before], now=ANSWER_WORDS[now]
+                    text=text, before=answer_words(before), now=answer_words(now)
                 )
             )
 
     def _show_advice(self, advice: SteppingAdvice) -> None:
         indicated = advice.indicated_level
-        level_words = f"Level {indicated}" if indicated else "not yet clear (more answers needed)"
+        level_words = level_label(indicated) if indicated else "not yet clear (more answers needed)"
         verdict = DIRECTION_WORDS[advice.direction]
         if advice.direction != "stay" and not advice.advised:
             verdict += " (not advised yet)"
         parts = [
             f"<h2>{escape(self.tr(verdict))}</h2>",
-            f"<p>Supported at Level {advice.current_level}; the guidance now indicates "
+            f"<p>Supported at {level_label(advice.current_level)}; the guidance now indicates "
             f"<b>{escape(level_words)}</b>.</p>",
         ]
         if advice.new_concerns:
@@ -399,20 +400,12 @@ class SteppingPage(QWidget):
         case.pack = PackRef.of(self.pack)
         case.answers = dict(self.answers)
         case.child.age_band = self.age.currentData()
-        advice = self.advice
-        direction = {"step-up": "up", "step-down": "down"}.get(
-            advice.direction if advice else "", ""
-        )
-        done = [b.accessibleName() for b in self.handover_boxes if b.isChecked()]
-        notes = [f"Supported at Level {self.current_level()}."]
-        if self.plan.toPlainText().strip():
-            notes.append("Current plan: " + self.plan.toPlainText().strip())
-        if self.notes.toPlainText().strip():
-            notes.append("What has changed: " + self.notes.toPlainText().strip())
-        if done:
-            notes.append("Handover done: " + "; ".join(done))
-        case.stepping = SteppingRecord(
-            direction=direction, criteria=sorted(self.ticked()), notes="\n".join(notes)
+        case.stepping = stepping_record(
+            self.advice,
+            criteria=self.ticked(),
+            plan=self.plan.toPlainText(),
+            what_changed=self.notes.toPlainText(),
+            handover_done=[b.accessibleName() for b in self.handover_boxes if b.isChecked()],
         )
         return case
 

@@ -182,7 +182,8 @@ class Extensions(QObject):
     def store(self) -> DraftStore:
         """The drafts store (created on first use, after the window is on screen)."""
         if self._store is None:
-            from thresholds_app.core.drafts.store import DraftStore, UnavailableKeyProvider
+            from thresholds_app.core.drafts.keys import UnavailableKeyProvider
+            from thresholds_app.core.drafts.store import DraftStore
 
             provider = None
             if not self.settings.drafts_allowed:  # the organisation's setting

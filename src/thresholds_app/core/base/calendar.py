@@ -19,6 +19,34 @@ from typing import Any
 
 _lock = threading.Lock()
 
+# The partnership's wall clock: England's bank holidays and office hours are in UK time.
+AREA_TIME_ZONE = "Europe/London"
+
+
+def area_time(moment: dt.datetime) -> dt.datetime:
+    """``moment`` as UK wall-clock time: naive times are taken as already local."""
+    if moment.tzinfo is None:
+        return moment
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        return moment.astimezone(ZoneInfo(AREA_TIME_ZONE))
+    except ZoneInfoNotFoundError:  # no tz database (Windows without tzdata): UTC is near enough
+        return moment.astimezone(dt.UTC).replace(tzinfo=None)
+
+
+def aware_area_time(moment: dt.datetime) -> dt.datetime:
+    """``moment`` as an aware UK time (a naive one is taken as UK local time)."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        zone: dt.tzinfo = ZoneInfo(AREA_TIME_ZONE)
+    except ZoneInfoNotFoundError:
+        zone = dt.UTC
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=zone)
+    return moment.astimezone(zone)
+
 
 @lru_cache(maxsize=64)
 def _year(year: int) -> dict[dt.date, str]:

@@ -98,8 +98,13 @@ def record(cls: type[T]) -> type[T]:
 
 
 def replace(obj: T, **changes: Any) -> T:
-    """A copy of the record ``obj`` with ``changes`` (like ``dataclasses.replace``)."""
-    return type(obj)(**{**obj.__dict__, **changes})
+    """A copy of the record ``obj`` with ``changes`` (like ``dataclasses.replace``).
+
+    Only the record's fields are copied: a memo kept on the instance (the engine compiled for a
+    pack) belongs to the original and is not a field, so it is neither copied nor passed on.
+    """
+    values = obj.__dict__
+    return type(obj)(**{**{n: values[n] for n in fields(obj)}, **changes})
 
 
 def fields(obj_or_cls: Any) -> tuple[str, ...]:

@@ -3,8 +3,9 @@
 The case record holds what the practitioner recorded (answers, household, free text, their own
 decision, consent, referrer, next steps, reviewer notes) plus, for the record, the assessment as
 it was computed. The practitioner's decision is never filled from the engine (hazard H01).
-Files are written atomically (:mod:`thresholds_app.core.base.atomic`); a damaged, foreign or too-new
-file raises :class:`CaseFileError` with a plain message, never a traceback.
+Files are written atomically (:mod:`thresholds_app.core.base.atomic`). Reading is checked in
+:mod:`thresholds_app.core.case.reading`: a damaged, foreign or too-new file raises
+:class:`CaseFileError` listing every problem with its line, never a traceback.
 """
 
 from __future__ import annotations
@@ -18,22 +19,34 @@ from pathlib import Path
 from typing import Any
 
 from thresholds_app.core.base.atomic import atomic_write_text
+from thresholds_app.core.base.jsonread import without_lone_surrogates
+from thresholds_app.core.base.problems import Problem
 from thresholds_app.core.case.codec import assessment_from_dict, assessment_to_dict
-from thresholds_app.core.pack.model import ANSWERS, Answer, Pack
+from thresholds_app.core.case.reading import (
+    CASE_FORMAT,
+    CASE_FORMAT_VERSION,
+    CaseDocument,
+    CaseFileError,  # kept importable from here: every caller used to find it here
+    check_case_text,
+    read_case_bytes,
+)
+from thresholds_app.core.pack.model import Answer, Pack
 from thresholds_app.core.rules.assessment import Assessment, Context
-from thresholds_app.paths import schema_dir
 
-CASE_FORMAT = "thresholds-case"
-CASE_FORMAT_VERSION = 1
-MAX_CASE_BYTES = 20 * 1024 * 1024  # a case is text; anything bigger is not ours
+__all__ = [
+    "CASE_FORMAT_VERSION",
+    "CaseFileError",
+    "CaseRead",
+    "CaseRecord",
+    "load_case",
+    "read_case",
+    "save_case",
+]
+
 CONSENT_OUTCOMES = ("", "given", "refused", "not-asked", "not-needed")
 STEPPING_DIRECTIONS = ("", "up", "down")
 
 AssessFn = Callable[[Pack, Mapping[str, Answer], Context], Assessment]
-
-
-class CaseFileError(Exception):
-    """A case file cannot be read; the message is plain English for the practitioner."""
 
 
 def utc_now_iso() -> str:
@@ -224,7 +237,7 @@ class CaseRecord:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> CaseRecord:
-        """Build a case from a document already checked by :func:`check_document`."""
+        """Build a case from a document already checked by :func:`check_case_text`."""
         consent = dict(data.get("consent") or {})
         shared = [SharedInfo(**s) for s in consent.pop("shared", [])]
         stepping = data.get("stepping")
@@ -263,13 +276,11 @@ def new_case(pack: Pack | None = None) -> CaseRecord:
 
 
 def case_to_json(case: CaseRecord) -> str:
-    """Return the case as stable, human-readable JSON text that always encodes as UTF-8."""
-    text = json.dumps(case.to_dict(), ensure_ascii=False, indent=2) + "\n"
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:  # a lone surrogate: JSON escapes keep it exactly, UTF-8 cannot
-        text = json.dumps(case.to_dict(), ensure_ascii=True, indent=2) + "\n"
-    return text
+    """Return the case as stable, human-readable JSON text that always encodes as UTF-8.
+
+    A lone surrogate (half a character) is written as U+FFFD, as reading would show it.
+    """
+    return without_lone_surrogates(json.dumps(case.to_dict(), ensure_ascii=False, indent=2)) + "\n"
 
 
 def save_case(case: CaseRecord, path: Path, *, touch: bool = True) -> None:
@@ -279,87 +290,44 @@ def save_case(case: CaseRecord, path: Path, *, touch: bool = True) -> None:
     atomic_write_text(Path(path), case_to_json(case))
 
 
-def load_case(path: Path) -> CaseRecord:
-    """Read a case file; raise :class:`CaseFileError` with a plain message if it is not usable."""
+@dataclass(frozen=True)
+class CaseRead:
+    """A case read from a file, what was changed on reading, and where each part sits."""
+
+    case: CaseRecord
+    document: CaseDocument
+
+    @property
+    def notices(self) -> tuple[Problem, ...]:
+        """What was changed on reading (a broken character replaced), located."""
+        return self.document.notices
+
+
+def read_case(path: Path) -> CaseRead:
+    """Read a case file; raise :class:`CaseFileError` listing every problem if it is not usable."""
     path = Path(path)
+    return read_case_text(read_case_bytes(path), name=path.name)
+
+
+def read_case_text(raw: bytes | str, *, name: str = "The file") -> CaseRead:
+    """Read case JSON text; raise :class:`CaseFileError` listing every problem."""
+    document = check_case_text(raw, name)
     try:
-        size = path.stat().st_size
-        if size > MAX_CASE_BYTES:
-            raise CaseFileError(f"{path.name} is too large to be a case file.")
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise CaseFileError(f"{path.name} could not be found.") from None
-    except IsADirectoryError:
-        raise CaseFileError(f"{path.name} is a folder, not a case file.") from None
-    except OSError as exc:
-        raise CaseFileError(f"{path.name} could not be read ({exc.strerror}).") from None
-    return case_from_json(raw, name=path.name)
+        case = CaseRecord.from_dict(document.data)
+    except (TypeError, KeyError, ValueError, AttributeError):  # the schema should stop these
+        problem = Problem(name, None, None, "", "it is damaged: a field has the wrong shape.")
+        raise CaseFileError(name, [problem]) from None
+    return CaseRead(case, document)
+
+
+def load_case(path: Path) -> CaseRecord:
+    """Read a case file (see :func:`read_case`, which also gives notices and positions)."""
+    return read_case(path).case
 
 
 def case_from_json(raw: bytes | str, *, name: str = "The file") -> CaseRecord:
-    """Parse case JSON text; raise :class:`CaseFileError` with a plain message on any problem."""
-    try:
-        text = raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw
-        data = json.loads(text)
-    except UnicodeDecodeError:
-        raise CaseFileError(f"{name} is not a case file (it is not UTF-8 text).") from None
-    except (json.JSONDecodeError, RecursionError):
-        raise CaseFileError(
-            f"{name} is not a case file, or it is damaged (it is not valid JSON)."
-        ) from None
-    check_document(data, name=name)
-    try:
-        return CaseRecord.from_dict(data)
-    except (TypeError, KeyError, ValueError, AttributeError):  # the schema should stop these
-        raise CaseFileError(f"{name} is damaged: a field has the wrong shape.") from None
-
-
-def check_document(data: Any, *, name: str = "The file") -> None:
-    """Raise :class:`CaseFileError` unless ``data`` is a case document this app can read."""
-    if not isinstance(data, dict) or data.get("format") != CASE_FORMAT:
-        raise CaseFileError(f"{name} is not a thresholds case file.")
-    version = data.get("format_version")
-    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise CaseFileError(f"{name} is damaged: its format version is missing or not a number.")
-    if version > CASE_FORMAT_VERSION:
-        raise CaseFileError(
-            f"{name} was saved by a newer version of the app (case format {version}; this app "
-            f"reads up to {CASE_FORMAT_VERSION}). Open it with the newer version."
-        )
-    problems = schema_problems(data)
-    if problems:
-        raise CaseFileError(f"{name} is damaged: {problems[0]}")
-    bad = sorted(k for k, v in data["answers"].items() if v not in ANSWERS)
-    if bad:
-        raise CaseFileError(
-            f"{name} is damaged: the answer to {bad[0]} is not yes, no or not known."
-        )
-
-
-def schema_problems(data: Any) -> list[str]:
-    """Return plain messages for every way ``data`` breaks ``case.schema.json`` (best first)."""
-    import jsonschema  # imported here: only opening a file pays for it
-
-    schema = json.loads((schema_dir() / "case.schema.json").read_text(encoding="utf-8"))
-    validator = jsonschema.Draft202012Validator(schema)
-    errors = sorted(
-        validator.iter_errors(data), key=lambda e: (len(e.path), list(map(str, e.path)))
-    )
-    return [_schema_message(e) for e in errors]
-
-
-def _schema_message(error: Any) -> str:
-    where = "/".join(str(p) for p in error.path) or "the top level"
-    validator = error.validator
-    if validator == "required":
-        return f"{where}: {error.message.split(chr(39))[1]} is missing."
-    if validator == "additionalProperties":
-        return f"{where}: has a field this app does not know ({error.message})."
-    if validator == "type":
-        return f"{where}: expected {error.validator_value}, found something else."
-    if validator == "enum":
-        return f"{where}: the value is not one of the allowed values."
-    return f"{where}: {error.message[:200]}"
+    """Parse case JSON text (see :func:`read_case_text`)."""
+    return read_case_text(raw, name=name).case
 
 
 def reassess_if_pack_changed(case: CaseRecord, pack: Pack, assess_fn: AssessFn) -> list[str]:

@@ -3,20 +3,19 @@
 A draft is what the practitioner has entered so far, kept so that a crash, a kill or a power cut
 loses at most a few seconds of typing (hazard H14) while a shared workstation's disk never holds it
 in plain text (H15). Each draft lives in the drafts folder under a random id (nothing in a file
-name identifies a child) as two files:
+name identifies a child):
 
 - ``<id>.journal``: an append-only journal; every answer or edit is one line holding one Fernet
   token, written with a single ``write`` and ``fsync``-ed before the call returns;
-- ``<id>.snapshot``: the whole state as one Fernet token, replaced atomically (temporary file,
-  ``fsync``, rename, directory ``fsync``); the journal is emptied only after a snapshot is durable.
+- ``<id>.snapshot``: the whole state as one Fernet token, replaced atomically; the journal is
+  emptied only after a snapshot is durable;
+- ``<id>.open``: present while a session has the draft open; left behind, it means the session
+  ended without closing it (a crash), and recovery is offered;
+- ``<id>.lock``: locked by the session that has the draft open (:mod:`.owner`), so drafts open
+  in another running copy are not offered for recovery.
 
-A third, tiny ``<id>.open`` marker holds the owning process id while a session has the draft open;
-a marker left behind means the session ended without closing it (a crash) and recovery is offered.
-
-The key comes from a :class:`KeyProvider`. The default one keeps it in the operating system's own
-credential store (Windows Credential Locker, macOS Keychain, Secret Service) and refuses anything
-else; without one, :attr:`DraftStore.available` is False and the app keeps drafts in memory only.
-The app never writes the key to disk.
+The key comes from a :class:`~thresholds_app.core.drafts.keys.KeyProvider`; without a secure
+store :attr:`DraftStore.available` is False and the app keeps drafts in memory only.
 """
 
 from __future__ import annotations
@@ -25,196 +24,32 @@ import contextlib
 import json
 import os
 import secrets
-import sys
-import tempfile
 import time
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
+import cryptography
 from cryptography.fernet import Fernet, InvalidToken
 
+from thresholds_app.core.base.atomic import atomic_write_bytes
+from thresholds_app.core.base.dependencies import require_safe
+from thresholds_app.core.drafts import keys
+from thresholds_app.core.drafts.keys import KeyProvider
+from thresholds_app.core.drafts.owner import OwnerLock, held_elsewhere
+from thresholds_app.core.drafts.state import DraftError, DraftInfo, DraftState, dumps
+
+require_safe("cryptography", cryptography.__version__)
+
 APP_NAME = "thresholds_app"
-KEYRING_SERVICE = "thresholds_app drafts"
-KEYRING_USER = "draft-encryption-key"
 DEFAULT_RETENTION_DAYS = 30
 SNAPSHOT_EVERY = 200  # journal entries between automatic snapshots
-TEST_KEY_FILE_ENV = "THRESHOLDS_APP_TEST_ONLY_INSECURE_KEY_FILE"
 
 _JOURNAL = ".journal"
 _SNAPSHOT = ".snapshot"
 _MARKER = ".open"
+_LOCK = ".lock"
 _ID_CHARS = frozenset("0123456789abcdef")
-
-# keyring backends that keep secrets in the operating system's own protected store
-_NATIVE_BACKENDS = frozenset(
-    {
-        "keyring.backends.Windows.WinVaultKeyring",
-        "keyring.backends.macOS.Keyring",
-        "keyring.backends.SecretService.Keyring",
-        "keyring.backends.libsecret.Keyring",
-        "keyring.backends.kwallet.DBusKeyring",
-    }
-)
-
-
-class DraftError(Exception):
-    """A draft cannot be read; the message is plain English for the practitioner."""
-
-
-class KeyProvider(Protocol):
-    """Where the draft encryption key comes from."""
-
-    @property
-    def available(self) -> bool:
-        """Whether a secure key store exists (if not, drafts stay in memory)."""
-        ...
-
-    @property
-    def reason(self) -> str:
-        """Plain words on why the store is unavailable (empty when it is available)."""
-        ...
-
-    def key(self) -> bytes:
-        """Return the Fernet key, creating and storing it on first use."""
-        ...
-
-
-def _backend_name(backend: object) -> str:
-    cls = type(backend)
-    return f"{cls.__module__}.{cls.__qualname__}"
-
-
-class KeyringKeyProvider:
-    """Keeps the key in the OS credential store through ``keyring``; refuses any other backend."""
-
-    def __init__(self, backend: Any | None = None) -> None:
-        self._given = backend
-        self._backend: Any | None = None
-        self._reason = ""
-        self._checked = False
-        self._key: bytes | None = None
-
-    def _check(self) -> None:
-        if self._checked:
-            return
-        self._checked = True
-        try:
-            backend = self._given
-            if backend is None:
-                import keyring  # imported late: finding backends is slow and needs no start-up
-
-                backend = keyring.get_keyring()
-            self._backend = self._native(backend)
-        except Exception:  # any keyring failure means "no secure store", never a crash
-            self._backend = None
-        if self._backend is None:
-            self._reason = (
-                "This computer has no secure password store that the app can use, so drafts "
-                "are kept in memory only and are lost if the app closes unexpectedly."
-            )
-
-    @staticmethod
-    def _native(backend: Any) -> Any | None:
-        if _backend_name(backend) in _NATIVE_BACKENDS:
-            return backend
-        # the chainer tries several backends in turn; use its first native one directly, so
-        # the key can never fall through to a plain-text or "fail" backend
-        for inner in getattr(backend, "backends", ()) or ():
-            if _backend_name(inner) in _NATIVE_BACKENDS:
-                return inner
-        return None
-
-    @property
-    def available(self) -> bool:
-        """Whether an OS-native credential store is in use."""
-        self._check()
-        return self._backend is not None
-
-    @property
-    def reason(self) -> str:
-        """Why drafts are memory-only (empty when the store is available)."""
-        self._check()
-        return self._reason
-
-    def key(self) -> bytes:
-        """Return the key from the credential store, creating it the first time."""
-        self._check()
-        if self._backend is None:
-            raise DraftError(self._reason)
-        if self._key is None:
-            try:
-                stored = self._backend.get_password(KEYRING_SERVICE, KEYRING_USER)
-                if not stored:
-                    stored = Fernet.generate_key().decode("ascii")
-                    self._backend.set_password(KEYRING_SERVICE, KEYRING_USER, stored)
-                self._key = str(stored).encode("ascii")
-            except Exception as exc:  # a locked or broken store: no drafts, never a crash
-                raise DraftError(
-                    "The password store did not give the drafts key, so drafts are kept in "
-                    "memory only for now."
-                ) from exc
-        return self._key
-
-
-class UnavailableKeyProvider:
-    """A provider for when drafts must not be written at all."""
-
-    def __init__(self, reason: str = "Drafts are kept in memory only.") -> None:
-        self._reason = reason
-
-    @property
-    def available(self) -> bool:
-        """Always False."""
-        return False
-
-    @property
-    def reason(self) -> str:
-        """Why drafts are memory-only."""
-        return self._reason
-
-    def key(self) -> bytes:
-        """Never returns: there is no key."""
-        raise DraftError(self._reason)
-
-
-class TestOnlyFileKeyProvider:
-    """TEST ONLY: keeps the key in a plain file so a killed app's test can restart it.
-
-    Selected only when the environment variable named by :data:`TEST_KEY_FILE_ENV` is set, which
-    only the test suite does. It defeats the point of encryption and must never be used for real.
-    """
-
-    __test__ = False  # not a pytest class
-
-    def __init__(self, path: Path) -> None:
-        self._path = Path(path)
-
-    @property
-    def available(self) -> bool:
-        """Always True."""
-        return True
-
-    @property
-    def reason(self) -> str:
-        """Nothing to report."""
-        return ""
-
-    def key(self) -> bytes:
-        """Read the key file, creating it on first use."""
-        if not self._path.exists():
-            _atomic_write(self._path, Fernet.generate_key())
-        return self._path.read_bytes().strip()
-
-
-def default_key_provider(environ: Mapping[str, str] | None = None) -> KeyProvider:
-    """Return the key provider for the app: the OS store (or the test-only file provider)."""
-    env = os.environ if environ is None else environ
-    test_file = env.get(TEST_KEY_FILE_ENV)
-    if test_file:
-        return TestOnlyFileKeyProvider(Path(test_file))
-    return KeyringKeyProvider()
 
 
 def default_drafts_dir() -> Path:
@@ -222,73 +57,6 @@ def default_drafts_dir() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "drafts"
-
-
-@dataclass
-class DraftState:
-    """What a draft holds: answers, edited fields and an optional whole document."""
-
-    answers: dict[str, str] = field(default_factory=dict)
-    fields: dict[str, Any] = field(default_factory=dict)
-    document: dict[str, Any] | None = None
-    kind: str = "assessment"
-
-    def apply(self, entry: Mapping[str, Any]) -> None:
-        """Apply one journal entry."""
-        op = entry.get("op")
-        if op == "answer":
-            key, value = str(entry["key"]), entry["value"]
-            if value is None:
-                self.answers.pop(key, None)
-            else:
-                self.answers[key] = str(value)
-        elif op == "field":
-            self.fields[str(entry["key"])] = entry["value"]
-        elif op == "document":
-            self.document = dict(entry["value"])
-            self.fields.clear()
-            self.answers.clear()
-
-    def to_dict(self) -> dict[str, Any]:
-        """Return the JSON-ready state."""
-        return {
-            "kind": self.kind,
-            "answers": dict(self.answers),
-            "fields": dict(self.fields),
-            "document": self.document,
-        }
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> DraftState:
-        """Build the state from :meth:`to_dict` output."""
-        doc = data.get("document")
-        return cls(
-            answers={str(k): str(v) for k, v in dict(data.get("answers") or {}).items()},
-            fields=dict(data.get("fields") or {}),
-            document=None if doc is None else dict(doc),
-            kind=str(data.get("kind") or "assessment"),
-        )
-
-    def answer_count(self) -> int:
-        """How many answers the draft holds (in its document and journaled after it)."""
-        in_document = (self.document or {}).get("answers") or {}
-        keys = set(in_document) if isinstance(in_document, dict) else set()
-        return len(keys | set(self.answers))
-
-    def is_empty(self) -> bool:
-        """Whether nothing at all has been recorded."""
-        return not self.answers and not any(self.fields.values()) and self.document is None
-
-
-@dataclass(frozen=True)
-class DraftInfo:
-    """A draft found on disk, for the recovery prompt (no personal data)."""
-
-    id: str
-    updated: float  # seconds since the epoch
-    interrupted: bool  # the session that wrote it did not close it
-    answers: int
-    damaged: bool
 
 
 class Draft:
@@ -339,6 +107,7 @@ class Draft:
             return
         self.snapshot()
         self._store._remove(self.id, _MARKER)
+        self._store._release(self.id)
         self.closed = True
 
     def discard(self) -> None:
@@ -359,10 +128,13 @@ class DraftStore:
         clock: Callable[[], float] = time.time,
     ) -> None:
         self.folder = Path(folder) if folder is not None else default_drafts_dir()
-        self.key_provider = key_provider if key_provider is not None else default_key_provider()
+        self.key_provider = (
+            key_provider if key_provider is not None else keys.default_key_provider()
+        )
         self.retention_days = max(1, int(retention_days))
         self._clock = clock
         self._fernet: Fernet | None = None
+        self._locks: dict[str, OwnerLock] = {}  # drafts this store has open
 
     @property
     def available(self) -> bool:
@@ -449,6 +221,7 @@ class DraftStore:
         _check_id(draft_id)
         for suffix in (_JOURNAL, _SNAPSHOT, _MARKER):
             self._remove(draft_id, suffix)
+        self._release(draft_id)
 
     def purge_expired(self) -> int:
         """Delete drafts not touched for ``retention_days``; return how many were deleted."""
@@ -485,21 +258,28 @@ class DraftStore:
 
     def _write_marker(self, draft_id: str) -> None:
         self._ensure_folder()
-        _atomic_write(self._path(draft_id, _MARKER), str(os.getpid()).encode("ascii"))
+        if draft_id not in self._locks:
+            lock = OwnerLock.take(self._path(draft_id, _LOCK))
+            if lock is None:
+                raise DraftError("This draft is open in another window of the app.")
+            self._locks[draft_id] = lock
+        atomic_write_bytes(self._path(draft_id, _MARKER), str(os.getpid()).encode("ascii"))
+
+    def _release(self, draft_id: str) -> None:
+        lock = self._locks.pop(draft_id, None)
+        if lock is not None:
+            lock.release()
+        self._remove(draft_id, _LOCK)
 
     def _owned_by_live_process(self, draft_id: str) -> bool:
-        try:
-            pid = int(self._path(draft_id, _MARKER).read_text(encoding="ascii").strip())
-        except (OSError, ValueError):
-            return False
-        return pid != os.getpid() and _process_alive(pid)
+        return held_elsewhere(self._path(draft_id, _LOCK))
 
     def _remove(self, draft_id: str, suffix: str) -> None:
         with contextlib.suppress(FileNotFoundError):
             self._path(draft_id, suffix).unlink()
 
     def _append(self, draft_id: str, entry: Mapping[str, Any]) -> None:
-        token = self._crypto().encrypt(_dumps(entry))
+        token = self._crypto().encrypt(dumps(entry))
         flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_BINARY", 0)
         fd = os.open(self._path(draft_id, _JOURNAL), flags, 0o600)
         try:
@@ -510,10 +290,10 @@ class DraftStore:
 
     def _snapshot(self, draft_id: str, state: DraftState, seq: int) -> None:
         payload = {"seq": seq, "state": state.to_dict()}
-        _atomic_write(self._path(draft_id, _SNAPSHOT), self._crypto().encrypt(_dumps(payload)))
+        atomic_write_bytes(self._path(draft_id, _SNAPSHOT), self._crypto().encrypt(dumps(payload)))
         # the snapshot is durable, so the entries it holds can go; a crash between the two
         # steps is harmless because replay skips entries the snapshot already has
-        _atomic_write(self._path(draft_id, _JOURNAL), b"")
+        atomic_write_bytes(self._path(draft_id, _JOURNAL), b"")
 
     def _read(self, draft_id: str) -> tuple[DraftState, int]:
         _check_id(draft_id)
@@ -542,10 +322,6 @@ class DraftStore:
         return state, seq
 
 
-def _dumps(data: Mapping[str, Any]) -> bytes:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-
-
 def _valid_id(draft_id: str) -> bool:
     return len(draft_id) == 32 and set(draft_id) <= _ID_CHARS
 
@@ -553,39 +329,3 @@ def _valid_id(draft_id: str) -> bool:
 def _check_id(draft_id: str) -> None:
     if not _valid_id(draft_id):
         raise DraftError("That is not a draft.")
-
-
-def _process_alive(pid: int) -> bool:
-    if sys.platform == "win32":  # os.kill(pid, 0) would terminate the process on Windows
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    except OSError:
-        return False
-    return True
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so a crash leaves the old file or the new one, never half."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp_name, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-        raise
-    if sys.platform != "win32":
-        dir_fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)

@@ -37,6 +37,18 @@ def _manifest(data: Data) -> m.Manifest:
         },
         parts={k: m.PartStatus(v["status"], v["note"]) for k, v in data["parts"].items()},
         mandatory_questions=_t((data.get("settings") or {}).get("mandatory_questions")),
+        training_pass_mark=(data.get("settings") or {}).get("training_pass_mark"),
+        roles=m.Roles(**data["roles"]),
+        enough_answered=_enough_answered((data.get("settings") or {}).get("enough_answered")),
+    )
+
+
+def _enough_answered(data: Any) -> m.EnoughAnswered:
+    if not data:
+        return m.EnoughAnswered()
+    return m.EnoughAnswered(
+        questions=_t(data.get("questions")),
+        answers_in_each_domain=int(data.get("answers_in_each_domain", 1)),
     )
 
 
@@ -174,7 +186,8 @@ def _contact(c: Data) -> m.Contact:
     )
 
 
-def _scenarios(data: Data, file: str) -> list[m.Scenario]:
+def scenarios_from(data: Data, file: str) -> list[m.Scenario]:
+    """Build the scenarios of one schema-checked scenario file (a pack's, or a trainer's own)."""
     return [
         m.Scenario(
             id=s["id"],
@@ -235,7 +248,7 @@ def build_pack(data: dict[str, Any], lines: dict[str, list[int]], content_hash: 
             topic = _topic(data[name])
             topics[topic.id] = topic
         elif name.startswith("scenarios/"):
-            scenarios.extend(_scenarios(data[name], name))
+            scenarios.extend(scenarios_from(data[name], name))
         elif name.startswith("tests/"):
             tests.extend(_tests(data[name], name, lines.get(name, [])))
     order = list((data["pack.yaml"].get("settings") or {}).get("domain_order") or [])

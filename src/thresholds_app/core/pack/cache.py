@@ -1,11 +1,16 @@
 """A cache of validated packs, keyed by a hash of their files, the schemas and the app version.
 
-It holds only guidance content (never anything about a child), as JSON, so a damaged or
-tampered cache entry can at worst be ignored: anything unreadable is treated as a miss.
+It holds only guidance content (never anything about a child), as JSON. An entry is trusted only
+when it is whole: it names its key and carries the SHA-256 of its own data, so a damaged or
+hand-edited entry (one rule changed in a text editor) is discarded and the pack is validated
+again from its files. Anything unreadable or wrongly shaped is a miss, never an error. The
+digest does not stop someone who recomputes it; signed packs close that gap by keying the cache
+on their verified manifest.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import sys
@@ -13,30 +18,57 @@ from pathlib import Path
 from typing import Any
 
 
+def data_digest(data: Any, lines: Any) -> str:
+    """SHA-256 of the data and case lines in a canonical JSON form (sorted keys, no spaces)."""
+    canonical = json.dumps(
+        {"data": data, "lines": lines}, sort_keys=True, separators=(",", ":"), ensure_ascii=False
+    )
+    return hashlib.sha256(canonical.encode("utf-8", "surrogatepass")).hexdigest()
+
+
 def read(cache_dir: Path, key: str) -> tuple[dict[str, Any], dict[str, list[int]]] | None:
-    """Return the cached (data, case lines) for ``key``, or None on a miss or damage."""
+    """Return the cached (data, case lines) for ``key``; None on a miss, damage or an edit.
+
+    A damaged or edited entry is deleted so the next start does not read it again.
+    """
+    path = cache_dir / f"{key}.json"
     try:
-        stored = json.loads((cache_dir / f"{key}.json").read_text(encoding="utf-8"))
-        if stored.get("key") != key:
-            return None
-        return stored["data"], stored["lines"]
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        stored = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
         return None
+    except (OSError, ValueError):
+        discard(cache_dir, key)
+        return None
+    if (
+        not isinstance(stored, dict)
+        or stored.get("key") != key
+        or not isinstance(stored.get("data"), dict)
+        or not isinstance(stored.get("lines"), dict)
+        or stored.get("digest") != data_digest(stored["data"], stored["lines"])
+    ):
+        discard(cache_dir, key)
+        return None
+    return stored["data"], stored["lines"]
+
+
+def discard(cache_dir: Path, key: str) -> None:
+    """Delete the entry for ``key`` (it was damaged, edited or could not be built)."""
+    try:
+        (cache_dir / f"{key}.json").unlink(missing_ok=True)
+    except OSError:
+        return
 
 
 def write(cache_dir: Path, key: str, data: dict[str, Any], lines: dict[str, list[int]]) -> None:
     """Store validated pack data; failures are ignored (the cache is only a speed-up)."""
-    import tempfile
+    from thresholds_app.core.base.atomic import atomic_write_text  # not on the start path
 
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
         for old in cache_dir.glob("*.json"):
             old.unlink(missing_ok=True)  # keep one entry: the newest pack validated
-        payload = json.dumps({"key": key, "data": data, "lines": lines}, ensure_ascii=False)
-        fd, tmp = tempfile.mkstemp(dir=cache_dir, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(payload)
-        os.replace(tmp, cache_dir / f"{key}.json")
+        entry = {"key": key, "digest": data_digest(data, lines), "data": data, "lines": lines}
+        atomic_write_text(cache_dir / f"{key}.json", json.dumps(entry, ensure_ascii=False))
     except OSError:
         return
 

@@ -16,6 +16,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from thresholds_app.core.base.problems import did_you_mean
+from thresholds_app.core.pack.contract import check_contract
+from thresholds_app.core.pack.vocabulary import sub_conditions
 from thresholds_app.core.pack.yamlsafe import Path, YamlDocument
 
 Docs = dict[str, YamlDocument]
@@ -161,6 +163,7 @@ class _Checker:
         self.check_rules()
         self.check_consent()
         self.check_cases()
+        check_contract(self)
         pack = self.doc("pack.yaml")
         settings = _dict(_dict(pack.data).get("settings"))
         if settings:
@@ -306,15 +309,8 @@ class _Checker:
                 answerable,
                 "the question or indicator",
             )
-        for key in ("all", "any"):
-            for i, sub in enumerate(_list(cond.get(key))):
-                self._check_condition(doc, (*path, key, i), sub, answerable)
-        if "not" in cond:
-            self._check_condition(doc, (*path, "not"), cond["not"], answerable)
-        at_least = cond.get("at_least")
-        if isinstance(at_least, dict):
-            for i, sub in enumerate(_list(at_least.get("of"))):
-                self._check_condition(doc, (*path, "at_least", "of", i), sub, answerable)
+        for inside, sub in sub_conditions(cond):
+            self._check_condition(doc, (*path, *inside), sub, answerable)
         count = cond.get("count")
         where = count.get("where") if isinstance(count, dict) else None
         if isinstance(where, dict):

@@ -17,6 +17,14 @@ from thresholds_app.core.base.problems import Problem
 from thresholds_app.core.base.records import record
 from thresholds_app.core.pack import cache as packcache
 from thresholds_app.core.pack.build import build_pack
+from thresholds_app.core.pack.files import (
+    FOLDERS,
+    PROVENANCE,
+    REQUIRED_FILES,
+    list_pack_files,
+    read_pack_file,
+    read_provenance,
+)
 from thresholds_app.core.pack.model import Pack
 from thresholds_app.paths import schema_dir
 
@@ -26,18 +34,9 @@ if TYPE_CHECKING:
 # The YAML reader, schema checks and cross-reference checks are imported only when a pack is
 # not in the cache: a cached start needs none of them (and importing them is most of the cost).
 
-# file -> schema name. Folders hold one schema's files each.
-REQUIRED_FILES = {
-    "pack.yaml": "pack",
-    "levels.yaml": "levels",
-    "questions.yaml": "questions",
-    "rules.yaml": "rules",
-    "consent.yaml": "consent",
-    "stepping.yaml": "stepping",
-    "contacts.yaml": "contacts",
-}
-FOLDERS = {"domains": "domain", "topics": "topic", "scenarios": "scenarios", "tests": "tests"}
-REQUIRED_FOLDERS = ("domains",)
+# The pack as a whole may hold at most this many values: about four times the Solihull pack,
+# and small enough that the slowest full validation stays under about 2 s on an office laptop.
+MAX_PACK_NODES = 60_000
 
 
 @record
@@ -52,47 +51,6 @@ class LoadResult:
     def ok(self) -> bool:
         """True when the pack loaded with no problems."""
         return self.pack is not None and not self.problems
-
-
-def _pack_files(pack_dir: Path, problems: list[Problem]) -> dict[str, Path]:
-    """Find the pack's YAML files (relative name -> path), noting missing and stray files."""
-    files: dict[str, Path] = {}
-    for name in REQUIRED_FILES:
-        path = pack_dir / name
-        if path.is_file():
-            files[name] = path
-        else:
-            problems.append(Problem(name, None, None, "", "this file is missing from the pack"))
-    for path in sorted(pack_dir.iterdir()):
-        if path.suffix in (".yaml", ".yml") and path.name not in REQUIRED_FILES:
-            problems.append(
-                Problem(
-                    path.name,
-                    None,
-                    None,
-                    "",
-                    "unknown file: a pack holds only "
-                    + ", ".join(REQUIRED_FILES)
-                    + " and the folders "
-                    + ", ".join(FOLDERS),
-                )
-            )
-    for folder in FOLDERS:
-        sub = pack_dir / folder
-        if not sub.is_dir():
-            if folder in REQUIRED_FOLDERS:
-                problems.append(Problem(f"{folder}/", None, None, "", "this folder is missing"))
-            continue
-        for path in sorted(sub.iterdir()):
-            if path.suffix == ".yaml" and path.is_file():
-                files[f"{folder}/{path.name}"] = path
-            elif path.suffix == ".yml":
-                problems.append(
-                    Problem(
-                        f"{folder}/{path.name}", None, None, "", "rename this file to end in .yaml"
-                    )
-                )
-    return files
 
 
 def _schema_for(name: str) -> str:
@@ -138,21 +96,28 @@ def load_pack(
     if not root.is_dir():
         return LoadResult(None, [Problem(str(root), None, None, "", "this is not a pack folder")])
     problems: list[Problem] = []
-    files = _pack_files(root, problems)
-    if verified is not None:
-        unsigned = sorted(set(files) - set(verified))
-        problems.extend(
-            Problem(name, None, None, "", "this file is not part of the signed pack")
-            for name in unsigned
-        )
-        raw = {name: verified[name] for name in files if name in verified}
-        hashed = {n: b for n, b in verified.items() if n in raw or n == "PROVENANCE.md"}
-    else:
-        raw = {name: path.read_bytes() for name, path in files.items()}
-        provenance = root / "PROVENANCE.md"
+    files = list_pack_files(root, problems)
+    raw: dict[str, bytes] = {}
+    if verified is not None:  # exactly the bytes checked against the signed manifest
+        for name in files:
+            if name in verified:
+                raw[name] = verified[name]
+            else:
+                problems.append(
+                    Problem(name, None, None, "", "this file is not part of the signed pack")
+                )
         hashed = dict(raw)
-        if provenance.is_file():
-            hashed["PROVENANCE.md"] = provenance.read_bytes()
+        if PROVENANCE in verified:
+            hashed[PROVENANCE] = verified[PROVENANCE]
+    else:
+        for name, path in files.items():
+            content = read_pack_file(path, name, problems)
+            if content is not None:
+                raw[name] = content
+        hashed = dict(raw)
+        provenance = read_provenance(root, problems)
+        if provenance is not None:
+            hashed[PROVENANCE] = provenance
     content_hash = fingerprint(hashed)
 
     key = _cache_key(content_hash) if cache_dir is not None and not problems else None
@@ -160,11 +125,12 @@ def load_pack(
         cached = packcache.read(cache_dir, key)
         if cached is not None:
             data, lines = cached
-            return LoadResult(build_pack(data, lines, content_hash), [], from_cache=True)
+            try:
+                return LoadResult(build_pack(data, lines, content_hash), [], from_cache=True)
+            except Exception:  # any fault in a cache entry means: validate the files again
+                packcache.discard(cache_dir, key)
 
-    from thresholds_app.core.pack.yamlsafe import load_yaml
-
-    docs = {name: load_yaml(content, name) for name, content in raw.items()}
+    docs = _parse_within_budget(raw)
     _check(docs)
     for doc in docs.values():
         problems.extend(doc.problems)
@@ -176,6 +142,31 @@ def load_pack(
     if key is not None and cache_dir is not None:
         packcache.write(cache_dir, key, data, lines)
     return LoadResult(pack, [])
+
+
+def _parse_within_budget(raw: dict[str, bytes]) -> dict[str, YamlDocument]:
+    """Parse every file, stopping once the pack as a whole passes :data:`MAX_PACK_NODES`."""
+    from thresholds_app.core.pack.yamlsafe import MAX_NODES, load_yaml
+
+    docs: dict[str, YamlDocument] = {}
+    left = MAX_PACK_NODES
+    for name, content in raw.items():
+        doc = load_yaml(content, name, max_nodes=min(MAX_NODES, max(left, 0)))
+        docs[name] = doc
+        left -= doc.nodes
+        if left < 0:
+            doc.problems.append(
+                Problem(
+                    name,
+                    None,
+                    None,
+                    "",
+                    f"the pack holds more than {MAX_PACK_NODES:,} values in all; the files "
+                    "after this one were not read",
+                )
+            )
+            break
+    return docs
 
 
 def _check(docs: dict[str, YamlDocument]) -> None:

@@ -12,11 +12,11 @@ from collections.abc import Mapping
 from typing import Any, Literal
 
 from thresholds_app.core.base.records import record
-
-Answer = Literal["yes", "no", "not-known"]
-ANSWERS: tuple[Answer, ...] = ("yes", "no", "not-known")
-AGE_BANDS: tuple[str, ...] = ("pre-birth", "under-1", "1-4", "5-10", "11-15", "16-17", "18-25")
-PART_STATUSES: tuple[str, ...] = ("confirmed", "partly-confirmed", "regional-pattern", "invented")
+from thresholds_app.core.base.wording import level_title
+from thresholds_app.core.pack.vocabulary import AGE_BANDS as AGE_BANDS
+from thresholds_app.core.pack.vocabulary import ANSWERS as ANSWERS
+from thresholds_app.core.pack.vocabulary import PART_STATUSES as PART_STATUSES
+from thresholds_app.core.pack.vocabulary import Answer as Answer
 
 
 @record
@@ -38,6 +38,39 @@ class PartStatus:
 
 
 @record
+class Roles:
+    """What the app's own rules need from a pack, by id (``roles:`` in ``pack.yaml``).
+
+    The code never names a question, contact or level of one partnership's pack: it asks the
+    pack's roles. ``thresholds validate`` refuses a pack that does not declare them all, so a
+    pack from another partnership cannot silently lose the 999 route or the household check.
+    """
+
+    immediate_danger: str  # question: is the child in immediate danger? (answer before export)
+    other_children: str  # question: every other child in the household considered?
+    consent_sought: str  # question: was consent sought?
+    consent_refused: str  # question: was consent refused?
+    telling_parents_risk: str  # question: could telling the parents increase the risk?
+    emergency_contact: str  # contact: 999
+    front_door: str  # contact: the MASH (its out_of_hours contact covers nights and holidays)
+    statutory_level: int  # level at which the front door is always given (a MASH referral)
+
+
+@record
+class EnoughAnswered:
+    """When a level can be relied on (``settings.enough_answered`` in ``pack.yaml``).
+
+    Until every one of ``questions`` has an answer (the mandatory questions always count) and,
+    while no concern above the lowest level is found, each domain has at least
+    ``answers_in_each_domain`` answered indicators, the app says "not enough answered yet" and
+    what to answer next, rather than a level that no answer has yet supported.
+    """
+
+    questions: tuple[str, ...] = ()
+    answers_in_each_domain: int = 1
+
+
+@record
 class Manifest:
     """Identity, dates and provenance of a pack (from ``pack.yaml``)."""
 
@@ -53,6 +86,9 @@ class Manifest:
     sources: Mapping[str, Source]
     parts: Mapping[str, PartStatus]
     mandatory_questions: tuple[str, ...]
+    roles: Roles
+    enough_answered: EnoughAnswered = EnoughAnswered()
+    training_pass_mark: int | None = None  # percentage; None: the app's default
 
 
 @record
@@ -346,6 +382,16 @@ class Pack:
     def short_hash(self) -> str:
         """The first 12 hex digits of the content hash, for footers."""
         return self.content_hash[:12]
+
+    @property
+    def roles(self) -> Roles:
+        """The ids the app's rules rely on (see :class:`Roles`)."""
+        return self.manifest.roles
+
+    def level_title(self, number: int) -> str:
+        """``"Level 3: Targeted early help"``, with the pack's name for the level."""
+        found = self.levels.get(number)
+        return level_title(number, found.name if found else None)
 
     def answerable_ids(self) -> set[str]:
         """Ids that can carry an answer: every indicator and question."""

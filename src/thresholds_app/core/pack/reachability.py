@@ -11,7 +11,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-_ALL_ANSWERS = frozenset({"yes", "no", "not-known", "unanswered"})
+from thresholds_app.core.pack.vocabulary import CONDITION_ANSWERS, DISTINCT_KEYS, where_matches
+
+_ALL_ANSWERS = frozenset(CONDITION_ANSWERS)
 
 
 def _topics(indicator: Mapping[str, Any]) -> list[Any]:
@@ -20,17 +22,7 @@ def _topics(indicator: Mapping[str, Any]) -> list[Any]:
 
 
 def _matches(indicator: Mapping[str, Any], where: Mapping[str, Any]) -> bool:
-    level = where.get("level")
-    levels = level if isinstance(level, list) else [level] if level is not None else None
-    checks = (
-        levels is None or indicator.get("level") in levels,
-        "kind" not in where or indicator.get("kind") == where["kind"],
-        "domain" not in where or indicator.get("domain") == where["domain"],
-        "area" not in where or indicator.get("area") == where["area"],
-        "theme" not in where or indicator.get("theme") == where["theme"],
-        "topic" not in where or where["topic"] in _topics(indicator),
-    )
-    return all(checks)
+    return where_matches(where, indicator.get, _topics(indicator))
 
 
 def _count_reason(
@@ -39,13 +31,13 @@ def _count_reason(
     where: Mapping[str, Any] = count["where"] if isinstance(count.get("where"), dict) else {}
     matching = [i for i in indicators.values() if _matches(i, where)]
     distinct = count.get("distinct")
-    if distinct in ("domain", "area"):
+    if distinct in DISTINCT_KEYS:
         available = len({v for i in matching if isinstance(v := i.get(distinct), str)})
     else:
         available = len(matching)
     needed = count.get("at_least")
     if isinstance(needed, int) and needed > available:
-        what = f"different {distinct}s" if distinct in ("domain", "area") else "indicators"
+        what = f"different {distinct}s" if distinct in DISTINCT_KEYS else "indicators"
         return f"it needs {needed} {what} matching {dict(where)} but the pack has {available}"
     return None
 

@@ -22,11 +22,17 @@ from typing import Any
 
 import yaml
 
+from thresholds_app.core.base.dependencies import require_safe
 from thresholds_app.core.base.problems import Problem, format_path
+
+require_safe("PyYAML", yaml.__version__)
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 64
 MAX_NODES = 50_000
+# No number in a pack (a level, a count, a number of days) comes near this; Python refuses to
+# convert integers of over 4,300 digits, and a long one is almost certainly a typing slip.
+MAX_NUMBER_DIGITS = 15
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -58,6 +64,8 @@ class YamlDocument:
     #: True when the file used a construct that makes its data untrustworthy (aliases, tags,
     #: merge keys, several documents): later checks skip it rather than report echoes.
     fatal: bool = False
+    #: How many values the file holds (counted while reading; for the pack-wide limit).
+    nodes: int = 0
 
     def where(self, path: Path, *, key: bool = False) -> tuple[int | None, int | None]:
         """Line and column (1-based) of the value (or key) at ``path``, or its nearest parent."""
@@ -107,8 +115,11 @@ def decode_text(raw: bytes, doc: YamlDocument) -> str | None:
         return None
 
 
-def load_yaml(raw: bytes, file: str) -> YamlDocument:
-    """Parse one YAML file safely; problems are collected in the result, never raised."""
+def load_yaml(raw: bytes, file: str, *, max_nodes: int = MAX_NODES) -> YamlDocument:
+    """Parse one YAML file safely; problems are collected in the result, never raised.
+
+    ``max_nodes`` lowers the limit on values, so a pack can bound its files together.
+    """
     doc = YamlDocument(file)
     text = decode_text(raw, doc)
     if text is None:
@@ -118,7 +129,7 @@ def load_yaml(raw: bytes, file: str) -> YamlDocument:
     ):
         doc.add((), "the file is empty")
         return doc
-    walker = _Walker(doc)
+    walker = _Walker(doc, max_nodes)
     try:
         events = yaml.parse(text, Loader=_Loader)
         doc.data = walker.walk(events)
@@ -135,6 +146,7 @@ def load_yaml(raw: bytes, file: str) -> YamlDocument:
     except RecursionError:  # pragma: no cover - depth is bounded before this
         doc.data = None
         doc.add((), "the file is nested too deeply")
+    doc.nodes = walker.nodes
     return doc
 
 
@@ -153,8 +165,9 @@ def _syntax_message(exc: yaml.MarkedYAMLError, text: str) -> str:
 class _Walker:
     """Builds plain Python data from parser events, checking as it goes."""
 
-    def __init__(self, doc: YamlDocument) -> None:
+    def __init__(self, doc: YamlDocument, max_nodes: int = MAX_NODES) -> None:
         self.doc = doc
+        self.max_nodes = max_nodes
         self.nodes = 0
         self.documents = 0
         self.aliases = 0
@@ -183,8 +196,12 @@ class _Walker:
 
     def _count(self, event: Any, path: Path, depth: int) -> None:
         self.nodes += 1
-        if self.nodes > MAX_NODES:
-            self._problem(event, path, f"the file has more than {MAX_NODES} values; split it up")
+        if self.nodes > self.max_nodes:
+            if self.max_nodes < MAX_NODES:
+                message = "the pack holds too many values in all; this file goes past the limit"
+            else:
+                message = f"the file has more than {MAX_NODES} values; split it up"
+            self._problem(event, path, message)
             raise _Stop
         if depth > MAX_DEPTH:
             self._problem(event, path, f"the file is nested more than {MAX_DEPTH} levels deep")
@@ -267,6 +284,14 @@ class _Walker:
             )
             return value
         if _INT.match(value):
+            if len(value.lstrip("+-")) > MAX_NUMBER_DIGITS:
+                self._problem(
+                    event,
+                    path,
+                    f"this number has {len(value.lstrip('+-'))} digits, more than any pack uses; "
+                    "write it in quotes if it is text",
+                )
+                return value
             return int(value)
         if _YAML11_INT.match(value):
             self._problem(

@@ -8,8 +8,12 @@ it out. There are no numeric scores anywhere (hazard H20): only levels, reasons 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 
+from thresholds_app.core.base.calendar import aware_area_time
+from thresholds_app.core.base.jsonread import without_lone_surrogates
+from thresholds_app.core.base.wording import level_label
+from thresholds_app.core.case.answers import unknown_answers_notice
 from thresholds_app.core.case.record import CaseRecord
 from thresholds_app.core.pack.model import Pack
 from thresholds_app.core.report.sections import (
@@ -60,6 +64,7 @@ class ContactLine:
     phone: str
     why: str
     open_now: bool | None
+    time_rule: str = ""  # why this line at this time (closed on bank holidays, ...)
 
 
 @dataclass(frozen=True)
@@ -75,6 +80,8 @@ class Summary:
     route: str
     contacts: tuple[ContactLine, ...]
     consent: str
+    #: Things the reader must not miss, shown in the box (e.g. answers the pack does not know).
+    notices: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -96,6 +103,8 @@ class Rationale:
     intended_use: str
     draft_blockers: tuple[str, ...] = field(default=())
     authoring_note: str = ""  # set when the pack was used in authoring mode (not verified)
+    # The pack's date banner (due for review, expired): printed at the top when not empty.
+    pack_notice: str = ""
 
     def section(self, title: str) -> Section:
         """Return the section with this title (KeyError if absent)."""
@@ -106,11 +115,47 @@ class Rationale:
 
 
 def level_words(pack: Pack, level: int | None) -> str:
-    """Return "Level 3 (Targeted)" style wording, or the insufficient-information wording."""
+    """Return "Level 3: Targeted" style wording, or the insufficient-information wording."""
     if level is None:
         return "Insufficient information to indicate a level"
-    found = pack.levels.get(level)
-    return f"Level {level} ({found.name})" if found else f"Level {level}"
+    return pack.level_title(level)
+
+
+def guidance_headline(pack: Pack, assessment: Assessment) -> str:
+    """What the guidance indicates, in a few words: the same on screen and on paper.
+
+    Withheld when the pack is not in force. Until enough is answered: "Not enough answered yet",
+    or "At least Level 3: ..." when a concern already supports a level above the lowest (more
+    answers can only add to it); the lowest level, which means nothing of concern found, is
+    never stated before enough is answered (issue 11: "Level 1: Universal, No gaps").
+    """
+    level = assessment.indicated_level
+    if assessment.level_withheld:
+        return "Not shown: this guidance is not in force"
+    if not assessment.enough_answered:
+        if level is not None and level != min(pack.levels, default=level):
+            return f"At least {pack.level_title(level)} (not enough answered yet)"
+        return "Not enough answered yet"
+    return level_words(pack, level)
+
+
+def guidance_words(pack: Pack, assessment: Assessment) -> str:
+    """The headline as a rationale prints it, with the reason when the level is withheld."""
+    headline = guidance_headline(pack, assessment)
+    if assessment.level_withheld:
+        return f"{headline}. {assessment.pack_notice}"
+    if not assessment.enough_answered and assessment.to_answer_next:
+        return f"{headline}. Still to answer: {assessment.to_answer_next[0]}"
+    return headline
+
+
+def emergency_words(pack: Pack, case: CaseRecord, assessment: Assessment) -> str:
+    """The emergency line: an unanswered danger question prints as not answered, never "No"."""
+    if assessment.emergency:
+        return "Yes: emergency action indicated (999)."
+    if case.answers.get(pack.roles.immediate_danger) not in ("yes", "no"):
+        return "Not answered: whether the child is in immediate danger has not been recorded."
+    return "No."
 
 
 def build_rationale(
@@ -140,11 +185,12 @@ def build_rationale(
         intended_use=INTENDED_USE,
         draft_blockers=tuple(draft_blockers),
         authoring_note=trust.note if trust is not None and authoring else "",
+        pack_notice=assessment.pack_notice,
     )
 
 
 def _summary(pack: Pack, case: CaseRecord, assessment: Assessment) -> Summary:
-    indicated = assessment.indicated_level
+    indicated = assessment.settled_level
     decided = case.decision.level
     differs = decided is not None and decided != indicated
     contacts = _contacts(pack, assessment, decided if differs else None)
@@ -153,37 +199,40 @@ def _summary(pack: Pack, case: CaseRecord, assessment: Assessment) -> Summary:
     elif contacts:
         route = f"Contact {contacts[0].name} ({contacts[0].phone})."
         if differs:
-            route += f" This follows the practitioner's decision (Level {decided})."
+            route += f" This follows the practitioner's decision ({level_label(decided)})."
     else:
         route = "No contact suggested by the guidance."
     level_for_consent = decided if decided is not None else indicated
     consent_level = pack.consent.levels.get(level_for_consent) if level_for_consent else None
     return Summary(
-        guidance_level=level_words(pack, indicated),
+        guidance_level=guidance_words(pack, assessment),
         decision_level=(
             level_words(pack, decided) if decided is not None else "No decision recorded"
         ),
         differs=differs,
         differs_reason=case.decision.differs_reason.strip(),
         emergency=assessment.emergency,
-        emergency_text=(
-            "Yes: emergency action indicated (999)." if assessment.emergency else "No."
-        ),
+        emergency_text=emergency_words(pack, case, assessment),
         route=route,
         contacts=contacts,
         consent=consent_level.consent_needed if consent_level else "",
+        notices=tuple(n for n in (unknown_answers_notice(case, pack),) if n),
     )
 
 
 def _contacts(pack: Pack, assessment: Assessment, decided: int | None) -> tuple[ContactLine, ...]:
     """Contacts for the route: the decision's level when it differs, else the guidance's."""
     if decided is None or decided not in pack.levels:
-        lines = [ContactLine(c.name, c.phone, c.why, c.open_now) for c in assessment.contacts]
+        lines = [
+            ContactLine(c.name, c.phone, c.why, c.open_now, c.time_rule if not c.open_now else "")
+            for c in assessment.contacts
+        ]
     else:
         lines = []
         for contact_id in pack.levels[decided].contacts:
             contact = pack.contacts.get(contact_id)
-            if contact is None or (contact.phone.strip() == "999" and not assessment.emergency):
+            emergency_line = contact_id == pack.roles.emergency_contact
+            if contact is None or (emergency_line and not assessment.emergency):
                 continue  # 999 leads the route only when the guidance indicates an emergency
             lines.append(ContactLine(contact.name, contact.phone, contact.use_for, None))
             backup = pack.contacts.get(contact.out_of_hours or "")
@@ -200,6 +249,8 @@ def rationale_to_text(r: Rationale) -> str:
     out: list[str] = [r.marking, f"{r.title}: {r.child_reference}", ""]
     if r.authoring_note:
         out += [r.authoring_note, ""]
+    if r.pack_notice:
+        out += [r.pack_notice, ""]
     if r.draft_blockers:
         out += ["DRAFT: not ready to send. Still to do:"]
         out += [f"  - {b}" for b in r.draft_blockers] + [""]
@@ -211,8 +262,12 @@ def rationale_to_text(r: Rationale) -> str:
     ]
     if s.differs:
         out.append(f"Why the decision differs: {s.differs_reason or NOT_RECORDED}")
+    out += [f"NOTICE: {n}" for n in s.notices]
     out += [f"Emergency: {s.emergency_text}", f"Route: {s.route}"]
-    out += [f"Contact: {c.name}, {c.phone}: {c.why}" for c in s.contacts]
+    out += [
+        f"Contact: {c.name}, {c.phone}: {c.why}" + (f" ({c.time_rule})" if c.time_rule else "")
+        for c in s.contacts
+    ]
     out.append("")
     for section in r.sections:
         out += [section.title.upper()]
@@ -228,7 +283,7 @@ def rationale_to_text(r: Rationale) -> str:
         f"produced {r.produced_at}.",
         r.marking,
     ]
-    return "\n".join(out) + "\n"
+    return without_lone_surrogates("\n".join(out)) + "\n"  # always writable as UTF-8
 
 
 def _no_stop(text: str) -> str:
@@ -257,7 +312,8 @@ def _block_text(block: Block) -> list[str]:
 
 
 def format_produced_at(moment: datetime) -> str:
-    """Return the production time as printed in the rationale, e.g. "2026-01-12 11:30 UTC"."""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    """The production time as printed, in UK time with its zone: "2026-01-12 11:30 GMT".
+
+    A naive ``moment`` is taken as UK local time.
+    """
+    return aware_area_time(moment).strftime("%Y-%m-%d %H:%M %Z")

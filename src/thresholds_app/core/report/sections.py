@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from thresholds_app.core.base.wording import NOT_ANSWERED, answer_words, level_label
 from thresholds_app.core.case.record import CaseRecord
 from thresholds_app.core.pack.model import Pack
-from thresholds_app.core.rules.assessment import AnswerRef, Assessment
+from thresholds_app.core.rules.assessment import AnswerRef, Assessment, Reason
 
 NOT_RECORDED = "Not recorded."
 # Beyond this many, "what would change it" lists only a count (each is the same kind of answer).
@@ -68,6 +69,18 @@ class Section:
 
     title: str
     blocks: tuple[Block, ...]
+
+
+def reasons_to_show(pack: Pack, assessment: Assessment) -> tuple[Reason, ...]:
+    """The reasons a screen or rationale shows.
+
+    All of them, except that the lowest level's rules (which only say "nothing of concern
+    found") are left out until enough is answered.
+    """
+    lowest = min(pack.levels, default=None)
+    if assessment.enough_answered or assessment.indicated_level != lowest:
+        return assessment.reasons
+    return tuple(r for r in assessment.reasons if r.level is None)
 
 
 def _yes_no(value: bool | None) -> str:
@@ -139,24 +152,25 @@ def _worry(case: CaseRecord) -> Section:
 
 
 def _answer_line(ref: AnswerRef) -> str:
-    level = f" (Level {ref.level})" if ref.level else ""
-    answer = {"yes": "yes", "no": "no", "not-known": "not known"}.get(
-        ref.answer or "", "unanswered"
-    )
-    return f"{ref.text.rstrip('.')}{level}: {answer}"
+    level = f" ({level_label(ref.level)})" if ref.level else ""
+    return f"{ref.text.rstrip('.')}{level}: {answer_words(ref.answer)}"
 
 
 def _reasons(pack: Pack, assessment: Assessment) -> Section:
     blocks: list[Block] = [
         Entry(
-            r.label + (f" (Level {r.level})" if r.level else ""),
+            r.label + (f" ({level_label(r.level)})" if r.level else ""),
             tuple(_answer_line(a) for a in r.answers),
             f"Source: {_source_title(pack, r.source)}",
         )
-        for r in assessment.reasons
+        for r in reasons_to_show(pack, assessment)
     ]
-    if not blocks:
+    if assessment.level_withheld:
+        blocks.insert(0, Note(assessment.pack_notice))
+    elif not blocks:
         blocks.append(Note("No rule in the guidance matched the answers given."))
+    if not assessment.enough_answered:
+        blocks.append(Items(assessment.to_answer_next, "Not enough answered yet: still to answer"))
     if assessment.warnings:
         blocks.append(Items(tuple(assessment.warnings), "Warnings from the guidance"))
     return Section("Why the guidance indicates this level", tuple(blocks))
@@ -176,7 +190,7 @@ def _indicators(pack: Pack, case: CaseRecord) -> Section:
                 (
                     areas.get(indicator.area, indicator.area),
                     indicator.text,
-                    f"Level {indicator.level}",
+                    level_label(indicator.level),
                 )
             )
         if rows:
@@ -201,7 +215,7 @@ def _changes_and_gaps(assessment: Assessment) -> Section:
     changes = tuple(
         f"If “{c.text.rstrip('.')}” were answered {c.answer.replace('-', ' ')}, "
         + "the guidance would indicate "
-        + (f"Level {c.new_level}." if c.new_level else "insufficient information.")
+        + f"{level_label(c.new_level)}."
         for c in assessment.what_would_change
     )
     if len(changes) > MAX_CHANGES + 1:  # never "and 1 other": show it instead
@@ -213,7 +227,7 @@ def _changes_and_gaps(assessment: Assessment) -> Section:
         else Note("No single answer would change the level the guidance indicates.")
     )
     gaps = tuple(g.text for g in assessment.gaps) + tuple(
-        f"{m.text} (not answered)" for m in assessment.missing
+        f"{m.text} ({NOT_ANSWERED})" for m in assessment.missing
     )
     blocks.append(
         Items(gaps, "Gaps: answers that are not known")
@@ -301,12 +315,7 @@ def _consent(pack: Pack, case: CaseRecord, assessment: Assessment) -> Section:
     if advice.consent_refused and advice.if_refused:
         blocks.append(Field("If consent is refused", advice.if_refused))
     if advice.do_not_tell_parents:
-        blocks.append(
-            Note(
-                "Telling the parents may increase the risk to the child: take advice "
-                "from the MASH before telling them."
-            )
-        )
+        blocks.append(Field("Telling the parents", advice.tell_parents))
     return Section("Consent and information sharing", tuple(blocks))
 
 
@@ -325,7 +334,10 @@ def _stepping(pack: Pack, case: CaseRecord) -> Section | None:
         return None
     procedure = pack.step_up if record.direction == "up" else pack.step_down
     texts = {c.id: c.text for c in procedure.criteria}
-    criteria = tuple(texts.get(c, c) for c in record.criteria)
+    criteria = tuple(
+        texts.get(c) or f"A criterion that is not in this guidance ({c}): check it by hand"
+        for c in record.criteria
+    )
     blocks: list[Block] = [Note(procedure.summary)]
     if criteria:
         blocks.append(Items(criteria, "Criteria that apply"))
@@ -350,9 +362,7 @@ def _next_steps(case: CaseRecord, assessment: Assessment) -> Section:
 
 def _decision(pack: Pack, case: CaseRecord) -> Section:
     d = case.decision
-    level = f"Level {d.level}" if d.level else ""
-    if d.level and d.level in pack.levels:
-        level += f" ({pack.levels[d.level].name})"
+    level = pack.level_title(d.level) if d.level else ""
     blocks: list[Block] = [
         Field("Level decided by the practitioner", level),
         Field("Reasons", d.reasons),
@@ -366,7 +376,7 @@ def _reviews(case: CaseRecord) -> Section | None:
     if not case.reviews:
         return None
     rows = tuple(
-        (r.reviewer, r.role, r.date, f"Level {r.view_level}" if r.view_level else "", r.notes)
+        (r.reviewer, r.role, r.date, level_label(r.view_level) if r.view_level else "", r.notes)
         for r in case.reviews
     )
     return Section(

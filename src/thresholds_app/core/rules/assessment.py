@@ -67,6 +67,10 @@ class ContactAdvice:
     phone: str
     open_now: bool | None
     why: str
+    time_rule: str = ""  # the clock rule behind this line, e.g. "Christmas Day: ... closed"
+    # False for a line listed for later or for urgent protection only (the out-of-hours team
+    # while the office is open, a closed office), so screens never say "call" it now.
+    call_now: bool = True
 
 
 @dataclass(frozen=True)
@@ -83,6 +87,7 @@ class ConsentAdvice:
     do_not_tell_parents: bool
     lawful_basis: tuple[str, ...]
     record: tuple[str, ...]
+    step_up_to: int | None = None  # the level to consider when ``consider_step_up``
 
 
 @dataclass(frozen=True)
@@ -104,6 +109,19 @@ class Assessment:
     consent: ConsentAdvice
     next_steps: tuple[str, ...]
     contacts: tuple[ContactAdvice, ...]
+    # Pack dates on the day of the context's clock ("" when no clock was given): after the
+    # pack's expiry the level is withheld (``indicated_level`` is None, ``level_withheld``).
+    pack_state: str = ""
+    pack_notice: str = ""  # the banner: due for review, expired or not yet in force
+    level_withheld: bool = False
+    # Whether enough is answered to rely on the level, and what to answer next if not.
+    enough_answered: bool = True
+    to_answer_next: tuple[str, ...] = ()
+
+    @property
+    def settled_level(self) -> int | None:
+        """The indicated level once enough is answered to rely on it, else None."""
+        return self.indicated_level if self.enough_answered else None
 
     @property
     def rules_fired(self) -> tuple[str, ...]:

@@ -1,14 +1,7 @@
 """The condition interpreter: a closed vocabulary of rule conditions, compiled once per pack.
 
-A rule's ``when`` is plain data (see ``docs/pack-format.md``)::
-
-    answer:   {id: X, is: "yes"}          # or a list; unanswered matches "unanswered"
-    all:      [c, ...]
-    any:      [c, ...]
-    not:      c
-    at_least: {n: 2, of: [c, ...]}
-    count:    {at_least: 3, where: {...}, answer: "yes", distinct: domain}
-    age_band: [under-1, pre-birth]
+A rule's ``when`` is plain data in the vocabulary of :mod:`thresholds_app.core.pack.vocabulary`
+(see also ``docs/pack-format.md``).
 
 :func:`compile_condition` turns that data into a small tree of condition objects. Each object
 answers two questions for a set of answers and an age band: does it hold, and which answers made it
@@ -25,12 +18,22 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from thresholds_app.core.pack.model import AGE_BANDS, Indicator
+from thresholds_app.core.pack.model import Indicator
+from thresholds_app.core.pack.vocabulary import (
+    AGE_BANDS,
+    ANSWER_KEYS,
+    AT_LEAST_KEYS,
+    CONDITION_ANSWERS,
+    CONDITION_FORMS,
+    COUNT_KEYS,
+    DISTINCT_KEYS,
+    UNANSWERED,
+    WHERE_KEYS,
+    where_matches,
+)
 
-UNANSWERED = "unanswered"
-ANSWER_VALUES = ("yes", "no", "not-known", UNANSWERED)
-WHERE_KEYS = ("level", "kind", "domain", "area", "theme", "topic")
-DISTINCT_KEYS = ("domain", "area")
+ANSWER_VALUES = CONDITION_ANSWERS
+FORMS = CONDITION_FORMS
 
 
 class ConditionError(ValueError):
@@ -240,7 +243,7 @@ def _list(raw: Any, path: str) -> list[Any]:
 def _count(raw: Any, path: str, indicators: Sequence[Indicator]) -> Count:
     if not isinstance(raw, Mapping):
         raise ConditionError(path, "expected a mapping with at_least and where")
-    unknown = set(raw) - {"at_least", "where", "answer", "distinct"}
+    unknown = set(raw) - set(COUNT_KEYS)
     if unknown:
         raise ConditionError(path, f"unknown key {sorted(unknown)[0]!r}")
     n = raw.get("at_least")
@@ -266,14 +269,7 @@ def _count(raw: Any, path: str, indicators: Sequence[Indicator]) -> Count:
 
 
 def _matches(indicator: Indicator, where: Mapping[str, Any]) -> bool:
-    for key, wanted in where.items():
-        options = wanted if isinstance(wanted, list) else [wanted]
-        if key == "topic":
-            if not any(t in indicator.topics for t in options):
-                return False
-        elif getattr(indicator, key) not in options:
-            return False
-    return True
+    return where_matches(where, lambda key: getattr(indicator, key), indicator.topics)
 
 
 def compile_condition(raw: Any, indicators: Sequence[Indicator], path: str = "when") -> Condition:
@@ -292,7 +288,7 @@ def compile_condition(raw: Any, indicators: Sequence[Indicator], path: str = "wh
     ((form, body),) = raw.items()
     here = f"{path}.{form}"
     if form == "answer":
-        if not isinstance(body, Mapping) or set(body) != {"id", "is"}:
+        if not isinstance(body, Mapping) or set(body) != set(ANSWER_KEYS):
             raise ConditionError(here, "expected {id: ..., is: ...}")
         if not isinstance(body["id"], str):
             raise ConditionError(f"{here}.id", "expected an id")
@@ -306,7 +302,7 @@ def compile_condition(raw: Any, indicators: Sequence[Indicator], path: str = "wh
     if form == "not":
         return Not(compile_condition(body, indicators, here))
     if form == "at_least":
-        if not isinstance(body, Mapping) or set(body) != {"n", "of"}:
+        if not isinstance(body, Mapping) or set(body) != set(AT_LEAST_KEYS):
             raise ConditionError(here, "expected {n: ..., of: [...]}")
         n = body["n"]
         if not isinstance(n, int) or isinstance(n, bool) or n < 0:
@@ -324,6 +320,3 @@ def compile_condition(raw: Any, indicators: Sequence[Indicator], path: str = "wh
                 raise ConditionError(here, f"{band!r} is not an age band")
         return AgeBandIn(frozenset(bands))
     raise ConditionError(path, f"unknown condition {form!r} (use one of {', '.join(FORMS)})")
-
-
-FORMS = ("answer", "all", "any", "not", "at_least", "count", "age_band")

@@ -20,25 +20,22 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from thresholds_app.core.base.calendar import area_time
+from thresholds_app.core.base.wording import level_label
+from thresholds_app.core.pack.dates import PackDates, pack_dates
 from thresholds_app.core.pack.model import ANSWERS, Answer, Indicator, Pack, Rule
 from thresholds_app.core.rules.assessment import (
     AnswerRef,
     Assessment,
-    ConsentAdvice,
     ContactAdvice,
     Context,
     Reason,
 )
 from thresholds_app.core.rules.changes import what_would_change
 from thresholds_app.core.rules.conditions import Condition, ConditionError, compile_condition
-from thresholds_app.core.rules.contacts import (
-    EMERGENCY_ID,
-    FRONT_DOOR_ID,
-    contacts_for,
-    dedupe,
-    route,
-    who_to_call,
-)
+from thresholds_app.core.rules.consent import consent_advice
+from thresholds_app.core.rules.contacts import contacts_for, dedupe, route, who_to_call
+from thresholds_app.core.rules.settled import still_to_answer
 
 SUPPORTED_POLICIES = ("highest-level",)
 _CACHE_ATTRIBUTE = "_thresholds_engine"
@@ -144,9 +141,21 @@ class Engine:
         levels = [c.level for c in fired if c.level is not None]
         level = max(levels) if levels else None
         emergency = any(c.rule.then.emergency for c in fired)
-        reasons = tuple(self._reason(c, answers, age) for c in fired)
+        dates = _dates(self.pack, context)
+        withheld = dates is not None and not dates.suggestions_allowed
+        if withheld:
+            # Superseded guidance must not suggest a level (hazard H03): keep only what does not
+            # depend on it (999 in an emergency, gaps, pathways).
+            fired = [c for c in fired if c.level is None or c.rule.then.emergency]
+            level = None
         topics = self._topics(fired, answers)
-        consent = self._consent(level, answers)
+        to_answer = () if withheld else still_to_answer(self.pack, answers, level, emergency)
+        # The lowest level means "no concern found": until enough is answered it is no finding,
+        # so it gives no steps or contacts of its own (issue 11: "Level 1, No gaps").
+        advice_level = level
+        if to_answer and level == min(self.pack.levels, default=None):
+            advice_level = None
+        reasons = tuple(self._reason(c, answers, age, withheld) for c in fired)
         return Assessment(
             pack_id=self.pack.manifest.id,
             pack_version=self.pack.manifest.version,
@@ -159,20 +168,27 @@ class Engine:
             warnings=tuple(
                 dict.fromkeys(c.rule.then.warning for c in fired if c.rule.then.warning)
             ),
-            what_would_change=what_would_change(self, answers, age, level, fired),
+            what_would_change=(
+                () if withheld else what_would_change(self, answers, age, level, fired)
+            ),
             strengths=tuple(
                 self.answer_ref(i, answers)
                 for i in self._ordered(k for k, v in answers.items() if v == "yes")
                 if i in self.strength_ids
             ),
             topics=topics,
-            consent=consent,
-            next_steps=self._next_steps(level, emergency, topics),
-            contacts=self._contacts(level, emergency, topics, context),
+            consent=consent_advice(self.pack, level, answers),
+            next_steps=self._next_steps(advice_level, emergency, topics, to_answer, dates),
+            contacts=self._contacts(advice_level, emergency, topics, context),
+            pack_state=dates.state if dates else "",
+            pack_notice=dates.message if dates else "",
+            level_withheld=withheld,
+            enough_answered=not to_answer,
+            to_answer_next=to_answer,
         )
 
     def _reason(
-        self, compiled: CompiledRule, answers: Mapping[str, str], age: str | None
+        self, compiled: CompiledRule, answers: Mapping[str, str], age: str | None, withheld: bool
     ) -> Reason:
         rule = compiled.rule
         support = compiled.condition.support(answers, age)
@@ -180,7 +196,7 @@ class Engine:
             rule_id=rule.id,
             label=rule.label,
             explanation=rule.explanation,
-            level=rule.then.level,
+            level=None if withheld else rule.then.level,
             source=rule.source,
             answers=tuple(self.answer_ref(i, answers) for i in support),
         )
@@ -217,34 +233,13 @@ class Engine:
                     ids.setdefault(topic, None)
         return tuple(t for t in ids if t in self.pack.topics)
 
-    def _consent(self, level: int | None, answers: Mapping[str, str]) -> ConsentAdvice:
-        refused = answers.get("consent-refused") == "yes"
-        hide_from_parents = answers.get("informing-parents-increases-risk") == "yes"
-        guide = self.pack.consent.levels.get(level) if level is not None else None
-        tell = guide.tell_parents if guide else ""
-        if hide_from_parents:
-            tell = (
-                "Do not tell the parents yourself for now: you have said that telling them "
-                "could put the child or someone else at more risk. Agree with the MASH who tells "
-                "them and when, and record why."
-            )
-        return ConsentAdvice(
-            level=level,
-            consent_needed=guide.consent_needed if guide else "",
-            from_whom=guide.from_whom if guide else "",
-            if_refused=guide.if_refused if guide else "",
-            consent_refused=refused,
-            consider_step_up=bool(
-                refused and level == 3 and guide is not None and guide.consider_step_up_if_refused
-            ),
-            tell_parents=tell,
-            do_not_tell_parents=hide_from_parents,
-            lawful_basis=guide.lawful_basis if guide else (),
-            record=guide.record if guide else (),
-        )
-
     def _next_steps(
-        self, level: int | None, emergency: bool, topics: tuple[str, ...]
+        self,
+        level: int | None,
+        emergency: bool,
+        topics: tuple[str, ...],
+        to_answer: tuple[str, ...],
+        dates: PackDates | None,
     ) -> tuple[str, ...]:
         steps: list[str] = []
         if emergency:
@@ -252,13 +247,17 @@ class Engine:
                 "Call 999 now: the child may be in immediate danger. Then contact the MASH, or the "
                 "Emergency Duty Team out of hours."
             )
-        if level is None:
+        if dates is not None and not dates.suggestions_allowed:
+            steps.append(dates.message)
+        elif to_answer:
+            steps.append(f"Not enough answered yet to rely on a level. Next: {to_answer[0]}")
+        elif level is None:
             steps.append(
-                "Answer the questions listed as missing (first: is the child in immediate danger?) "
-                "before relying on any level."
+                "The guidance cannot indicate a level from these answers: talk to your "
+                "safeguarding lead, or ask the front door for advice."
             )
-        else:
-            steps.extend(self.pack.levels[level].next_steps if level in self.pack.levels else ())
+        if level is not None and level in self.pack.levels:
+            steps.extend(self.pack.levels[level].next_steps)
         for topic_id in topics:
             topic = self.pack.topics[topic_id]
             if topic.what_to_do:
@@ -269,20 +268,33 @@ class Engine:
         self, level: int | None, emergency: bool, topics: tuple[str, ...], context: Context
     ) -> tuple[ContactAdvice, ...]:
         now = context.now
+        roles = self.pack.roles
+        # The out-of-hours team is for urgent protection: an emergency or the statutory level.
+        urgent = emergency or (level is not None and level >= roles.statutory_level)
         advice: list[ContactAdvice] = []
-        if emergency or level == 4:
+        if urgent:
             advice += who_to_call(self.pack, now, emergency)
         if level is not None and level in self.pack.levels:
             ids = self._routable(self.pack.levels[level].contacts, emergency)
-            advice += contacts_for(self.pack, ids, now, f"Help at Level {level}")
+            advice += contacts_for(
+                self.pack, ids, now, f"Help at {level_label(level)}", urgent=urgent
+            )
         elif not emergency:
             advice += route(
-                self.pack, FRONT_DOOR_ID, now, "Ask the front door for advice if unsure"
+                self.pack,
+                roles.front_door,
+                now,
+                "Ask the front door for advice if unsure",
+                urgent=False,
             )
         for topic_id in topics:
             topic = self.pack.topics[topic_id]
             advice += contacts_for(
-                self.pack, self._routable(topic.contacts, emergency), now, topic.title
+                self.pack,
+                self._routable(topic.contacts, emergency),
+                now,
+                topic.title,
+                urgent=urgent,
             )
         return dedupe(advice)
 
@@ -291,8 +303,16 @@ class Engine:
         return [
             c
             for c in contact_ids
-            if (emergency or c != EMERGENCY_ID) and c not in self.out_of_hours_ids
+            if (emergency or c != self.pack.roles.emergency_contact)
+            and c not in self.out_of_hours_ids
         ]
+
+
+def _dates(pack: Pack, context: Context) -> PackDates | None:
+    """The pack's dates on the day of the context's clock (None when no clock was given)."""
+    if context.now is None:
+        return None
+    return pack_dates(pack.manifest, area_time(context.now).date())
 
 
 def _check_answers(answers: Mapping[str, str]) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from thresholds_app.core.base.wording import NO_LEVEL, level_label
 from thresholds_app.core.pack.model import Pack, Scenario, TestCase
 from thresholds_app.core.rules.assessment import Assessment, Context
 from thresholds_app.core.rules.engine import engine_for
@@ -38,7 +39,7 @@ class CaseOutcome:
 
 
 def _level(level: int | None) -> str:
-    return "insufficient information (null)" if level is None else f"Level {level}"
+    return f"{NO_LEVEL} (null)" if level is None else level_label(level)
 
 
 def _rules(ids: Iterable[str]) -> str:

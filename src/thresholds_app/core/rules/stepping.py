@@ -68,9 +68,11 @@ class SteppingAdvice:
 
 
 def _unresolved_level_4(pack: Pack, changes: SteppingChanges) -> list[str]:
+    """Concerns at the pack's statutory level still "yes" (or not yet answered "no")."""
+    statutory = pack.roles.statutory_level
     ids = []
     for indicator in pack.indicators.values():
-        if indicator.kind != "concern" or indicator.level != 4:
+        if indicator.kind != "concern" or indicator.level < statutory:
             continue
         now = changes.answers.get(indicator.id)
         before = changes.previous_answers.get(indicator.id)
@@ -97,15 +99,20 @@ def review_stepping(
 
     Args:
         pack: The guidance pack.
-        current_level: The level the child is supported at now (1-4).
+        current_level: The level the child is supported at now (one of the pack's levels).
         changes: The answers now and at the last review, and the criteria the practitioner ticked.
         context: Age band and clock, as for :func:`thresholds_app.core.rules.engine.assess`.
 
     Raises:
-        ValueError: ``current_level`` is not 1-4, or an answer is not yes, no or not-known.
+        ValueError: ``current_level`` is not a level of the pack, or an answer is not yes, no or
+            not-known.
     """
-    if current_level not in (1, 2, 3, 4):
-        raise ValueError("The current level must be 1, 2, 3 or 4.")
+    if current_level not in pack.levels:
+        raise ValueError(
+            "The current level must be one of the pack's levels: "
+            + ", ".join(str(n) for n in sorted(pack.levels))
+            + "."
+        )
     engine = engine_for(pack)
     assessment = engine.assess(changes.answers, context or Context())
     indicated = assessment.indicated_level
@@ -117,7 +124,7 @@ def review_stepping(
     up_advised = (
         assessment.emergency or (indicated is not None and indicated > current_level) or up_ticked
     )
-    if (up_advised or new_ids) and current_level < 4:
+    if (up_advised or new_ids) and current_level < max(pack.levels):
         return _advice(
             up,
             "step-up",

@@ -34,7 +34,6 @@ AGE_BAND_WORDS = {
     "16-17": "16 or 17 years",
     "18-25": "18 to 25 (care leavers, exploitation, missing)",
 }
-OTHER_CHILDREN = "other-children-considered"
 STATUS_CHOICES = ("Not yet considered", "Assessed", "Not assessed")
 
 
@@ -185,7 +184,7 @@ class ChildStep(QWidget):
                 )
             )
         )
-        question = state.pack.questions.get(OTHER_CHILDREN)
+        question = state.pack.questions.get(state.pack.roles.other_children)
         if question is not None:
             layout.addWidget(QuestionRow(state, question))
         self.rows_box = QVBoxLayout()

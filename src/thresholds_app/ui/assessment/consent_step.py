@@ -22,15 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from thresholds_app.core.base.wording import level_label
+from thresholds_app.core.case.assemble import consent_record
 from thresholds_app.core.case.record import SharedInfo
 from thresholds_app.core.rules.assessment import Assessment
 from thresholds_app.ui.assessment.question_row import QuestionRow
 from thresholds_app.ui.assessment.widgets import card_frame, heading, muted_label, plain_label
 from thresholds_app.ui.case_state import CaseState
 from thresholds_app.ui.danger_style import style_danger
-
-CONSENT_SOUGHT = "consent-sought"
-CONSENT_REFUSED = "consent-refused"
 
 
 class ConsentStep(QWidget):
@@ -58,7 +57,7 @@ class ConsentStep(QWidget):
         self.step_up_text = plain_label("")
         self.step_up_text.setStyleSheet("font-weight: bold;")
         box.addWidget(self.step_up_text)
-        self.step_up_button = QPushButton(self.tr("Consider a step up to Level 4…"))
+        self.step_up_button = QPushButton(self.tr("Consider a step up…"))
         self.step_up_button.setObjectName("stepUpButton")
         self.step_up_button.setAccessibleName(self.tr("Open the step-up review"))
         self.step_up_button.clicked.connect(self.step_up_requested.emit)
@@ -154,12 +153,16 @@ class ConsentStep(QWidget):
         self._stale = False
         c = assessment.consent
         self.step_up.setVisible(c.consider_step_up)
-        if c.consider_step_up:
+        if c.consider_step_up and c.step_up_to is not None:
+            target = level_label(c.step_up_to)
             self.step_up_text.setText(
                 self.tr(
                     "Consent has been refused. The guidance says to consider stepping up to "
-                    "Level 4: talk to your safeguarding lead and contact the MASH."
-                )
+                    "{level}: talk to your safeguarding lead and contact the MASH."
+                ).format(level=target)
+            )
+            self.step_up_button.setText(
+                self.tr("Consider a step up to {level}…").format(level=target)
             )
         current = self.lawful_basis.currentText()
         self.lawful_basis.blockSignals(True)
@@ -181,55 +184,37 @@ class ConsentStep(QWidget):
             (self.tr("Consent needed"), c.consent_needed),
             (self.tr("From whom"), c.from_whom),
             (self.tr("If it is refused"), c.if_refused),
-            (self.tr("Telling parents"), c.tell_parents),
         ]
+        if not c.do_not_tell_parents:
+            rows.append((self.tr("Telling parents"), c.tell_parents))
         parts = [f"<p><b>{html.escape(t)}:</b> {html.escape(v)}</p>" for t, v in rows if v]
-        if c.do_not_tell_parents:
-            parts.insert(
-                0,
-                "<p><b>"
-                + html.escape(
-                    self.tr(
-                        "Do not tell the parents before you share: telling them could increase "
-                        "the risk to the child."
-                    )
-                )
-                + "</b></p>",
-            )
+        if c.do_not_tell_parents:  # core's one wording, said once, first and in bold
+            parts.insert(0, f"<p><b>{html.escape(c.tell_parents)}</b></p>")
         if c.record:
             items = "".join(f"<li>{html.escape(r)}</li>" for r in c.record)
             parts.append(f"<p><b>{html.escape(self.tr('Record'))}:</b></p><ul>{items}</ul>")
         self.advice.setText(
-            f"<p>{html.escape(self.tr('At Level {n}:').format(n=c.level))}</p>" + "".join(parts)
+            f"<p>{html.escape(self.tr('At {level}:').format(level=level_label(c.level)))}</p>"
+            + "".join(parts)
         )
 
     def _sync_answers(self, answer_id: str) -> None:
         """Keep the consent record in step with the consent questions."""
-        if answer_id not in (CONSENT_SOUGHT, CONSENT_REFUSED):
-            return
-        record = self.state.case.consent
-        sought = self.state.answer(CONSENT_SOUGHT)
-        refused = self.state.answer(CONSENT_REFUSED)
-        record.sought = {"yes": True, "no": False}.get(sought or "")
-        if record.sought:
-            record.outcome = {"yes": "refused", "no": "given"}.get(refused or "", "")
-        elif record.sought is False:
-            record.outcome = "not-asked"
-        else:
-            record.outcome = ""
-        self.state.touch()
+        roles = self.state.pack.roles
+        if answer_id in (roles.consent_sought, roles.consent_refused):
+            self._save()
 
     def _save(self) -> None:
-        record = self.state.case.consent
-        record.by_whom = self.by_whom.text()
-        record.not_sought_reason = self.not_sought.text()
-        record.lawful_basis = self.lawful_basis.currentText()
-        record.manager_advice = self.manager.text()
-        shared = SharedInfo(
-            what=self.shared_what.text(),
-            with_whom=self.shared_with.text(),
-            when=self.shared_when.text(),
-            why=record.lawful_basis,
+        """Record what happened: core assembles the record from the answers and the text."""
+        self.state.case.consent = consent_record(
+            self.state.pack,
+            self.state.case.answers,
+            by_whom=self.by_whom.text(),
+            not_sought_reason=self.not_sought.text(),
+            lawful_basis=self.lawful_basis.currentText(),
+            manager_advice=self.manager.text(),
+            shared_what=self.shared_what.text(),
+            shared_with=self.shared_with.text(),
+            shared_when=self.shared_when.text(),
         )
-        record.shared = [shared] if (shared.what or shared.with_whom or shared.when) else []
         self.state.touch()

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from thresholds_app.core.case.record import NextStep
+from thresholds_app.core.report.rationale import guidance_headline
 from thresholds_app.core.rules.assessment import Assessment
-from thresholds_app.ui.assessment.live_panel import indicated_words
 from thresholds_app.ui.assessment.question_row import QuestionRow
 from thresholds_app.ui.assessment.widgets import (
     card_frame,
@@ -78,8 +78,7 @@ class DecisionStep(QWidget):
         self.level_group = QButtonGroup(self)
         self.level_buttons: dict[int, QRadioButton] = {}
         for index, number in enumerate(sorted(state.pack.levels)):
-            level = state.pack.levels[number]
-            button = QRadioButton(f"Level {number}: {level.name}")
+            button = QRadioButton(state.pack.level_title(number))
             button.setAccessibleName(self.tr("My decision: Level {n}").format(n=number))
             self.level_group.addButton(button, number)
             self.level_buttons[number] = button
@@ -169,7 +168,7 @@ class DecisionStep(QWidget):
             return  # updated when shown: keeps answering fast
         self.indicated.setText(
             self.tr("For comparison, the guidance indicates: {level}").format(
-                level=indicated_words(self.state.pack, assessment.indicated_level)
+                level=guidance_headline(self.state.pack, assessment)
             )
         )
 

@@ -11,6 +11,7 @@ import html
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout
 
+from thresholds_app.core.base.wording import level_label
 from thresholds_app.core.pack.model import Indicator, Pack
 from thresholds_app.ui.assessment.widgets import AnswerButtons, muted_label, plain_label
 from thresholds_app.ui.case_state import CaseState
@@ -18,7 +19,7 @@ from thresholds_app.ui.case_state import CaseState
 
 def level_words(indicator: Indicator) -> str:
     """'Level 2' for a concern, 'Strength' for a strength."""
-    return "Strength" if indicator.kind == "strength" else f"Level {indicator.level}"
+    return "Strength" if indicator.kind == "strength" else level_label(indicator.level)
 
 
 def neighbours(pack: Pack, indicator: Indicator) -> list[Indicator]:

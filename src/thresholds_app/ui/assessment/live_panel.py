@@ -7,27 +7,18 @@ deliberately "The guidance indicates…", never "the level is" (hazard H01: auto
 from __future__ import annotations
 
 import html
-from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
-from thresholds_app.core.pack.dates import pack_dates
+from thresholds_app.core.base.wording import answer_words, level_label
 from thresholds_app.core.pack.model import Pack
+from thresholds_app.core.report.rationale import guidance_headline
+from thresholds_app.core.report.sections import reasons_to_show
 from thresholds_app.core.rules.assessment import Assessment
 from thresholds_app.ui.assessment.widgets import big_text, muted_label
 from thresholds_app.ui.danger_style import style_danger
-
-ANSWER_WORDS = {"yes": "yes", "no": "no", "not-known": "not known", None: "unanswered"}
-
-
-def indicated_words(pack: Pack, level: int | None) -> str:
-    """'Level 3: Targeted early help' or 'Not enough information yet'."""
-    if level is None:
-        return "Not enough information yet"
-    found = pack.levels.get(level)
-    return f"Level {level}: {found.name}" if found else f"Level {level}"
 
 
 def _items(lines: list[str]) -> str:
@@ -43,11 +34,9 @@ class LivePanel(QWidget):
 
     SECTIONS = ("why", "change", "gaps", "warnings", "next")
 
-    def __init__(self, pack: Pack, today: date | None = None) -> None:
+    def __init__(self, pack: Pack) -> None:
         super().__init__()
         self.pack = pack
-        # After the pack's expiry date the level is withheld (hazard H03); 999 still shows.
-        self.dates = pack_dates(pack.manifest, today or date.today())
         self.setObjectName("livePanel")
         self.setMinimumWidth(320)
         self.setAccessibleName(self.tr("What the guidance indicates"))
@@ -75,9 +64,10 @@ class LivePanel(QWidget):
         )
         self.emergency_label.hide()
         column.addWidget(self.emergency_label)
-        self.note = muted_label(
-            self.tr("This supports your judgement. You record your own decision in step 5.")
+        self.default_note = self.tr(
+            "This supports your judgement. You record your own decision in step 5."
         )
+        self.note = muted_label(self.default_note)
         column.addWidget(self.note)
         self.details = QTextBrowser()
         self.details.setObjectName("liveDetails")
@@ -101,45 +91,47 @@ class LivePanel(QWidget):
         """Show ``a``; every pack and answer text is escaped (it is plain text)."""
         if self.emergency_label.isHidden() == a.emergency:
             self.emergency_label.setVisible(a.emergency)
-        if not self.dates.suggestions_allowed:
-            self.level_label.setText(self.tr("Not shown: this guidance is not in force"))
-            self.note.setText(self.dates.message)
+        # Core decides: after the pack's expiry the level is withheld (hazard H03; 999 still
+        # shows), and until enough is answered no level is shown as one to rely on.
+        self.level_label.setText(guidance_headline(self.pack, a))
+        self.note.setText(a.pack_notice or self.default_note)
+        if a.level_withheld:
             self.details.setHtml("")
             return
-        self.level_label.setText(indicated_words(self.pack, a.indicated_level))
         why: list[str] = []
         noted: list[str] = []
-        for reason in a.reasons:
+        for reason in reasons_to_show(self.pack, a):
             if reason.level is None:
                 noted.append(html.escape(reason.label))
                 continue
             shown = [r for r in reason.answers if r.answer in ("yes", "not-known")][:3]
             answers = "".join(
-                f"<br>{ANSWER_WORDS.get(ref.answer, '').capitalize()}: {html.escape(ref.text)}"
+                f"<br>{answer_words(ref.answer).capitalize()}: {html.escape(ref.text)}"
                 for ref in shown
             )
             more = len(reason.answers) - len(shown)
             extra = f"<br><i>and {more} more answers</i>" if more > 0 and shown else ""
-            why.append(f"<b>{html.escape(reason.label)}</b> (Level {reason.level}){answers}{extra}")
+            level = level_label(reason.level)
+            why.append(f"<b>{html.escape(reason.label)}</b> ({level}){answers}{extra}")
         if a.strengths:
             why.append(
                 "What is going well: " + "; ".join(html.escape(s.text) for s in a.strengths[:3])
             )
         change = [
-            f"Answering <b>{ANSWER_WORDS.get(c.answer, c.answer)}</b> to “"
+            f"Answering <b>{answer_words(c.answer)}</b> to “"
             f"{html.escape(c.text.rstrip('.'))}” would "
             f"{'raise' if c.direction == 'raise' else 'lower'} it to "
-            f"Level {c.new_level}"
+            f"{level_label(c.new_level)}"
             if c.new_level is not None
-            else f"Answering <b>{ANSWER_WORDS.get(c.answer, c.answer)}</b> to “"
+            else f"Answering <b>{answer_words(c.answer)}</b> to “"
             f"{html.escape(c.text.rstrip('.'))}” would leave too little information"
             for c in a.what_would_change[:4]
         ]
         if len(a.what_would_change) > 4:
             change.append(f"<i>and {len(a.what_would_change) - 4} more</i>")
-        gaps = [f"Missing: {html.escape(m.text)}" for m in a.missing] + [
-            f"Not known: {html.escape(g.text)}" for g in a.gaps
-        ]
+        # Core's list of what to answer next includes every mandatory question left open.
+        gaps = [f"Still to answer: {html.escape(t)}" for t in a.to_answer_next]
+        gaps += [f"Not known: {html.escape(g.text)}" for g in a.gaps]
         self._fill("why", why, self.tr("No rule has fired yet. Answer the questions to begin."))
         self._fill("change", change, self.tr("Nothing to show yet."))
         self._fill("gaps", gaps, self.tr("No gaps."))

@@ -7,6 +7,7 @@ assessment builds a new page from an empty record (hazard H17).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -126,6 +127,7 @@ class AssessmentPage(QWidget):
         self.needs.topic_requested.connect(self.show_topic)
         self.consent.step_up_requested.connect(self.step_up_requested.emit)
         self.preview.go_to_step_requested.connect(self._go_and_focus)
+        self.preview.go_to_field_requested.connect(self._focus_field)
         self.preview.save_pdf_requested.connect(self.save_pdf)
         self.preview.print_requested.connect(self.print_rationale)
         self.preview.print_preview_requested.connect(self.print_preview)
@@ -225,6 +227,11 @@ class AssessmentPage(QWidget):
         current = self.stack.currentWidget()
         return next(k for k, w in self._containers.items() if w is current)
 
+    def hide_guidance(self, hidden: bool) -> None:
+        """Hide what the guidance indicates (in practice, until the learner commits a level)."""
+        self.live.setVisible(not hidden)
+        self.decision.indicated.setVisible(not hidden)
+
     def go_to_step(self, key: str) -> None:
         """Show the step ``key`` (any step, in any order)."""
         keys = [k for k, _ in STEPS]
@@ -254,6 +261,15 @@ class AssessmentPage(QWidget):
     def _go_and_focus(self, key: str) -> None:
         self.go_to_step(key)
         self.focus_step()
+
+    def _focus_field(self, step: str, field: str) -> None:
+        """Land on the field a blocker names, where the step can say which widget holds it."""
+        found = re.fullmatch(r"household\[(\d+)\]\.\w+", field)
+        if step == "child" and found and int(found[1]) < len(self.child.rows):
+            row = self.child.rows[int(found[1])]
+            (row.detail if row.detail.isEnabled() else row.status).setFocus()
+        elif field == "child.reference":
+            self.child.reference.setFocus()
 
     def focus_first(self) -> None:
         """Focus the first answer of the first step."""
@@ -311,7 +327,8 @@ class AssessmentPage(QWidget):
 
     def save_pdf(self) -> Path | None:
         """Save the rationale PDF where the user chooses."""
-        if self.preview.blockers():
+        export = self.preview.prepare()
+        if export.blockers:
             return None
         chosen = self.ask_save_path(
             self.tr("Save the rationale as PDF"),
@@ -323,19 +340,20 @@ class AssessmentPage(QWidget):
         from thresholds_app.core.base.atomic import atomic_write_bytes
 
         path = Path(chosen)
-        atomic_write_bytes(path, self.preview.pdf_bytes())
+        atomic_write_bytes(path, self.preview.pdf_bytes(export))
         self.notify(self.tr("Rationale saved as PDF."))
         self.exported.emit("pdf")
         return path
 
     def print_rationale(self) -> QDialog | None:
         """Print the rationale PDF through the system print dialog."""
-        if self.preview.blockers():
+        export = self.preview.prepare()
+        if export.blockers:
             return None
         from thresholds_app.ui.printing import print_pdf
 
         return print_pdf(
-            self.preview.pdf_bytes(),
+            self.preview.pdf_bytes(export),
             self.preview.job_name(),
             self,
             done=self.notify,
@@ -343,17 +361,19 @@ class AssessmentPage(QWidget):
 
     def print_preview(self) -> QDialog | None:
         """Show a print preview of the rationale PDF."""
-        if self.preview.blockers():
+        export = self.preview.prepare()
+        if export.blockers:
             return None
         from thresholds_app.ui.printing import preview_pdf
 
-        return preview_pdf(self.preview.pdf_bytes(), self.preview.job_name(), self)
+        return preview_pdf(self.preview.pdf_bytes(export), self.preview.job_name(), self)
 
     def copy_text(self) -> str | None:
         """Copy the rationale as text."""
-        if self.preview.blockers():
+        export = self.preview.prepare()
+        if export.blockers:
             return None
-        text = self.preview.copy_to_clipboard()
+        text = self.preview.copy_to_clipboard(export)
         self.notify(self.tr("Rationale copied as text."))
         return text
 

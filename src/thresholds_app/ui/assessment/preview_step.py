@@ -1,14 +1,16 @@
 """Step 6: preview the rationale, then save the PDF, print it, save the case file or copy it.
 
 Export (PDF, print, copy) stays disabled while
-:func:`thresholds_app.core.case.readiness.export_blockers` lists anything; the blockers are
-shown in plain words (hazards H01, H09, H12). The case file can always be saved: it is the
+:func:`thresholds_app.core.case.readiness.find_blockers` lists anything; the blockers are
+shown in plain words (hazards H01, H09, H12) and each "Go there" link carries the blocker's step
+and field, never its words. The case file can always be saved: it is the
 practitioner's own working copy. reportlab and QtPdf are imported only when the user exports.
 """
 
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData, Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
@@ -22,10 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from thresholds_app import __version__
-from thresholds_app.core.case.readiness import export_blockers
+from thresholds_app.core.case.readiness import Blocker, find_blockers
 from thresholds_app.core.report.rationale import Rationale
 from thresholds_app.ui.assessment.widgets import card_frame, heading, muted_label
 from thresholds_app.ui.case_state import CaseState
+
+if TYPE_CHECKING:
+    from thresholds_app.core.report.export import Export
 
 # Windows clipboard formats that keep the text out of clipboard history and cloud sync (H16).
 CLIPBOARD_EXCLUSIONS = {
@@ -36,23 +41,9 @@ CLIPBOARD_EXCLUSIONS = {
 }
 
 
-# Which step to open for a blocker, by the words the readiness check uses (wording only: the
-# check itself is core's).
-_BLOCKER_STEPS = (
-    ("differs", "decision"),
-    ("against the guidance", "needs"),
-    ("consent", "consent"),
-    ("household", "child"),
-    ("other child", "child"),
-    ("outcome of assessing", "child"),
-    ("case reference", "child"),
-)
-
-
-def step_for_blocker(blocker: str) -> str:
-    """The step where the practitioner can deal with ``blocker`` (decision by default)."""
-    lowered = blocker.lower()
-    return next((step for words, step in _BLOCKER_STEPS if words in lowered), "decision")
+def blocker_link(blocker: Blocker) -> str:
+    """The link target for a blocker's "Go there": its step, then the field that fixes it."""
+    return f"{blocker.step}#{blocker.field}"
 
 
 def safe_file_stem(reference: str) -> str:
@@ -66,11 +57,14 @@ class PreviewStep(QWidget):
 
     Signals:
         go_to_step_requested(str): the user followed a blocker's link to the step with this key.
+        go_to_field_requested(str, str): the same link, with the case field that fixes it
+            (e.g. ``"household[1].outcome"``) for a step that can focus it.
         save_pdf_requested(), print_requested(), print_preview_requested(),
         save_case_requested(), copy_requested(): the user pressed the matching button.
     """
 
     go_to_step_requested = Signal(str)
+    go_to_field_requested = Signal(str, str)
     save_pdf_requested = Signal()
     print_requested = Signal()
     print_preview_requested = Signal()
@@ -99,7 +93,7 @@ class PreviewStep(QWidget):
             Qt.TextInteractionFlag.LinksAccessibleByMouse
             | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
         )
-        self.blocker_list.linkActivated.connect(self.go_to_step_requested.emit)
+        self.blocker_list.linkActivated.connect(self._follow_link)
         box.addWidget(self.blocker_list)
         layout.addWidget(self.blocker_card)
         self.ready_label = muted_label(
@@ -146,9 +140,15 @@ class PreviewStep(QWidget):
         """Insert ``widget`` into the step's column (e.g. the MASH reviewer's form)."""
         self._layout.insertWidget(index, widget)
 
-    def blockers(self) -> list[str]:
+    def prepare(self) -> Export:
+        """Prepare the export once (time, blockers, rationale): core's one export path."""
+        from thresholds_app.core.report.export import prepare_export
+
+        return prepare_export(self.state.pack, self.state.case, self.state.now(), __version__)
+
+    def blockers(self) -> tuple[Blocker, ...]:
         """What the practitioner must still record before export (empty: ready)."""
-        return export_blockers(self.state.case, self.state.assessment)
+        return find_blockers(self.state.pack, self.state.case, self.state.assessment)
 
     def update_blockers(self) -> None:
         """Enable or disable export, and list what is missing."""
@@ -161,45 +161,41 @@ class PreviewStep(QWidget):
         self.blocker_card.setVisible(bool(blockers))
         self.ready_label.setVisible(not blockers)
         items = "".join(
-            f"<li>{html.escape(b)} <a href='{step_for_blocker(b)}'>{self.tr('Go there')}</a></li>"
+            f"<li>{html.escape(b.message)} "
+            f"<a href='{html.escape(blocker_link(b))}'>{self.tr('Go there')}</a></li>"
             for b in blockers
         )
         self.blocker_list.setText(f"<ul style='margin-left:-20px'>{items}</ul>")
+
+    def _follow_link(self, link: str) -> None:
+        step, _, field = link.partition("#")
+        self.go_to_step_requested.emit(step)
+        if field:
+            self.go_to_field_requested.emit(step, field)
 
     def refresh_preview(self) -> None:
         """Rebuild the rationale text (done when the step is shown, not on every keystroke)."""
         self.preview.setPlainText(self.rationale_text())
 
-    def rationale(self) -> Rationale:
-        """Build the rationale from the case as it stands (draft blockers included)."""
-        from thresholds_app.core.report.rationale import build_rationale
+    def rationale(self, export: Export | None = None) -> Rationale:
+        """The rationale from the case as it stands (draft blockers included)."""
+        return (export or self.prepare()).rationale
 
-        case = self.state.record_for_export()
-        produced = self.state.now().replace(microsecond=0).isoformat(sep=" ")
-        return build_rationale(
-            self.state.pack,
-            case,
-            self.state.assessment,
-            produced,
-            __version__,
-            tuple(self.blockers()),
-        )
-
-    def rationale_text(self) -> str:
+    def rationale_text(self, export: Export | None = None) -> str:
         """The rationale as plain text."""
         from thresholds_app.core.report.rationale import rationale_to_text
 
-        return rationale_to_text(self.rationale())
+        return rationale_to_text(self.rationale(export))
 
-    def pdf_bytes(self) -> bytes:
+    def pdf_bytes(self, export: Export | None = None) -> bytes:
         """The rationale as PDF bytes (imports reportlab on first use)."""
         from thresholds_app.pdf.rationale_pdf import render_rationale_pdf
 
-        return render_rationale_pdf(self.rationale())
+        return render_rationale_pdf(self.rationale(export))
 
-    def copy_to_clipboard(self) -> str:
+    def copy_to_clipboard(self, export: Export | None = None) -> str:
         """Copy the rationale text, marked to stay out of clipboard history (H16)."""
-        text = self.rationale_text()
+        text = self.rationale_text(export)
         mime = QMimeData()
         mime.setText(text)
         for mime_type, value in CLIPBOARD_EXCLUSIONS.items():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
+from thresholds_app.core.base.wording import level_label
 from thresholds_app.core.case.record import Review
 from thresholds_app.ui.assessment.widgets import card_frame, heading, text_edit
 from thresholds_app.ui.case_state import CaseState
@@ -29,7 +30,7 @@ class ReviewForm(QWidget):
         self.level = QComboBox()
         self.level.addItem(self.tr("No view yet"), None)
         for number in sorted(state.pack.levels):
-            self.level.addItem(f"Level {number}", number)
+            self.level.addItem(level_label(number), number)
         self.notes = text_edit(self.tr("Reviewer's notes"), self.tr("The MASH reviewer's notes."))
         for label, widget, name in (
             (self.tr("&Reviewer:"), self.reviewer, self.tr("Reviewer's name")),

@@ -11,8 +11,6 @@ from thresholds_app.ui.assessment.widgets import heading, muted_label, plain_lab
 from thresholds_app.ui.case_state import CaseState
 from thresholds_app.ui.danger_style import style_danger
 
-IMMEDIATE_DANGER = "immediate-danger"
-
 
 class SafetyStep(QWidget):
     """The immediate-danger question and, when the engine says so, the call-999 banner.
@@ -38,7 +36,7 @@ class SafetyStep(QWidget):
                 )
             )
         )
-        question = state.pack.questions.get(IMMEDIATE_DANGER)
+        question = state.pack.questions.get(state.pack.roles.immediate_danger)
         self.row: QuestionRow | None = None
         if question is not None:
             self.row = QuestionRow(state, question, large=True)

@@ -10,6 +10,7 @@ import html
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
+from thresholds_app.core.base.wording import level_label
 from thresholds_app.core.pack.model import Pack
 
 
@@ -33,7 +34,7 @@ def topic_dialog(pack: Pack, topic_id: str, parent: QWidget) -> QDialog:
         parts.append(f"<h3>{e(tr('What to do'))}</h3>{bullets(topic.what_to_do)}")
     if topic.stages:
         rows = "".join(
-            f"<tr><td><b>{e(s.label)}</b></td><td>Level {s.level}</td>"
+            f"<tr><td><b>{e(s.label)}</b></td><td>{level_label(s.level)}</td>"
             f"<td>{e(s.description)}</td></tr>"
             for s in topic.stages
         )

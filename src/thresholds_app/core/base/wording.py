@@ -1,0 +1,47 @@
+"""The app's fixed words for levels, answers and days, defined once.
+
+Every screen, the PDF, the plain-text rationale and the command line use these, so a level or an
+answer is worded the same everywhere. Pack text (level names, indicator wording) stays in the pack.
+"""
+
+from __future__ import annotations
+
+# What an unanswered question prints as: never "No" (issue 11: an unanswered immediate-danger
+# question once printed as "Emergency: No").
+NOT_ANSWERED = "not answered"
+
+ANSWER_WORDS: dict[str, str] = {"yes": "yes", "no": "no", "not-known": "not known"}
+
+# Day keys as written in a pack's opening hours, Monday first (``date.weekday()`` order).
+DAY_KEYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+DAY_NAMES: dict[str, str] = dict(
+    zip(
+        DAY_KEYS,
+        ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+        strict=True,
+    )
+)
+DAY_SHORT_NAMES: dict[str, str] = {key: name[:3] for key, name in DAY_NAMES.items()}
+
+NO_LEVEL = "insufficient information"
+
+
+def answer_words(answer: str | None) -> str:
+    """``"yes"``, ``"no"``, ``"not known"`` or ``"not answered"`` (never a guess)."""
+    return ANSWER_WORDS.get(answer or "", NOT_ANSWERED)
+
+
+def level_label(number: int | None) -> str:
+    """``"Level 3"``, or ``"insufficient information"`` when there is no level."""
+    return NO_LEVEL if number is None else f"Level {number}"
+
+
+def level_title(number: int, name: str | None) -> str:
+    """``"Level 3: Targeted early help"`` (just ``"Level 3"`` when the level has no name)."""
+    return f"Level {number}: {name}" if name else f"Level {number}"
+
+
+def day_list(days: tuple[str, ...] | list[str], *, short: bool = False) -> str:
+    """Day keys as words in week order: ``"Monday, Tuesday"`` (``short``: ``"Mon, Tue"``)."""
+    names = DAY_SHORT_NAMES if short else DAY_NAMES
+    return ", ".join(names[d] for d in DAY_KEYS if d in days)

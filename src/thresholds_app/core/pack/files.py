@@ -1,0 +1,152 @@
+"""Finding and reading a pack's files, refusing anything that is not a plain file in the pack.
+
+A pack is a folder of plain files. Links (which could point at ``/dev/zero`` or at a folder
+outside the pack), pipes, devices, sub-folders and unreadable files are each reported as a
+problem naming the file, never followed or read silently, and no file is read past the size
+limit: its size is checked on the open file before any byte is read.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from thresholds_app.core.base.problems import Problem
+from thresholds_app.core.pack.yamlsafe import MAX_BYTES
+
+# file -> schema name. Folders hold one schema's files each.
+REQUIRED_FILES = {
+    "pack.yaml": "pack",
+    "levels.yaml": "levels",
+    "questions.yaml": "questions",
+    "rules.yaml": "rules",
+    "consent.yaml": "consent",
+    "stepping.yaml": "stepping",
+    "contacts.yaml": "contacts",
+}
+FOLDERS = {"domains": "domain", "topics": "topic", "scenarios": "scenarios", "tests": "tests"}
+REQUIRED_FOLDERS = ("domains",)
+PROVENANCE = "PROVENANCE.md"
+# A whole pack may hold at most this many files; far more than a partnership needs.
+MAX_FILES = 300
+
+
+def _problem(name: str, message: str) -> Problem:
+    return Problem(name, None, None, "", message)
+
+
+def _kind_problem(path: Path) -> str | None:
+    """Why ``path`` is not a plain file we may read, or None when it is one."""
+    try:
+        info = path.lstat()
+    except OSError as exc:
+        return f"this file could not be read ({exc.strerror or exc})"
+    if stat.S_ISLNK(info.st_mode):
+        return "links are not allowed in a pack: copy the file into the pack folder instead"
+    if stat.S_ISDIR(info.st_mode):
+        return "sub-folders are not read: move its files up into the folder"
+    if not stat.S_ISREG(info.st_mode):
+        return "this is not a plain file (a pipe or a device?) and is not read"
+    return None
+
+
+def _folder_problem(path: Path) -> str | None:
+    info = path.lstat()
+    if stat.S_ISLNK(info.st_mode):
+        return "links are not allowed in a pack: make this a real folder inside the pack"
+    if not stat.S_ISDIR(info.st_mode):
+        return "this should be a folder"
+    return None
+
+
+def list_pack_files(root: Path, problems: list[Problem]) -> dict[str, Path]:
+    """Find the pack's YAML files (relative name -> path), noting every file that is wrong."""
+    files: dict[str, Path] = {}
+    for name in REQUIRED_FILES:
+        path = root / name
+        if not os.path.lexists(path):
+            problems.append(_problem(name, "this file is missing from the pack"))
+        elif (why := _kind_problem(path)) is not None:
+            problems.append(_problem(name, why))
+        else:
+            files[name] = path
+    for path in sorted(root.iterdir()):
+        if path.suffix in (".yaml", ".yml") and path.name not in REQUIRED_FILES:
+            problems.append(
+                _problem(
+                    path.name,
+                    "unknown file: a pack holds only "
+                    + ", ".join(REQUIRED_FILES)
+                    + " and the folders "
+                    + ", ".join(FOLDERS),
+                )
+            )
+    for folder in FOLDERS:
+        sub = root / folder
+        if not os.path.lexists(sub):
+            if folder in REQUIRED_FOLDERS:
+                problems.append(_problem(f"{folder}/", "this folder is missing"))
+            continue
+        if (why := _folder_problem(sub)) is not None:
+            problems.append(_problem(f"{folder}/", why))
+            continue
+        for path in sorted(sub.iterdir()):
+            name = f"{folder}/{path.name}"
+            if path.name.startswith("."):
+                continue  # editors' and systems' hidden files
+            if path.suffix == ".yml":
+                problems.append(_problem(name, "rename this file to end in .yaml"))
+            elif (why := _kind_problem(path)) is not None:
+                problems.append(_problem(name, why))
+            elif path.suffix == ".yaml":
+                files[name] = path
+            else:
+                problems.append(_problem(name, f"only .yaml files belong in {folder}/"))
+    if len(files) > MAX_FILES:
+        problems.append(_problem("", f"the pack has {len(files)} files; at most {MAX_FILES}"))
+    return files
+
+
+def read_pack_file(path: Path, name: str, problems: list[Problem]) -> bytes | None:
+    """Read a plain file of at most the size limit; a problem instead of an exception."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        problems.append(_problem(name, f"this file could not be read ({exc.strerror or exc})"))
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            problems.append(_problem(name, "this is not a plain file and is not read"))
+            return None
+        if info.st_size > MAX_BYTES:
+            size = info.st_size / (1024 * 1024)
+            problems.append(
+                _problem(name, f"the file is {size:.1f} MiB; a pack file may be at most 2 MiB")
+            )
+            return None
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:  # it grew while we read it
+            problems.append(_problem(name, "the file is larger than 2 MiB"))
+            return None
+        return data
+    except OSError as exc:
+        problems.append(_problem(name, f"this file could not be read ({exc.strerror or exc})"))
+        return None
+    finally:
+        os.close(fd)
+
+
+def read_provenance(root: Path, problems: list[Problem]) -> bytes | None:
+    """The pack's PROVENANCE.md (hashed with the pack), or None when there is none."""
+    path = root / PROVENANCE
+    if not os.path.lexists(path):
+        return None
+    why = _kind_problem(path)
+    if why is not None:
+        problems.append(_problem(PROVENANCE, why))
+        return None
+    return read_pack_file(path, PROVENANCE, problems)

@@ -1,0 +1,1 @@
+"""Training screens: the scenario library, the presenter view for a room, and practice."""
