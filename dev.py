@@ -2,6 +2,7 @@
 
     python3 dev.py run [APP ARGS...]   set up .venv, then start the app on the bundled pack
     python3 dev.py test [PYTEST ARGS...]  set up .venv with test tools, then run every check
+    python3 dev.py bundle [--smoke]   build the desktop bundle (packaging/build_bundle.py)
 
 On Windows use ``py dev.py run`` and ``py dev.py test``. Only the standard library is used here,
 so it runs before anything is installed. The virtual environment is refreshed whenever
@@ -141,8 +142,14 @@ def cmd_test(args: list[str]) -> int:
     return 0  # pytest's own summary stays the last line
 
 
+def cmd_bundle(args: list[str]) -> int:
+    ensure_venv("build")
+    say("building the desktop bundle (packaging/README.md)")
+    return run(VENV_PYTHON, "packaging/build_bundle.py", *args)
+
+
 def main(argv: list[str]) -> int:
-    commands = {"run": cmd_run, "test": cmd_test}
+    commands = {"run": cmd_run, "test": cmd_test, "bundle": cmd_bundle}
     if not argv or argv[0] not in commands:
         print(__doc__)
         return 2

@@ -25,6 +25,11 @@ def content_root() -> Path:
     return _PACKAGE_DIR.parent.parent  # src/thresholds_app -> repository root
 
 
+def is_source_checkout() -> bool:
+    """True when running from the repository (not an installed wheel or a frozen bundle)."""
+    return content_root() == _PACKAGE_DIR.parent.parent
+
+
 def guidance_dir() -> Path:
     """Return the folder holding the bundled guidance packs."""
     return content_root() / "guidance"
@@ -38,6 +43,11 @@ def default_pack_dir() -> Path:
 def resources_dir() -> Path:
     """Return the folder holding fonts, icons, styles and translations."""
     return content_root() / "resources"
+
+
+def shipped_keys_dir() -> Path:
+    """Return the folder of pack signing public keys installed with the app (may not exist)."""
+    return resources_dir() / "keys"
 
 
 def examples_dir() -> Path:

@@ -20,12 +20,19 @@ def pdf_text(path: Path) -> str:
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=[p.stem for p in EXAMPLES])
-def test_render_examples(tmp_path: Path, example: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_render_examples(
+    tmp_path: Path, example: Path, capsys: pytest.CaptureFixture[str], signed_bundled
+) -> None:
     out, text = tmp_path / "r.pdf", tmp_path / "r.txt"
+    pack, public = signed_bundled
     code = main(
         [
             "render",
             str(example),
+            "--pack",
+            str(pack),
+            "--pubkey",
+            str(public),
             "-o",
             str(out),
             "--text",

@@ -24,6 +24,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "book": ("book", "print the whole guidance pack as a readable PDF handout"),
     "review": ("review", "list a folder of referrals for the MASH and count them without names"),
     "scenarios": ("scenarios", "find training scenarios and print a session sheet"),
+    "pack": ("pack", "make signing keys; sign, verify and compare guidance packs"),
 }
 
 

@@ -24,6 +24,9 @@ if TYPE_CHECKING:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Register the command's arguments."""
     parser.add_argument("case_file", type=Path, help="a saved case file (.json)")
+    from thresholds_app.cli.packarg import add_trust_arguments
+
+    add_trust_arguments(parser)
     parser.add_argument("--pack", type=Path, help="pack folder (default: bundled pack)")
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output")
     parser.add_argument(
@@ -44,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
     except ValueError:
         print(f"thresholds assess: --now {args.now!r} is not a date and time", file=sys.stderr)
         return 2
-    pack = load_pack_for("assess", args.pack)
+    pack = load_pack_for("assess", args.pack, args)
     if isinstance(pack, int):
         return pack
     read = read_case_for("assess", args.case_file)

@@ -1,30 +1,109 @@
-"""The pack argument every command shares: find the folder, load it, or say why not."""
+"""The pack argument every command shares: find the folder, check it can be trusted, load it.
+
+``--pubkey KEY.pub`` (repeatable) checks the pack's signature against that key as well as the
+keys this computer trusts, and asks for a strict check; ``--authoring`` allows a pack that is not
+signed, or that changed since it was signed, when the organisation's settings allow authoring
+mode. Without either, the settings in force decide (a source checkout uses authoring mode).
+"""
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from thresholds_app.core.pack.model import Pack
 
+if TYPE_CHECKING:
+    from thresholds_app.core.pack.opening import Opened
 
-def load_pack_for(command: str, pack_dir: Path | None) -> Pack | int:
-    """Load the valid pack in ``pack_dir`` (default: the bundled one) for ``command``.
 
-    Returns the pack, or prints the problems to stderr and returns exit code 2: the pack is the
-    command's input, and ``thresholds validate`` is the command that explains a broken one.
+def add_trust_arguments(parser: argparse.ArgumentParser) -> None:
+    """Register ``--pubkey`` and ``--authoring``."""
+    parser.add_argument(
+        "--pubkey",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="KEY.pub",
+        help="trust packs signed with this minisign public key, and insist on a valid signature",
+    )
+    parser.add_argument(
+        "--authoring",
+        action="store_true",
+        help="allow an unsigned or changed pack (authoring mode; rationales say so on every page)",
+    )
+
+
+def open_pack_for(
+    command: str, pack_dir: Path | None, args: argparse.Namespace | None = None
+) -> Opened | int:
+    """Open the pack as the app would (verified, or in authoring mode); see ``load_pack_for``.
+
+    Returns :class:`~thresholds_app.core.pack.opening.Opened`, or an exit code (2) after
+    printing why nothing could be opened.
     """
+    from thresholds_app.core.config.current import current_settings
     from thresholds_app.core.pack.cache import default_cache_dir
-    from thresholds_app.core.pack.load import load_pack
+    from thresholds_app.core.pack.opening import open_pack
+    from thresholds_app.core.pack.trust_setup import TrustSetupError, trust_policy
+
+    settings = current_settings()
+    for message in settings.messages:
+        print(f"thresholds {command}: {message}", file=sys.stderr)
+    try:
+        keys = [path.read_text(encoding="utf-8") for path in getattr(args, "pubkey", [])]
+    except OSError as error:
+        print(f"thresholds {command}: cannot read the key: {error}", file=sys.stderr)
+        return 2
+    try:
+        policy, messages = trust_policy(
+            settings,
+            authoring_requested=getattr(args, "authoring", False),
+            extra_keys=keys,
+            keep_copies=False,  # the command line uses the pack named, never a kept copy
+        )
+    except TrustSetupError as error:
+        print(f"thresholds {command}: {error}", file=sys.stderr)
+        return 2
+    for message in messages:
+        print(f"thresholds {command}: {message}", file=sys.stderr)
     from thresholds_app.paths import default_pack_dir
 
     folder = pack_dir or default_pack_dir()
     if not folder.is_dir():
         print(f"thresholds {command}: {folder} is not a folder", file=sys.stderr)
         return 2
-    result = load_pack(folder, cache_dir=default_cache_dir())  # validated once per content
+    # only the pack named: the command line never falls back silently to another one
+    cache = default_cache_dir() if command != "validate" else None
+    opened = open_pack([folder], policy, cache_dir=cache)
+    # A source checkout's everyday authoring mode stays quiet here (its rationales still say so
+    # on every page); a refusal, or authoring mode asked for, is always said.
+    if opened.notice and (opened.refusals or getattr(args, "authoring", False)):
+        print(f"thresholds {command}: {opened.notice}", file=sys.stderr)
+    return opened
+
+
+def load_pack_for(
+    command: str, pack_dir: Path | None, args: argparse.Namespace | None = None
+) -> Pack | int:
+    """Load the trusted, valid pack in ``pack_dir`` (default: the bundled one) for ``command``.
+
+    Returns the pack, or prints the problems to stderr and returns exit code 2: the pack is the
+    command's input, and ``thresholds validate`` is the command that explains a broken one.
+    """
+    opened = open_pack_for(command, pack_dir, args)
+    if isinstance(opened, int):
+        return opened
+    result = opened.result
+    folder = opened.pack_dir
     if result.pack is None or result.problems:
-        print(f"thresholds {command}: the guidance pack in {folder} is not valid:", file=sys.stderr)
+        print(
+            f"thresholds {command}: the guidance pack in {folder} is not valid or cannot be "
+            "trusted:",
+            file=sys.stderr,
+        )
         for problem in result.problems[:20]:
             print(f"  {problem}", file=sys.stderr)
         if len(result.problems) > 20:

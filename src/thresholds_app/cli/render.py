@@ -20,6 +20,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("case_file", type=Path, help="a saved case file (.json)")
     parser.add_argument("-o", "--output", type=Path, required=True, help="the PDF to write")
     parser.add_argument("--text", type=Path, help="also write the rationale as plain text")
+    from thresholds_app.cli.packarg import add_trust_arguments
+
+    add_trust_arguments(parser)
     parser.add_argument("--pack", type=Path, help="guidance pack folder (default: bundled pack)")
     parser.add_argument(
         "--draft", action="store_true", help="render even if not ready, marked as a draft"
@@ -53,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
     if isinstance(read, int):
         return read
     case = read.case
-    pack = load_pack_for("render", args.pack)
+    pack = load_pack_for("render", args.pack, args)
     if isinstance(pack, int):
         return pack
     report_unknown_answers("render", read, pack)

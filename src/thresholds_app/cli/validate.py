@@ -17,18 +17,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "pack_dir", nargs="?", type=Path, help="pack folder (default: bundled pack)"
     )
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    from thresholds_app.cli.packarg import add_trust_arguments
+
+    add_trust_arguments(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     """Validate the pack and print the result."""
-    from thresholds_app.core.pack.load import load_pack
-    from thresholds_app.paths import default_pack_dir
+    from thresholds_app.cli.packarg import open_pack_for
 
-    pack_dir: Path = args.pack_dir or default_pack_dir()
-    if not pack_dir.is_dir():
-        print(f"thresholds validate: {pack_dir} is not a folder", file=sys.stderr)
-        return 2
-    result = load_pack(pack_dir)  # no cache: validation always checks everything
+    opened = open_pack_for("validate", args.pack_dir, args)  # no cache: checks everything
+    if isinstance(opened, int):
+        return opened
+    result = opened.result
     pack = result.pack
     if args.json:
         counts = {
@@ -39,8 +40,11 @@ def run(args: argparse.Namespace) -> int:
             "scenarios": len(pack.scenarios) if pack else 0,
             "tests": len(pack.tests) if pack else 0,
         }
+        trust = pack.trust if pack else None
         out = {
             "valid": result.ok,
+            "verified": bool(trust and trust.verified),
+            "trust": trust.note if trust else "",
             "counts": counts,
             "problems": [p.to_json() for p in result.problems],
         }

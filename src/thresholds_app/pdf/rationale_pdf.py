@@ -74,6 +74,8 @@ def render_rationale_pdf(r: Rationale) -> bytes:
         ),
         Spacer(1, 4 * mm),
     ]
+    if r.authoring_note:  # the marking on every page says so too
+        story.append(_notice_box(r.authoring_note, styles))
     if r.pack_notice:
         story.append(_notice_box(r.pack_notice, styles))
     if r.draft_blockers:

@@ -19,6 +19,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from thresholds_app import __version__
+from thresholds_app.core.base.problems import Problem
+from thresholds_app.core.pack.load import LoadResult
 
 EXIT_OK = 0
 EXIT_BAD_PACK = 1
@@ -33,6 +35,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--pack", metavar="DIR", help="use the guidance pack in DIR")
     parser.add_argument(
+        "--authoring",
+        action="store_true",
+        help="allow an unsigned or changed pack, if your organisation allows authoring mode",
+    )
+    parser.add_argument(
         "--quit-when-ready",
         action="store_true",
         help="exit with 0 once the first window is shown and usable (benchmarks, smoke tests)",
@@ -41,6 +48,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--review",
         metavar="PATH",
         help="open a case file (or a folder of them) in the MASH review mode",
+    )
+    parser.add_argument(
+        "--smoke-test",
+        metavar="OUT_DIR",
+        help="check this installation works (pack, validation, PDF, printing) and exit",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
@@ -55,10 +67,12 @@ def parse_options(args: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
     Anything else, including ``--help`` and mistakes, goes to argparse for its messages.
     """
     rest = list(args)
-    options = argparse.Namespace(pack=None, quit_when_ready=False, review=None)
+    options = argparse.Namespace(
+        pack=None, quit_when_ready=False, review=None, authoring=False, smoke_test=None
+    )
     while rest:
-        if rest[0] == "--quit-when-ready":
-            options.quit_when_ready = True
+        if rest[0] in ("--quit-when-ready", "--authoring"):
+            setattr(options, rest[0][2:].replace("-", "_"), True)
             del rest[0]
         elif rest[0] in ("--pack", "--review") and len(rest) > 1:
             setattr(options, rest[0][2:], rest[1])
@@ -98,15 +112,29 @@ def _keep_start_up_objects() -> None:
 
 def _run(argv: Sequence[str]) -> int:
     args, qt_args = parse_options(argv[1:])
+    if args.smoke_test:
+        from thresholds_app.ui.selftest import run_smoke_test
 
-    # Phase one: the guidance, before any window (pure Python, no Qt).
-    from thresholds_app.core.pack.load import load_pack
-    from thresholds_app.paths import default_pack_dir
+        return run_smoke_test(Path(args.smoke_test))
 
-    pack_dir = Path(args.pack) if args.pack else default_pack_dir()
+    # Phase one: the guidance, before any window (pure Python, no Qt), checked against the
+    # signing keys the organisation trusts (core/pack/opening.py).
+    from thresholds_app.core.config.current import current_settings
     from thresholds_app.core.pack.cache import default_cache_dir
+    from thresholds_app.core.pack.opening import Opened, open_pack
+    from thresholds_app.core.pack.trust_setup import TrustSetupError, pack_candidates, trust_policy
 
-    result = load_pack(pack_dir, cache_dir=default_cache_dir())  # validated once per content
+    settings = current_settings()
+    candidates = pack_candidates(settings, Path(args.pack) if args.pack else None)
+    pack_dir = candidates[0]
+    start_messages = list(settings.messages)
+    try:
+        policy, key_messages = trust_policy(settings, authoring_requested=args.authoring)
+        start_messages += key_messages
+        opened = open_pack(candidates, policy, cache_dir=default_cache_dir())
+    except TrustSetupError as error:
+        opened = Opened(LoadResult(None, [Problem("", None, None, "", str(error))]), pack_dir)
+    result = opened.result
 
     # Phase two: the windows.
     from PySide6.QtCore import QTimer
@@ -132,16 +160,21 @@ def _run(argv: Sequence[str]) -> int:
     from thresholds_app.ui.settings import AppSettings
     from thresholds_app.ui.shell.drafts import default_store_factory
 
-    settings = AppSettings()
-    appearance = Appearance(app, settings)
+    app_settings = AppSettings()
+    appearance = Appearance(app, app_settings)
     appearance.apply()  # text size and colours first: widgets are styled once
     window = MainWindow(
         result.pack,
-        settings=settings,
+        settings=app_settings,
         appearance=appearance,
-        drafts=default_store_factory(settings.draft_retention_days),
+        drafts=default_store_factory(
+            app_settings.draft_retention_days, allowed=app_settings.drafts_allowed
+        ),
     )
     appearance.setParent(window)
+    from thresholds_app.ui.pack_trust import show_trust
+
+    show_trust(window, opened, start_messages, quiet=args.quit_when_ready)
     window.show()
     if args.review:  # a double-clicked case file, or a folder, opened for the MASH
         window.open_review_path(Path(args.review))

@@ -1,5 +1,9 @@
 """The app's preferences, kept with QSettings: a closed list of keys and never personal data.
 
+Settings the organisation manages (:mod:`thresholds_app.core.config`) come first: a value it
+locked is returned whatever the user chose and cannot be changed here; a value it recommended is
+the default until the user picks another.
+
 Only the keys in :data:`DEFAULTS` are read or written: window geometry and state, the idle lock
 minutes, how long drafts are kept, the text scale, the contrast mode and the last folder used.
 File names are never remembered (a case file's name may identify a child), only folders. A
@@ -12,7 +16,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QSettings
 from PySide6.QtWidgets import QMainWindow
@@ -35,6 +39,15 @@ DEFAULTS: dict[str, Any] = {
 }
 
 Warn = Callable[[str], None]
+
+if TYPE_CHECKING:
+    from thresholds_app.core.config.layers import Settings
+
+# QSettings key -> the managed setting's key (core/config/schema.py)
+MANAGED = {
+    "privacy/idle_minutes": "privacy.idle_minutes",
+    "privacy/draft_retention_days": "privacy.draft_retention_days",
+}
 
 
 def _tr(text: str) -> str:
@@ -59,13 +72,32 @@ class AppSettings:
     Args:
         path: the INI file to use (tests pass a temporary one); None for the user's own.
         warn: called with a plain message when something had to be reset.
+        managed: the organisation's settings in force; None reads this computer's policy.
     """
 
-    def __init__(self, path: Path | None = None, warn: Warn | None = None) -> None:
+    def __init__(
+        self, path: Path | None = None, warn: Warn | None = None, managed: Settings | None = None
+    ) -> None:
         self.path = Path(path) if path is not None else default_settings_path()
         self._warn = warn or (lambda _message: None)
         self.warnings: list[str] = []
         self._qs = self._open()
+        if managed is None:
+            from thresholds_app.core.config.current import current_settings
+
+            managed = current_settings()
+        self.managed = managed
+        for message in managed.messages:
+            self._report(message)
+
+    def locked(self, key: str) -> bool:
+        """True when the organisation set this QSettings key and the user cannot change it."""
+        name = MANAGED.get(key)
+        return name is not None and self.managed.locked(name)
+
+    def _managed_default(self, key: str) -> Any:
+        name = MANAGED.get(key)
+        return DEFAULTS[key] if name is None else self.managed[name]
 
     # -- opening and checking ------------------------------------------------------------------
 
@@ -100,10 +132,12 @@ class AppSettings:
                 "A setting was not readable and has been reset to the standard value ({key})."
             ).replace("{key}", key)
         )
-        return DEFAULTS[key]
+        return self._managed_default(key)
 
     def _number(self, key: str, kind: type, low: float, high: float) -> Any:
-        raw = self._qs.value(key, DEFAULTS[key])
+        if self.locked(key):
+            return kind(self._managed_default(key))
+        raw = self._qs.value(key, self._managed_default(key))
         try:
             value = kind(raw)
         except (TypeError, ValueError):
@@ -125,6 +159,8 @@ class AppSettings:
 
     @idle_minutes.setter
     def idle_minutes(self, minutes: int) -> None:
+        if self.locked("privacy/idle_minutes"):
+            return  # set by the organisation
         self._qs.setValue("privacy/idle_minutes", int(min(max(minutes, IDLE_MIN), IDLE_MAX)))
 
     @property
@@ -135,8 +171,15 @@ class AppSettings:
 
     @draft_retention_days.setter
     def draft_retention_days(self, days: int) -> None:
+        if self.locked("privacy/draft_retention_days"):
+            return  # set by the organisation
         clamped = int(min(max(days, RETENTION_MIN), RETENTION_MAX))
         self._qs.setValue("privacy/draft_retention_days", clamped)
+
+    @property
+    def drafts_allowed(self) -> bool:
+        """Whether unfinished work may be saved, encrypted, on this computer."""
+        return bool(self.managed["drafts.allowed"])
 
     @property
     def text_scale(self) -> float:

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QSpinBox,
     QVBoxLayout,
@@ -88,8 +89,13 @@ class SettingsPage(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         form.setVerticalSpacing(12)
         form.setHorizontalSpacing(16)
-        form.addRow(self.tr("Hide &details after"), self.idle)
-        form.addRow(self.tr("&Keep drafts for"), self.retention)
+        form.addRow(
+            self.tr("Hide &details after"), self._managed(self.idle, "privacy/idle_minutes")
+        )
+        form.addRow(
+            self.tr("&Keep drafts for"),
+            self._managed(self.retention, "privacy/draft_retention_days"),
+        )
         form.addRow(self.tr("&Text size"), self.text_size)
         form.addRow(self.tr("&Contrast"), self.contrast)
         layout = QVBoxLayout(self)
@@ -120,6 +126,23 @@ class SettingsPage(QWidget):
             lambda _i: appearance.set_contrast_mode(str(self.contrast.currentData()))
         )
         appearance.changed.connect(self._show_scale)
+
+    def _managed(self, field: QWidget, key: str) -> QWidget | QHBoxLayout:
+        """The field, or, when the organisation locked it, the field greyed with a note."""
+        if not self.settings.locked(key):
+            return field
+        words = self.tr("Set by your organisation")
+        field.setEnabled(False)
+        field.setToolTip(words)
+        field.setAccessibleDescription(f"{field.accessibleDescription()}. {words}.")
+        note = QLabel(words)
+        note.setProperty("role", "muted")
+        note.setObjectName("lockedNote")
+        row = QHBoxLayout()
+        row.addWidget(field)
+        row.addWidget(note)
+        row.addStretch(1)
+        return row
 
     def _show_scale(self) -> None:
         index = min(

@@ -8,6 +8,7 @@ nothing is ever written into the pack. A pack that passed once is cached by the 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -64,11 +65,16 @@ def _schema_for(name: str) -> str:
     )
 
 
-def fingerprint(raw: dict[str, bytes]) -> str:
+def fingerprint(raw: Mapping[str, bytes]) -> str:
     """SHA-256 over the pack's files (names and bytes), in a stable order."""
+    return fingerprint_of_digests({name: hashlib.sha256(raw[name]).digest() for name in raw})
+
+
+def fingerprint_of_digests(digests: Mapping[str, bytes]) -> str:
+    """The same fingerprint from each file's SHA-256 (a verified manifest already has them)."""
     digest = hashlib.sha256()
-    for name in sorted(raw):
-        digest.update(name.encode() + b"\0" + hashlib.sha256(raw[name]).digest())
+    for name in sorted(digests):
+        digest.update(name.encode() + b"\0" + digests[name])
     return digest.hexdigest()
 
 
@@ -79,12 +85,20 @@ def _cache_key(content_hash: str) -> str:
     return digest.hexdigest()
 
 
-def load_pack(pack_dir: str | Path, *, cache_dir: Path | None = None) -> LoadResult:
+def load_pack(
+    pack_dir: str | Path,
+    *,
+    cache_dir: Path | None = None,
+    verified: Mapping[str, bytes] | None = None,
+) -> LoadResult:
     """Load and validate the pack in ``pack_dir``.
 
     Args:
         pack_dir: the pack's folder.
         cache_dir: where to keep validated packs by content hash; None disables the cache.
+        verified: the bytes of every file as checked against a signed manifest (relative name
+            -> bytes; see :mod:`thresholds_app.core.pack.trust`). They are used instead of
+            reading the files again, so what is loaded is exactly what was verified.
     """
     root = Path(pack_dir)
     if not root.is_dir():
@@ -92,14 +106,26 @@ def load_pack(pack_dir: str | Path, *, cache_dir: Path | None = None) -> LoadRes
     problems: list[Problem] = []
     files = list_pack_files(root, problems)
     raw: dict[str, bytes] = {}
-    for name, path in files.items():
-        content = read_pack_file(path, name, problems)
-        if content is not None:
-            raw[name] = content
-    hashed = dict(raw)
-    provenance = read_provenance(root, problems)
-    if provenance is not None:
-        hashed[PROVENANCE] = provenance
+    if verified is not None:  # exactly the bytes checked against the signed manifest
+        for name in files:
+            if name in verified:
+                raw[name] = verified[name]
+            else:
+                problems.append(
+                    Problem(name, None, None, "", "this file is not part of the signed pack")
+                )
+        hashed = dict(raw)
+        if PROVENANCE in verified:
+            hashed[PROVENANCE] = verified[PROVENANCE]
+    else:
+        for name, path in files.items():
+            content = read_pack_file(path, name, problems)
+            if content is not None:
+                raw[name] = content
+        hashed = dict(raw)
+        provenance = read_provenance(root, problems)
+        if provenance is not None:
+            hashed[PROVENANCE] = provenance
     content_hash = fingerprint(hashed)
 
     key = _cache_key(content_hash) if cache_dir is not None and not problems else None

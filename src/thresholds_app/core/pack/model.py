@@ -423,6 +423,20 @@ class SearchQuerySet:
 
 
 @record
+class PackTrust:
+    """Whether a pack's files were checked against a trusted signature before use.
+
+    Set by :mod:`thresholds_app.core.pack.opening`, never read from the pack or the cache.
+    ``note`` is the plain sentence shown on screen and, in authoring mode, on every page of a
+    rationale.
+    """
+
+    verified: bool
+    signed_by: str  # the minisign key id; empty when not verified
+    note: str
+
+
+@record
 class Pack:
     """A whole guidance pack, loaded and validated."""
 
@@ -450,6 +464,7 @@ class Pack:
     review: ReviewGuide | None = None  # None only for packs built by hand (tests)
     search_words: SearchWords = SearchWords()
     search_queries: SearchQuerySet = SearchQuerySet()
+    trust: PackTrust | None = None  # None: loaded without the trust check (tests, tools)
 
     @property
     def short_hash(self) -> str:

@@ -43,6 +43,8 @@ __all__ = [
 ]
 
 MARKING = "OFFICIAL-SENSITIVE"
+# Added to the marking (printed at the top and foot of every page) when the pack was not verified.
+AUTHORING_MARKING = "AUTHORING MODE: GUIDANCE NOT VERIFIED, NOT FOR A REAL REFERRAL"
 TITLE = "Referral rationale"
 INTENDED_USE = (
     "This guidance supports professional judgement and does not replace it. The level shown as "
@@ -100,6 +102,7 @@ class Rationale:
     provenance_note: str
     intended_use: str
     draft_blockers: tuple[str, ...] = field(default=())
+    authoring_note: str = ""  # set when the pack was used in authoring mode (not verified)
     # The pack's date banner (due for review, expired): printed at the top when not empty.
     pack_notice: str = ""
 
@@ -164,9 +167,11 @@ def build_rationale(
     draft_blockers: tuple[str, ...] = (),
 ) -> Rationale:
     """Gather the rationale for ``case``; ``produced_at`` is the only varying input."""
+    trust = pack.trust
+    authoring = trust is not None and not trust.verified
     return Rationale(
         title=TITLE,
-        marking=MARKING,
+        marking=f"{MARKING} · {AUTHORING_MARKING}" if authoring else MARKING,
         child_reference=case.child.reference.strip() or "No reference",
         produced_at=produced_at,
         app_version=app_version,
@@ -179,6 +184,7 @@ def build_rationale(
         provenance_note=pack.manifest.provenance_note,
         intended_use=INTENDED_USE,
         draft_blockers=tuple(draft_blockers),
+        authoring_note=trust.note if trust is not None and authoring else "",
         pack_notice=assessment.pack_notice,
     )
 
@@ -241,6 +247,8 @@ def _contacts(pack: Pack, assessment: Assessment, decided: int | None) -> tuple[
 def rationale_to_text(r: Rationale) -> str:
     """Return the rationale as plain text for pasting into a referral form or case system."""
     out: list[str] = [r.marking, f"{r.title}: {r.child_reference}", ""]
+    if r.authoring_note:
+        out += [r.authoring_note, ""]
     if r.pack_notice:
         out += [r.pack_notice, ""]
     if r.draft_blockers:

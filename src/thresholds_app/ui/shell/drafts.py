@@ -29,13 +29,23 @@ log = logging.getLogger(__name__)
 StoreFactory = Callable[[], "DraftStore"]
 
 
-def default_store_factory(retention_days: int) -> StoreFactory:
-    """Make the user's drafts store (in their data folder, key in the system's store)."""
+def default_store_factory(retention_days: int, *, allowed: bool = True) -> StoreFactory:
+    """Make the user's drafts store (in their data folder, key in the system's store).
+
+    ``allowed`` is the organisation's setting: without it, work stays in memory only.
+    """
 
     def make() -> DraftStore:
+        from thresholds_app.core.drafts.keys import UnavailableKeyProvider
         from thresholds_app.core.drafts.store import DraftStore
 
-        return DraftStore(retention_days=retention_days)
+        provider = None
+        if not allowed:
+            provider = UnavailableKeyProvider(
+                "Your organisation has turned off saving drafts on this computer, so unfinished "
+                "work is kept in memory only until you save or export it."
+            )
+        return DraftStore(key_provider=provider, retention_days=retention_days)
 
     return make
 

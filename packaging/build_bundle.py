@@ -1,0 +1,178 @@
+"""Build the one-folder desktop bundle with signed packs, and smoke-test the built bundle itself.
+
+    python packaging/build_bundle.py [--key PREFIX.key] [--smoke] [--runs N]
+
+1. Stage: copy ``guidance/`` to ``build/stage/guidance``, sign every pack there with ``--key``
+   (the partnership's release key; its password from ``THRESHOLDS_PACK_KEY_PASSWORD``) or, when
+   no key is given, with a throwaway key made for this build (fine for CI; say so in a release),
+   and put the public key in ``build/stage/keys`` so the bundle trusts it.
+2. Build: PyInstaller with ``packaging/pyinstaller/thresholds_app.spec`` into ``build/dist``.
+3. With ``--smoke``, run the built bundle, not the source tree, in an empty home folder and
+   offscreen: it must start and reach a quiet window (``--quit-when-ready``), then
+   ``--smoke-test`` must open its bundled pack *verified*, validate it, assess an example, write
+   a rationale PDF and print it through QtPdf to a file. Then the bundle's size, and its start-up
+   time against a bare PySide6 window beside the same ratio for the source install (the goal:
+   the bundle's ratio within 1.3 times the source's). The report goes to
+   ``build/bundle-report.json``.
+
+Run it with the project's virtual environment (``.venv/bin/python``) with the ``build`` extra.
+PyInstaller does not cross-compile: this builds the bundle for the platform it runs on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BUILD = ROOT / "build"
+STAGE = BUILD / "stage"
+DIST = BUILD / "dist"
+SPEC = ROOT / "packaging" / "pyinstaller" / "thresholds_app.spec"
+APP_NAME = "thresholds-app"
+RATIO_GOAL = 1.3
+
+sys.path.insert(0, str(ROOT / "src"))
+
+
+def say(message: str) -> None:
+    print(f"[bundle] {message}", flush=True)
+
+
+def stage(key: Path | None) -> str:
+    """Copy and sign the packs; return the trusted key's id."""
+    from thresholds_app.core.pack.minisig import read_public_key
+    from thresholds_app.core.pack.signing import generate_keys, read_secret_key, sign_pack
+
+    if STAGE.exists():
+        shutil.rmtree(STAGE)
+    (STAGE / "keys").mkdir(parents=True)
+    shutil.copytree(ROOT / "guidance", STAGE / "guidance")
+    if key is None:
+        throwaway = Path(tempfile.mkdtemp()) / "build-only"
+        key, public = generate_keys(throwaway, None)
+        say("signing with a throwaway key made for this build (not for release)")
+    else:
+        public = key.with_suffix(".pub")
+    secret = read_secret_key(key, os.environ.get("THRESHOLDS_PACK_KEY_PASSWORD"))
+    for pack in sorted(p for p in (STAGE / "guidance").iterdir() if p.is_dir()):
+        manifest = sign_pack(pack, secret)
+        say(f"signed {manifest.pack_id} {manifest.version} ({len(manifest.files)} files)")
+    secret.wipe()
+    shutil.copy(public, STAGE / "keys" / public.name)
+    return read_public_key(public.read_text()).id_text
+
+
+def build() -> float:
+    """Run PyInstaller; return the seconds it took."""
+    started = time.perf_counter()
+    env = dict(os.environ, THRESHOLDS_STAGE=str(STAGE))
+    command = [
+        sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
+        "--distpath", str(DIST), "--workpath", str(BUILD / "work"), str(SPEC),
+    ]  # fmt: skip
+    if subprocess.call(command, cwd=ROOT, env=env) != 0:
+        raise SystemExit("[bundle] PyInstaller failed; see above")
+    return time.perf_counter() - started
+
+
+def folder_size(folder: Path) -> tuple[int, int]:
+    files = [p for p in folder.rglob("*") if p.is_file() and not p.is_symlink()]
+    return sum(p.stat().st_size for p in files), len(files)
+
+
+def clean_env(home: Path) -> dict[str, str]:
+    """An empty home and XDG folders, offscreen Qt, and nothing from the source tree."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "XDG_", "QT_"))}
+    env.update(HOME=str(home), QT_QPA_PLATFORM="offscreen")
+    for name in ("CONFIG", "CACHE", "DATA", "STATE"):
+        env[f"XDG_{name}_HOME"] = str(home / name.lower())
+    return env
+
+
+def timed(command: list[str], env: dict[str, str], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run(command, env=env, check=True, capture_output=True)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def smoke(runs: int, key_id: str) -> dict[str, object]:
+    """Run the built bundle's checks and measurements; raise SystemExit if any check fails."""
+    app = DIST / APP_NAME / (APP_NAME + (".exe" if os.name == "nt" else ""))
+    report: dict[str, object] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        home = Path(tmp)
+        env = clean_env(home)
+        first = subprocess.run([str(app), "--quit-when-ready"], env=env, capture_output=True)
+        if first.returncode != 0:
+            raise SystemExit(f"[bundle] the bundle did not start: {first.stderr.decode()[-2000:]}")
+        report["quiet_window"] = first.stderr.decode().strip() in ("", _propagate_note())
+        done = subprocess.run(
+            [str(app), "--smoke-test", str(home / "out")], env=env, capture_output=True, text=True
+        )
+        result = json.loads(done.stdout.strip().splitlines()[-1]) if done.stdout.strip() else {}
+        report["smoke_test"] = result
+        if done.returncode != 0 or not result.get("ok") or not result.get("verified"):
+            raise SystemExit(f"[bundle] the smoke test failed: {result or done.stderr[-2000:]}")
+        say(
+            f"smoke test: {result['pack']} verified (key {key_id}), validated, Level "
+            f"{result['indicated_level']}, rationale {result['rationale_bytes']} bytes, "
+            f"printed {result['printed_pages']} pages through QtPdf"
+        )
+        size, count = folder_size(DIST / APP_NAME)
+        report["size_bytes"], report["files"] = size, count
+        say(f"size: {size / 2**20:.0f} MiB in {count} files")
+        bare = timed([sys.executable, str(ROOT / "benchmarks" / "baseline.py")], env, runs)
+        bundle = timed([str(app), "--quit-when-ready"], env, runs)
+        source_env = dict(env, PYTHONPATH=str(ROOT / "src"))
+        source = timed(
+            [sys.executable, "-m", "thresholds_app", "--quit-when-ready"], source_env, runs
+        )
+    bundle_ratio, source_ratio = bundle / bare, source / bare
+    report.update(
+        bare_window_s=bare, bundle_start_s=bundle, source_start_s=source,
+        bundle_ratio=bundle_ratio, source_ratio=source_ratio,
+        ratio_goal_met=bundle_ratio <= RATIO_GOAL * source_ratio,
+    )  # fmt: skip
+    say(
+        f"start-up (median of {runs}): bare window {bare * 1000:.0f} ms; bundle "
+        f"{bundle * 1000:.0f} ms = {bundle_ratio:.2f}x; source {source * 1000:.0f} ms = "
+        f"{source_ratio:.2f}x; bundle/source {bundle_ratio / source_ratio:.2f} "
+        f"(goal <= {RATIO_GOAL}: {'met' if report['ratio_goal_met'] else 'NOT met'})"
+    )
+    return report
+
+
+def _propagate_note() -> str:
+    return "This plugin does not support propagateSizeHints()"  # Qt's offscreen plugin says it
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--key", type=Path, help="the partnership's secret signing key")
+    parser.add_argument("--smoke", action="store_true", help="smoke-test the built bundle")
+    parser.add_argument("--runs", type=int, default=5, help="start-up runs to time")
+    args = parser.parse_args(argv)
+    key_id = stage(args.key)
+    seconds = build()
+    say(f"built {DIST / APP_NAME} in {seconds:.0f} s")
+    report: dict[str, object] = {"build_seconds": seconds, "key_id": key_id}
+    if args.smoke:
+        report.update(smoke(args.runs, key_id))
+    (BUILD / "bundle-report.json").write_text(json.dumps(report, indent=2, default=str) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,1 @@
+"""Settings an IT team manages: one schema, the machine policy, the layered result."""
