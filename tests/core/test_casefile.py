@@ -55,6 +55,7 @@ def test_saved_document_has_the_documented_shape(tmp_path: Path, case: CaseRecor
         "created",
         "updated",
         "pack",
+        "started_with",
         "child",
         "answers",
         "household",

@@ -49,3 +49,29 @@ def unknown_answers_notice(case: CaseRecord, pack: Pack) -> str:
         f"Not used: this case holds answers to ids this guidance does not know: {listed}. "
         "They play no part in the level the guidance indicates; check the case file."
     )
+
+
+def pack_switch_notice(case: CaseRecord, pack: Pack) -> str:
+    """The sentence a rationale shows when the case was made with other guidance (hazard H04).
+
+    A case started under another partnership's pack, or another version of this one, and
+    finished under ``pack`` must say so on its rationale: otherwise it reads as if one set of
+    thresholds had been applied throughout. Empty when the case was made with ``pack`` itself
+    (or records no pack, as a new case does before it is first saved).
+    """
+    made = case.started_with or case.pack
+    if not made.id:
+        return ""
+    now = pack.manifest
+    if made.id != now.id:
+        return (
+            f"Guidance changed: this case was started with another partnership's guidance "
+            f"({made.id} version {made.version or 'not recorded'}) and is assessed here with "
+            f"{now.id} version {now.version}. Check every answer against this guidance."
+        )
+    if made.version != now.version:
+        return (
+            f"Guidance changed: this case was started with version {made.version or 'not recorded'}"
+            f" of {now.id} and is assessed here with version {now.version}."
+        )
+    return ""

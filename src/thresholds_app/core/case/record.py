@@ -186,6 +186,9 @@ class CaseRecord:
     created: str = field(default_factory=utc_now_iso)
     updated: str = ""
     pack: PackRef = field(default_factory=PackRef)
+    # The guidance the case was started with, kept when it is carried on under other guidance
+    # (another version, or another partnership's pack: hazard H04); None while it is the same.
+    started_with: PackRef | None = None
     child: ChildDetails = field(default_factory=ChildDetails)
     answers: dict[str, Answer] = field(default_factory=dict)
     household: list[HouseholdMember] = field(default_factory=list)
@@ -211,6 +214,7 @@ class CaseRecord:
             "created": self.created,
             "updated": self.updated or self.created,
             "pack": _fields(self.pack),
+            "started_with": None if self.started_with is None else _fields(self.started_with),
             "child": _fields(self.child),
             "answers": dict(sorted(self.answers.items())),
             "household": [_fields(m) for m in self.household],
@@ -239,6 +243,7 @@ class CaseRecord:
             created=data["created"],
             updated=data.get("updated", ""),
             pack=PackRef(**data["pack"]),
+            started_with=PackRef(**data["started_with"]) if data.get("started_with") else None,
             child=ChildDetails(**data.get("child", {})),
             answers=dict(data.get("answers", {})),
             household=[HouseholdMember(**m) for m in data.get("household", [])],
@@ -353,6 +358,8 @@ def reassess_if_pack_changed(case: CaseRecord, pack: Pack, assess_fn: AssessFn) 
         )
     if len(messages) == 1 and old is not None:
         messages.append("The level the guidance indicates is unchanged.")
+    if case.started_with is None and case.pack.id:
+        case.started_with = case.pack  # the switch stays on the record (H04)
     case.assessment = new
     case.pack = current
     return messages

@@ -13,7 +13,7 @@ from datetime import datetime
 from thresholds_app.core.base.calendar import aware_area_time
 from thresholds_app.core.base.jsonread import without_lone_surrogates
 from thresholds_app.core.base.wording import level_label
-from thresholds_app.core.case.answers import unknown_answers_notice
+from thresholds_app.core.case.answers import pack_switch_notice, unknown_answers_notice
 from thresholds_app.core.case.record import CaseRecord
 from thresholds_app.core.pack.model import Pack
 from thresholds_app.core.report.sections import (
@@ -216,7 +216,9 @@ def _summary(pack: Pack, case: CaseRecord, assessment: Assessment) -> Summary:
         route=route,
         contacts=contacts,
         consent=consent_level.consent_needed if consent_level else "",
-        notices=tuple(n for n in (unknown_answers_notice(case, pack),) if n),
+        notices=tuple(
+            n for n in (pack_switch_notice(case, pack), unknown_answers_notice(case, pack)) if n
+        ),
     )
 
 

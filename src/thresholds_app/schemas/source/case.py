@@ -195,6 +195,12 @@ _CASE_PROPERTIES: Schema = {
     "created": _s("When the case was started (ISO 8601, UTC)."),
     "updated": _s("When the case was last saved (ISO 8601, UTC)."),
     "pack": _PACK,
+    "started_with": {
+        **_PACK,
+        "type": ["object", "null"],
+        "description": "The guidance the case was started with, when it was carried on under "
+        "other guidance (another version or another partnership's pack); null otherwise.",
+    },
     "child": _CHILD,
     "answers": _ANSWERS,
     "household": _HOUSEHOLD,
