@@ -133,6 +133,9 @@ def test_about_box_shows_pack_identity_and_provenance(qtbot):
     assert manifest.id in text
     assert manifest.version in text
     assert "confirmed" in text
+    from thresholds_app.core.report.rationale import INTENDED_USE
+
+    assert INTENDED_USE in " ".join(text.split())  # the same words as every rationale (H20)
     dialog.close()
 
 

@@ -54,6 +54,8 @@ def shortcuts_dialog(parent: QWidget) -> QDialog:
 
 def about_dialog(parent: QWidget, pack: Pack) -> QDialog:
     """Show the app version, the pack's identity and its provenance (non-blocking)."""
+    from thresholds_app.core.report.rationale import INTENDED_USE  # the rationale's own words
+
     m = pack.manifest
     parts = "".join(
         f"<tr><td>{html.escape(name)}</td><td>{html.escape(status.replace('-', ' '))}</td></tr>"
@@ -61,7 +63,9 @@ def about_dialog(parent: QWidget, pack: Pack) -> QDialog:
     )
     html_text = (
         f"<h3>{_tr(APP_TITLE)} {__version__}</h3>"
-        f"<p>{_tr('Supports professional judgement; it never replaces it.')}</p>"
+        f"<p><b>{_tr('Intended use')}:</b> {html.escape(INTENDED_USE)} "
+        f"{_tr('No scores are given anywhere. If a child is in immediate danger, call 999.')} "
+        f"{_tr('Limits and the safety file: docs/safety/intended-use.md.')}</p>"
         f"<h4>{html.escape(m.title)}</h4>"
         f"<p>{_tr('Pack')}: <b>{html.escape(m.id)}</b>, {_tr('version')} "
         f"<b>{html.escape(m.version)}</b> ({_tr('content')} {pack.short_hash or '—'})<br>"
