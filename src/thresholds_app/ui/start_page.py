@@ -159,7 +159,7 @@ class StartPage(QWidget):
             ("open", self.tr("Open a case file"), self.tr(
                 "Carry on with, or print, an assessment saved earlier.")),
             ("mash", self.tr("MASH review"), self.tr(
-                "Open referrals' case files to check them against the guidance and record the decision.")),
+                "Check referrals' case files against the guidance and record the decision.")),
             ("guidance", self.tr("Browse the guidance"), self.tr(
                 "Levels, indicators, special pathways, consent, stepping and contacts.")),
             ("training", self.tr("Training scenarios"), self.tr(
