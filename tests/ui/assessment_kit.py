@@ -76,6 +76,13 @@ def type_into(qtbot, widget, text: str) -> None:  # type: ignore[no-untyped-def]
     qtbot.keyClicks(widget, text)
 
 
+def search_for(qtbot, needs, words: str) -> list[str]:  # type: ignore[no-untyped-def]
+    """Type ``words`` into the needs step's search and wait for the results (after the pause)."""
+    type_into(qtbot, needs.search, words)
+    qtbot.waitUntil(lambda: not needs.finder.busy)
+    return needs.result_ids()  # type: ignore[no-any-return]
+
+
 def complete_everything_but_household(qtbot, page: AssessmentPage) -> None:  # type: ignore[no-untyped-def]
     """Record what a finished referral needs, leaving the household to the test."""
     click_question(qtbot, page, "immediate-danger", "no")

@@ -12,6 +12,7 @@ from assessment_kit import (
     click_question,
     complete_everything_but_household,
     make_window,
+    search_for,
     start_assessment,
     type_into,
 )
@@ -51,8 +52,7 @@ def test_level_1_case_by_keyboard(qtbot):
 
     qtbot.keyClick(page, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
     assert page.current_step() == "needs"
-    type_into(qtbot, page.needs.search, "bruise")
-    assert "dn-bruise-explained-l1" in page.needs.result_ids()
+    assert "dn-bruise-explained-l1" in search_for(qtbot, page.needs, "bruise")
     card = page.needs.results.cards["dn-bruise-explained-l1"]
     card.answers.buttons["yes"].setFocus()
     qtbot.keyClick(card.answers.buttons["yes"], Qt.Key.Key_Space)
@@ -235,8 +235,7 @@ def test_search_finds_indicators_by_everyday_words(qtbot, words, expected):
     window = make_window(qtbot)
     page = start_assessment(qtbot, window)
     page.go_to_step("needs")
-    type_into(qtbot, page.needs.search, words)
-    found = page.needs.result_ids()
+    found = search_for(qtbot, page.needs, words)
     assert found, words
     if expected:
         assert expected in found

@@ -12,12 +12,13 @@ from pathlib import Path
 
 import pytest
 from assessment_kit import make_window, start_assessment
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QLabel,
+    QLineEdit,
     QScrollArea,
     QWidget,
 )
@@ -52,6 +53,8 @@ def clipped(top: QWidget) -> list[str]:
     for widget in top.findChildren(QWidget):
         if not isinstance(widget, QLabel | QAbstractButton) or not _shown(widget, top):
             continue
+        if isinstance(widget.parentWidget(), QLineEdit):
+            continue  # a search box's own clear button, drawn by Qt as an icon
         name = f"{type(widget).__name__} {widget.text()[:50]!r}"
         parent = widget.parentWidget()
         if parent is not None and not QRect(QPoint(0, 0), parent.size()).contains(
@@ -153,3 +156,24 @@ def test_emergency_dialog_shows_every_number_in_full_at_150_percent(qtbot, large
         assert phone.height() >= phone.sizeHint().height()
     assert dialog.height() <= dialog.screen().availableGeometry().height()
     dialog.close()
+
+
+def test_search_results_fit_1280x720_at_100_and_150_percent_text(qtbot, large_text) -> None:
+    from assessment_kit import search_for
+
+    window = _small_window(qtbot)
+    page = start_assessment(qtbot, window)
+    page.go_to_step("child")
+    qtbot.keyClick(page, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert page.current_step() == "needs"
+    # arriving at the step puts the cursor in the search box: type the worry at once
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.needs.search)
+    for words in ("uasc", "mum drinking"):  # the last offers pathways too
+        page.needs.search.clear()
+        assert search_for(qtbot, page.needs, words), words
+        qtbot.wait(30)
+        assert clipped(page.steps["needs"]) == [], words
+    assert page.needs.finder.isVisible()  # the links to pathways found...
+    assert window.width() <= WINDOW[0]  # ...which wrap rather than widen the window
+    bottom = page.next_button.mapTo(window, QPoint(0, page.next_button.height())).y()
+    assert bottom <= window.statusBar().y()

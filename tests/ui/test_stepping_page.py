@@ -122,3 +122,16 @@ def test_controls_are_named(page: SteppingPage) -> None:
             assert widget.accessibleName(), widget
     for edit in page.findChildren(QPlainTextEdit):
         assert edit.tabChangesFocus()
+
+
+def test_the_indicator_list_follows_the_one_search(qtbot, page: SteppingPage, pack: Pack) -> None:
+    from thresholds_app.core.search.find import search
+    from thresholds_app.ui.browser_model import ID_ROLE
+
+    for words in ("mum drinking", "uasc", "missing"):
+        page.search.clear()
+        qtbot.keyClicks(page.search, words)
+        listed = [page.proxy.index(r, 2).data(ID_ROLE) for r in range(page.proxy.rowCount())]
+        core = [h.entry.id for h in search(pack, words) if h.entry.kind == "indicator"]
+        assert core, words
+        assert listed == core, words  # the same indicators as the assessment, best first

@@ -2,16 +2,17 @@
 
 Six sections down the left (levels, indicators, pathways, consent and the golden rules,
 stepping, contacts). The indicators section is a filtered table (domain, area, level, age band,
-and words that search the text, examples and keywords) with the chosen indicator's detail and
-its neighbours at other levels beside it. Everything is reachable from the keyboard: the section
-list, Ctrl+F for the search box, arrow keys in the table.
+and words for the app's one search, best match first) with the chosen indicator's detail and
+its neighbours at other levels beside it; pathways, consent, stepping and contacts that the
+words find are offered as links above the table. Everything is reachable from the keyboard:
+the section list, Ctrl+F for the search box, arrow keys in the table.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from thresholds_app.core.pack.model import AGE_BANDS, Pack
+from thresholds_app.core.search.index import prepare as prepare_search
 from thresholds_app.ui.appearance import Heading
 from thresholds_app.ui.browser_html import (
     consent_html,
@@ -42,6 +44,7 @@ from thresholds_app.ui.browser_html import (
     topic_html,
 )
 from thresholds_app.ui.browser_model import ID_ROLE, IndicatorFilter, IndicatorModel
+from thresholds_app.ui.search_links import others_html
 
 SECTIONS = (
     ("levels", "Levels of need"),
@@ -71,8 +74,19 @@ def _combo(name: str, description: str, items: Sequence[tuple[str, object]]) -> 
     return combo
 
 
+SEARCH_PAUSE_MS = 150  # the search runs once typing pauses this long
+OTHER_SECTIONS = {"pathway": "pathways", "consent": "consent", "stepping": "stepping"}
+
+
 class IndicatorBrowser(QWidget):
-    """Filters and a table of indicators, with the chosen one's detail."""
+    """Filters and a table of indicators, with the chosen one's detail.
+
+    Signals:
+        other_requested(str, str): a pathway, consent, stepping or contact entry that the search
+            found was chosen (its kind and id).
+    """
+
+    other_requested = Signal(str, str)
 
     def __init__(self, pack: Pack, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -85,9 +99,24 @@ class IndicatorBrowser(QWidget):
         self.search.setPlaceholderText(self.tr("Search: e.g. bruise, drinking, missing"))
         self.search.setAccessibleName(self.tr("Search the indicators"))
         self.search.setAccessibleDescription(
-            self.tr("Finds indicators whose text, examples or keywords contain every word typed")
+            self.tr(
+                "Finds indicators, pathways, consent, stepping and contacts by the words typed, "
+                "best match first"
+            )
         )
         self.search.setClearButtonEnabled(True)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_PAUSE_MS)
+        self._search_timer.timeout.connect(self._run_search)
+        prepare_search(pack)  # the index is ready before the first key
+        self.others = QLabel()
+        self.others.setObjectName("searchOthers")
+        self.others.setWordWrap(True)
+        self.others.setTextFormat(Qt.TextFormat.RichText)
+        self.others.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.others.linkActivated.connect(self._other_link)
+        self.others.hide()
         self.domain = _combo(
             self.tr("Domain"),
             self.tr("Show indicators from one side of the Assessment Framework"),
@@ -158,6 +187,7 @@ class IndicatorBrowser(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(filters)
+        left_layout.addWidget(self.others)
         left_layout.addWidget(self.table, 1)
         left_layout.addWidget(self.count)
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -173,7 +203,8 @@ class IndicatorBrowser(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
 
-        self.search.textChanged.connect(lambda text: self._apply(search=text))
+        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        self.search.returnPressed.connect(self._run_search)
         self.domain.currentIndexChanged.connect(self._domain_changed)
         self.area.currentIndexChanged.connect(lambda _i: self._apply(area=self.area.currentData()))
         self.level.currentIndexChanged.connect(
@@ -184,6 +215,21 @@ class IndicatorBrowser(QWidget):
         )
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self._apply()
+
+    def _run_search(self) -> None:
+        self._search_timer.stop()
+        self._apply(search=self.search.text())
+        links = others_html(self.proxy.hits)
+        self.others.setText(links)
+        self.others.setVisible(bool(links))
+
+    def search_pending(self) -> bool:
+        """Whether typed words are waiting for the pause that runs the search."""
+        return self._search_timer.isActive()
+
+    def _other_link(self, href: str) -> None:
+        kind, _sep, item_id = href.partition(":")
+        self.other_requested.emit(kind, item_id)
 
     def _fill_areas(self) -> None:
         domain_id = self.domain.currentData()
@@ -296,6 +342,7 @@ class GuidanceBrowser(QWidget):
         self.pages = QStackedWidget()
         self.indicators = IndicatorBrowser(pack)
         self.pathways = PathwayBrowser(pack)
+        self.indicators.other_requested.connect(self.show_found)
         self._keys: list[str] = []
         builders: dict[str, Callable[[], QWidget]] = {
             "levels": lambda: _reader(self.tr("Levels of need"), levels_html(pack)),
@@ -344,6 +391,17 @@ class GuidanceBrowser(QWidget):
         """Show the section ``key`` (one of :data:`SECTIONS`)."""
         if key in self._keys:
             self.sections.setCurrentRow(self._keys.index(key))
+
+    def show_found(self, kind: str, item_id: str) -> None:
+        """Show an entry the search found: a pathway, or the consent, stepping or contacts."""
+        self.show_section(OTHER_SECTIONS.get(kind, "contacts"))
+        if kind == "pathway":
+            self.pathways.show_topic(item_id)
+            items = self.pathways.list.findItems(
+                self.pack.topics[item_id].title, Qt.MatchFlag.MatchExactly
+            )
+            if items:
+                self.pathways.list.setCurrentItem(items[0])
 
     def current_section(self) -> str:
         """The key of the section on show."""

@@ -2,8 +2,9 @@
 
 :class:`IndicatorModel` lists every indicator of a pack (level, area, text) in the pack's order;
 :class:`IndicatorFilter` narrows it by domain, area, level, age band, kind and free-text words.
-Search matches every word (in any order) against the indicator's text, examples, keywords, area,
-theme and topic titles, so "drinking dad" finds parental alcohol indicators.
+Words typed go to the app's one search (:mod:`thresholds_app.core.search.find`): the rows shown
+are the indicators it finds, best first, so "drinking dad" lists the parental alcohol indicators
+first, in the same order as the assessment's search.
 """
 
 from __future__ import annotations
@@ -20,18 +21,13 @@ from PySide6.QtCore import (
 )
 
 from thresholds_app.core.pack.model import Indicator, Pack
+from thresholds_app.core.search.find import Hit, search
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 LEVEL_ROLE = Qt.ItemDataRole.UserRole + 2
 COLUMNS = ("Level", "Area", "Indicator")
 
 Index = QModelIndex | QPersistentModelIndex
-
-
-def search_words(text: str) -> list[str]:
-    """Split a search into lower-case words (punctuation ignored)."""
-    cleaned = "".join(ch.lower() if ch.isalnum() else " " for ch in text)
-    return cleaned.split()
 
 
 class IndicatorModel(QAbstractTableModel):
@@ -45,19 +41,6 @@ class IndicatorModel(QAbstractTableModel):
         self._area_titles = {
             i.id: areas[i.area].title if i.area in areas else i.area for i in self._rows
         }
-        self._haystack = {i.id: self._words_for(i) for i in self._rows}
-
-    def _words_for(self, indicator: Indicator) -> str:
-        topics = [self.pack.topics[t].title for t in indicator.topics if t in self.pack.topics]
-        parts = [
-            indicator.text,
-            *indicator.examples,
-            *indicator.keywords,
-            self._area_titles[indicator.id],
-            (indicator.theme or "").replace("-", " "),
-            *topics,
-        ]
-        return " ".join(search_words(" ".join(parts)))
 
     def indicator(self, row: int) -> Indicator:
         """Return the indicator on ``row``."""
@@ -66,10 +49,6 @@ class IndicatorModel(QAbstractTableModel):
     def row_of(self, indicator_id: str) -> int:
         """Return the row of ``indicator_id`` (-1 if absent)."""
         return next((r for r, i in enumerate(self._rows) if i.id == indicator_id), -1)
-
-    def haystack(self, row: int) -> str:
-        """The searchable words of the indicator on ``row``."""
-        return self._haystack[self._rows[row].id]
 
     def area_title(self, row: int) -> str:
         """The area title of the indicator on ``row``."""
@@ -135,7 +114,8 @@ class IndicatorFilter(QSortFilterProxyModel):
         self._level = 0
         self._age = ""
         self._kind = ""
-        self._words: list[str] = []
+        self._rank: dict[str, int] | None = None  # indicator id -> place in the search results
+        self.hits: list[Hit] = []  # everything the last search found, of every kind
 
     def set_criteria(
         self,
@@ -162,11 +142,33 @@ class IndicatorFilter(QSortFilterProxyModel):
         if kind is not None:
             self._kind = kind
         if search is not None:
-            self._words = search_words(search)
+            self._search(search)
         if modern:
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
         else:  # pragma: no cover - older Qt
             self.invalidateFilter()
+        if search is not None:
+            self.sort(-1)  # back to the pack's order, then (searching) best first: a full sort
+            if self._rank is not None:
+                self.sort(0)
+
+    def _search(self, text: str) -> None:
+        model = self.sourceModel()
+        if not text.strip() or not isinstance(model, IndicatorModel):
+            self._rank, self.hits = None, []
+            return
+        self.hits = search(model.pack, text)
+        found = [h.entry.id for h in self.hits if h.entry.kind == "indicator"]
+        self._rank = {indicator_id: place for place, indicator_id in enumerate(found)}
+
+    def lessThan(self, left: Index, right: Index) -> bool:
+        """Search results in the search's order (only used while a search is on)."""
+        rank = self._rank or {}
+        model = self.sourceModel()
+        if not isinstance(model, IndicatorModel):
+            return False
+        a, b = model.indicator(left.row()).id, model.indicator(right.row()).id
+        return rank.get(a, len(rank)) < rank.get(b, len(rank))
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         """Whether the indicator on ``source_row`` meets every criterion."""
@@ -184,7 +186,4 @@ class IndicatorFilter(QSortFilterProxyModel):
             return False
         if self._age and not indicator.applies_to(self._age):
             return False
-        if self._words:
-            haystack = model.haystack(source_row)
-            return all(word in haystack for word in self._words)
-        return True
+        return self._rank is None or indicator.id in self._rank

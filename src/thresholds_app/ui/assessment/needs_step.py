@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 
 from thresholds_app.core.pack.model import Pack
 from thresholds_app.core.rules.assessment import Assessment
+from thresholds_app.core.search.index import prepare as prepare_search
 from thresholds_app.ui.assessment.indicator_card import IndicatorCard
-from thresholds_app.ui.assessment.search import search_indicators
+from thresholds_app.ui.assessment.search import SearchController
 from thresholds_app.ui.assessment.widgets import clear_layout, heading, muted_label
 from thresholds_app.ui.assessment.wrapping_list import INDENT_ROLE, make_wrapping
 from thresholds_app.ui.case_state import CaseState
@@ -91,15 +92,30 @@ class CardList(QWidget):
             card.deleteLater()
         self.cards.clear()
 
+    def take_cards(self) -> None:
+        """Take every card out of the column, hidden but kept (search reuses them)."""
+        for card in self.cards.values():
+            self.column.removeWidget(card)
+            card.hide()
+        self.cards.clear()
+
+    def set_footer(self, widget: QWidget) -> None:
+        """Put ``widget`` after the cards (moving it there if it is already in the column)."""
+        self.column.removeWidget(widget)
+        self.column.insertWidget(self.column.count() - 1, widget)
+
 
 class NeedsStep(QWidget):
     """Indicators by area, a search box and the pathways the answers make relevant.
 
     Signals:
         topic_requested(str): the user asked to read a special pathway.
+        guidance_requested(str, str): the user chose consent, stepping or a contact found by
+            search (its kind and id).
     """
 
     topic_requested = Signal(str)
+    guidance_requested = Signal(str, str)
 
     def __init__(self, state: CaseState) -> None:
         super().__init__()
@@ -142,6 +158,14 @@ class NeedsStep(QWidget):
         self.search.textChanged.connect(self._on_search)
         layout.addWidget(self.search)
         QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search)
+        self.results = CardList(self.tr("Search results"))
+        self.finder = SearchController(
+            self.pack, self.results, self._make_card, searched=self._show_results
+        )
+        self.finder.other_requested.connect(self._other_requested)
+        self.search.returnPressed.connect(self.finder.run_now)
+        prepare_search(self.pack)  # the index is ready before the first key
+        layout.addWidget(self.finder)
 
         self.pathways = QWidget()
         self.pathways.setMinimumHeight(36)  # a steady height: no re-layout of the cards
@@ -177,7 +201,6 @@ class NeedsStep(QWidget):
         self.pages.currentChanged.connect(lambda _i: self.pages.updateGeometry())
         layout.addWidget(self.pages, 1)
 
-        self.results = CardList(self.tr("Search results"))
         self.pages.addWidget(self.results)
         state.assessment_changed.connect(self._update_pathways)
         self._update_pathways(state.assessment)
@@ -274,7 +297,10 @@ class NeedsStep(QWidget):
             self.pages.removeWidget(cards)
             cards.deleteLater()
         self._lists.clear()
-        if current is not None and current.data(_AREA_ROLE):
+        self.finder.forget_cards()
+        if self.search.text().strip():
+            self.finder.request(self.search.text(), self.state.age_band)
+        elif current is not None and current.data(_AREA_ROLE):
             self.show_area(current.data(_AREA_ROLE))
 
     # -- search -----------------------------------------------------------------------------
@@ -284,20 +310,35 @@ class NeedsStep(QWidget):
 
     def _on_search(self, text: str) -> None:
         if not text.strip():
+            self.finder.timer.stop()
+            self.finder.setVisible(False)
             current = self.tree.currentItem()
             if current is not None and current.data(_AREA_ROLE):
                 self.show_area(current.data(_AREA_ROLE))
             return
-        found = search_indicators(self.pack, text, self.state.age_band)
-        self.results.clear_cards()
-        for indicator in found:
-            self.results.add_card(self._make_card(indicator.id))
-        self.results.title.setText(
-            self.tr("{n} indicators match “{q}”").format(n=len(found), q=text.strip())
-            if found
-            else self.tr("Nothing matches “{q}”. Try another word.").format(q=text.strip())
-        )
+        self.finder.request(text, self.state.age_band)  # runs once typing pauses
+
+    def _show_results(self, found: int) -> None:
+        query = self.search.text().strip()
+        every = sum(1 for h in self.finder.hits if h.entry.kind == "indicator" and h.complete)
+        if not found:
+            title = self.tr("Nothing matches “{q}”. Try another word.").format(q=query)
+        elif every == found:
+            title = self.tr("{n} indicators match “{q}”").format(n=found, q=query)
+        elif every:
+            title = self.tr("{n} indicators match “{q}”, then {m} that match some of it").format(
+                n=every, q=query, m=found - every
+            )
+        else:
+            title = self.tr("{m} indicators match some of “{q}”").format(m=found, q=query)
+        self.results.title.setText(title)
         self.pages.setCurrentWidget(self.results)
+
+    def _other_requested(self, kind: str, item_id: str) -> None:
+        if kind == "pathway":
+            self.topic_requested.emit(item_id)
+        else:
+            self.guidance_requested.emit(kind, item_id)
 
     def result_ids(self) -> list[str]:
         """Ids of the indicators in the search results, in order."""

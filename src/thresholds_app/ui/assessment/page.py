@@ -113,6 +113,7 @@ class AssessmentPage(QWidget):
         self.safety.emergency_requested.connect(self.emergency_requested.emit)
         self.child.age_band_changed.connect(self.needs.rebuild_for_age_band)
         self.needs.topic_requested.connect(self.show_topic)
+        self.needs.guidance_requested.connect(lambda kind, _id: self.show_guidance(kind))
         self.consent.step_up_requested.connect(self.step_up_requested.emit)
         self.preview.go_to_step_requested.connect(self._go_and_focus)
         self.preview.go_to_field_requested.connect(self._focus_field)
@@ -407,6 +408,12 @@ class AssessmentPage(QWidget):
     def show_topic(self, topic_id: str) -> QDialog:
         """Show a special pathway (non-blocking)."""
         return topic_dialog(self.state.pack, topic_id, self)
+
+    def show_guidance(self, kind: str) -> QDialog:
+        """Show the guidance on consent, stepping or contacts (non-blocking)."""
+        from thresholds_app.ui.assessment.guidance_dialog import guidance_dialog
+
+        return guidance_dialog(self.state.pack, kind, self)
 
     # -- wrapped dialogs (tests replace these) ----------------------------------------------
     def ask_save_path(self, title: str, suggested: str, file_filter: str) -> str:

@@ -1,56 +1,175 @@
-"""Find indicators by the words a practitioner would use ("bruise", "drinking", "prison").
+"""The assessment's search results: typing stays instant however many indicators match.
 
-A pure function over the pack: every word typed must appear (as a word start, after a light
-stemming) in the indicator's text, examples, keywords, theme, topics or area title.
+What is found, and in what order, is decided by the app's one search
+(:func:`thresholds_app.core.search.find.search`); this module only shows it:
+
+- the search runs once typing pauses (a short debounce), never on every key;
+- cards are made once per indicator and reused by later searches;
+- new cards are made a few at a time between events, so a key pressed meanwhile is handled at
+  once, and only the first :data:`PAGE` results are shown until "Show more" is pressed.
 """
 
 from __future__ import annotations
 
-import re
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from thresholds_app.core.pack.model import Indicator, Pack
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-_WORD = re.compile(r"[a-z0-9]+")
-_SUFFIXES = ("ings", "ing", "ies", "ed", "es", "s")
+from thresholds_app.core.pack.model import Pack
+from thresholds_app.core.search.find import Hit, search
+from thresholds_app.ui.assessment.indicator_card import IndicatorCard
+from thresholds_app.ui.search_links import others_html
 
+if TYPE_CHECKING:
+    from thresholds_app.ui.assessment.needs_step import CardList
 
-def stem(word: str) -> str:
-    """Strip a common English ending so 'drinking' finds 'drink' and 'bruises' finds 'bruise'."""
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
-
-
-def _haystack(pack: Pack, indicator: Indicator) -> list[str]:
-    area = next(
-        (a.title for d in pack.domains for a in d.areas if a.id == indicator.area), indicator.area
-    )
-    parts = [
-        indicator.text,
-        *indicator.examples,
-        *indicator.keywords,
-        indicator.theme or "",
-        *indicator.topics,
-        area,
-    ]
-    return _WORD.findall(" ".join(parts).lower().replace("-", " "))
+DEBOUNCE_MS = 150  # a pause in typing this long runs the search
+PAGE = 10  # results shown at first, and added by "Show more" (the best ten answer most searches)
+SLICE_SECONDS = 0.008  # make cards for at most this long before letting events through
 
 
-def search_indicators(
-    pack: Pack, query: str, age_band: str | None = None, limit: int = 40
-) -> list[Indicator]:
-    """Return indicators matching every word of ``query``, best (most hits) first."""
-    terms = [stem(w) for w in _WORD.findall(query.lower())]
-    if not terms:
-        return []
-    scored: list[tuple[int, int, str, Indicator]] = []
-    for indicator in pack.indicators.values():
-        if not indicator.applies_to(age_band):
-            continue
-        words = _haystack(pack, indicator)
-        hits = [sum(w.startswith(t) for w in words) for t in terms]
-        if all(hits):
-            scored.append((-sum(hits), indicator.level, indicator.id, indicator))
-    scored.sort(key=lambda row: row[:3])
-    return [row[3] for row in scored[:limit]]
+class SearchController(QWidget):
+    """The results column's behaviour: debounce, card reuse, cards made in slices.
+
+    ``cards`` (a :class:`~thresholds_app.ui.assessment.needs_step.CardList`) shows the results;
+    ``make_card`` makes the card for an indicator id. This widget itself is the line of links
+    to other guidance found (pathways, consent, stepping, contacts).
+
+    ``searched(n)`` is called after each search with the number of indicators found. It is a
+    plain callback rather than a signal: PySide6 6.12 on Python 3.11 loses a reference to True on
+    every ``Signal.emit()`` from Python, so signals are kept for what people do, not for what
+    happens on every pause in typing.
+
+    Signals:
+        other_requested(str, str): the user chose a pathway, consent, stepping or contact hit
+            (its kind and id).
+    """
+
+    other_requested = Signal(str, str)
+
+    def __init__(
+        self,
+        pack: Pack,
+        cards: CardList,
+        make_card: Callable[[str], IndicatorCard],
+        searched: Callable[[int], None],
+    ) -> None:
+        super().__init__()
+        self.pack = pack
+        self.results = cards
+        self._searched = searched
+        self._indicator_ids: list[str] = []
+        self._make_card = make_card
+        self._pool: dict[str, IndicatorCard] = {}
+        self._hits: list[Hit] = []
+        self._shown = 0
+        self._pending: list[str] = []
+        self._query = ""
+        self._age_band: str | None = None
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(DEBOUNCE_MS)
+        self.timer.timeout.connect(self._run)
+        self._builder = QTimer(self)
+        self._builder.setSingleShot(True)
+        self._builder.setInterval(0)
+        self._builder.timeout.connect(self._build_some)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.others = QLabel()
+        self.others.setObjectName("searchOthers")
+        self.others.setWordWrap(True)
+        self.others.setTextFormat(Qt.TextFormat.RichText)
+        self.others.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.others.linkActivated.connect(self._link)
+        row.addWidget(self.others, 1)
+        self.more = QPushButton(self.tr("Show more results"), cards)
+        self.more.setObjectName("searchMore")
+        self.more.clicked.connect(self.show_more)
+        self.more.hide()
+        self.setVisible(False)
+
+    # -- input ------------------------------------------------------------------------------
+    def request(self, query: str, age_band: str | None) -> None:
+        """Search for ``query`` once typing pauses."""
+        self._query, self._age_band = query, age_band
+        self._builder.stop()  # the results being built are out of date
+        self.timer.start()
+
+    def run_now(self) -> None:
+        """Search at once (Enter in the box)."""
+        self.timer.stop()
+        self._run()
+
+    def forget_cards(self) -> None:
+        """Drop reused cards (the age band changed, so the indicators shown change)."""
+        for card in self._pool.values():
+            card.setParent(None)
+            card.deleteLater()
+        self._pool.clear()
+
+    @property
+    def hits(self) -> list[Hit]:
+        """The hits of the last search, best first."""
+        return self._hits
+
+    @property
+    def busy(self) -> bool:
+        """Whether a search is waiting to run or its cards are still being made."""
+        return self.timer.isActive() or self._builder.isActive()
+
+    def _link(self, href: str) -> None:
+        kind, _sep, item_id = href.partition(":")
+        self.other_requested.emit(kind, item_id)
+
+    # -- running ----------------------------------------------------------------------------
+    def _run(self) -> None:
+        self._hits = search(self.pack, self._query, age_band=self._age_band)
+        indicators = [h for h in self._hits if h.entry.kind == "indicator"]
+        self._indicator_ids = [h.entry.id for h in indicators]
+        self._show_others(self._hits)
+        self._shown = 0
+        self.more.hide()
+        self.results.take_cards()
+        self._searched(len(self._indicator_ids))
+        self.show_more()
+
+    def show_more(self) -> None:
+        """Show the next :data:`PAGE` results."""
+        upto = min(len(self._indicator_ids), self._shown + PAGE)
+        self._pending = self._indicator_ids[self._shown : upto]
+        self._shown = upto
+        self._build_some()
+
+    def _build_some(self) -> None:
+        # Cards already made are placed at once; new ones are made until the slice is used up.
+        # Each slice's cards are shown together, so the column is laid out once per slice.
+        start = time.perf_counter()
+        batch: list[IndicatorCard] = []
+        while self._pending:
+            indicator_id = self._pending[0]
+            card = self._pool.get(indicator_id)
+            if card is None:
+                if batch and time.perf_counter() - start >= SLICE_SECONDS:
+                    break
+                card = self._pool[indicator_id] = self._make_card(indicator_id)
+            self._pending.pop(0)
+            self.results.add_card(card)
+            batch.append(card)
+        for card in batch:
+            card.show()
+        if self._pending:
+            self._builder.start()
+            return
+        remaining = len(self._indicator_ids) - self._shown
+        self.more.setText(self.tr("Show {n} more results").format(n=min(PAGE, remaining)))
+        self.results.set_footer(self.more)  # first: a widget shown with no parent is a window
+        self.more.setVisible(remaining > 0)
+
+    def _show_others(self, hits: list[Hit]) -> None:
+        links = others_html(hits)
+        self.others.setText(links)
+        self.setVisible(bool(links))
