@@ -25,6 +25,7 @@ from thresholds_app.core.pack.load import LoadResult
 EXIT_OK = 0
 EXIT_BAD_PACK = 1
 EXIT_USAGE = 2
+EXIT_UNSAFE_LIBRARY = 3
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -97,6 +98,19 @@ def run_app(argv: Sequence[str]) -> int:
         gc.enable()
 
 
+def unsafe_qt() -> str | None:
+    """Why the installed PySide6 must not run the app (hazard H19), or None when it may."""
+    import PySide6
+
+    from thresholds_app.core.base.dependencies import UnsafeDependencyError, require_safe
+
+    try:
+        require_safe("PySide6", PySide6.__version__)
+    except UnsafeDependencyError as error:
+        return str(error)
+    return None
+
+
 def _keep_start_up_objects() -> None:
     """Put everything made at start-up in the garbage collector's permanent generation.
 
@@ -146,6 +160,13 @@ def _run(argv: Sequence[str]) -> int:
     app.setApplicationDisplayName("Right Help, Right Time")
     app.setOrganizationName("thresholds_app")
     app.setApplicationVersion(__version__)
+    if (unsafe := unsafe_qt()) is not None:
+        sys.stderr.write(f"{unsafe}\n")
+        if not args.quit_when_ready:
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.critical(None, "The app cannot start safely", unsafe)
+        return EXIT_UNSAFE_LIBRARY
 
     if result.pack is None or result.problems:
         text = problems_text(result.problems) or f"No guidance pack was found in {pack_dir}."
