@@ -145,7 +145,13 @@ def load_verified(
     folder: Path, verified: Verified, policy: TrustPolicy, cache_dir: Path | None
 ) -> Opened | Refusal:
     """Load the verified bytes; refuse a pack whose own ``pack.yaml`` disagrees with them."""
-    result = load_pack(folder, cache_dir=cache_dir, verified=verified.contents)
+    # keyed on the verified manifest: its digests are the pack's content hash and cache key
+    result = load_pack(
+        folder,
+        cache_dir=cache_dir,
+        verified=verified.contents,
+        signed_digests=verified.manifest.files,
+    )
     pack = result.pack
     if pack is None or result.problems:
         first = result.problems[0] if result.problems else None
