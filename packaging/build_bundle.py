@@ -47,6 +47,8 @@ SPEC = ROOT / "packaging" / "pyinstaller" / "thresholds_app.spec"
 APP_NAME = "thresholds-app"
 RATIO_GOAL = 1.3
 LOCK = ROOT / "packaging" / "requirements-bundle.lock"
+PIN = re.compile(r"([A-Za-z0-9._-]+)==([^\s;\\]+)")
+DIRECT = "thresholds-app (pyproject.toml)"  # how uv marks a dependency pyproject.toml names
 
 # The Qt libraries a bundle may hold: the five modules the app imports, what they load, and the
 # X11 and Wayland platform plugins' own. Anything else means the spec let an unused module in.
@@ -107,13 +109,58 @@ def locked_versions(lock: Path = LOCK) -> dict[str, str]:
 
     pins: dict[str, str] = {}
     for line in lock.read_text(encoding="utf-8").splitlines():
-        found = re.match(r"([A-Za-z0-9._-]+)==([^\s;\\]+)\s*(?:;\s*([^\\]+))?", line)
+        found = re.match(PIN.pattern + r"\s*(?:;\s*([^\\]+))?", line)
         if found is None:
             continue
         name, version, marker = found.groups()
         if marker is None or Marker(marker.strip()).evaluate():
             pins[canonicalize_name(name)] = version
     return pins
+
+
+def lock_disagreements(pyproject: Path = ROOT / "pyproject.toml", lock: Path = LOCK) -> list[str]:
+    """Where the lock no longer matches pyproject.toml's dependencies and ``build`` extra.
+
+    Every dependency named there must be pinned, at a version its range allows, with hashes;
+    and the lock must not hold a direct dependency pyproject.toml no longer names.
+    """
+    import tomllib
+
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    project = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]
+    wanted = [
+        Requirement(r)
+        for r in (*project["dependencies"], *project["optional-dependencies"]["build"])
+    ]
+    pins: dict[str, str] = {}
+    hashed: set[str] = set()
+    direct: set[str] = set()
+    current = ""
+    for line in lock.read_text(encoding="utf-8").splitlines():
+        found = PIN.match(line)
+        if found:
+            current = canonicalize_name(found.group(1))
+            pins[current] = found.group(2)
+        elif current and line.strip().startswith("--hash=sha256:"):
+            hashed.add(current)
+        elif current and line.strip().lstrip("#").strip().removeprefix("via ") == DIRECT:
+            direct.add(current)
+    problems = []
+    for requirement in wanted:
+        name = canonicalize_name(requirement.name)
+        if name not in pins:
+            problems.append(f"{requirement} is in pyproject.toml but not in the lock")
+        elif not requirement.specifier.contains(pins[name], prereleases=True):
+            problems.append(f"{requirement} is in pyproject.toml; the lock pins {pins[name]}")
+    problems += [f"{name} is pinned without a hash" for name in sorted(set(pins) - hashed)]
+    named = {canonicalize_name(r.name) for r in wanted}
+    problems += [
+        f"{name} is in the lock as a dependency of pyproject.toml, which no longer names it"
+        for name in sorted(direct - named)
+    ]
+    return problems
 
 
 def lock_mismatches(lock: Path = LOCK) -> list[str]:
@@ -143,7 +190,14 @@ def install_locked() -> None:
 
 
 def check_locked() -> None:
-    """Refuse to build from versions other than the lock's."""
+    """Refuse to build from a stale lock, or from versions other than the lock's."""
+    stale = lock_disagreements()
+    if stale:
+        raise SystemExit(
+            "[bundle] packaging/requirements-bundle.lock is out of date with pyproject.toml:\n  "
+            + "\n  ".join(stale)
+            + "\nRelock (packaging/README.md, section 3)."
+        )
     problems = lock_mismatches()
     if problems:
         raise SystemExit(
