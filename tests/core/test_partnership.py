@@ -192,3 +192,25 @@ def test_the_rationale_pdf_marks_the_number_and_names_the_partnership(
     assert "Right Help, Right Time (Solihull) – Solihull Safeguarding Children Partnership" in text
     assert "112 (number" not in text  # the immediate-danger line was not changed
     assert "0121 788 4300 (number" not in text
+
+
+def test_the_windows_policy_values_give_the_same_partnership() -> None:
+    from test_config import REG_MULTI_SZ, REG_SZ, FakeWinreg
+
+    from thresholds_app.core.config.layers import resolve
+    from thresholds_app.core.config.partnership import partnership
+    from thresholds_app.core.config.policy import read_windows_policy
+    from thresholds_app.core.config.schema import POLICY_KEY
+
+    registry = FakeWinreg(
+        {
+            POLICY_KEY: {
+                "PartnershipName": ("Solihull Safeguarding Children Partnership", REG_SZ),
+                "ContactsOverride": (["mash=0121 788 9999", "edt=0121 605 7777"], REG_MULTI_SZ),
+            }
+        }
+    )
+    local = partnership(resolve(read_windows_policy(registry), {}))
+    assert local.name == "Solihull Safeguarding Children Partnership"
+    assert dict(local.numbers) == {"mash": "0121 788 9999", "edt": "0121 605 7777"}
+    assert local.messages == ()
