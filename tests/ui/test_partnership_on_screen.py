@@ -94,7 +94,7 @@ def test_f9_in_the_window_shows_the_marks_and_the_title_names_the_partnership(
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    assert window.windowTitle() == f"Right Help, Right Time · {NAME}"
+    assert window.windowTitle() == NAME  # the system adds " — Right Help, Right Time"
     name = window.start_page.findChild(QLabel, "partnershipName")
     assert name is not None
     assert name.text() == NAME

@@ -38,8 +38,8 @@ class Partnership:
 NO_PARTNERSHIP = Partnership()
 
 
-def _setting_words(key: str) -> str:
-    return f"the setting {key} ({BY_KEY[key].title})"
+def _setting_words(key: str, *, start: bool = False) -> str:
+    return f"{'Y' if start else 'y'}our organisation's setting {key} ({BY_KEY[key].title})"
 
 
 def number_problem(number: str) -> str:
@@ -92,7 +92,7 @@ def partnership(settings: Settings) -> Partnership:
     messages: list[str] = []
     if len(name) > MAX_NAME_CHARS:
         messages.append(
-            f"{_setting_words(NAME_KEY).capitalize()} is longer than {MAX_NAME_CHARS} "
+            f"{_setting_words(NAME_KEY, start=True)} is longer than {MAX_NAME_CHARS} "
             "characters; it was ignored and the guidance's own name is shown."
         )
         name = ""

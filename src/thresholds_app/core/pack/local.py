@@ -20,9 +20,10 @@ from __future__ import annotations
 from thresholds_app.core.base.records import fields
 from thresholds_app.core.base.records import replace as replace_record
 from thresholds_app.core.config.partnership import CONTACTS_KEY, Partnership
+from thresholds_app.core.config.schema import BY_KEY
 from thresholds_app.core.pack.model import Contact, Pack
 
-_SETTING = f"the setting {CONTACTS_KEY}"
+_SETTING = f"Your organisation's setting {CONTACTS_KEY} ({BY_KEY[CONTACTS_KEY].title})"
 
 
 def localise(pack: Pack, partnership: Partnership) -> tuple[Pack, tuple[str, ...]]:
@@ -37,16 +38,15 @@ def localise(pack: Pack, partnership: Partnership) -> tuple[Pack, tuple[str, ...
         if contact is None:
             known = ", ".join(c for c in contacts if c != emergency)
             messages.append(
-                f"{_SETTING.capitalize()} names {contact_id!r}, which is not a contact in "
+                f"{_SETTING} names {contact_id!r}, which is not a contact in "
                 f"{pack.manifest.title}; it was ignored. The contacts that can be given a local "
                 f"number are: {known}."
             )
             continue
         if contact_id == emergency:
             messages.append(
-                f"{_SETTING.capitalize()} tries to change the immediate-danger number "
-                f"({contact.name}, {contact.phone}); that number can never be changed, so it "
-                "was ignored."
+                f"{_SETTING} tries to change the immediate-danger number, "
+                f"{contact.phone}; that number can never be changed, so the line was ignored."
             )
             continue
         contacts[contact_id] = replace_record(contact, phone=number, set_by_organisation=True)
