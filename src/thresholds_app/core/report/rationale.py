@@ -206,7 +206,9 @@ def _summary(pack: Pack, case: CaseRecord, assessment: Assessment) -> Summary:
     if assessment.emergency:
         route = "Call 999 now if the child is in immediate danger, then phone the MASH."
     elif contacts:
-        route = f"Contact {contacts[0].name} ({contacts[0].phone_text})."
+        first = contacts[0]
+        number = f"on {first.phone_text}" if first.set_by_organisation else f"({first.phone})"
+        route = f"Contact {first.name} {number}."
         if differs:
             route += f" This follows the practitioner's decision ({level_label(decided)})."
     else:
