@@ -187,7 +187,11 @@ def test_the_rationale_pdf_marks_the_number_and_names_the_partnership(
     path = tmp_path / "rationale.pdf"
     path.write_bytes(render_rationale_pdf(rationale))
     text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(path).pages)
-    assert "0121 788 9999 (number set by your organisation)" in text
+    assert "0121 788 9999 (number set by your organisation)" in text  # the route
+    contact = (
+        "Solihull MASH (Integrated Front Door): 0121 788 9999 (number set by your organisation)"
+    )
+    assert contact in text  # the summary's contact cell
     assert "Partnership: Solihull Safeguarding Children Partnership (as set by your" in text
     assert "Right Help, Right Time (Solihull) – Solihull Safeguarding Children Partnership" in text
     assert "112 (number" not in text  # the immediate-danger line was not changed
