@@ -30,6 +30,7 @@ from thresholds_app.core.report.rationale import (
     Rationale,
     Section,
     Summary,
+    partnership_words,
 )
 from thresholds_app.core.report.rationale import Table as TableBlock
 from thresholds_app.pdf.fonts import BODY
@@ -170,7 +171,7 @@ def _summary_box(s: Summary, styles: Styles) -> list[Flowable]:
             decision_cell.append(safe_para(s.differs_reason or NOT_RECORDED, styles.body))
     emergency_style = styles.alert if s.emergency else styles.body
     contact_cell: list[Flowable] = [Paragraph("Contact", styles.box_label)]
-    contact_cell += [safe_para(f"{c.name}: {c.phone}", styles.body) for c in s.contacts] or [
+    contact_cell += [safe_para(f"{c.name}: {c.phone_text}", styles.body) for c in s.contacts] or [
         Paragraph("None suggested.", styles.body)
     ]
     rows: list[list[Flowable]] = [
@@ -303,6 +304,11 @@ def _about(r: Rationale, styles: Styles) -> list[Flowable]:
         Paragraph("About this guidance", styles.h1),
         Paragraph(markup(r.provenance_note), styles.body),
         Paragraph(markup(r.intended_use), styles.body),
+        *(
+            [safe_para(partnership_words(r.partnership_name), styles.body)]
+            if r.partnership_name
+            else []
+        ),
         Paragraph(
             markup(
                 f"Guidance pack {r.pack_id}, version {r.pack_version}, content hash "

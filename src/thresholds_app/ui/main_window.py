@@ -100,7 +100,9 @@ class MainWindow(QMainWindow):
         self._emergency: EmergencyDialog | None = None
         self.emergency_key: EmergencyKey | None = None
         self._quit_confirmed = False
-        self.setWindowTitle(self.tr(APP_TITLE))
+        # The partnership's name when the organisation set one (partnership.name); the system
+        # adds the app's name after it ("... — Right Help, Right Time").
+        self.setWindowTitle(pack.partnership_name or self.tr(APP_TITLE))
         self.setObjectName("mainWindow")
         self.resize(default_window_size(self))
 

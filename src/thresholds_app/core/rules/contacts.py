@@ -91,7 +91,14 @@ def _advice(
 ) -> ContactAdvice:
     open_now = None if now is None else is_open(contact, now)
     return ContactAdvice(
-        contact.id, contact.name, contact.phone, open_now, why, time_rule, call_now
+        contact.id,
+        contact.name,
+        contact.phone,
+        open_now,
+        why,
+        time_rule,
+        call_now,
+        contact.set_by_organisation,
     )
 
 
