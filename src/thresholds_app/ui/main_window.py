@@ -26,6 +26,7 @@ from thresholds_app.ui.idle_lock import IdleLock
 from thresholds_app.ui.qtprops import application_wide, new_action, set_keys
 from thresholds_app.ui.shell.assessment_flow import AssessmentFlow
 from thresholds_app.ui.shell.drafts import DraftKeeper, StoreFactory
+from thresholds_app.ui.shell.file_opening import FileOpener, FileOpening
 from thresholds_app.ui.shell.mash_flow import MashFlow
 from thresholds_app.ui.shell.menus import build_menus
 from thresholds_app.ui.shell.pages import LazyPage, Page, PageStack
@@ -129,6 +130,7 @@ class MainWindow(QMainWindow):
         self.privacy = PrivacyLock(self.idle_lock, self)
         self.page_changed.connect(lambda key: self.privacy.page_changed(Page(key)))
         self.drafts = DraftKeeper(drafts, self.statusBar(), self) if drafts else None
+        self.opener = FileOpener(self)  # case files are read off the GUI thread
         self.mash = MashFlow(self)
         self.page_actions = build_menus(self, appearance)
 
@@ -269,10 +271,13 @@ class MainWindow(QMainWindow):
         """Ask for a case file and open it to carry on the assessment."""
         path = self.ask_open_path()
         if path:
-            self.after_discard_check(lambda: self.open_case_path(Path(path)))
+            self.open_case_path(Path(path))
 
-    def open_case_path(self, path: Path) -> bool:
-        """Open the case file at ``path``; a damaged file gives a plain message, not a crash."""
+    def open_case_path(self, path: Path) -> FileOpening:
+        """Open the case file at ``path`` (read off the GUI thread; asks before clearing work).
+
+        A damaged file gives a plain message, not a crash; ``finished`` tells when it is done.
+        """
         return self.assessments.open_path(path)
 
     def open_case(self, case: CaseRecord, *, unsaved: bool = False) -> AssessmentPage:
@@ -302,8 +307,8 @@ class MainWindow(QMainWindow):
         """Show the review in progress (a new, empty one if none has been started)."""
         self.show_page(Page.REVIEW)
 
-    def open_review_path(self, path: Path) -> bool:
-        """Open a case file for MASH review, or a folder into the table of referrals."""
+    def open_review_path(self, path: Path) -> FileOpening | None:
+        """Open a case file for MASH review (read off the GUI thread), or a folder of them."""
         return self.mash.open_path(path)
 
     def new_review(self) -> None:
