@@ -132,3 +132,19 @@ def test_a_second_file_asked_for_while_one_is_read_is_not_opened(qtbot, tmp_path
     assert len(informed) == 1  # only the first file's refusal
     again = window.open_review_path(examples_dir() / "level-2-attendance.json")
     assert opened(qtbot, again) is True  # once it is done, the next file opens
+
+
+def test_a_long_refusal_fits_on_the_screen_with_the_rest_under_details(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    window = make_window(qtbot)
+    assert opened(qtbot, window.open_case_path(_big_damaged_file(tmp_path))) is False
+    qtbot.waitUntil(lambda: bool(window.findChildren(QMessageBox)))
+    (box,) = window.findChildren(QMessageBox)
+    shown = box.text().splitlines()
+    assert shown[0].startswith("big.json cannot be opened (26 problems):")
+    assert len(shown) == 9
+    assert shown[-1] == "…and 19 more lines: Show Details… shows them all."
+    assert box.detailedText().count("household[") == 25  # every problem is still there
+    assert box.detailedText().endswith("Stopped after 25 problems; there may be more.")
+    assert box.sizeHint().height() < 600  # fits a 1280 x 720 screen with room to spare
