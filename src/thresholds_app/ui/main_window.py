@@ -26,7 +26,6 @@ from thresholds_app.ui.idle_lock import IdleLock
 from thresholds_app.ui.qtprops import application_wide, new_action, set_keys
 from thresholds_app.ui.shell.assessment_flow import AssessmentFlow
 from thresholds_app.ui.shell.drafts import DraftKeeper, StoreFactory
-from thresholds_app.ui.shell.file_opening import FileOpener, FileOpening
 from thresholds_app.ui.shell.mash_flow import MashFlow
 from thresholds_app.ui.shell.menus import build_menus
 from thresholds_app.ui.shell.pages import LazyPage, Page, PageStack
@@ -45,6 +44,7 @@ if TYPE_CHECKING:  # loaded when first used: keeps start-up quick
     from thresholds_app.ui.emergency import EmergencyDialog
     from thresholds_app.ui.settings import AppSettings
     from thresholds_app.ui.shell.emergency_key import EmergencyKey
+    from thresholds_app.ui.shell.file_opening import FileOpener, FileOpening
     from thresholds_app.ui.stepping_page import SteppingPage
 
 # The page keys by their older names (``Page`` is the one definition).
@@ -131,7 +131,7 @@ class MainWindow(QMainWindow):
         self.privacy = PrivacyLock(self.idle_lock, self)
         self.page_changed.connect(lambda key: self.privacy.page_changed(Page(key)))
         self.drafts = DraftKeeper(drafts, self.statusBar(), self) if drafts else None
-        self.opener = FileOpener(self)  # case files are read off the GUI thread
+        self._opener: FileOpener | None = None
         self.mash = MashFlow(self)
         self.page_actions = build_menus(self, appearance)
 
@@ -273,6 +273,15 @@ class MainWindow(QMainWindow):
         path = self.ask_open_path()
         if path:
             self.open_case_path(Path(path))
+
+    @property
+    def opener(self) -> FileOpener:
+        """Reads case files off the GUI thread (made on first use: it needs Qt's enums)."""
+        if self._opener is None:
+            from thresholds_app.ui.shell.file_opening import FileOpener
+
+            self._opener = FileOpener(self)
+        return self._opener
 
     def open_case_path(self, path: Path) -> FileOpening:
         """Open the case file at ``path`` (read off the GUI thread; asks before clearing work).
