@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from thresholds_app.core.case.limits import MAX_CASE_TEXT, CaseTooLongError
+from thresholds_app.core.case.limits import MAX_CASE_TEXT, MAX_ROWS, CaseTooLongError
 from thresholds_app.core.case.reading import CaseFileError
 from thresholds_app.core.case.record import CaseRecord, read_case, save_case
 from thresholds_app.core.pack.model import Pack
@@ -81,3 +81,24 @@ def test_the_largest_case_allowed_saves_reads_back_and_renders(
     assert pdf.startswith(b"%PDF")
     # About 1 s here; the bound leaves room for a loaded CI machine.
     assert time.process_time() - start < 8.0
+
+
+def test_more_rows_than_a_case_may_hold_are_refused_on_reading_and_saving(
+    tmp_path: Path, case: CaseRecord
+) -> None:
+    document = case.to_dict()
+    document["household"] = [
+        {"label": f"Child {n}", "assessed": False} for n in range(MAX_ROWS + 1)
+    ]
+    path = tmp_path / "rows.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    with pytest.raises(CaseFileError) as caught:
+        read_case(path)
+    assert caught.value.problems[0].line is not None
+    assert f"lists {MAX_ROWS + 1} rows; a case file holds at most {MAX_ROWS}" in str(caught.value)
+    many = CaseRecord.from_dict(document | {"household": document["household"][:MAX_ROWS]})
+    save_case(many, tmp_path / "thirty.json")  # the limit itself is allowed
+    too_many = CaseRecord.from_dict(document)
+    with pytest.raises(CaseTooLongError, match=f"at most {MAX_ROWS}"):
+        save_case(too_many, tmp_path / "more.json")
+    assert not (tmp_path / "more.json").exists()

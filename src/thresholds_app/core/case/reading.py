@@ -260,5 +260,7 @@ def _translate(doc: JsonDocument, error: Any) -> Iterable[Problem]:
         yield at(f"{where} should be {bound} {value}.")
     elif keyword == "pattern":
         yield at(f"{where} is not written in the expected form.")
+    elif keyword == "maxItems" and isinstance(instance, list):
+        yield at(f"{where} lists {len(instance)} rows; a case file holds at most {value}.")
     else:
         yield at(f"{where} holds something this app cannot use here.")
