@@ -19,7 +19,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -48,6 +47,7 @@ from thresholds_app.ui.assessment.widgets import (
     muted_label,
     plain_label,
 )
+from thresholds_app.ui.file_dialogs import save_file_name
 from thresholds_app.ui.review.referral_html import referral_html
 from thresholds_app.ui.review.reviewer_form import ReviewerForm
 
@@ -267,10 +267,7 @@ class ReviewView(QWidget):
 
     def ask_save_path(self, suggested: str, filter_text: str) -> str:
         """Ask where to save (tests replace this)."""
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the feedback slip"), suggested, filter_text
-        )
-        return path
+        return save_file_name(self, self.tr("Save the feedback slip"), suggested, filter_text)
 
     def save_feedback_text(self) -> Path | None:
         """Save the slip as text where the reviewer chooses."""
