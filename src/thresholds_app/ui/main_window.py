@@ -312,23 +312,57 @@ class MainWindow(QMainWindow):
 
     # -- start-up and quitting --------------------------------------------------------------
     def after_first_paint(self) -> None:
-        """F9 in every window, settings problems, the key store and a crash's draft."""
-        from thresholds_app.ui import autosave
+        """F9 in every window and settings problems; the drafts store opens at first use.
+
+        The drafts store (key-store probe, ``cryptography``) opens on a worker thread at the
+        first input or after an idle spell (``ui/shell/drafts.py``), and a crash's draft is
+        offered once it is open: nothing here keeps the window busy after its first paint.
+        """
+        from PySide6.QtWidgets import QApplication
+
         from thresholds_app.ui.shell.emergency_key import EmergencyKey
 
         if not self.isVisible():  # closed before its first paint (e.g. a quick exit)
             return
         self.emergency_key = EmergencyKey(self.show_emergency, self)
 
-        for message in self.settings.warnings if self.settings else []:
-            autosave.tell(self, self.tr("Settings reset"), message)
-        case = self.drafts.recover(self) if self.drafts is not None else None
-        if case is not None:
-            from thresholds_app.core.case.record import PackRef
+        if self.settings is not None and self.settings.warnings:
+            from thresholds_app.ui import autosave
 
-            if not case.pack.id:
-                case.pack = PackRef.of(self.pack)
+            for message in self.settings.warnings:
+                autosave.tell(self, self.tr("Settings reset"), message)
+        if self.drafts is not None:
+            self.drafts.open_when_used(QApplication.instance(), self.offer_recovery)
+
+    def offer_recovery(self) -> None:
+        """Offer a draft left by a crash (once the drafts store is open) and carry on with it.
+
+        Work begun while the store was opening is not replaced without asking; if the user keeps
+        it, the recovered draft is kept for next time.
+        """
+        if self.drafts is None or not self.isVisible():
+            return
+        case = self.drafts.recover(self)
+        if case is None:
+            return
+        from thresholds_app.core.case.record import PackRef
+
+        if not case.pack.id:
+            case.pack = PackRef.of(self.pack)
+        work = self.assessment()
+        if work is None or not work.has_unsaved_work():
             self.open_case(case, unsaved=True)  # recovered work is unsaved until saved
+            return
+        box = self.ask(
+            self.tr("Clear the open assessment?"),
+            self.tr(
+                "The assessment on screen has not been saved. Carrying on with the recovered "
+                "work clears it from the screen. Continue?"
+            ),
+            lambda: self.open_case(case, unsaved=True),
+        )
+        drafts = self.drafts
+        box.finished.connect(lambda _result: drafts.keep_adopted_for_later())
 
     def unsaved_work_would_be_lost(self) -> bool:
         """Whether quitting now would lose work (unsaved, and drafts cannot keep it)."""
