@@ -25,10 +25,11 @@ def show_trust(window: Any, opened: Any, messages: Sequence[str], *, quiet: bool
     label = window.pack_label
     if trust is not None and not trust.verified:
         label.setText(f"{label.text()} · {window.tr(AUTHORING_LABEL)}")
-        label.setProperty("role", "warning")
-        # Re-styled after the first paint: polishing touches PySide6's Qt namespace, which
-        # costs start-up about 30 ms (docs/architecture.md); twice queued, as the main window does.
-        QTimer.singleShot(0, lambda: QTimer.singleShot(0, lambda: _restyle(label)))
+        if label.property("role") != "warning":  # pack_in_use_label styles it when it can
+            label.setProperty("role", "warning")
+            # Re-styled after the first paint: polishing touches PySide6's Qt namespace, which
+            # costs start-up about 30 ms (docs/architecture.md); twice queued, as the window does.
+            QTimer.singleShot(0, lambda: QTimer.singleShot(0, lambda: _restyle(label)))
         label.setToolTip(trust.note)
         label.setAccessibleDescription(trust.note)
     elif trust is not None:

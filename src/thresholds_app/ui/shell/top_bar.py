@@ -41,6 +41,10 @@ def pack_in_use_label(pack: Pack) -> QLabel:
     )
     label.setObjectName("packLabel")
     label.setAccessibleName(label.tr("The guidance in use"))
+    if pack.trust is not None and not pack.trust.verified:
+        # styled before its first polish: re-polishing later builds PySide6's QStyle and Qt
+        # enums (about 70 ms after the first paint); the words are added by ui/pack_trust.py
+        label.setProperty("role", "warning")
     return label
 
 
