@@ -100,13 +100,14 @@ def style_danger(widget: QWidget, template: str, *, at_start_up: bool = False) -
         if isinstance(app, QApplication):
             app.paletteChanged.connect(styler.refresh)
     _render_danger(widget, ask_system=not at_start_up)
-    if at_start_up and isinstance(app, QApplication):
+    if at_start_up:
 
         def watch() -> None:
             from thresholds_app.ui.first_use import FirstUse
 
-            FirstUse(app, styler.refresh, owner=styler)
+            window = widget.window()
+            FirstUse(window if window.isVisible() else None, styler.refresh, owner=styler)
 
         # The watch starts after the first paint (twice queued: and after --quit-when-ready's
-        # exit): an application-wide event filter would see every event of the window being built.
+        # exit), on the widget's window once it is on screen.
         QTimer.singleShot(0, styler, lambda: QTimer.singleShot(0, styler, watch))

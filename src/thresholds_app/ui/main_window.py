@@ -332,7 +332,7 @@ class MainWindow(QMainWindow):
             return
         app = QApplication.instance()
         assert isinstance(app, QApplication)
-        FirstUse(app, self.watch_emergency_key, owner=self)
+        FirstUse(self, self.watch_emergency_key, owner=self)
         app.focusWindowChanged.connect(self._focus_moved)
         self._watching_focus = True
         self._focus_moved(QGuiApplication.focusWindow())  # a notice may be open already
@@ -343,7 +343,7 @@ class MainWindow(QMainWindow):
             for message in self.settings.warnings:
                 autosave.tell(self, self.tr("Settings reset"), message)
         if self.drafts is not None:
-            self.drafts.open_when_used(app, self.offer_recovery)
+            self.drafts.open_when_used(self, self.offer_recovery)
 
     def _focus_moved(self, focused: object) -> None:
         if focused is not None and focused is not self.windowHandle():

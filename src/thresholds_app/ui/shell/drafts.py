@@ -129,8 +129,8 @@ class DraftKeeper(QObject):
         """Whether the store is open (its status shown and any waiting work attached)."""
         return self._opened
 
-    def open_when_used(self, app: QObject, on_open: Callable[[], object] | None = None) -> None:
-        """Open the store off the GUI thread at the first input (or after an idle spell).
+    def open_when_used(self, window: QWidget, on_open: Callable[[], object] | None = None) -> None:
+        """Open the store off the GUI thread at ``window``'s first input (or after an idle spell).
 
         ``on_open`` runs on the GUI thread once the store is open (e.g. to offer recovery).
         """
@@ -140,7 +140,7 @@ class DraftKeeper(QObject):
         if self._signalled:  # already open, and its signal handled: run it now
             self._run_on_open()
         elif not self._opener.started and self._first_use is None:
-            self._first_use = FirstUse(app, self._opener.start, owner=self)
+            self._first_use = FirstUse(window, self._opener.start, owner=self)
 
     def _worker_done(self) -> None:
         """The worker's signal: the store is open; ``on_open`` (e.g. recovery) runs, then work
