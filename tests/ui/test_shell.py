@@ -118,8 +118,8 @@ def test_memory_only_is_announced(qtbot, qapp, pack, tmp_path, restore_app) -> N
     window, ext = _build(qtbot, qapp, pack, tmp_path, keys=UnavailableKeyProvider("No store."))
     first_use(qtbot, window)
     assert ext.label.text() == "Drafts: memory only"
-    assert ext.label.toolTip() == "No store."
-    assert "memory only" in window.statusBar().currentMessage()
+    assert ext.label.toolTip().startswith("No store.")  # the reason, and what to do, on hover
+    assert "Save the case file" in ext.label.accessibleDescription()
     window.new_assessment()
     window.page("assessment").state.set_answer("immediate-danger", "no")
     assert not (tmp_path / "drafts").exists()

@@ -30,10 +30,10 @@ def show_trust(window: Any, opened: Any, messages: Sequence[str], *, quiet: bool
             # Re-styled after the first paint: polishing touches PySide6's Qt namespace, which
             # costs start-up about 30 ms (docs/architecture.md); twice queued, as the window does.
             QTimer.singleShot(0, lambda: QTimer.singleShot(0, lambda: _restyle(label)))
-        label.setToolTip(trust.note)
+        label.setToolTip(f"{label.toolTip()}\n{trust.note}".strip())
         label.setAccessibleDescription(trust.note)
     elif trust is not None:
-        label.setToolTip(trust.note)
+        label.setToolTip(f"{label.toolTip()}\n{trust.note}".strip())
     text = "\n\n".join([*messages, opened.notice] if opened.refusals else messages)
     window.trust_notice = text
     if quiet:

@@ -93,7 +93,6 @@ class DraftKeeper(QObject):
         self._signalled = False  # the worker's ready signal has been handled
         self._on_open: Callable[[], object] | None = None
         self._first_use: FirstUse | None = None
-        self._status_bar = status_bar
         self._autosave: Autosave | None = None
         self._review_autosave: Autosave | None = None
         self._waiting: _Waiting | None = None  # the assessment, until the store opens
@@ -281,14 +280,16 @@ class DraftKeeper(QObject):
     # -- status --------------------------------------------------------------------------------
 
     def show_memory_only(self, text: str) -> None:
-        """Say that drafts are kept in memory only (``text``: the reason)."""
+        """Say that drafts are kept in memory only (``text``: the reason, on hover).
+
+        The label says it all in three words. A passing status-bar message used to repeat it;
+        beside the guidance label it was cut off at 150% text in a 1280-pixel window, and a
+        quit with unsaved work asks first anyway (``MainWindow.closeEvent``).
+        """
         self.label.setText(self.tr("Drafts: memory only"))
-        self.label.setToolTip(text)
-        # short enough for the status bar at any window width; the tooltip has the whole reason
-        self._status_bar.showMessage(
-            self.tr("Unfinished work is kept in memory only, not on disk (hover on Drafts)."),
-            15_000,
-        )
+        why = self.tr("Save the case file to keep your work.")
+        self.label.setToolTip(f"{text}\n{why}")
+        self.label.setAccessibleDescription(f"{text} {why}")
 
     def check_store(self) -> bool:
         """Probe the key store and say where drafts go; True when they reach the disk."""
@@ -296,9 +297,9 @@ class DraftKeeper(QObject):
             self.show_memory_only(self.store.reason)
             return False
         self.label.setText(self.tr("Drafts: encrypted"))
-        self.label.setToolTip(
-            self.tr("Unfinished work is saved encrypted on this computer as you go.")
-        )
+        where = self.tr("Unfinished work is saved encrypted on this computer as you go.")
+        self.label.setToolTip(where)
+        self.label.setAccessibleDescription(where)
         return True
 
     def recover(self, parent: QWidget) -> CaseRecord | None:
