@@ -90,7 +90,8 @@ def test_the_window_is_up_before_the_store_opens_and_it_opens_off_the_gui_thread
     window = _window(qtbot, pack, slow)
     qtbot.wait(50)
     assert slow.made_on == []  # nothing after the first paint: the window is quiet
-    assert window.isVisible() and not window.drafts.is_open
+    assert window.isVisible()
+    assert not window.drafts.is_open
     qtbot.mouseMove(window, QPoint(40, 40))  # the user's first move
     qtbot.mouseMove(window, QPoint(60, 60))
     qtbot.waitUntil(lambda: slow.made_on != [])
@@ -162,7 +163,8 @@ def test_f9_works_in_a_dialog_shown_before_any_input(qtbot, pack, slow) -> None:
     assert window.emergency_key is not None  # the dialog took the focus: F9 watched at once
     QTest.keyClick(dialog.windowHandle(), Qt.Key.Key_F9)
     emergency = window.emergency_dialog
-    assert emergency is not None and emergency.isVisible()
+    assert emergency is not None
+    assert emergency.isVisible()
     emergency.close()
     dialog.close()
 
@@ -185,7 +187,8 @@ def show(self):
 main_window.MainWindow.show = show
 from thresholds_app.ui.app import run_app
 code = run_app(["app"])
-slow = [m for m in ("yaml", "jsonschema", "cryptography", "keyring", "reportlab") if m in sys.modules]
+heavy = ("yaml", "jsonschema", "cryptography", "keyring", "reportlab")
+slow = [m for m in heavy if m in sys.modules]
 import json
 print(json.dumps({"code": code, "slow": slow, "enums": len(made)}))
 """

@@ -22,7 +22,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-
 _PREFIX = '{"digest":"'
 _DIGEST_END = len(_PREFIX) + 64  # then '",' and the rest of the entry
 

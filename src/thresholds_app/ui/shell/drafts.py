@@ -142,8 +142,11 @@ class DraftKeeper(QObject):
             self._first_use = FirstUse(window, self._opener.start, owner=self)
 
     def _worker_done(self) -> None:
-        """The worker's signal: the store is open; ``on_open`` (e.g. recovery) runs, then work
-        begun while it was opening is saved (so it is never offered as left by a crash)."""
+        """The worker's signal: the store is open.
+
+        ``on_open`` (e.g. recovery) runs, then work begun while it was opening is saved (so it
+        is never offered as left by a crash).
+        """
         self._signalled = True
         if not self._opened:
             self._opened = True
@@ -170,11 +173,7 @@ class DraftKeeper(QObject):
         if self._waiting is not None or self._review_waiting is not None:
             self.store  # noqa: B018 - waits for the store: the waiting work is then saved
         saver = self._autosave
-        return (
-            self._opened
-            and self.store.available
-            and (saver is None or not saver.memory_only)
-        )
+        return self._opened and self.store.available and (saver is None or not saver.memory_only)
 
     # -- the pages' drafts --------------------------------------------------------------------
 

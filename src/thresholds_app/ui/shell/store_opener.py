@@ -69,7 +69,7 @@ class StoreOpener(QObject):
             store = self._make_store()
             store.available  # noqa: B018 - asks the key store now, on this thread
             # the autosave code the window needs next, loaded here rather than on the GUI thread
-            import thresholds_app.core.case.record  # noqa: F401
+            import thresholds_app.core.case.record
             import thresholds_app.core.drafts.state  # noqa: F401
 
             self._store = store
