@@ -10,8 +10,8 @@ place finds the same things in the same order. How a query is read:
 3. The last word, while it is still being typed, also finds the pack's words it begins
    ("hung" finds "hungry"); a word the pack does not have at all finds close spellings.
 4. A number that gives the child's age ("4 year old", "aged 6") is skipped: the age band
-   says that. A word that signals seriousness ("overnight", "abused", "knife") is taken as
-   found by a Level 4 indicator that finds the rest of the query: its level says as much.
+   says that. A word that signals seriousness ("overnight") which the pack never names is taken
+   as found by a Level 4 indicator that finds the rest of the query: its level says as much.
 5. Entries that find every thing come first, then those that find only some (at least one in
    three); within each, the rarer the words and the more prominent where they are found (text
    and keywords above examples), the higher: so a partial match on a telling word ("bleach")
@@ -30,7 +30,7 @@ import difflib
 
 from thresholds_app.core.base.records import record
 from thresholds_app.core.pack.model import Pack
-from thresholds_app.core.search.index import Entry, SearchIndex, index_for
+from thresholds_app.core.search.index import NAMED, Entry, SearchIndex, index_for
 from thresholds_app.core.search.words import (
     AGE_UNITS,
     NUMBER_WORDS,
@@ -79,10 +79,16 @@ Alternative = tuple[tuple[str, ...], float]  # stems that must all be present, a
 
 @record
 class Slot:
-    """One thing the query looks for: the ways it can be found, and whether it signals danger."""
+    """One thing the query looks for: the ways it can be found, and whether Level 4 implies it.
+
+    ``implied`` is set for a word that signals seriousness which no entry of the pack names
+    (in its text or keywords): "overnight" is only ever in an example, so a Level 4 indicator
+    that finds the rest of the query is taken to find it too. A serious word the pack does name
+    ("suicide", "knife") must be found like any other.
+    """
 
     alternatives: list[Alternative]
-    serious: bool = False
+    implied: bool = False
 
 
 def _slots(index: SearchIndex, query: str) -> list[Slot]:
@@ -136,15 +142,14 @@ def _synonym_slot(
     # synonym keeps its own worth: a broad one ("behaviour") finds much and tells little.
     telling = max(_idf(index, p) for p in (own, *meanings))
     alternatives = [(p, SYNONYM * _idf(index, p)) for p in meanings]
-    serious = any(is_serious(s) for s in own)
-    return Slot([(own, telling), *alternatives] if own else alternatives, serious)
+    slot = Slot([(own, telling), *alternatives] if own else alternatives)
+    return _with_implied(index, slot, any(is_serious(s) for s in own))
 
 
 def _single(index: SearchIndex, word: str, typing: bool) -> Slot:
     own = stem(word)
-    serious = is_serious(own)
     if own in index.idf:
-        return Slot([((own,), index.idf[own])], serious)
+        return _with_implied(index, Slot([((own,), index.idf[own])]), is_serious(own))
     alternatives: list[Alternative] = [((own,), 0.0)]
     if typing and len(word) >= 2:
         start = bisect.bisect_left(index.sorted_words, word)
@@ -158,7 +163,16 @@ def _single(index: SearchIndex, word: str, typing: bool) -> Slot:
         for close in difflib.get_close_matches(word, nearby, n=3, cutoff=0.8):
             s = index.vocabulary[close]
             alternatives.append(((s,), SPELLING * index.idf[s]))
-    return Slot(alternatives, serious)
+    return Slot(alternatives)
+
+
+def _with_implied(index: SearchIndex, slot: Slot, serious: bool) -> Slot:
+    if serious and not any(
+        phrase and min(index.strongest.get(s, 0.0) for s in phrase) >= NAMED
+        for phrase, _value in slot.alternatives
+    ):
+        return Slot(slot.alternatives, implied=True)
+    return slot
 
 
 def _value(index: SearchIndex, entry: int, slot: Slot) -> float:
@@ -182,7 +196,7 @@ def _candidates(index: SearchIndex, slot: Slot) -> set[int]:
 
 def _implied(entry: Entry, slot: Slot) -> float:
     """What a serious word is worth to a Level 4 indicator that does not use it."""
-    if not slot.serious or entry.level != 4 or entry.strength:
+    if not slot.implied or entry.level != 4 or entry.strength:
         return 0.0
     return IMPLIED * max(value for _phrase, value in slot.alternatives)
 
