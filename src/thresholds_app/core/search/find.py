@@ -108,9 +108,9 @@ def _slots(index: SearchIndex, query: str) -> list[Slot]:
         for length in range(min(index.longest_synonym, len(words) - i), 0, -1):
             phrase = tuple(word_stems[i : i + length])
             if phrase in index.synonyms:
-                own = tuple(
-                    s for s, skip in zip(phrase, skipped[i : i + length], strict=True) if not skip
-                )
+                # the phrase's own words, unless it needs its small words to mean what it
+                # means ("cutting herself" is not "cutting"; "looks after" is not "looks")
+                own = () if any(skipped[i : i + length]) else phrase
                 slots.append(_synonym_slot(index, own, index.synonyms[phrase]))
                 i += length
                 break
