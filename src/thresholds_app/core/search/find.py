@@ -179,7 +179,11 @@ def _value(index: SearchIndex, entry: int, slot: Slot) -> float:
     weights = index.weights[entry]
     best = 0.0
     for phrase, value in slot.alternatives:
-        if all(s in weights for s in phrase):
+        if len(phrase) == 1:  # most are one word: look it up once (this runs per keystroke)
+            weight = weights.get(phrase[0])
+            if weight is not None and value * weight > best:
+                best = value * weight
+        elif all(s in weights for s in phrase):
             best = max(best, value * min(weights[s] for s in phrase))
     return best
 
@@ -223,6 +227,7 @@ def search(
     if not slots:
         return []
     needed = max(1, len(slots) // 3)  # forgiving: one word of three can find an entry
+    any_implied = any(slot.implied for slot in slots)
     candidates: set[int] = set()
     for slot in slots:
         candidates |= _candidates(index, slot)
@@ -236,7 +241,8 @@ def search(
         values = [_value(index, position, slot) for slot in slots]
         if sum(1 for v in values if v > 0) < needed:
             continue
-        values = [v or _implied(entry, slot) for v, slot in zip(values, slots, strict=True)]
+        if any_implied and entry.level == 4:
+            values = [v or _implied(entry, slot) for v, slot in zip(values, slots, strict=True)]
         found = sum(1 for v in values if v > 0)
         score = sum(values) * severity(entry) * (STRENGTH if entry.strength else 1.0)
         hits.append(Hit(entry, found, len(slots), score))

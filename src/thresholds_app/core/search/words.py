@@ -40,7 +40,9 @@ SERIOUS_WORDS = """
 
 # Words after a number that make it the child's age ("4 year old", "6 months"): the age band
 # says that, so search skips the number.
-AGE_UNITS = frozenset("year years yr yrs yo month months mth mths week weeks".split())
+AGE_UNITS = frozenset(
+    ["year", "years", "yr", "yrs", "yo", "month", "months", "mth", "mths", "week", "weeks"]
+)
 NUMBER_WORDS = frozenset(
     """
     one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
