@@ -160,6 +160,7 @@ def test_severity_counts_a_tenth_a_level() -> None:
         1.3,
     ]
     assert severity(Entry("pathway", "p", "p")) == severity(Entry("indicator", "x", "x", 3))
+    assert severity(Entry("consent", "c", "c", 4)) == severity(Entry("consent", "c", "c", 2))
 
 
 def test_a_lower_level_that_matches_clearly_better_still_comes_first() -> None:
@@ -171,7 +172,10 @@ def test_a_lower_level_that_matches_clearly_better_still_comes_first() -> None:
 def test_a_serious_word_the_pack_never_names_is_implied_by_level_4(age_band: str | None) -> None:
     # "overnight" is only in an example; the Level 4 "left alone in a way that puts them in
     # danger" finds "left alone" and is taken to find "overnight" too
-    assert ids("4 year old left alone overnight", age_band=age_band)[0] == "pc-supervision-l4"
+    hits = search(shipped(), "4 year old left alone overnight", age_band=age_band)
+    assert hits[0].entry.id == "pc-supervision-l4"
+    assert hits[0].complete  # "overnight" is implied
+    assert all(h.entry.kind == "indicator" for h in hits if h.complete)  # never Level 4 consent
 
 
 def test_a_serious_word_the_pack_names_is_not_implied() -> None:

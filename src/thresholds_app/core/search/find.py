@@ -53,10 +53,11 @@ MAX_EXPANSIONS = 24
 def severity(entry: Entry) -> float:
     """How much more an entry counts for how serious it is: 1.0 at Level 1 to 1.3 at Level 4.
 
-    Entries without a level (pathways, contacts) count as Level 3: the guidance on a concern is
-    offered beside its indicators, neither above nor below them all.
+    Other entries (pathways, consent, contacts) count as Level 3, whatever level they are about:
+    the guidance on a concern is offered beside its indicators, neither above nor below them all.
     """
-    return 1.0 + SEVERITY_STEP * ((entry.level or 3) - 1)
+    level = (entry.level or 3) if entry.kind == "indicator" else 3
+    return 1.0 + SEVERITY_STEP * (level - 1)
 
 
 @record
@@ -200,7 +201,7 @@ def _candidates(index: SearchIndex, slot: Slot) -> set[int]:
 
 def _implied(entry: Entry, slot: Slot) -> float:
     """What a serious word is worth to a Level 4 indicator that does not use it."""
-    if not slot.implied or entry.level != 4 or entry.strength:
+    if not slot.implied or entry.level != 4 or entry.kind != "indicator" or entry.strength:
         return 0.0
     return IMPLIED * max(value for _phrase, value in slot.alternatives)
 
