@@ -312,6 +312,7 @@ def _search_queries(data: Data | None, file: str, lines: list[int]) -> m.SearchQ
             age_band=q.get("age_band"),
             file=file,
             line=lines[index] if index < len(lines) else 0,
+            top=q.get("top"),
         )
         for index, q in enumerate(data["queries"])
     )

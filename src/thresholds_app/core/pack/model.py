@@ -427,6 +427,7 @@ class SearchQuery:
     age_band: str | None
     file: str
     line: int
+    top: int | None = None  # this query's own, tighter limit ("first", "in the top 3")
 
 
 @record
