@@ -138,3 +138,22 @@ def test_a_decision_of_4_point_0_is_refused_with_its_line(pack: Pack) -> None:
 def test_whole_numbers_still_read(pack: Pack) -> None:
     text = (examples_dir() / "level-4-sibling-group.json").read_text(encoding="utf-8")
     assert check_case_text(text, "case.json").data["decision"]["level"] == 4
+
+
+def test_level_4_steps_carry_the_numbers_to_call(pack: Pack) -> None:
+    from datetime import datetime
+
+    from thresholds_app.core.rules.assessment import Context
+
+    office = Context(age_band="5-10", now=datetime(2026, 1, 12, 11, 30))  # Monday morning
+    night = Context(age_band="5-10", now=datetime(2026, 1, 12, 23, 30))
+    answers = {"immediate-danger": "no", "dn-fgm-known-l4": "yes"}
+    by_day = [s for s in assess(pack, answers, office).next_steps if s.startswith("Numbers")]
+    by_night = [s for s in assess(pack, answers, night).next_steps if s.startswith("Numbers")]
+    mash, edt = pack.contacts["mash"], pack.contacts["edt"]
+    assert by_day
+    assert mash.phone in by_day[0]
+    assert by_night
+    assert edt.phone in by_night[0]
+    level_2 = {"immediate-danger": "no", "pc-basic-care-l2": "yes"}
+    assert not [s for s in assess(pack, level_2, office).next_steps if s.startswith("Numbers")]

@@ -200,6 +200,10 @@ class Engine:
             advice_level = None
         reasons = tuple(self._reason(c, answers, age, withheld) for c in fired)
         consent = consent_advice(self.pack, level, answers, route)
+        contacts = self._contacts(advice_level, emergency, topics, context, route, danger_not_known)
+        urgent = (
+            emergency or danger_not_known or (advice_level or 0) >= self.pack.roles.statutory_level
+        )
         return Assessment(
             pack_id=self.pack.manifest.id,
             pack_version=self.pack.manifest.version,
@@ -229,10 +233,9 @@ class Engine:
                 route,
                 danger_not_known,
                 _step_up_step(consent),
+                _numbers_step(contacts) if urgent else (),
             ),
-            contacts=self._contacts(
-                advice_level, emergency, topics, context, route, danger_not_known
-            ),
+            contacts=contacts,
             pack_state=dates.state if dates else "",
             pack_notice=dates.message if dates else "",
             level_withheld=withheld,
@@ -315,6 +318,7 @@ class Engine:
         route: str | None = None,
         danger_not_known: bool = False,
         step_up: tuple[str, ...] = (),
+        numbers: tuple[str, ...] = (),
     ) -> tuple[str, ...]:
         steps: list[str] = []
         if emergency:
@@ -338,6 +342,7 @@ class Engine:
             steps.extend(self.routes[route].next_steps)
         elif level is not None and level in self.pack.levels:
             steps.extend(self.pack.levels[level].next_steps)
+        steps.extend(numbers)  # the level's "phone the MASH now" needs the number beside it
         for topic_id in topics:
             topic = self.pack.topics[topic_id]
             steps.extend(f"{topic.title}: {step}" for step in topic.steps_now)
@@ -415,6 +420,12 @@ def _step_up_step(consent: ConsentAdvice) -> tuple[str, ...]:
         f"today about stepping up to {level_label(consent.step_up_to)}, and record the decision "
         "in the step-up review. Read the consent advice on what to do next.",
     )
+
+
+def _numbers_step(contacts: tuple[ContactAdvice, ...]) -> tuple[str, ...]:
+    """The numbers to call now, as one step, for screens that list only the steps."""
+    lines = [f"{c.name} {c.phone}" for c in contacts if c.call_now][:3]
+    return ("Numbers to call now: " + "; ".join(lines) + ".",) if lines else ()
 
 
 def _dates(pack: Pack, context: Context) -> PackDates | None:
