@@ -80,7 +80,8 @@ def open_pack_for(
     opened = open_pack([folder], policy, cache_dir=cache)
     # A source checkout's everyday authoring mode stays quiet here (its rationales still say so
     # on every page); a refusal, or authoring mode asked for, is always said.
-    if opened.notice and (opened.refusals or getattr(args, "authoring", False)):
+    # The organisation's partnership settings that could not be used are always said too.
+    if opened.notice and (opened.refusals or opened.messages or getattr(args, "authoring", False)):
         print(f"thresholds {command}: {opened.notice}", file=sys.stderr)
     return opened
 

@@ -424,7 +424,7 @@ def _step_up_step(consent: ConsentAdvice) -> tuple[str, ...]:
 
 def _numbers_step(contacts: tuple[ContactAdvice, ...]) -> tuple[str, ...]:
     """The numbers to call now, as one step, for screens that list only the steps."""
-    lines = [f"{c.name} {c.phone}" for c in contacts if c.call_now][:3]
+    lines = [f"{c.name} {c.phone_text}" for c in contacts if c.call_now][:3]
     return ("Numbers to call now: " + "; ".join(lines) + ".",) if lines else ()
 
 
