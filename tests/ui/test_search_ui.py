@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from thresholds_app.core.search.find import search
 from thresholds_app.core.search.index import index_for
-from thresholds_app.ui.assessment.search import DEBOUNCE_MS, PAGE
+from thresholds_app.ui.assessment.search import DEBOUNCE_MS, MAX_NEW_PER_SLICE, PAGE
 from thresholds_app.ui.browser import GuidanceBrowser
 
 
@@ -78,6 +78,42 @@ def test_results_come_a_page_at_a_time_and_cards_are_reused(qtbot) -> None:
     needs.search.clear()
     search_for(qtbot, needs, "missing")
     assert needs.results.cards[first[0]] is card  # made once, shown again
+
+
+def test_results_are_filled_in_a_few_cards_at_a_time(qtbot) -> None:
+    """Filling in the results never builds a page of cards in one go (it stalled typing 70 ms).
+
+    Counted in cards, not milliseconds, so a busy machine cannot make it flake.
+    """
+    page = needs_step(qtbot)
+    needs = page.needs
+    made: list[str] = []
+    make = needs.finder._make_card
+    needs.finder._make_card = lambda indicator_id: made.append(indicator_id) or make(indicator_id)
+    search_for(qtbot, needs, "missing")
+    assert len(made) == PAGE  # one search, once typing paused: not one per key
+    slices = needs.finder.made_per_slice
+    assert sum(slices) == PAGE
+    assert max(slices) <= MAX_NEW_PER_SLICE, slices
+    assert len(slices) >= PAGE // MAX_NEW_PER_SLICE
+
+
+def test_laying_out_results_leaves_the_areas_not_on_show_alone(qtbot) -> None:
+    """The results are as tall as they are: areas opened before are not measured with them.
+
+    A stacked widget is as tall as its tallest page and wraps the text of every page built to
+    find out, on each card added to the results.
+    """
+    page = needs_step(qtbot)
+    needs = page.needs
+    for item in needs._area_items():
+        needs.tree.setCurrentItem(item)  # every area built, as after a long assessment
+    width = needs.pages.width()
+    tallest = max(cards.heightForWidth(width) for cards in needs._lists.values())
+    search_for(qtbot, needs, "bleach")  # one or two results: a short page
+    assert needs.pages.currentWidget() is needs.results
+    assert all(cards.isHidden() for cards in needs._lists.values())
+    assert needs.pages.heightForWidth(width) < tallest / 2
 
 
 def test_pathways_and_consent_found_open_beside_the_case(qtbot) -> None:

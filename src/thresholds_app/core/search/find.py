@@ -95,25 +95,31 @@ def _single(index: SearchIndex, word: str, typing: bool) -> list[Alternative]:
     return alternatives
 
 
-def _value(index: SearchIndex, entry: int, alternatives: list[Alternative]) -> float:
-    weights = index.weights[entry]
-    best = 0.0
+def _values(index: SearchIndex, alternatives: list[Alternative]) -> dict[int, float]:
+    """How well each entry that has one of ``alternatives`` finds it (its best alternative).
+
+    Worked out from the alternatives' postings, so the cost follows the entries that have the
+    word rather than every candidate times every completion of a word being typed.
+    """
+    best: dict[int, float] = {}
     for phrase, factor in alternatives:
-        if all(s in weights for s in phrase):
-            value = factor * min(weights[s] for s in phrase)
-            value *= sum(index.idf[s] for s in phrase) / len(phrase)
-            best = max(best, value)
-    return best
-
-
-def _candidates(index: SearchIndex, alternatives: list[Alternative]) -> set[int]:
-    found: set[int] = set()
-    for phrase, _factor in alternatives:
         lists = [index.postings.get(s) for s in phrase]
-        if all(lists):
-            shortest = min((lst for lst in lists if lst), key=len)
-            found.update(shortest)
-    return found
+        if not all(lists):
+            continue
+        rarity = sum(index.idf[s] for s in phrase) / len(phrase)
+        shortest = min((lst for lst in lists if lst), key=len)
+        for position in shortest:
+            weights = index.weights[position]
+            if len(phrase) == 1:
+                weight = weights[phrase[0]]
+            elif all(s in weights for s in phrase):
+                weight = min(weights[s] for s in phrase)
+            else:
+                continue
+            value = factor * weight * rarity  # in this order: ties rank as they always have
+            if value > best.get(position, 0.0):
+                best[position] = value
+    return best
 
 
 def search(
@@ -138,9 +144,8 @@ def search(
     if not slots:
         return []
     needed = max(1, len(slots) // 3)  # forgiving: one word of three can find an entry
-    candidates: set[int] = set()
-    for alternatives in slots:
-        candidates |= _candidates(index, alternatives)
+    found_by_slot = [_values(index, alternatives) for alternatives in slots]
+    candidates: set[int] = set().union(*found_by_slot)
     hits: list[Hit] = []
     for position in candidates:
         entry = index.entries[position]
@@ -148,7 +153,7 @@ def search(
             continue
         if not entry.applies_to(age_band):
             continue
-        values = [_value(index, position, alternatives) for alternatives in slots]
+        values = [found.get(position, 0.0) for found in found_by_slot]
         found = sum(1 for v in values if v > 0)
         if found < needed:
             continue

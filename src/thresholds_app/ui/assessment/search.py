@@ -28,7 +28,8 @@ if TYPE_CHECKING:
 
 DEBOUNCE_MS = 150  # a pause in typing this long runs the search
 PAGE = 10  # results shown at first, and added by "Show more" (the best ten answer most searches)
-SLICE_SECONDS = 0.008  # make cards for at most this long before letting events through
+SLICE_SECONDS = 0.006  # make and show cards for at most this long before letting events through
+MAX_NEW_PER_SLICE = 2  # and at most this many: the layout that follows costs about as much again
 
 
 class SearchController(QWidget):
@@ -68,6 +69,7 @@ class SearchController(QWidget):
         self._shown = 0
         self._pending: list[str] = []
         self._query = ""
+        self.made_per_slice: list[int] = []  # new cards in each slice of the last search
         self._age_band: str | None = None
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -132,6 +134,7 @@ class SearchController(QWidget):
         self._indicator_ids = [h.entry.id for h in indicators]
         self._show_others(self._hits)
         self._shown = 0
+        self.made_per_slice = []
         self.more.hide()
         self.results.take_cards()
         self._searched(len(self._indicator_ids))
@@ -145,22 +148,24 @@ class SearchController(QWidget):
         self._build_some()
 
     def _build_some(self) -> None:
-        # Cards already made are placed at once; new ones are made until the slice is used up.
-        # Each slice's cards are shown together, so the column is laid out once per slice.
+        # Cards already made are placed at once; new ones are made and shown until the slice is
+        # used up (showing a card costs as much as making it, so both count against the slice).
         start = time.perf_counter()
-        batch: list[IndicatorCard] = []
+        made = 0
         while self._pending:
             indicator_id = self._pending[0]
             card = self._pool.get(indicator_id)
             if card is None:
-                if batch and time.perf_counter() - start >= SLICE_SECONDS:
+                if made >= MAX_NEW_PER_SLICE or (
+                    made and time.perf_counter() - start >= SLICE_SECONDS
+                ):
                     break
                 card = self._pool[indicator_id] = self._make_card(indicator_id)
+                made += 1
             self._pending.pop(0)
             self.results.add_card(card)
-            batch.append(card)
-        for card in batch:
             card.show()
+        self.made_per_slice.append(made)
         if self._pending:
             self._builder.start()
             return
