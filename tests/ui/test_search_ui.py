@@ -161,3 +161,11 @@ def test_the_browser_links_what_else_it_found(qtbot) -> None:
 
 def test_the_debounce_is_short() -> None:
     assert 50 <= DEBOUNCE_MS <= 250
+
+
+def test_the_search_index_is_left_out_of_full_collections(qtbot) -> None:
+    """A full garbage collection walking the pack and its index froze typing for 50-120 ms."""
+    import gc
+
+    needs_step(qtbot)
+    assert gc.get_freeze_count() > 0

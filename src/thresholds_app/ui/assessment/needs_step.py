@@ -24,7 +24,10 @@ from thresholds_app.core.pack.model import Pack
 from thresholds_app.core.rules.assessment import Assessment
 from thresholds_app.core.search.index import prepare as prepare_search
 from thresholds_app.ui.assessment.indicator_card import IndicatorCard
-from thresholds_app.ui.assessment.search import SearchController
+from thresholds_app.ui.assessment.search import (
+    SearchController,
+    keep_long_lived_out_of_the_collector,
+)
 from thresholds_app.ui.assessment.widgets import clear_layout, heading, muted_label
 from thresholds_app.ui.assessment.wrapping_list import INDENT_ROLE, make_wrapping
 from thresholds_app.ui.case_state import CaseState
@@ -189,6 +192,7 @@ class NeedsStep(QWidget):
         self.finder.other_requested.connect(self._other_requested)
         self.search.returnPressed.connect(self.finder.run_now)
         prepare_search(self.pack)  # the index is ready before the first key
+        keep_long_lived_out_of_the_collector()
         layout.addWidget(self.finder)
 
         self.pathways = QWidget()

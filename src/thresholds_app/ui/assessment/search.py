@@ -11,6 +11,8 @@ What is found, and in what order, is decided by the app's one search
 
 from __future__ import annotations
 
+import functools
+import gc
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -30,6 +32,18 @@ DEBOUNCE_MS = 150  # a pause in typing this long runs the search
 PAGE = 10  # results shown at first, and added by "Show more" (the best ten answer most searches)
 SLICE_SECONDS = 0.006  # make and show cards for at most this long before letting events through
 MAX_NEW_PER_SLICE = 2  # and at most this many: the layout that follows costs about as much again
+
+
+@functools.cache
+def keep_long_lived_out_of_the_collector() -> None:
+    """Leave the pack, its search index and the window out of Python's full collections.
+
+    They live as long as the app, yet a full collection walks them every time: measured at
+    50-120 ms, it froze typing in the search box at a random key. Done once, when the search
+    index is ready (the app freezes what start-up made the same way, see ``ui/app.py``);
+    reference counting still frees these objects as usual.
+    """
+    gc.freeze()
 
 
 class SearchController(QWidget):
