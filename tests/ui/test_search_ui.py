@@ -169,3 +169,34 @@ def test_the_search_index_is_left_out_of_full_collections(qtbot) -> None:
 
     needs_step(qtbot)
     assert gc.get_freeze_count() > 0
+
+
+def test_tab_goes_from_the_search_box_through_the_results_in_order(qtbot) -> None:
+    """In a real window Tab from the box jumped to "Show more" at the foot of the results."""
+    page = needs_step(qtbot)
+    needs = page.needs
+    window = page.window()
+    search_for(qtbot, needs, "missing")
+    needs.search.clear()
+    found = search_for(qtbot, needs, "hungry")  # cards reused and new, in a new order
+
+    def tab_from(widget):  # type: ignore[no-untyped-def]
+        if not window.isActiveWindow():  # the offscreen platform drops it at times
+            window.activateWindow()
+            qtbot.waitUntil(window.isActiveWindow)
+        widget.setFocus()
+        qtbot.keyClick(widget, Qt.Key.Key_Tab)
+        return QApplication.focusWidget()
+
+    first, second = (needs.results.cards[i] for i in found[:2])
+    assert needs.finder.others.isVisible()  # "Also in the guidance: Pathway: Neglect"
+    assert tab_from(needs.search) is needs.finder.others
+    at = needs.finder.others
+    for _ in range(10):  # Tab visits each link in the line, then leaves it
+        qtbot.keyClick(at, Qt.Key.Key_Tab)
+        if QApplication.focusWidget() is not needs.finder.others:
+            break
+    assert QApplication.focusWidget() is first.answers.buttons["yes"]
+    assert tab_from(first.details_button) is second.answers.buttons["yes"]
+    last = needs.results.cards[found[-1]]
+    assert tab_from(last.details_button) is needs.finder.more

@@ -190,6 +190,7 @@ class NeedsStep(QWidget):
             self.pack, self.results, self._make_card, searched=self._show_results
         )
         self.finder.other_requested.connect(self._other_requested)
+        self.finder.tab_from = self.search
         self.search.returnPressed.connect(self.finder.run_now)
         prepare_search(self.pack)  # the index is ready before the first key
         keep_long_lived_out_of_the_collector()

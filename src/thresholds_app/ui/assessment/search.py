@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 from thresholds_app.core.pack.model import Pack
 from thresholds_app.core.search.find import Hit, search
 from thresholds_app.ui.assessment.indicator_card import IndicatorCard
+from thresholds_app.ui.assessment.widgets import chain_tab_order
 from thresholds_app.ui.search_links import others_html
 
 if TYPE_CHECKING:
@@ -85,6 +86,7 @@ class SearchController(QWidget):
         self._query = ""
         self.made_per_slice: list[int] = []  # new cards in each slice of the last search
         self._age_band: str | None = None
+        self.tab_from: QWidget | None = None  # what Tab leaves for the first result (the box)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(DEBOUNCE_MS)
@@ -187,6 +189,19 @@ class SearchController(QWidget):
         self.more.setText(self.tr("Show {n} more results").format(n=min(PAGE, remaining)))
         self.results.set_footer(self.more)  # first: a widget shown with no parent is a window
         self.more.setVisible(remaining > 0)
+        self._keep_tab_order()
+
+    def _keep_tab_order(self) -> None:
+        # Cards are made (or reused) after the rest of the step, so Qt's focus chain has them
+        # last, or where an earlier search left them: Tab from the search box went to "Show
+        # more" at the foot of the results. Tab goes as on screen: box → links to other
+        # guidance → each card, top to bottom → "Show more".
+        if self.tab_from is None:
+            return
+        chain: list[QWidget] = [self.tab_from, self.others]
+        for card in self.results.cards.values():
+            chain += [*card.answers.buttons.values(), card.clear_button, card.details_button]
+        chain_tab_order([*chain, self.more])
 
     def _show_others(self, hits: list[Hit]) -> None:
         links = others_html(hits)
