@@ -212,3 +212,20 @@ def test_search_results_fit_1280x720_at_100_and_150_percent_text(qtbot, large_te
     assert window.width() <= WINDOW[0]  # ...which wrap rather than widen the window
     bottom = page.next_button.mapTo(window, QPoint(0, page.next_button.height())).y()
     assert bottom <= window.statusBar().y()
+
+
+def test_an_indicators_words_get_the_width_of_its_card(qtbot, large_text) -> None:
+    """At 150% text on 1280 x 720 the "Clear" button beside the words left them a third of the
+    card: they wrapped a word or two a line, six lines for one sentence."""
+    window = _small_window(qtbot)
+    page = start_assessment(qtbot, window)
+    page.go_to_step("needs")
+    qtbot.wait(30)
+    cards = list(page.needs.show_area(page.needs.pack.domains[0].areas[0].id).cards.values())
+    qtbot.wait(30)
+    assert cards
+    for card in cards:
+        (words,) = [
+            label for label in card.findChildren(QLabel) if label.property("role") == "question"
+        ]
+        assert words.width() >= 0.6 * card.width(), (words.width(), card.width())

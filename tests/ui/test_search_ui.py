@@ -196,7 +196,7 @@ def test_tab_goes_from_the_search_box_through_the_results_in_order(qtbot) -> Non
         qtbot.keyClick(at, Qt.Key.Key_Tab)
         if QApplication.focusWidget() is not needs.finder.others:
             break
-    assert QApplication.focusWidget() is first.answers.buttons["yes"]
+    assert QApplication.focusWidget() is first.answers.buttons["yes"]  # Clear: nothing yet
     assert tab_from(first.details_button) is second.answers.buttons["yes"]
     last = needs.results.cards[found[-1]]
     assert tab_from(last.details_button) is needs.finder.more

@@ -200,7 +200,7 @@ class SearchController(QWidget):
             return
         chain: list[QWidget] = [self.tab_from, self.others]
         for card in self.results.cards.values():
-            chain += [*card.answers.buttons.values(), card.clear_button, card.details_button]
+            chain += [card.clear_button, *card.answers.buttons.values(), card.details_button]
         chain_tab_order([*chain, self.more])
 
     def _show_others(self, hits: list[Hit]) -> None:
