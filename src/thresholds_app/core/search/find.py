@@ -176,27 +176,29 @@ def _with_implied(index: SearchIndex, slot: Slot, serious: bool) -> Slot:
     return slot
 
 
-def _value(index: SearchIndex, entry: int, slot: Slot) -> float:
-    weights = index.weights[entry]
-    best = 0.0
+def _values(index: SearchIndex, slot: Slot) -> dict[int, float]:
+    """How well each entry that has one of the slot's alternatives finds it (its best one).
+
+    Worked out from the alternatives' postings, so the cost follows the entries that have the
+    word rather than every candidate times every completion of a word being typed.
+    """
+    best: dict[int, float] = {}
     for phrase, value in slot.alternatives:
-        if len(phrase) == 1:  # most are one word: look it up once (this runs per keystroke)
-            weight = weights.get(phrase[0])
-            if weight is not None and value * weight > best:
-                best = value * weight
-        elif all(s in weights for s in phrase):
-            best = max(best, value * min(weights[s] for s in phrase))
-    return best
-
-
-def _candidates(index: SearchIndex, slot: Slot) -> set[int]:
-    found: set[int] = set()
-    for phrase, _value in slot.alternatives:
         lists = [index.postings.get(s) for s in phrase]
-        if phrase and all(lists):
-            shortest = min((lst for lst in lists if lst), key=len)
-            found.update(shortest)
-    return found
+        if not phrase or not all(lists):
+            continue
+        shortest = min((lst for lst in lists if lst), key=len)
+        for position in shortest:
+            weights = index.weights[position]
+            if len(phrase) == 1:
+                weight = weights[phrase[0]]
+            elif all(s in weights for s in phrase):
+                weight = min(weights[s] for s in phrase)
+            else:
+                continue
+            if value * weight > best.get(position, 0.0):
+                best[position] = value * weight
+    return best
 
 
 def _implied(entry: Entry, slot: Slot) -> float:
@@ -229,9 +231,8 @@ def search(
         return []
     needed = max(1, len(slots) // 3)  # forgiving: one word of three can find an entry
     any_implied = any(slot.implied for slot in slots)
-    candidates: set[int] = set()
-    for slot in slots:
-        candidates |= _candidates(index, slot)
+    found_by_slot = [_values(index, slot) for slot in slots]
+    candidates: set[int] = set().union(*found_by_slot)
     hits: list[Hit] = []
     for position in candidates:
         entry = index.entries[position]
@@ -239,7 +240,7 @@ def search(
             continue
         if not entry.applies_to(age_band):
             continue
-        values = [_value(index, position, slot) for slot in slots]
+        values = [found.get(position, 0.0) for found in found_by_slot]
         if sum(1 for v in values if v > 0) < needed:
             continue
         if any_implied and entry.level == 4:

@@ -246,6 +246,8 @@ class ChildStep(QWidget):
         row.addWidget(self.add_button)
         row.addStretch(1)
         layout.addLayout(row)
+        # what Tab reaches after "Add another child": rows added later must not move it
+        self._after_add: QWidget | None = None
         for group, title in (
             ("context", self.tr("The family's situation")),
             ("involvement", self.tr("Who is already involved")),
@@ -255,7 +257,10 @@ class ChildStep(QWidget):
             if questions:
                 layout.addWidget(heading(title, 2))
                 for question in questions:
-                    layout.addWidget(QuestionRow(state, question))
+                    question_row = QuestionRow(state, question)
+                    layout.addWidget(question_row)
+                    if self._after_add is None:
+                        self._after_add = question_row.answers.buttons["yes"]
         layout.addStretch(1)
         self.rows: list[HouseholdRow] = []
         for member in state.case.household:
@@ -279,7 +284,12 @@ class ChildStep(QWidget):
         return row
 
     def _keep_tab_order(self) -> None:
-        """Tab goes question → each row, top to bottom → "Add another child" (as on screen)."""
+        """Tab goes question → each row, top to bottom → "Add another child" → the next question.
+
+        A row's fields are made after the rest of the step, so they come last in Qt's focus
+        chain; moving them into place must not leave the button before the window's first
+        widget (Tab from "Add another child" went to "← Start", skipping the rest of the step).
+        """
         before: list[QWidget] = []
         if self.other_children is not None:
             before = [self.other_children.answers.buttons["not-known"]]
@@ -293,7 +303,8 @@ class ChildStep(QWidget):
                 row.detail,
                 row.remove_button,
             ]
-        chain_tab_order(before + chain + [self.add_button])
+        after = [self._after_add] if self._after_add is not None else []
+        chain_tab_order(before + chain + [self.add_button, *after])
 
     def ask_to_remove(self, row: HouseholdRow) -> None:
         """Remove ``row`` at once if it is empty; otherwise ask first (No is the default).

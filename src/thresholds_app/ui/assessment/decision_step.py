@@ -242,8 +242,8 @@ class DecisionStep(QWidget):
         row[2].setPlaceholderText(self.tr("e.g. today, by 5pm"))
         self.step_rows.append(row)
         add = getattr(self, "add_step_button", None)
-        if add is not None:  # a row added later: Tab still goes row by row, then "Add"
-            chain_tab_order([w for r in self.step_rows for w in r] + [add])
+        if add is not None:  # a row added later: Tab still goes row by row, "Add", "Your name"
+            chain_tab_order([w for r in self.step_rows for w in r] + [add, self.referrer["name"]])
         return row
 
     def _level_chosen(self, number: int) -> None:

@@ -37,6 +37,7 @@ from thresholds_app.ui.assessment.live_panel import LivePanel
 from thresholds_app.ui.assessment.needs_step import NeedsStep
 from thresholds_app.ui.assessment.preview_step import PreviewStep
 from thresholds_app.ui.assessment.safety_step import SafetyStep
+from thresholds_app.ui.assessment.scroll_follow import follow_content
 from thresholds_app.ui.assessment.steps import STEPS
 from thresholds_app.ui.assessment.topic_dialog import topic_dialog
 from thresholds_app.ui.assessment.widgets import ask_yes_no, enter_presses_buttons
@@ -173,6 +174,8 @@ class AssessmentPage(QWidget):
             self._containers[key] = scroll
             self.scrolls[key] = scroll
             self.stack.addWidget(scroll)
+        for scroll in self.scrolls.values():
+            follow_content(scroll)
         column.addWidget(self.stack, 1)
         bar = QHBoxLayout()
         self.back_button = QPushButton(self.tr("← Back"))
