@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from thresholds_app.core.case.limits import MAX_ROWS
 from thresholds_app.core.case.record import HouseholdMember
 from thresholds_app.core.pack.model import AGE_BANDS, Question
 from thresholds_app.ui.assessment.question_row import QuestionRow
@@ -281,7 +282,19 @@ class ChildStep(QWidget):
         self.rows_box.addWidget(row)
         guard_wheel(row)  # its choices take the wheel only once focused
         self._keep_tab_order()
+        self._limit_rows()
         return row
+
+    def _limit_rows(self) -> None:
+        """No more rows than a case file may hold (core/case/limits.py), saying why."""
+        button = getattr(self, "add_button", None)
+        if button is None:
+            return
+        full = len(self.rows) >= MAX_ROWS
+        button.setEnabled(not full)
+        button.setToolTip(
+            self.tr("A case lists at most {n} other children.").format(n=MAX_ROWS) if full else ""
+        )
 
     def _keep_tab_order(self) -> None:
         """Tab goes question → each row, top to bottom → "Add another child" → the next question.
@@ -332,6 +345,7 @@ class ChildStep(QWidget):
         self.state.remove_household_member(row.member)
         row.setParent(None)
         row.deleteLater()
+        self._limit_rows()
         self.add_button.setFocus()
 
     def _name_toggled(self, on: bool) -> None:
