@@ -64,3 +64,15 @@ def test_a_case_too_long_to_save_is_said_and_nothing_is_written(
     assert len(said) == 1
     assert "free_text.worry (250,000)" in said[0]
     assert "Your work is still open" in said[0]
+
+
+def test_characters_the_pdf_cannot_print_are_named_before_export(qtbot) -> None:  # type: ignore[no-untyped-def]
+    page = start_assessment(qtbot, make_window(qtbot))
+    page.state.set_free_text("child_voice", "मुझे भूख लगी है")
+    page.go_to_step("preview")
+    page.preview.refresh_preview()
+    assert page.preview.print_note.isVisible()
+    assert "Devanagari letters" in page.preview.print_note.text()
+    page.state.set_free_text("child_voice", "I am hungry")
+    page.preview.refresh_preview()
+    assert not page.preview.print_note.isVisible()

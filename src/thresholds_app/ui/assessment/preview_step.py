@@ -100,6 +100,12 @@ class PreviewStep(QWidget):
             self.tr("Everything needed is recorded. The rationale is ready to save or print.")
         )
         layout.addWidget(self.ready_label)
+        self.print_note = QLabel()
+        self.print_note.setObjectName("unprintableNote")
+        self.print_note.setProperty("role", "warning")
+        self.print_note.setWordWrap(True)
+        self.print_note.setVisible(False)
+        layout.addWidget(self.print_note)
 
         buttons = QHBoxLayout()
         buttons.setSpacing(10)
@@ -182,7 +188,15 @@ class PreviewStep(QWidget):
 
     def refresh_preview(self) -> None:
         """Rebuild the rationale text (done when the step is shown, not on every keystroke)."""
-        self.preview.setPlainText(self.rationale_text())
+        export = self.prepare()
+        self.preview.setPlainText(self.rationale_text(export))
+        # Said before export, not found on paper: characters the PDF's font cannot print.
+        from thresholds_app.pdf.rationale_pdf import rationale_texts
+        from thresholds_app.pdf.safe import unprintable_notice
+
+        note = unprintable_notice(rationale_texts(export.rationale))
+        self.print_note.setText(note)
+        self.print_note.setVisible(bool(note))
 
     def rationale(self, export: Export | None = None) -> Rationale:
         """The rationale from the case as it stands (draft blockers included)."""
