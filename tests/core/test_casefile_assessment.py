@@ -1,4 +1,4 @@
-"""The assessment kept in a case file reads back exactly as it was computed (the record as referred).
+"""The assessment kept in a case file reads back exactly as it was computed (as referred).
 
 Found by mutation testing (docs/safety/mutation.md): no test compared a stored assessment field
 by field, and reading one back silently dropped "not enough answered", the withheld level, the
