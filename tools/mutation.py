@@ -68,20 +68,17 @@ NO_TESTS = {5, 33}
 TIMEOUT = {24, -24, 36, 152, 255}
 
 
-def run_mutmut(modules: list[str], children: int) -> int:
-    """Run mutmut on ``modules`` (one batch each, so a stop loses at most one module)."""
+def run_mutmut(patterns: list[str], children: int) -> int:
+    """Run mutmut once on ``patterns`` (it tries the mutants with the fastest tests first)."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     env.pop("PYTHONPATH", None)  # mutmut puts its mutated copy of src/ first on the path
-    for module in modules:
-        print(f"== mutating {module}", flush=True)
-        command = [str(VENV_BIN / "mutmut"), "run", "--max-children", str(children), module + "*"]
-        if os.name == "posix":
-            command = ["nice", "-n", "19", *command]
-        done = subprocess.run(command, cwd=ROOT, env=env, check=False)
-        if done.returncode != 0:
-            print(f"mutmut stopped with exit status {done.returncode} on {module}", file=sys.stderr)
-            return done.returncode
-    return 0
+    command = [str(VENV_BIN / "mutmut"), "run", "--max-children", str(children), *patterns]
+    if os.name == "posix":
+        command = ["nice", "-n", "19", *command]  # a shared machine: take only idle time
+    done = subprocess.run(command, cwd=ROOT, env=env, check=False)
+    if done.returncode != 0:
+        print(f"mutmut stopped with exit status {done.returncode}", file=sys.stderr)
+    return done.returncode
 
 
 def results() -> dict[str, int | None]:
@@ -127,8 +124,11 @@ def report(modules: list[str], fail_under: float) -> int:
                 if name not in reasons:
                     unjustified.append(name)
             elif code in TIMEOUT:
-                count["killed"] += 1  # an endless loop or a far slower run is caught as well
-                count["timeout"] += 1
+                # An endless loop is caught, but on a loaded machine a slow survivor can time
+                # out too: counted apart, and a kill only once looked at (see mutation.md).
+                count["justified" if name in reasons else "timeout"] += 1
+                if name not in reasons:
+                    unjustified.append(name)
             elif code is None:
                 count["not run"] += 1
             else:
@@ -139,10 +139,10 @@ def report(modules: list[str], fail_under: float) -> int:
     rows.append(("all modules", totals))
 
     print(
-        "| module | mutants | killed | survived (unjustified) | justified | raw score |"
-        " score without justified |"
+        "| module | mutants | killed | survived | timed out | justified | raw score |"
+        " score, justified left out |"
     )
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for module, c in rows:
         tested = c["mutants"] - c["not run"]
         raw = 100 * c["killed"] / tested if tested else 0.0
@@ -151,14 +151,16 @@ def report(modules: list[str], fail_under: float) -> int:
         note = f" ({c['not run']} not run)" if c["not run"] else ""
         print(
             f"| {module.removeprefix('thresholds_app.')}{note} | {c['mutants']} | {c['killed']} |"
-            f" {c['survived'] + c['suspicious']} | {c['justified']} | {raw:.1f}% | {net:.1f}% |"
+            f" {c['survived'] + c['suspicious']} | {c['timeout']} | {c['justified']} |"
+            f" {raw:.1f}% | {net:.1f}% |"
         )
-    stale = sorted(n for n in reasons if n in codes and codes[n] not in SURVIVED | NO_TESTS)
+    in_scope = {n for n in reasons if module_of(n) in modules}
+    stale = sorted(n for n in in_scope if n not in codes or codes[n] in KILLED)
     if stale:
         print("\nJustified but now killed (remove from the justification file):")
         print("\n".join(f"  {n}" for n in stale))
     if unjustified:
-        print("\nSurvivors with no justification (kill with a test, or justify):")
+        print("\nSurvivors and time-outs with no justification (kill with a test, or justify):")
         print("\n".join(f"  {n}" for n in sorted(unjustified)))
     tested = totals["mutants"] - totals["not run"]
     rest = tested - totals["justified"]
@@ -176,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fail-under", type=float, default=90.0)
     args = parser.parse_args(argv)
     modules = list(BUDGET if args.budget else args.modules or MODULES)
-    if not args.report and run_mutmut(modules, args.children) != 0:
+    if not args.report and run_mutmut([m + "*" for m in modules], args.children) != 0:
         return 2
     return report(modules, args.fail_under)
 
