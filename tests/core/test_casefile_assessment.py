@@ -17,7 +17,7 @@ from thresholds_app.core.case.codec import assessment_from_dict, assessment_to_d
 from thresholds_app.core.case.record import CaseRecord, case_from_json, case_to_json, load_case
 from thresholds_app.core.pack.load import load_pack
 from thresholds_app.core.pack.model import Pack
-from thresholds_app.core.rules.assessment import Assessment, ConsentAdvice
+from thresholds_app.core.rules.assessment import Assessment, ConsentAdvice, Reason
 from thresholds_app.core.rules.engine import assess
 from thresholds_app.paths import default_pack_dir, examples_dir
 
@@ -119,3 +119,9 @@ def test_an_older_record_with_only_a_level_opens_with_safe_defaults() -> None:
         contacts=(),
     )
     assert assessment_from_dict(assessment_to_dict(assessment)) == assessment
+
+
+def test_an_older_reason_without_its_answers_still_opens() -> None:
+    reason = {"rule_id": "r", "label": "A rule", "explanation": "Why.", "level": 2, "source": "s"}
+    (read,) = assessment_from_dict({"indicated_level": 2, "reasons": [reason]}).reasons
+    assert read == Reason("r", "A rule", "Why.", 2, "s", ())

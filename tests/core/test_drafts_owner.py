@@ -15,8 +15,8 @@ import pytest
 from cryptography.fernet import Fernet
 
 from thresholds_app.core.drafts.owner import OwnerLock, held_elsewhere
-from thresholds_app.core.drafts.state import DraftState
-from thresholds_app.core.drafts.store import DraftStore
+from thresholds_app.core.drafts.state import DraftError, DraftState
+from thresholds_app.core.drafts.store import DraftStore, default_drafts_dir
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="flock: POSIX lock semantics")
 
@@ -132,3 +132,45 @@ def test_the_recovery_prompt_counts_answers_in_the_document_and_after_it() -> No
     assert state.answer_count() == 3
     damaged = DraftState(answers={"c": "no"}, document={"answers": ["a", "b"]})
     assert damaged.answer_count() == 1  # a damaged document's answers are not counted
+
+
+# -- closing and discarding -------------------------------------------------------------------
+
+
+@posix_only
+def test_a_closed_draft_leaves_no_lock_and_reopening_it_holds_a_real_one(tmp_path: Path) -> None:
+    store = DraftStore(tmp_path / "drafts", _Keys())
+    draft = store.new_draft()
+    draft.record_answer("immediate-danger", "no")
+    draft.close()
+    assert not (store.folder / f"{draft.id}.lock").exists()
+    store.resume(draft.id)  # the same window opens it again
+    assert _locked_by_someone(store.folder / f"{draft.id}.lock")  # another copy is kept out
+
+
+def test_another_window_can_discard_a_closed_draft(tmp_path: Path) -> None:
+    keys = _Keys()
+    draft = DraftStore(tmp_path / "drafts", keys).new_draft()
+    draft.record_answer("immediate-danger", "no")
+    draft.close()
+    other = DraftStore(tmp_path / "drafts", keys)  # holds no lock on it, and no marker exists
+    other.discard(draft.id)
+    assert list(other.folder.iterdir()) == []
+
+
+def test_nothing_can_be_written_to_a_discarded_draft(tmp_path: Path) -> None:
+    store = DraftStore(tmp_path / "drafts", _Keys())
+    draft = store.new_draft()
+    draft.record_field("free_text.worry", "bruising seen twice")
+    draft.discard()
+    with pytest.raises(DraftError, match="closed"):
+        draft.record_answer("immediate-danger", "yes")
+    assert list(store.folder.iterdir()) == []  # no journal recreated with the child's details
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="XDG data folder")
+def test_drafts_live_in_the_users_own_data_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    assert default_drafts_dir() == tmp_path / "thresholds_app" / "drafts"
