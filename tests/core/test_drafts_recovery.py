@@ -108,7 +108,7 @@ def test_one_draft_open_elsewhere_or_empty_does_not_hide_the_others(
 ) -> None:
     store = _store(tmp_path)
     drafts = {d.id: d for d in (store.new_draft() for _ in range(4))}
-    first, second, *rest = list(store._ids())  # the order recovery looks at them
+    first, _empty, *rest = list(store._ids())  # the order recovery looks at them
     for draft_id in (first, *rest):
         drafts[draft_id].record_answer("a", "yes")  # the second stays empty
     monkeypatch.setattr(store, "_owned_by_live_process", lambda draft_id: draft_id == first)
