@@ -17,7 +17,9 @@ survivor that has no justification, and every justification whose mutant no long
 Exit status: 0 when the score with justified survivors left out reaches ``--fail-under``
 (default 90), 1 when it does not, 2 when mutmut itself failed.
 
-This is never part of the normal test suite: run it before a release (and, with ``--budget``,
+mutmut keeps its results in ``mutants/`` and re-tests only what changed; a change to the test
+selection or pytest arguments in ``[tool.mutmut]`` resets every result. This is never part of the
+normal test suite: run it before a release (and, with ``--budget``,
 in CI when there is time). Results are written up in docs/safety/mutation.md.
 """
 
