@@ -105,3 +105,50 @@ def test_a_check_against_the_pack_points_at_the_value_or_at_the_key() -> None:
     at_key = document.problem(("answers", "immediate-danger"), "m", key=True)
     assert (at_value.line, at_value.column) == (row + 1, value_column)
     assert (at_key.line, at_key.column) == (row + 1, key_column)
+
+
+def test_a_wrong_answer_is_told_the_allowed_ones_and_the_likely_one() -> None:
+    allowed = 'should be one of "yes", "no", "not-known"'
+    typo = _problems(_with(("answers", "immediate-danger"), "yess"))
+    number = _problems(_with(("answers", "immediate-danger"), 3))
+    assert typo == [
+        (
+            31,
+            25,
+            "answers.immediate-danger",
+            f"answers.immediate-danger {allowed} (did you mean 'yes'?).",
+        )
+    ]
+    assert number == [(31, 25, "answers.immediate-danger", f"answers.immediate-danger {allowed}.")]
+
+
+@pytest.mark.parametrize(("level", "bound"), [(0, "at least 1"), (5, "at most 4")])
+def test_a_decision_outside_the_levels_is_told_the_bound(level: int, bound: str) -> None:
+    assert _problems(_with(("decision", "level"), level)) == [
+        (241, 14, "decision.level", f"decision.level should be {bound}.")
+    ]
+
+
+def test_the_whole_message_counts_the_problems_and_says_when_it_stopped() -> None:
+    one = _with(("child", "reference"), None)
+    two = _with(("child", "reference"), None)
+    two["child"]["setting"] = None
+    many = copy.deepcopy(BASE)
+    for number in range(30):
+        many["child"][f"extra{number}"] = 1
+    messages = []
+    for document in (one, two, many):
+        with pytest.raises(CaseFileError) as error:
+            check_case_text(json.dumps(document, indent=2), "case.json")
+        messages.append(str(error.value).splitlines())
+    assert messages[0] == [
+        "case.json cannot be opened (1 problem):",
+        "  Line 13, column 18: child.reference should be text, not null.",
+    ]
+    assert messages[1] == [
+        "case.json cannot be opened (2 problems):",
+        "  Line 13, column 18: child.reference should be text, not null.",
+        "  Line 21, column 16: child.setting should be text, not null.",
+    ]
+    assert messages[2][0] == "case.json cannot be opened (26 problems):"
+    assert messages[2][-1] == "  Stopped after 25 problems; there may be more."
