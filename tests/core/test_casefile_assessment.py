@@ -125,3 +125,16 @@ def test_an_older_reason_without_its_answers_still_opens() -> None:
     reason = {"rule_id": "r", "label": "A rule", "explanation": "Why.", "level": 2, "source": "s"}
     (read,) = assessment_from_dict({"indicated_level": 2, "reasons": [reason]}).reasons
     assert read == Reason("r", "A rule", "Why.", 2, "s", ())
+
+
+def test_a_saved_case_is_readable_text_and_a_bad_one_is_named() -> None:
+    from thresholds_app.core.case.reading import CaseFileError
+
+    case = _example("level-2-attendance.json")
+    case.child.reference = "Siôn-Łódź-7"
+    text = case_to_json(case)
+    assert '"reference": "Siôn-Łódź-7"' in text  # as typed, not \\u escapes
+    assert text.splitlines()[1] == '  "format": "thresholds-case",'  # two-space indent
+    assert text.endswith("}\n")
+    with pytest.raises(CaseFileError, match="^The file: "):
+        case_from_json("[]")

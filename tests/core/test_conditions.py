@@ -176,3 +176,5 @@ def test_at_least_counts_every_part_that_holds_for_this_child_and_explains_with_
     assert not holds({"at_least": {"n": 1, "of": [a]}}, {})
     assert support(two_of, {"a": "yes", "b": "no", "c": "yes"}, "1-4") == ["a", "c"]
     assert support(two_of, {"a": "yes", "b": "no", "c": "yes"}, "11-15") == ["a"]
+    nested = {"at_least": {"n": 1, "of": [{"any": [young]}]}}  # the age reaches nested parts
+    assert support(nested, {"c": "yes"}, "1-4") == ["c"]
