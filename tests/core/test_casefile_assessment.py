@@ -136,5 +136,5 @@ def test_a_saved_case_is_readable_text_and_a_bad_one_is_named() -> None:
     assert '"reference": "Siôn-Łódź-7"' in text  # as typed, not \\u escapes
     assert text.splitlines()[1] == '  "format": "thresholds-case",'  # two-space indent
     assert text.endswith("}\n")
-    with pytest.raises(CaseFileError, match="^The file: "):
+    with pytest.raises(CaseFileError, match=r"^The file: "):
         case_from_json("[]")
