@@ -155,3 +155,26 @@ def test_a_route_can_be_counted() -> None:
     need = {"count": {"at_least": 1, "where": {"level": 4, "route": "child-in-need"}}}
     assert compile_condition(need, indicators).holds({"pc-f-l4": "yes"}, None)
     assert not compile_condition(need, indicators).holds({"dn-g-l4": "yes"}, None)
+
+
+def support(raw: object, answers: dict[str, str], age: str | None = None) -> list[str]:
+    result: list[str] = compile_condition(raw, INDICATORS).support(answers, age)
+    return result
+
+
+def test_at_least_counts_every_part_that_holds_for_this_child_and_explains_with_them() -> None:
+    """Found by mutation testing (docs/safety/mutation.md): only n=1 and n=2 of two were tried."""
+    a, b, c = ({"answer": {"id": x, "is": "yes"}} for x in ("a", "b", "c"))
+    young = {"all": [{"age_band": ["1-4"]}, c]}
+    answers = {"a": "yes", "b": "yes", "c": "yes"}
+    two_of = {"at_least": {"n": 2, "of": [a, b, young]}}
+    three_of = {"at_least": {"n": 3, "of": [a, b, young]}}
+    assert holds(two_of, answers, "11-15")
+    assert not holds(three_of, answers, "11-15")  # the third part holds only for a young child
+    assert holds(three_of, answers, "1-4")
+    assert holds({"at_least": {"n": 0, "of": [a]}}, {})  # nothing needed: always holds
+    assert not holds({"at_least": {"n": 1, "of": [a]}}, {})
+    assert support(two_of, {"a": "yes", "b": "no", "c": "yes"}, "1-4") == ["a", "c"]
+    assert support(two_of, {"a": "yes", "b": "no", "c": "yes"}, "11-15") == ["a"]
+    nested = {"at_least": {"n": 1, "of": [{"any": [young]}]}}  # the age reaches nested parts
+    assert support(nested, {"c": "yes"}, "1-4") == ["c"]

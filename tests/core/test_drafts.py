@@ -365,7 +365,8 @@ def test_a_draft_open_in_another_running_copy_is_not_offered(tmp_path: Path) -> 
         draft_id = other.stdout.readline().strip()
         here = DraftStore(folder, MemoryKeys(key))
         assert here.pending_drafts() == []  # the other copy still has it open
-        with pytest.raises(DraftError, match="open in another window"):
+        elsewhere = r"^This draft is open in another window of the app\.$"
+        with pytest.raises(DraftError, match=elsewhere):
             here.resume(draft_id)
     finally:
         other.kill()

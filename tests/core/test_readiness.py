@@ -131,3 +131,27 @@ def test_long_labels_are_shortened_in_messages(ready: tuple[CaseRecord, Assessme
     case.household.append(HouseholdMember(label="Baby\n" + "x" * 10_000))
     (message,) = messages(case, assessment)
     assert message == "Say whether Baby " + "x" * 54 + "… has been assessed, and if not, why not."
+
+
+def test_each_blocker_says_where_to_fix_it() -> None:
+    """Screens route "Go there" from step and field (found by mutation testing, mutation.md)."""
+    from thresholds_app.core.case.record import new_case
+
+    found = [
+        (b.kind, b.step, b.field, b.household_index)
+        for b in find_blockers(PACK, new_case(PACK), None)
+    ]
+    assert found == [
+        ("unanswered-question", "safety", "answers.immediate-danger", None),
+        ("reference", "child", "child.reference", None),
+        ("household-list", "child", "answers.other-children-considered", None),
+        ("not-assessed", "needs", "answers", None),
+        ("consent", "consent", "consent.sought", None),
+        ("decision", "decision", "decision.level", None),
+        ("decision-reasons", "decision", "decision.reasons", None),
+        ("worry", "decision", "free_text.worry", None),
+        ("child-voice", "decision", "free_text.child_voice", None),
+        ("family-views", "decision", "free_text.family_views", None),
+        ("next-step", "decision", "next_steps", None),
+        ("referrer", "decision", "referrer.name", None),
+    ]

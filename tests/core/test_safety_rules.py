@@ -20,6 +20,7 @@ from thresholds_app.core.pack.model import Pack
 from thresholds_app.core.report.export import prepare_export
 from thresholds_app.core.report.rationale import build_rationale, rationale_to_text
 from thresholds_app.core.rules.assessment import Context
+from thresholds_app.core.rules.consent import consent_advice
 from thresholds_app.core.rules.engine import assess
 from thresholds_app.paths import default_pack_dir, examples_dir
 
@@ -325,6 +326,12 @@ def test_consent_step_up_follows_the_packs_consent_data(tmp_path: Path) -> None:
     assert advice.level == 2
     assert advice.consider_step_up
     assert advice.step_up_to == 3
+    # Level 4 asks for a step-up too now, but nothing is above it: no step-up, and no crash.
+    top = max(pack.levels)
+    refused = {"consent-sought": "yes", "consent-refused": "yes"}
+    at_top = consent_advice(pack, top, refused)
+    assert at_top.consent_refused
+    assert (at_top.consider_step_up, at_top.step_up_to) == (False, None)
 
 
 def test_the_do_not_tell_advice_has_one_wording(solihull: Pack) -> None:

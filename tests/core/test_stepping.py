@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -205,3 +207,74 @@ def test_golden_step_up_when_consent_is_withheld_at_level_3() -> None:
     assert (advice.direction, advice.advised, advice.indicated_level) == ("step-up", True, 3)
     assert advice.steps == real.step_up.steps
     assert "consent-refused-at-level-3" in advice.assessment.rules_fired
+
+
+# -- found by mutation testing (docs/safety/mutation.md) ----------------------------------------
+
+
+def test_a_blocked_step_down_says_each_reason_in_plain_words(pack: Pack) -> None:
+    """The practitioner reads these words: each reason a step-down is not advised, in full."""
+    changes = SteppingChanges(
+        answers={"fe-b-l3": "yes", "pc-c-l4": "not-known"},  # immediate danger unanswered
+        previous_answers={"pc-c-l4": "yes"},
+    )
+    advice = review_stepping(pack, 4, changes)
+    criteria = "; ".join(c.text for c in pack.step_down.criteria)
+    assert (advice.direction, advice.advised, advice.current_level) == ("step-down", False, 4)
+    assert advice.blockers == (
+        "A Level 4 concern is still answered yes, or has not been marked resolved since the last "
+        "review: a step-down cannot be advised until each one is answered no, with the evidence "
+        "recorded.",
+        f"Not every step-down criterion is confirmed: {criteria}.",
+        "Some questions that must be answered have no yes or no answer.",
+    )
+
+
+def test_step_up_advice_carries_the_procedure_and_the_child_s_level(pack: Pack) -> None:
+    changes = SteppingChanges(
+        {"immediate-danger": "no", "fe-b-l3": "yes"},
+        previous_answers={"immediate-danger": "no", "fe-b-l3": "yes"},
+        criteria_ticked=frozenset({"up-a"}),
+    )
+    advice = review_stepping(pack, 3, changes)
+    up = pack.step_up
+    assert (advice.direction, advice.current_level, advice.criteria_met) == ("step-up", 3, True)
+    assert advice.blockers == ()
+    assert (advice.summary, advice.who_decides, advice.source) == (
+        up.summary,
+        up.who_decides,
+        up.source,
+    )
+    assert [(c.id, c.text, c.met) for c in advice.criteria] == [
+        (c.id, c.text, c.id == "up-a") for c in up.criteria
+    ]
+
+
+def test_stay_advice_says_whether_the_step_down_criteria_are_met(pack: Pack) -> None:
+    answers = {"immediate-danger": "no", "fe-b-l3": "yes"}
+    changes = SteppingChanges(answers, previous_answers=answers, criteria_ticked=DOWN_TICKS)
+    advice = review_stepping(pack, 3, changes)
+    assert (advice.direction, advice.current_level, advice.criteria_met) == ("stay", 3, True)
+    assert advice.blockers == ()
+
+
+def test_a_concern_yes_now_is_unresolved_even_if_new(pack: Pack) -> None:
+    changes = SteppingChanges({"immediate-danger": "no", "pc-c-l4": "yes"})
+    advice = review_stepping(pack, 4, changes)
+    assert [u.id for u in advice.unresolved] == ["pc-c-l4"]
+
+
+def test_nothing_is_above_the_top_level_so_a_new_concern_there_means_stay(pack: Pack) -> None:
+    changes = SteppingChanges(
+        {"immediate-danger": "no", "fe-d-l4": "yes", "pc-c-l4": "yes"},
+        previous_answers={"immediate-danger": "no", "pc-c-l4": "yes"},
+    )
+    advice = review_stepping(pack, 4, changes)
+    assert advice.direction == "stay"
+    assert [n.id for n in advice.new_concerns] == ["fe-d-l4"]
+
+
+def test_a_level_outside_the_pack_is_refused_in_a_full_sentence(pack: Pack) -> None:
+    message = "The current level must be one of the pack's levels: 1, 2, 3, 4."
+    with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
+        review_stepping(pack, 5, SteppingChanges({}))

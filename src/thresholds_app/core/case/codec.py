@@ -63,10 +63,17 @@ def assessment_from_dict(data: Mapping[str, Any]) -> Assessment:
             do_not_tell_parents=bool(consent.get("do_not_tell_parents", False)),
             lawful_basis=tuple(consent.get("lawful_basis", [])),
             record=tuple(consent.get("record", [])),
+            step_up_to=consent.get("step_up_to"),
         ),
         next_steps=tuple(str(s) for s in data.get("next_steps", [])),
         contacts=tuple(ContactAdvice(**c) for c in data.get("contacts", [])),
         route=data.get("route"),
+        pack_state=str(data.get("pack_state", "")),
+        pack_notice=str(data.get("pack_notice", "")),
+        level_withheld=bool(data.get("level_withheld", False)),
+        # A record from before this field was kept counts as enough answered, as it did then.
+        enough_answered=bool(data.get("enough_answered", True)),
+        to_answer_next=tuple(str(t) for t in data.get("to_answer_next", [])),
     )
 
 

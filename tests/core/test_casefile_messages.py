@@ -1,0 +1,154 @@
+"""What a practitioner is told about a broken case file: the words, and the line and column.
+
+Found by mutation testing (docs/safety/mutation.md): the reading tests checked that a problem was
+found, not what it said or where it pointed, so a message naming the wrong kind of value, a key
+located at its value, or a second bad id left out went unnoticed.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from thresholds_app.core.base.problems import Problem
+from thresholds_app.core.case.reading import CaseFileError, check_case_text, read_case_bytes
+from thresholds_app.paths import examples_dir
+
+BASE: dict[str, Any] = json.loads((examples_dir() / "level-2-attendance.json").read_text("utf-8"))
+
+
+def _problems(document: dict[str, Any]) -> list[tuple[int | None, int | None, str, str]]:
+    with pytest.raises(CaseFileError) as error:
+        check_case_text(json.dumps(document, indent=2), "case.json")
+    return [(p.line, p.column, p.path, p.message) for p in error.value.problems]
+
+
+def _with(path: tuple[str, ...], value: Any) -> dict[str, Any]:
+    document = copy.deepcopy(BASE)
+    *parents, last = path
+    target = document
+    for key in parents:
+        target = target[key]
+    target[last] = value
+    return document
+
+
+@pytest.mark.parametrize(
+    ("value", "kind"),
+    [
+        (None, "null"),
+        (True, "true or false"),
+        (3, "a whole number"),
+        (2.5, "a number"),
+        ([1], "a list"),
+        ({"a": 1}, "a group of fields"),
+    ],
+)
+def test_a_value_of_the_wrong_kind_is_named_in_plain_words(value: Any, kind: str) -> None:
+    assert _problems(_with(("child", "reference"), value)) == [
+        (13, 18, "child.reference", f"child.reference should be text, not {kind}.")
+    ]
+
+
+def test_text_where_a_number_belongs() -> None:
+    assert _problems(_with(("decision", "level"), "3")) == [
+        (241, 14, "decision.level", "decision.level should be a whole number or null, not text.")
+    ]
+
+
+def test_an_unknown_field_is_pointed_at_by_its_name_and_a_long_name_is_shortened() -> None:
+    document = _with(("child", "x" * 40), "")
+    document["child"]["y" * 41] = ""
+    assert _problems(document) == [
+        (23, 5, "child." + "x" * 40, f"child has a field this app does not know, '{'x' * 40}'."),
+        (24, 5, "child." + "y" * 41, f"child has a field this app does not know, '{'y' * 39}…'."),
+    ]
+
+
+def test_every_answer_key_that_is_not_an_id_is_listed_even_after_a_good_one() -> None:
+    document = _with(("answers", "Bad Id"), "yes")
+    document["answers"]["zz-a-good-id"] = "yes"
+    document["answers"]["Also Bad"] = "no"
+    hint = "which is not an id (ids use lower-case letters, digits and hyphens)."
+    assert _problems(document) == [
+        (36, 5, "answers.Bad Id", f"answers has 'Bad Id', {hint}"),
+        (38, 5, "answers.Also Bad", f"answers has 'Also Bad', {hint}"),
+    ]
+
+
+def test_a_missing_field_is_named() -> None:
+    document = copy.deepcopy(BASE)
+    del document["child"]["reference"]
+    assert _problems(document) == [(12, 12, "child", "child is missing the field 'reference'.")]
+
+
+def test_a_whole_file_refusal_names_the_file_and_no_place(tmp_path: Path) -> None:
+    with pytest.raises(CaseFileError) as error:
+        read_case_bytes(tmp_path)
+    assert error.value.problems == (
+        Problem(tmp_path.name, None, None, "", "it is a folder, not a case file."),
+    )
+
+
+def test_a_check_against_the_pack_points_at_the_value_or_at_the_key() -> None:
+    text = json.dumps(BASE, indent=2)
+    lines = text.splitlines()
+    row = next(i for i, line in enumerate(lines) if '"immediate-danger": "no"' in line)
+    key_column = lines[row].index('"immediate-danger"') + 1
+    value_column = lines[row].index('"no"') + 1
+    document = check_case_text(text, "case.json")
+    at_value = document.problem(("answers", "immediate-danger"), "m")
+    at_key = document.problem(("answers", "immediate-danger"), "m", key=True)
+    assert (at_value.line, at_value.column) == (row + 1, value_column)
+    assert (at_key.line, at_key.column) == (row + 1, key_column)
+
+
+def test_a_wrong_answer_is_told_the_allowed_ones_and_the_likely_one() -> None:
+    allowed = 'should be one of "yes", "no", "not-known"'
+    typo = _problems(_with(("answers", "immediate-danger"), "yess"))
+    number = _problems(_with(("answers", "immediate-danger"), 3))
+    assert typo == [
+        (
+            31,
+            25,
+            "answers.immediate-danger",
+            f"answers.immediate-danger {allowed} (did you mean 'yes'?).",
+        )
+    ]
+    assert number == [(31, 25, "answers.immediate-danger", f"answers.immediate-danger {allowed}.")]
+
+
+@pytest.mark.parametrize(("level", "bound"), [(0, "at least 1"), (5, "at most 4")])
+def test_a_decision_outside_the_levels_is_told_the_bound(level: int, bound: str) -> None:
+    assert _problems(_with(("decision", "level"), level)) == [
+        (241, 14, "decision.level", f"decision.level should be {bound}.")
+    ]
+
+
+def test_the_whole_message_counts_the_problems_and_says_when_it_stopped() -> None:
+    one = _with(("child", "reference"), None)
+    two = _with(("child", "reference"), None)
+    two["child"]["setting"] = None
+    many = copy.deepcopy(BASE)
+    for number in range(30):
+        many["child"][f"extra{number}"] = 1
+    messages = []
+    for document in (one, two, many):
+        with pytest.raises(CaseFileError) as error:
+            check_case_text(json.dumps(document, indent=2), "case.json")
+        messages.append(str(error.value).splitlines())
+    assert messages[0] == [
+        "case.json cannot be opened (1 problem):",
+        "  Line 13, column 18: child.reference should be text, not null.",
+    ]
+    assert messages[1] == [
+        "case.json cannot be opened (2 problems):",
+        "  Line 13, column 18: child.reference should be text, not null.",
+        "  Line 21, column 16: child.setting should be text, not null.",
+    ]
+    assert messages[2][0] == "case.json cannot be opened (26 problems):"
+    assert messages[2][-1] == "  Stopped after 25 problems; there may be more."
