@@ -134,18 +134,17 @@ def check_case_text(raw: bytes | str, name: str) -> CaseDocument:
 
 
 def float_problems(doc: JsonDocument) -> list[Problem]:
-    """Every number written with a decimal point: a case file holds only whole numbers.
+    """Every whole number written with a decimal point (``4.0``): a case holds only integers.
 
     JSON Schema counts ``4.0`` as an integer, so without this a decision of ``4.0`` was read and
-    printed as "Level 4.0".
+    printed as "Level 4.0". Other decimals (``2.5``) are the schema's to refuse, in its words.
     """
     out: list[Problem] = []
 
     def walk(value: Any, path: tuple[str | int, ...]) -> None:
-        if isinstance(value, float):
+        if isinstance(value, float) and value.is_integer():
             where = format_path(path) or "the top level"
-            whole = f", such as {int(value)}," if value.is_integer() else ""
-            message = f"{where} should be a whole number{whole} not {value!r}."
+            message = f"{where} should be a whole number, such as {int(value)}, not {value!r}."
             out.append(doc.problem_at(doc.offset_of(path), path, message))
         elif isinstance(value, dict):
             for key, item in value.items():
