@@ -254,7 +254,8 @@ class IndicatorBrowser(QWidget):
                 shown=shown, total=self.model.rowCount()
             )
         )
-        if shown and not self.table.selectionModel().hasSelection():
+        # new words: the best match is shown, not whatever was chosen before the search
+        if shown and ("search" in criteria or not self.table.selectionModel().hasSelection()):
             self.table.selectRow(0)
         elif not shown:
             self.detail.setHtml(
