@@ -17,6 +17,9 @@ from thresholds_app.cli.render import _parse_time
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Register the command's arguments."""
+    from thresholds_app.cli.packarg import add_trust_arguments
+
+    add_trust_arguments(parser)
     parser.add_argument("folder", type=Path, help="a folder of case files (.json)")
     parser.add_argument("--csv", type=Path, help="write anonymised counts as CSV to this file")
     parser.add_argument("--pdf", type=Path, help="write the counts and a chart as a PDF")
@@ -44,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
     if not args.folder.is_dir():
         print(f"thresholds review: {args.folder} is not a folder", file=sys.stderr)
         return 2
-    pack = load_pack_for("review", args.pack)
+    pack = load_pack_for("review", args.pack, args)
     if isinstance(pack, int):
         return pack
     now = args.now or datetime.now(UTC)
