@@ -40,6 +40,7 @@ def run(args: argparse.Namespace) -> int:
     """List the folder and write the counts; return the exit code."""
     from thresholds_app.cli.packarg import load_pack_for
     from thresholds_app.core.base.atomic import atomic_write_bytes, atomic_write_text
+    from thresholds_app.core.base.wording import one_line
     from thresholds_app.core.review.batch import FLAG_WORDS, read_folder
     from thresholds_app.core.review.clock import due_words, time_left_words
     from thresholds_app.core.review.counts import cells, counts_csv
@@ -56,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
         print("reference\treceived\treferred\tnow\treferrer\tMASH\tRAG\tdue\tflags")
         for row in batch.rows:
             if not row.ok:
-                print(f"{row.path.name}\tnot read: {row.problem}")
+                print(f"{one_line(row.path.name)}\tnot read: {row.problem}")
                 continue
             due = f"{due_words(row.due)} ({time_left_words(row.due, now)})" if row.due else "-"
             received = due_words(row.received) if row.received else "-"
