@@ -191,3 +191,10 @@ def test_the_unsigned_bundled_pack_in_a_source_checkout_says_authoring_in_every_
     assert "Authoring mode" in data["pack_notice"]
     assert main(["validate"]) == 0
     assert "authoring mode, not verified" in capsys.readouterr().out
+
+
+def test_other_commands_on_an_unsigned_pack_say_authoring_mode(capsys) -> None:
+    assert main(["check"]) == 0
+    assert "thresholds check: Authoring mode: this guidance has not been verified" in (
+        capsys.readouterr().err
+    )

@@ -136,4 +136,12 @@ def load_pack_for(
                 file=sys.stderr,
             )
         return 2
+    line = authoring_line(result.pack)
+    already = opened.refusals or getattr(args, "authoring", False)  # the notice said so
+    if line and not already and command not in OUTPUTS_MARKED:
+        print(f"thresholds {command}: {line}", file=sys.stderr)
     return result.pack
+
+
+# Commands whose own output says authoring mode (assess's text and JSON, render's every page).
+OUTPUTS_MARKED = ("assess", "render")
