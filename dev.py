@@ -145,7 +145,8 @@ def cmd_test(args: list[str]) -> int:
 def cmd_bundle(args: list[str]) -> int:
     ensure_venv("build")
     say("building the desktop bundle (packaging/README.md)")
-    return run(VENV_PYTHON, "packaging/build_bundle.py", *args)
+    # the exact versions and files of packaging/requirements-bundle.lock, hash-checked
+    return run(VENV_PYTHON, "packaging/build_bundle.py", "--install-locked", *args)
 
 
 def main(argv: list[str]) -> int:

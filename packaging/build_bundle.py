@@ -1,7 +1,12 @@
 """Build the one-folder desktop bundle with signed packs, and smoke-test the built bundle itself.
 
-    python packaging/build_bundle.py [--key PREFIX.key] [--smoke] [--runs N]
+    python packaging/build_bundle.py [--key PREFIX.key] [--smoke] [--runs N] [--install-locked]
 
+0. Locked: the build environment must hold exactly the versions in
+   ``packaging/requirements-bundle.lock`` (every runtime dependency and PyInstaller, with their
+   SHA-256 hashes). With ``--install-locked`` (what ``dev.py bundle`` and CI use) they are first
+   installed from it with ``pip install --require-hashes``; without, a different version is
+   refused with the command that fixes it.
 1. Stage: copy ``guidance/`` to ``build/stage/guidance``, sign every pack there with ``--key``
    (the partnership's release key; its password from ``THRESHOLDS_PACK_KEY_PASSWORD``) or, when
    no key is given, with a throwaway key made for this build (fine for CI; say so in a release),
@@ -13,7 +18,8 @@
    a rationale PDF and print it through QtPdf to a file. Then the bundle's size, and its start-up
    time against a bare PySide6 window beside the same ratio for the source install (the goal:
    the bundle's ratio within 1.3 times the source's). The report goes to
-   ``build/bundle-report.json``.
+   ``build/bundle-report.json``. A bundle holding a Qt library outside :data:`QT_LIBRARIES`
+   (PySide6-Addons carries QtWebEngine, Qt3D, QML...) is refused: the spec must leave it out.
 
 Run it with the project's virtual environment (``.venv/bin/python``) with the ``build`` extra.
 PyInstaller does not cross-compile: this builds the bundle for the platform it runs on.
@@ -24,6 +30,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -39,6 +46,17 @@ DIST = BUILD / "dist"
 SPEC = ROOT / "packaging" / "pyinstaller" / "thresholds_app.spec"
 APP_NAME = "thresholds-app"
 RATIO_GOAL = 1.3
+LOCK = ROOT / "packaging" / "requirements-bundle.lock"
+PIN = re.compile(r"([A-Za-z0-9._-]+)==([^\s;\\]+)")
+DIRECT = "thresholds-app (pyproject.toml)"  # how uv marks a dependency pyproject.toml names
+
+# The Qt libraries a bundle may hold: the five modules the app imports, what they load, and the
+# X11 and Wayland platform plugins' own. Anything else means the spec let an unused module in.
+QT_LIBRARIES = {
+    "Core", "Gui", "Widgets", "PrintSupport", "Pdf", "Network", "DBus", "Svg", "OpenGL",
+    "XcbQpa", "WaylandClient", "WlShellIntegration",
+}  # fmt: skip
+_QT_LIBRARY = re.compile(r"Qt6([A-Za-z]+?)(?:d)?(?:\.so|\.dll|\.dylib|$)")
 
 sys.path.insert(0, str(ROOT / "src"))
 
@@ -82,6 +100,123 @@ def build() -> float:
     if subprocess.call(command, cwd=ROOT, env=env) != 0:
         raise SystemExit("[bundle] PyInstaller failed; see above")
     return time.perf_counter() - started
+
+
+def locked_versions(lock: Path = LOCK) -> dict[str, str]:
+    """The lock's ``name==version`` pins that apply on this computer (by their markers)."""
+    from packaging.markers import Marker
+    from packaging.utils import canonicalize_name
+
+    pins: dict[str, str] = {}
+    for line in lock.read_text(encoding="utf-8").splitlines():
+        found = re.match(PIN.pattern + r"\s*(?:;\s*([^\\]+))?", line)
+        if found is None:
+            continue
+        name, version, marker = found.groups()
+        if marker is None or Marker(marker.strip()).evaluate():
+            pins[canonicalize_name(name)] = version
+    return pins
+
+
+def lock_disagreements(pyproject: Path = ROOT / "pyproject.toml", lock: Path = LOCK) -> list[str]:
+    """Where the lock no longer matches pyproject.toml's dependencies and ``build`` extra.
+
+    Every dependency named there must be pinned, at a version its range allows, with hashes;
+    and the lock must not hold a direct dependency pyproject.toml no longer names.
+    """
+    import tomllib
+
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    project = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]
+    wanted = [
+        Requirement(r)
+        for r in (*project["dependencies"], *project["optional-dependencies"]["build"])
+    ]
+    pins: dict[str, str] = {}
+    hashed: set[str] = set()
+    direct: set[str] = set()
+    current = ""
+    for line in lock.read_text(encoding="utf-8").splitlines():
+        found = PIN.match(line)
+        if found:
+            current = canonicalize_name(found.group(1))
+            pins[current] = found.group(2)
+        elif current and line.strip().startswith("--hash=sha256:"):
+            hashed.add(current)
+        elif current and line.strip().lstrip("#").strip().removeprefix("via ") == DIRECT:
+            direct.add(current)
+    problems = []
+    for requirement in wanted:
+        name = canonicalize_name(requirement.name)
+        if name not in pins:
+            problems.append(f"{requirement} is in pyproject.toml but not in the lock")
+        elif not requirement.specifier.contains(pins[name], prereleases=True):
+            problems.append(f"{requirement} is in pyproject.toml; the lock pins {pins[name]}")
+    problems += [f"{name} is pinned without a hash" for name in sorted(set(pins) - hashed)]
+    named = {canonicalize_name(r.name) for r in wanted}
+    problems += [
+        f"{name} is in the lock as a dependency of pyproject.toml, which no longer names it"
+        for name in sorted(direct - named)
+    ]
+    return problems
+
+
+def lock_mismatches(lock: Path = LOCK) -> list[str]:
+    """Each locked package this environment lacks or holds at another version, in words."""
+    from importlib import metadata
+
+    problems = []
+    for name, version in sorted(locked_versions(lock).items()):
+        try:
+            found = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            found = "not installed"
+        if found != version:
+            problems.append(f"{name}: the lock says {version}, this environment has {found}")
+    return problems
+
+
+def install_locked() -> None:
+    """Install the lock's exact files into this environment, each checked against its hash."""
+    say(f"installing the locked build environment from {LOCK.relative_to(ROOT)}")
+    command = [
+        sys.executable, "-m", "pip", "install", "--quiet", "--require-hashes", "--no-deps",
+        "--only-binary", ":all:", "-r", str(LOCK),
+    ]  # fmt: skip
+    if subprocess.call(command) != 0:
+        raise SystemExit("[bundle] the locked build environment could not be installed")
+
+
+def check_locked() -> None:
+    """Refuse to build from a stale lock, or from versions other than the lock's."""
+    stale = lock_disagreements()
+    if stale:
+        raise SystemExit(
+            "[bundle] packaging/requirements-bundle.lock is out of date with pyproject.toml:\n  "
+            + "\n  ".join(stale)
+            + "\nRelock (packaging/README.md, section 3)."
+        )
+    problems = lock_mismatches()
+    if problems:
+        raise SystemExit(
+            "[bundle] this environment differs from packaging/requirements-bundle.lock:\n  "
+            + "\n  ".join(problems)
+            + "\nRun with --install-locked (it installs the lock with pip --require-hashes), "
+            "or relock after a deliberate change (packaging/README.md)."
+        )
+    say(f"build environment matches the lock ({len(locked_versions())} packages)")
+
+
+def unexpected_qt_libraries(folder: Path) -> list[str]:
+    """Qt libraries in the bundle that are not in :data:`QT_LIBRARIES`."""
+    found = set()
+    for path in folder.rglob("*Qt6*"):
+        match = _QT_LIBRARY.search(path.name)
+        if path.is_file() and match and match.group(1) not in QT_LIBRARIES:
+            found.add(path.name)
+    return sorted(found)
 
 
 def folder_size(folder: Path) -> tuple[int, int]:
@@ -163,10 +298,24 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--key", type=Path, help="the partnership's secret signing key")
     parser.add_argument("--smoke", action="store_true", help="smoke-test the built bundle")
     parser.add_argument("--runs", type=int, default=5, help="start-up runs to time")
+    parser.add_argument(
+        "--install-locked",
+        action="store_true",
+        help="first install packaging/requirements-bundle.lock with pip --require-hashes",
+    )
     args = parser.parse_args(argv)
+    if args.install_locked:
+        install_locked()
+    check_locked()
     key_id = stage(args.key)
     seconds = build()
     say(f"built {DIST / APP_NAME} in {seconds:.0f} s")
+    extra = unexpected_qt_libraries(DIST / APP_NAME)
+    if extra:
+        raise SystemExit(
+            "[bundle] the bundle holds Qt libraries the app does not use (leave them out in "
+            "packaging/pyinstaller/thresholds_app.spec): " + ", ".join(extra)
+        )
     report: dict[str, object] = {"build_seconds": seconds, "key_id": key_id}
     if args.smoke:
         report.update(smoke(args.runs, key_id))

@@ -159,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
                 failures.append(f"string {done}: qpdf found problems")
         for field, text in texts.items():
             wanted = "".join(clean_text(text).split())
-            # reportlab draws Arabic and Hebrew left to right; compare letters, not order, there
+            # Hebrew and Arabic are shaped and drawn in visual order: compare letters, not order
             if not in_order(wanted, extracted) and not any("\u0590" <= c <= "\u06ff" for c in text):
                 failures.append(f"string {done} ({field}): text did not read back")
             done += 1

@@ -3,7 +3,11 @@
 Usage: ``python app_driver.py edit MARKER`` starts the app, begins an assessment, answers two
 questions, types MARKER into every free-text field, prints ``SAVED`` once the draft snapshot is on
 disk and then waits to be killed. ``python app_driver.py recover`` starts the app, accepts the
-recovery offer, prints the recovered case as JSON and quits normally.
+recovery offer, prints the recovered case as JSON and quits normally. ``python app_driver.py
+chain RUN`` (for ``tools/kill_harness.py``) recovers whatever is offered, reports it, gives one
+answer and then types into the worry without end, one character every 25 ms, printing each
+character typed with the time, until it is killed; ``chain RUN quit`` recovers, reports and
+quits normally instead.
 """
 
 from __future__ import annotations
@@ -12,9 +16,11 @@ import json
 import os
 import sys
 import threading
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
 
@@ -97,6 +103,77 @@ def recover() -> None:
     QTimer.singleShot(100, check)
 
 
+CHAIN_ALPHABET = "abcdefghijklmnopqrstuvwxyz "
+CHAIN_VALUES = ("yes", "no", "not-known")  # the answer changed by each run of the chain
+TYPE_EVERY_MS = 25  # about 40 characters a second: faster than anyone types
+
+
+def chain(run: int, then_quit: bool) -> None:
+    offered: list[dict] = []
+    told: list[str] = []
+
+    def ask(_parent, info):
+        offered.append({"answers": info.answers, "interrupted": info.interrupted})
+        return "recover"
+
+    autosave.ask_recovery = ask
+    autosave.tell = lambda _parent, title, _text: told.append(title)  # e.g. a damaged draft
+
+    def when_ready() -> None:
+        window = main_window()
+        if window.emergency_key is None:  # recovery runs with the first-paint set-up
+            QTimer.singleShot(20, when_ready)
+            return
+        page = window.page("assessment")
+        recovered = page is not None
+        if page is None:
+            window.new_assessment()
+            page = window.page("assessment")
+        case = page.state.case
+        report = {
+            "offered": offered,
+            "told": told,
+            "recovered": recovered,
+            "unsaved": page.has_unsaved_work(),
+            "answers": dict(case.answers),
+            "worry": case.free_text.worry,
+        }
+        print("RECOVERED " + json.dumps(report), flush=True)
+        if then_quit:
+            window.close()  # a clean quit: unsaved work must stay as a draft
+            return
+        page.state.set_answer("immediate-danger", "no")
+        value = CHAIN_VALUES[run % len(CHAIN_VALUES)]
+        page.state.set_answer("fe-domestic-abuse-l4", value)  # journaled when this returns
+        print(f"ANSWER fe-domestic-abuse-l4 {value}", flush=True)
+        edit_widget = page.decision.free_text["worry"]
+        for key, step in page.steps.items():
+            if step.isAncestorOf(edit_widget):
+                page.go_to_step(key)
+        edit_widget.setFocus()
+        edit_widget.moveCursor(QTextCursor.MoveOperation.End)
+        typed = [len(case.free_text.worry)]
+        print("TYPING", flush=True)
+
+        def type_one() -> None:
+            index = typed[0]
+            char = CHAIN_ALPHABET[(index * 7 + index // 27) % len(CHAIN_ALPHABET)]
+            QTest.keyClicks(edit_widget, char)
+            typed[0] += 1
+            print(f"T {index} {time.monotonic():.4f}", flush=True)
+
+        timer = QTimer(window)
+        timer.timeout.connect(type_one)
+        timer.start(TYPE_EVERY_MS)
+
+    QTimer.singleShot(50, when_ready)
+
+
+def chain_text(length: int) -> str:
+    """The text ``chain`` types, character for character (each index always gives the same)."""
+    return "".join(CHAIN_ALPHABET[(i * 7 + i // 27) % len(CHAIN_ALPHABET)] for i in range(length))
+
+
 class FileKeyProvider:
     """TEST ONLY: the drafts key in a plain file, so a second process can read a killed one's
     drafts. It defeats the encryption, which is why it lives here and not in the app."""
@@ -127,6 +204,9 @@ if __name__ == "__main__":
     app = QApplication([sys.argv[0]])
     if sys.argv[1] == "edit":
         QTimer.singleShot(200, lambda: edit(sys.argv[2]))
+    elif sys.argv[1] == "chain":
+        watchdog.cancel()  # the harness kills it; a quit run ends by itself
+        chain(int(sys.argv[2]), then_quit=sys.argv[3:] == ["quit"])
     else:
         recover()
     sys.exit(run_app(["thresholds-app"]))

@@ -44,6 +44,19 @@ def make_window(qtbot, when: datetime = FRIDAY_AFTERNOON) -> MainWindow:  # type
     return window
 
 
+def opened(qtbot, opening) -> bool:  # type: ignore[no-untyped-def]
+    """Wait for a case file being read off the GUI thread; True if it was read and shown.
+
+    ``opening`` is what ``open_case_path`` / ``open_review_path`` return (None for a folder).
+    """
+    if opening is None:
+        return True
+    if not opening.done:
+        with qtbot.waitSignal(opening.finished, timeout=20_000):
+            pass
+    return bool(opening.opened)
+
+
 def start_assessment(qtbot, window: MainWindow) -> AssessmentPage:  # type: ignore[no-untyped-def]
     qtbot.mouseClick(window.start_page.buttons["new"], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.current_page_key() == PAGE_ASSESSMENT)

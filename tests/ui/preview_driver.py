@@ -11,6 +11,7 @@ import gc
 import os
 import sys
 import threading
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
@@ -30,7 +31,11 @@ def main(case_path: Path) -> int:
     assert result.pack is not None, result.problems
     window = MainWindow(result.pack)
     window.show()
-    assert window.open_case_path(case_path)
+    opening = window.open_case_path(case_path)  # read off the GUI thread
+    while not opening.done:
+        app.processEvents()
+        time.sleep(0.01)
+    assert opening.opened, opening.error
     page = window.page("assessment")
     assert page is not None
     page.go_to_step("preview")

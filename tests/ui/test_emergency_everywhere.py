@@ -7,6 +7,7 @@ handling), not straight to a widget.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from assessment_kit import make_window, start_assessment
@@ -144,3 +145,29 @@ def test_f9_and_the_red_button_on_the_idle_lock_screen(qtbot) -> None:
     QTest.mouseClick(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, where)
     qtbot.waitUntil(emergency.isVisible)
     assert window.idle_lock.is_locked
+
+
+def test_every_file_dialog_is_the_apps_own() -> None:
+    """No view asks QFileDialog directly: a system dialog would keep F9 from the practitioner."""
+    ui = Path(__file__).resolve().parents[2] / "src" / "thresholds_app" / "ui"
+    direct = [
+        path.relative_to(ui).as_posix()
+        for path in ui.rglob("*.py")
+        if path.name != "file_dialogs.py" and "QFileDialog.get" in path.read_text("utf-8")
+    ]
+    assert direct == []
+
+
+def test_a_dialog_without_a_folder_starts_in_documents(qtbot) -> None:
+    documents = Path.home() / "Documents"
+    expected = documents if documents.is_dir() else Path.home()
+    window = ready_window(qtbot)
+    page = start_assessment(qtbot, window)
+    where: list[str] = []
+
+    def check(dialog: QWidget) -> None:
+        where.append(dialog.directory().absolutePath())
+
+    inside_blocking_dialog(QFileDialog, check)
+    page.ask_save_path("Save", "case-REF.json", "Case files (*.json)")
+    assert where == [expected.as_posix()]  # not the program's own folder

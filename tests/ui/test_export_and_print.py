@@ -7,6 +7,7 @@ from assessment_kit import (
     click_question,
     complete_everything_but_household,
     make_window,
+    opened,
     start_assessment,
 )
 from PySide6.QtCore import Qt
@@ -121,7 +122,7 @@ def test_case_file_round_trip_and_mash_review(qtbot, tmp_path, monkeypatch):
     assert window.current_page_key() == Page.MASH
     monkeypatch.setattr(window, "ask_open_path", lambda: str(target))
     window.mash.ask_file()  # File menu: open a case file for MASH review
-    assert window.current_page_key() == Page.MASH_CASE
+    qtbot.waitUntil(lambda: window.current_page_key() == Page.MASH_CASE)
     view = window.page(Page.MASH_CASE)
     assert "REF-123" in view.referral.toPlainText()
     assert view.referral.isReadOnly()
@@ -135,7 +136,7 @@ def test_damaged_case_file_gives_a_message_not_a_crash(qtbot, tmp_path, monkeypa
     bad.write_text("{ not json", encoding="utf-8")
     messages = []
     monkeypatch.setattr(window, "inform", lambda title, text: messages.append((title, text)))
-    assert window.open_case_path(bad) is False
+    assert opened(qtbot, window.open_case_path(bad)) is False
     assert messages
     assert window.current_page_key() == "start"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from assessment_kit import make_window
+from assessment_kit import make_window, opened
 
 from thresholds_app.core.case.record import case_to_json, new_case
 from thresholds_app.ui.main_window import PAGE_ASSESSMENT
@@ -24,7 +24,7 @@ def test_a_damaged_file_lists_every_problem_with_its_line(qtbot, tmp_path, monke
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps(data, indent=2), encoding="utf-8")
     messages = _capture(window, monkeypatch)
-    assert window.open_case_path(bad) is False
+    assert opened(qtbot, window.open_case_path(bad)) is False
     ((title, text),) = messages
     assert title == "Cannot open the case file"
     lines = text.splitlines()
@@ -43,7 +43,7 @@ def test_unknown_answers_and_broken_characters_are_shown_on_opening(qtbot, tmp_p
     path = tmp_path / "case.json"
     path.write_text(case_to_json(case).replace("@@", "\\ud83d"), encoding="utf-8")
     messages = _capture(window, monkeypatch)
-    assert window.open_case_path(path) is True
+    assert opened(qtbot, window.open_case_path(path)) is True
     assert window.current_page_key() == PAGE_ASSESSMENT
     title, text = messages[0]
     assert title == "Please check this case file"

@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from assessment_kit import make_window
+from assessment_kit import make_window, opened
 from PySide6.QtCore import QDateTime, QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
@@ -46,7 +46,7 @@ def older_case_file(tmp_path: Path) -> Path:
 def open_review(qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
     window = make_window(qtbot)
     path = older_case_file(tmp_path)
-    assert window.open_review_path(path)
+    assert opened(qtbot, window.open_review_path(path))
     view = window.page(Page.MASH_CASE)
     assert isinstance(view, ReviewView)
     return window, view, path
@@ -109,7 +109,7 @@ def test_review_saved_beside_a_referral_that_cannot_be_changed(qtbot, tmp_path) 
     assert "Sam Reviewer" in view.history.text()
 
     # A manager's review follows the screening one, in order.
-    window.open_review_path(path)
+    assert opened(qtbot, window.open_review_path(path))
     manager = window.page(Page.MASH_CASE)
     assert manager.form.stage.currentData() == "manager"
 

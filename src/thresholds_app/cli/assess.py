@@ -144,7 +144,7 @@ def to_text(result: Assessment, pack: Pack) -> str:
     section(
         "Contacts",
         [
-            f"{c.name}: {c.phone}"
+            f"{c.name}: {c.phone_text}"
             + ("" if c.open_now is None else (" (open now)" if c.open_now else " (closed now)"))
             + f" - {c.why}"
             + (f" ({c.time_rule})" if c.time_rule and not c.open_now else "")

@@ -80,7 +80,8 @@ def open_pack_for(
     opened = open_pack([folder], policy, cache_dir=cache)
     # A source checkout's everyday authoring mode (an unsigned pack) stays quiet on stderr: every
     # output says so instead (authoring_line). A refusal, or authoring mode asked for, is said.
-    if opened.notice and (opened.refusals or getattr(args, "authoring", False)):
+    # The organisation's partnership settings that could not be used are always said too.
+    if opened.notice and (opened.refusals or opened.messages or getattr(args, "authoring", False)):
         print(f"thresholds {command}: {opened.notice}", file=sys.stderr)
     if opened.result.pack is None and policy.authoring and not policy.authoring_requested:
         print(
@@ -137,7 +138,9 @@ def load_pack_for(
             )
         return 2
     line = authoring_line(result.pack)
-    already = opened.refusals or getattr(args, "authoring", False)  # the notice said so
+    already = (
+        opened.refusals or opened.messages or getattr(args, "authoring", False)
+    )  # the notice said so
     if line and not already and command not in OUTPUTS_MARKED:
         print(f"thresholds {command}: {line}", file=sys.stderr)
     return result.pack

@@ -74,7 +74,11 @@ def run(args: argparse.Namespace) -> int:
             print(f"  - {blocker.message}", file=sys.stderr)
         print("Use --draft to print it anyway, marked as a draft.", file=sys.stderr)
         return 1
-    from thresholds_app.pdf.rationale_pdf import render_rationale_pdf
+    from thresholds_app.pdf.rationale_pdf import rationale_texts, render_rationale_pdf
+    from thresholds_app.pdf.safe import unprintable_notice
+
+    if unprintable := unprintable_notice(rationale_texts(export.rationale)):
+        print(f"thresholds render: {unprintable}", file=sys.stderr)
 
     try:
         atomic_write_bytes(args.output, render_rationale_pdf(export.rationale))

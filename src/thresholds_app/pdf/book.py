@@ -317,11 +317,11 @@ def _contacts(pack: Pack, st: Styles) -> list[Flowable]:
         use = [_p(contact.use_for, st.cell)]
         backup = pack.contacts.get(contact.out_of_hours or "")
         if backup is not None:
-            use.append(_p(f"When closed: {backup.name} ({backup.phone})", st.small))
+            use.append(_p(f"When closed: {backup.name} ({backup.phone_text})", st.small))
         rows.append(
             [
                 _p(contact.name, st.cell),
-                _p(contact.phone, st.cell),
+                _p(contact.phone_text, st.cell),
                 _p(_hours(contact), st.cell),
                 use,
             ]

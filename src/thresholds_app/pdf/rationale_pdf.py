@@ -6,6 +6,9 @@ Paragraph in the bundled font, and every piece of user text goes through :mod:`.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import fields, is_dataclass
+
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     Flowable,
@@ -27,6 +30,7 @@ from thresholds_app.core.report.rationale import (
     Rationale,
     Section,
     Summary,
+    partnership_words,
 )
 from thresholds_app.core.report.rationale import Table as TableBlock
 from thresholds_app.pdf.fonts import BODY
@@ -42,7 +46,7 @@ from thresholds_app.pdf.layout import (
     build_pdf,
     make_styles,
 )
-from thresholds_app.pdf.safe import markup, safe_para, safe_paras
+from thresholds_app.pdf.safe import markup, safe_para, safe_paras, unprintable_notice
 
 FRAME_WIDTH = 210 * mm - 2 * MARGIN
 # A table cell longer than this would make a row taller than a page: show the rows as text.
@@ -53,6 +57,22 @@ MAX_BOX_REASON_CHARS = 500
 MAX_SHORT_FIELD_CHARS = 400
 # More line breaks than this and a text is treated as long, whatever its length.
 MAX_CELL_LINES = 8
+
+
+def rationale_texts(r: Rationale) -> Iterator[str]:
+    """Every piece of text in ``r`` (to find the characters the font cannot print)."""
+
+    def walk(value: object) -> Iterator[str]:
+        if isinstance(value, str):
+            yield value
+        elif is_dataclass(value) and not isinstance(value, type):
+            for part in fields(value):
+                yield from walk(getattr(value, part.name))
+        elif isinstance(value, (tuple, list)):
+            for item in value:
+                yield from walk(item)
+
+    return walk(r)
 
 
 def _fits(text: str, limit: int) -> bool:
@@ -80,6 +100,8 @@ def render_rationale_pdf(r: Rationale) -> bytes:
         story.append(_notice_box(r.pack_notice, styles))
     if r.draft_blockers:
         story.append(_draft_box(r.draft_blockers, styles))
+    if unprintable := unprintable_notice(rationale_texts(r)):
+        story.append(_notice_box(unprintable, styles))
     story += _summary_box(r.summary, styles)
     for section in r.sections:
         if not section.new_page:
@@ -149,7 +171,7 @@ def _summary_box(s: Summary, styles: Styles) -> list[Flowable]:
             decision_cell.append(safe_para(s.differs_reason or NOT_RECORDED, styles.body))
     emergency_style = styles.alert if s.emergency else styles.body
     contact_cell: list[Flowable] = [Paragraph("Contact", styles.box_label)]
-    contact_cell += [safe_para(f"{c.name}: {c.phone}", styles.body) for c in s.contacts] or [
+    contact_cell += [safe_para(f"{c.name}: {c.phone_text}", styles.body) for c in s.contacts] or [
         Paragraph("None suggested.", styles.body)
     ]
     rows: list[list[Flowable]] = [
@@ -282,6 +304,11 @@ def _about(r: Rationale, styles: Styles) -> list[Flowable]:
         Paragraph("About this guidance", styles.h1),
         Paragraph(markup(r.provenance_note), styles.body),
         Paragraph(markup(r.intended_use), styles.body),
+        *(
+            [safe_para(partnership_words(r.partnership_name), styles.body)]
+            if r.partnership_name
+            else []
+        ),
         Paragraph(
             markup(
                 f"Guidance pack {r.pack_id}, version {r.pack_version}, content hash "

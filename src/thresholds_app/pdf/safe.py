@@ -6,12 +6,18 @@ Every piece of text a practitioner typed goes through :func:`safe_paras`. It esc
 splits long text into pieces platypus can flow across pages (reportlab's ``splitLongWords``
 breaks a very long word across lines). Nothing typed by a user ever reaches
 reportlab's markup, colour or image parsers, so no text can fetch a URL or change the layout.
+
+Text with Hebrew or Arabic letters is laid out with reportlab's shaping (HarfBuzz, through
+``uharfbuzz``): Arabic letters are joined and right-to-left words read in their own order.
+Without it a child's words in Arabic printed reversed and unjoined (QA run). Other text is not
+shaped, which keeps the common case as fast as before.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 from xml.sax.saxutils import escape
 
@@ -65,6 +71,27 @@ def uncovered_characters(text: str) -> list[str]:
     return list(dict.fromkeys(c for c in text if c not in _NEWLINES and _kind(c) == "spell"))
 
 
+def unprintable_notice(texts: Iterable[str]) -> str:
+    """Plain words on the characters the PDF spells out as codes, or "" when there are none."""
+    missing = uncovered_characters("".join(texts))
+    if not missing:
+        return ""
+    kinds = dict.fromkeys(_script(char) for char in missing)
+    example = f"[U+{ord(missing[0]):04X}]"
+    return (
+        f"Some characters ({', '.join(kinds)}) cannot be printed in this document's font and "
+        f"are shown as codes such as {example}. The case file keeps the original words: give "
+        "them alongside this rationale if they matter."
+    )
+
+
+def _script(char: str) -> str:
+    name = unicodedata.name(char, "")
+    if unicodedata.category(char)[0] in "LM" and name:
+        return name.split()[0].title() + " letters"
+    return "symbols or emoji"
+
+
 def _chunks(line: str) -> list[str]:
     """Split a line into pieces of at most about CHUNK_CHARS, at spaces where possible."""
     pieces: list[str] = []
@@ -89,6 +116,7 @@ def safe_paras(text: str, style: ParagraphStyle, empty: str = "") -> list[Paragr
     cleaned = clean_text(text).strip("\n")
     if not cleaned.strip():
         return [Paragraph(escape(empty), style)] if empty else []
+    style = style_for(cleaned, style)
     paragraphs: list[Paragraph] = []
     for line in cleaned.split("\n"):
         if not line.strip():
@@ -100,13 +128,32 @@ def safe_paras(text: str, style: ParagraphStyle, empty: str = "") -> list[Paragr
 
 def safe_para(text: str, style: ParagraphStyle) -> Paragraph:
     """Return one Paragraph for short user text (table cells, labels); newlines kept as breaks."""
-    return Paragraph(markup(text), style)
+    return Paragraph(markup(text), style_for(text, style))
+
+
+def style_for(text: str, style: ParagraphStyle) -> ParagraphStyle:
+    """``style``, shaped (joined and in reading order) when ``text`` has right-to-left letters."""
+    return _shaped(style) if has_right_to_left(text) else style
+
+
+def _plain_letters_when_shaped() -> None:
+    # reportlab shapes with ligatures on, discretionary ones too: "st" became one glyph that
+    # copies and searches as "\ufb06". Joining Arabic needs neither (it is a required feature).
+    from reportlab.pdfbase import ttfonts
+
+    defaults = ttfonts.shapeFragWord.__defaults__
+    if defaults and isinstance(defaults[0], dict):
+        defaults[0].update(liga=False, dlig=False)
+
+
+_plain_letters_when_shaped()
+
+
+@lru_cache(maxsize=64)
+def _shaped(style: ParagraphStyle) -> ParagraphStyle:
+    return ParagraphStyle(f"{style.name}-shaped", parent=style, shaping=1)
 
 
 def has_right_to_left(text: str) -> bool:
-    """Whether ``text`` has Arabic-script or Hebrew letters, which print unjoined, left to right.
-
-    reportlab does not shape or reorder such text by itself, so the app should suggest adding a
-    transliteration next to it (see docs/case-file.md).
-    """
+    """Whether ``text`` has Arabic-script or Hebrew letters (they are printed shaped)."""
     return any(unicodedata.bidirectional(char) in ("R", "AL") for char in text)

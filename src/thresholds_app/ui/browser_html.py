@@ -104,7 +104,7 @@ def topic_html(pack: Pack, topic: Topic) -> str:
         out.append(_h(3, "Tools") + _list(f"{t.name}: {t.use}" for t in topic.tools))
     contacts = [pack.contacts[c] for c in topic.contacts if c in pack.contacts]
     if contacts:
-        out.append(_h(3, "Who to contact") + _list(f"{c.name}: {c.phone}" for c in contacts))
+        out.append(_h(3, "Who to contact") + _list(f"{c.name}: {c.phone_text}" for c in contacts))
     out.append(_source(pack, topic.source))
     return "".join(out)
 
@@ -174,12 +174,11 @@ def contacts_html(pack: Pack) -> str:
     out = [_h(1, "Contacts"), _p(pack.contacts_note)]
     for contact in pack.contacts.values():
         out.append(f"<h2>{escape(contact.name)}</h2>")
-        out.append(f"<p><b>{_tr('Telephone:')}</b> {escape(contact.phone)}</p>")
+        out.append(f"<p><b>{_tr('Telephone:')}</b> {escape(contact.phone_text)}</p>")
         out.append(f"<p><b>{_tr('Open:')}</b> {escape(_hours(contact))}</p>")
         out.append(_p(contact.use_for))
         if contact.out_of_hours and contact.out_of_hours in pack.contacts:
             other = pack.contacts[contact.out_of_hours]
-            out.append(
-                f"<p><b>{_tr('When closed:')}</b> {escape(other.name)}, {escape(other.phone)}</p>"
-            )
+            closed = f"{escape(other.name)}, {escape(other.phone_text)}"
+            out.append(f"<p><b>{_tr('When closed:')}</b> {closed}</p>")
     return "".join(out)

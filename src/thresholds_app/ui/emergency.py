@@ -118,7 +118,7 @@ class EmergencyDialog(QDialog):
         for number, contact in enumerate(calls, start=1):
             self.steps.addWidget(self._call_card(number, contact, emphasis=number == 1))
         for later in (a for a in ordered if not a.call_now):  # one compact line each
-            line = plain_label(f"{later.why}: {later.name}, {later.phone}")
+            line = plain_label(f"{later.why}: {later.name}, {later.phone_text}")
             line.setObjectName(f"later-{later.id}")
             self.steps.addWidget(line)
         self._fit()
@@ -164,11 +164,15 @@ class EmergencyDialog(QDialog):
             Qt.TextInteractionFlag.TextSelectableByMouse
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
-        phone.setAccessibleName(f"{advice.name}: {advice.phone}")
+        phone.setAccessibleName(f"{advice.name}: {advice.phone_text}")
         rule = "" if advice.time_rule == "Open now" else advice.time_rule  # why this line now
         why = plain_label(advice.why + (f" ({rule})" if rule else ""))
         box.addWidget(title)
         box.addWidget(phone)
+        if advice.set_by_organisation:  # the number alone stays big and easy to copy
+            mark = plain_label(self.tr("This number was set by your organisation."))
+            mark.setObjectName(f"phone-mark-{advice.id}")
+            box.addWidget(mark)
         box.addWidget(why)
         self.call_labels.append(phone)
         return card

@@ -44,12 +44,14 @@ if TYPE_CHECKING:  # loaded when first used: keeps start-up quick
     from thresholds_app.ui.emergency import EmergencyDialog
     from thresholds_app.ui.settings import AppSettings
     from thresholds_app.ui.shell.emergency_key import EmergencyKey
+    from thresholds_app.ui.shell.file_opening import FileOpener, FileOpening
     from thresholds_app.ui.stepping_page import SteppingPage
 
 # The page keys by their older names (``Page`` is the one definition).
 PAGE_START, PAGE_ASSESSMENT, PAGE_REVIEW = Page.START, Page.ASSESSMENT, Page.REVIEW
 PAGE_GUIDANCE, PAGE_SETTINGS = Page.GUIDANCE, Page.SETTINGS
 APP_TITLE = "Right Help, Right Time"
+MESSAGE_LINES = 8  # a longer message shows its first lines and the rest under Show Details
 
 
 def default_window_size(window: QWidget) -> QSize:
@@ -100,7 +102,9 @@ class MainWindow(QMainWindow):
         self._emergency: EmergencyDialog | None = None
         self.emergency_key: EmergencyKey | None = None
         self._quit_confirmed = False
-        self.setWindowTitle(self.tr(APP_TITLE))
+        # The partnership's name when the organisation set one (partnership.name); the system
+        # adds the app's name after it ("... — Right Help, Right Time").
+        self.setWindowTitle(pack.partnership_name or self.tr(APP_TITLE))
         self.setObjectName("mainWindow")
         self.resize(default_window_size(self))
 
@@ -129,6 +133,7 @@ class MainWindow(QMainWindow):
         self.privacy = PrivacyLock(self.idle_lock, self)
         self.page_changed.connect(lambda key: self.privacy.page_changed(Page(key)))
         self.drafts = DraftKeeper(drafts, self.statusBar(), self) if drafts else None
+        self._opener: FileOpener | None = None
         self.mash = MashFlow(self)
         self.page_actions = build_menus(self, appearance)
 
@@ -269,10 +274,22 @@ class MainWindow(QMainWindow):
         """Ask for a case file and open it to carry on the assessment."""
         path = self.ask_open_path()
         if path:
-            self.after_discard_check(lambda: self.open_case_path(Path(path)))
+            self.open_case_path(Path(path))
 
-    def open_case_path(self, path: Path) -> bool:
-        """Open the case file at ``path``; a damaged file gives a plain message, not a crash."""
+    @property
+    def opener(self) -> FileOpener:
+        """Reads case files off the GUI thread (made on first use: it needs Qt's enums)."""
+        if self._opener is None:
+            from thresholds_app.ui.shell.file_opening import FileOpener
+
+            self._opener = FileOpener(self)
+        return self._opener
+
+    def open_case_path(self, path: Path) -> FileOpening:
+        """Open the case file at ``path`` (read off the GUI thread; asks before clearing work).
+
+        A damaged file gives a plain message, not a crash; ``finished`` tells when it is done.
+        """
         return self.assessments.open_path(path)
 
     def open_case(self, case: CaseRecord, *, unsaved: bool = False) -> AssessmentPage:
@@ -302,8 +319,8 @@ class MainWindow(QMainWindow):
         """Show the review in progress (a new, empty one if none has been started)."""
         self.show_page(Page.REVIEW)
 
-    def open_review_path(self, path: Path) -> bool:
-        """Open a case file for MASH review, or a folder into the table of referrals."""
+    def open_review_path(self, path: Path) -> FileOpening | None:
+        """Open a case file for MASH review (read off the GUI thread), or a folder of them."""
         return self.mash.open_path(path)
 
     def new_review(self) -> None:
@@ -381,6 +398,13 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QMessageBox
 
         box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=self)
+        lines = text.splitlines()
+        if len(lines) > MESSAGE_LINES:  # e.g. 25 problems: the box would outgrow the screen
+            more = self.tr("…and {n} more lines: Show Details… shows them all.").format(
+                n=len(lines) - MESSAGE_LINES
+            )
+            box.setText("\n".join([*lines[:MESSAGE_LINES], more]))
+            box.setDetailedText(text)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
 

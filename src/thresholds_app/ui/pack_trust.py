@@ -33,7 +33,8 @@ def show_trust(window: Any, opened: Any, messages: Sequence[str], *, quiet: bool
         label.setAccessibleDescription(trust.note)
     elif trust is not None:
         label.setToolTip(trust.note)
-    text = "\n\n".join([*messages, opened.notice] if opened.refusals else messages)
+    shown = [*messages, opened.notice] if opened.refusals else [*messages, *opened.messages]
+    text = "\n\n".join(shown)
     window.trust_notice = text
     if quiet:
         return

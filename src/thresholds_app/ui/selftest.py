@@ -53,7 +53,7 @@ def _steps(out_dir: Path, report: dict[str, Any]) -> None:
         raise RuntimeError(f"the bundled pack was not opened: {opened.result.problems[:3]}")
     report["pack"] = f"{pack.manifest.id} {pack.manifest.version}"
     report["verified"] = bool(pack.trust and pack.trust.verified)
-    report["messages"] = [*messages, *settings.messages]
+    report["messages"] = [*messages, *settings.messages, *opened.messages]
     full = load_pack(opened.pack_dir)  # the whole validator, no cache: YAML and JSON Schema too
     if not full.ok:
         raise RuntimeError(f"the bundled pack does not validate: {full.problems[:3]}")

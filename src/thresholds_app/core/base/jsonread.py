@@ -60,6 +60,7 @@ class JsonLimits:
     max_number_chars: int = 40
     max_problems: int = 25  # problems (and notices) recorded before the walk gives up
     max_lone_surrogates: int = 1_000  # half-characters replaced before the file is refused
+    max_text_chars: int | None = None  # characters in all string values together
 
 
 @dataclass
@@ -117,6 +118,7 @@ class _Walker:
         self.limits = limits
         self.values = 0
         self.surrogates = 0
+        self.text_chars = 0
 
     def fail(self, offset: int, path: Path, message: str, *, syntax: bool = True) -> _Stop:
         if syntax:
@@ -135,6 +137,16 @@ class _Walker:
         except ValueError as exc:  # json.JSONDecodeError: an unfinished string or a bad escape
             where = getattr(exc, "pos", pos)
             raise self.fail(where, path, _string_trouble(self.text, where)) from None
+        self.text_chars += len(value)
+        limit = self.limits.max_text_chars
+        if limit is not None and self.text_chars > limit:
+            raise self.fail(
+                pos,
+                path,
+                f"the file holds more than {limit:,} characters of text; a case file is far "
+                "smaller, so it was not read further.",
+                syntax=False,
+            )
         if _LONE_SURROGATE.search(value):
             allowed = self.limits.max_lone_surrogates - self.surrogates
             found = sum(1 for _ in islice(_LONE_SURROGATE.finditer(value), allowed + 1))

@@ -21,13 +21,16 @@ from typing import Any
 
 from thresholds_app.core.base.jsonread import JsonDocument, JsonLimits, read_json
 from thresholds_app.core.base.problems import Problem, did_you_mean, format_path
+from thresholds_app.core.case.limits import MAX_CASE_TEXT
 from thresholds_app.core.case.reviews import upgrade_document
 
 CASE_FORMAT = "thresholds-case"
 CASE_FORMAT_VERSION = 2  # 2: structured MASH reviews (format 1 is upgraded on reading)
 MAX_CASE_BYTES = 20 * 1024 * 1024  # a case is text; anything bigger is not ours
 MAX_PROBLEMS = 25  # enough to act on; more would only bury the first ones
-CASE_LIMITS = JsonLimits(max_depth=32, max_values=20_000, max_number_chars=40)
+CASE_LIMITS = JsonLimits(
+    max_depth=32, max_values=20_000, max_number_chars=40, max_text_chars=MAX_CASE_TEXT
+)
 
 
 class CaseFileError(Exception):
@@ -257,5 +260,7 @@ def _translate(doc: JsonDocument, error: Any) -> Iterable[Problem]:
         yield at(f"{where} should be {bound} {value}.")
     elif keyword == "pattern":
         yield at(f"{where} is not written in the expected form.")
+    elif keyword == "maxItems" and isinstance(instance, list):
+        yield at(f"{where} lists {len(instance)} rows; a case file holds at most {value}.")
     else:
         yield at(f"{where} holds something this app cannot use here.")

@@ -22,6 +22,7 @@ from thresholds_app.core.base.atomic import atomic_write_text
 from thresholds_app.core.base.jsonread import without_lone_surrogates
 from thresholds_app.core.base.problems import Problem
 from thresholds_app.core.case.codec import assessment_from_dict, assessment_to_dict
+from thresholds_app.core.case.limits import check_case_size
 from thresholds_app.core.case.reading import (
     CASE_FORMAT,
     CASE_FORMAT_VERSION,
@@ -281,7 +282,12 @@ def case_to_json(case: CaseRecord) -> str:
 
 
 def save_case(case: CaseRecord, path: Path, *, touch: bool = True) -> None:
-    """Write ``case`` to ``path`` atomically; a crash never leaves a half-written file."""
+    """Write ``case`` to ``path`` atomically; a crash never leaves a half-written file.
+
+    Raises :class:`~thresholds_app.core.case.limits.CaseTooLongError` (nothing written) when the
+    case holds more text than a case file may, so every file saved can be read again.
+    """
+    check_case_size(case.to_dict())
     if touch:
         case.updated = utc_now_iso()
     atomic_write_text(Path(path), case_to_json(case))

@@ -87,7 +87,9 @@ SETTINGS: tuple[Setting, ...] = (
         "text",
         "",
         "Partnership name",
-        "The safeguarding partnership's name as the app shows it. Empty: the name in the pack.",
+        "The safeguarding partnership's name, shown in the window title, on the start screen "
+        "and in every rationale beside the guidance's own title. Empty: the guidance's title "
+        "alone.",
         user=False,
         category="Partnership",
     ),
@@ -98,7 +100,10 @@ SETTINGS: tuple[Setting, ...] = (
         (),
         "Contact numbers override",
         "Local telephone numbers that replace the pack's, one per line as contact-id=number "
-        "(for example mash=0121 788 4300). Each replaced number is marked in the app.",
+        "(for example mash=0121 788 4300). Each replaced number is marked as set by your "
+        "organisation on screen and in every rationale. The immediate-danger number (999) can "
+        "never be replaced; a line naming an unknown contact or holding something that is not "
+        "a telephone number is ignored with a message, and the pack's number is used.",
         user=False,
         category="Partnership",
     ),

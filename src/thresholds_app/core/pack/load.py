@@ -90,6 +90,7 @@ def load_pack(
     *,
     cache_dir: Path | None = None,
     verified: Mapping[str, bytes] | None = None,
+    signed_digests: Mapping[str, str] | None = None,
 ) -> LoadResult:
     """Load and validate the pack in ``pack_dir``.
 
@@ -99,6 +100,9 @@ def load_pack(
         verified: the bytes of every file as checked against a signed manifest (relative name
             -> bytes; see :mod:`thresholds_app.core.pack.trust`). They are used instead of
             reading the files again, so what is loaded is exactly what was verified.
+        signed_digests: the verified manifest's SHA-256 of each file (hex), with ``verified``:
+            the content hash, and so the cache key, is made from them rather than by hashing
+            every file a second time, so the cache is keyed on the verified manifest.
     """
     root = Path(pack_dir)
     if not root.is_dir():
@@ -126,7 +130,12 @@ def load_pack(
         provenance = read_provenance(root, problems)
         if provenance is not None:
             hashed[PROVENANCE] = provenance
-    content_hash = fingerprint(hashed)
+    if signed_digests is not None and set(hashed) <= set(signed_digests):
+        content_hash = fingerprint_of_digests(
+            {name: bytes.fromhex(signed_digests[name]) for name in hashed}
+        )
+    else:
+        content_hash = fingerprint(hashed)
 
     key = _cache_key(content_hash) if cache_dir is not None and not problems else None
     if key is not None and cache_dir is not None:

@@ -326,6 +326,22 @@ class Contact:
     use_for: str
     out_of_hours: str | None
     source: str
+    # True when the organisation's settings replaced the pack's number (core/pack/local.py);
+    # every screen and paper that shows the number then says so.
+    set_by_organisation: bool = False
+
+    @property
+    def phone_text(self) -> str:
+        """The number as shown, marked when the organisation set it."""
+        return phone_text(self.phone, self.set_by_organisation)
+
+
+ORGANISATION_NUMBER = "number set by your organisation"
+
+
+def phone_text(phone: str, set_by_organisation: bool) -> str:
+    """``"0121 788 4300 (number set by your organisation)"``, or the number alone."""
+    return f"{phone} ({ORGANISATION_NUMBER})" if set_by_organisation else phone
 
 
 @record
@@ -465,6 +481,9 @@ class Pack:
     search_words: SearchWords = SearchWords()
     search_queries: SearchQuerySet = SearchQuerySet()
     trust: PackTrust | None = None  # None: loaded without the trust check (tests, tools)
+    # The partnership's name as the organisation set it (partnership.name; core/pack/local.py);
+    # empty: none set, and the pack's own title is all that is shown.
+    partnership_name: str = ""
 
     @property
     def short_hash(self) -> str:

@@ -14,6 +14,10 @@ apply the same rules:
    accepted before, kept in the user's state folder) are verified and the newest trusted one
    is used, with a note naming the refused file and the pack used.
 4. If none is trusted, nothing is loaded and the refusal is the problem reported.
+
+The pack opened then carries the partnership's name and local numbers from the organisation's
+settings (:mod:`.local`), applied in memory after the check; anything left out is in
+:attr:`Opened.messages`.
 """
 
 from __future__ import annotations
@@ -23,7 +27,10 @@ from pathlib import Path
 
 from thresholds_app.core.base.problems import Problem
 from thresholds_app.core.base.records import fields, record
+from thresholds_app.core.base.records import replace as replace_record
+from thresholds_app.core.config.partnership import NO_PARTNERSHIP, Partnership
 from thresholds_app.core.pack.load import LoadResult, load_pack
+from thresholds_app.core.pack.local import localise
 from thresholds_app.core.pack.minisig import PublicKey
 from thresholds_app.core.pack.model import PackTrust
 from thresholds_app.core.pack.trust import (
@@ -50,6 +57,9 @@ class TrustPolicy:
     accepted: AcceptedVersions | None = None
     expected_id: str | None = None
     kept: KeptPacks | None = None  # copies of accepted versions (fallback, and for comparing)
+    # The organisation's name and numbers over the pack (not about trust, but applied to
+    # whichever pack is opened, so it travels with the rest of the run's settings).
+    partnership: Partnership = NO_PARTNERSHIP
     # --authoring given: authoring mode may then use a signed pack that fails its check too
     authoring_requested: bool = False
 
@@ -62,6 +72,8 @@ class Opened:
     pack_dir: Path
     refusals: tuple[Refusal, ...] = ()
     previous: Path | None = None  # the kept copy of the version used before, when this is new
+    # Plain messages about the organisation's partnership settings that could not be used.
+    messages: tuple[str, ...] = ()
 
     @property
     def notice(self) -> str:
@@ -75,13 +87,23 @@ class Opened:
                 f"Using {pack.manifest.title} version {pack.manifest.version} from "
                 f"{self.pack_dir} instead: the newest pack this computer trusts."
             )
-        return "\n".join(lines)
+        return "\n".join([*lines, *self.messages])
 
 
 def open_pack(
     candidates: Sequence[Path], policy: TrustPolicy, *, cache_dir: Path | None = None
 ) -> Opened:
     """Open the first candidate if it is trusted, else as described in the module docstring."""
+    opened = _open(candidates, policy, cache_dir)
+    result = opened.result
+    if result.pack is None:
+        return opened
+    pack, messages = localise(result.pack, policy.partnership)
+    local = LoadResult(pack, result.problems, result.from_cache)
+    return replace_record(opened, result=local, messages=messages)
+
+
+def _open(candidates: Sequence[Path], policy: TrustPolicy, cache_dir: Path | None) -> Opened:
     first = candidates[0]
     outcome = _verify(first, policy)
     if isinstance(outcome, Verified):
@@ -128,7 +150,13 @@ def load_verified(
     folder: Path, verified: Verified, policy: TrustPolicy, cache_dir: Path | None
 ) -> Opened | Refusal:
     """Load the verified bytes; refuse a pack whose own ``pack.yaml`` disagrees with them."""
-    result = load_pack(folder, cache_dir=cache_dir, verified=verified.contents)
+    # keyed on the verified manifest: its digests are the pack's content hash and cache key
+    result = load_pack(
+        folder,
+        cache_dir=cache_dir,
+        verified=verified.contents,
+        signed_digests=verified.manifest.files,
+    )
     pack = result.pack
     if pack is None or result.problems:
         first = result.problems[0] if result.problems else None

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from thresholds_app.core.config.layers import Settings
+from thresholds_app.core.config.partnership import partnership
 from thresholds_app.core.pack import minisig
 from thresholds_app.core.pack.opening import TrustPolicy
 from thresholds_app.core.pack.trust import accepted_versions, kept_packs
@@ -64,8 +65,14 @@ def trust_policy(
             messages.append(f"A trusted key could not be read and was skipped: {error}.")
     accepted = accepted_versions() if record_versions else None
     kept = kept_packs() if record_versions and keep_copies else None
+    local = partnership(settings)  # the name and numbers set over the pack (core/pack/local.py)
     policy = TrustPolicy(
-        tuple(keys), authoring, accepted, kept=kept, authoring_requested=authoring_requested
+        tuple(keys),
+        authoring,
+        accepted,
+        kept=kept,
+        partnership=local,
+        authoring_requested=authoring_requested,
     )
     return policy, messages
 

@@ -15,7 +15,8 @@ from thresholds_app.core.base.jsonread import without_lone_surrogates
 from thresholds_app.core.base.wording import level_label
 from thresholds_app.core.case.answers import pack_switch_notice, unknown_answers_notice
 from thresholds_app.core.case.record import CaseRecord
-from thresholds_app.core.pack.model import Pack
+from thresholds_app.core.pack.local import guidance_name
+from thresholds_app.core.pack.model import Pack, phone_text
 from thresholds_app.core.report.sections import (
     NOT_RECORDED,
     Block,
@@ -65,6 +66,12 @@ class ContactLine:
     why: str
     open_now: bool | None
     time_rule: str = ""  # why this line at this time (closed on bank holidays, ...)
+    set_by_organisation: bool = False  # the organisation replaced the pack's number
+
+    @property
+    def phone_text(self) -> str:
+        """The number as printed, marked when the organisation set it."""
+        return phone_text(self.phone, self.set_by_organisation)
 
 
 @dataclass(frozen=True)
@@ -105,6 +112,7 @@ class Rationale:
     authoring_note: str = ""  # set when the pack was used in authoring mode (not verified)
     # The pack's date banner (due for review, expired): printed at the top when not empty.
     pack_notice: str = ""
+    partnership_name: str = ""  # set by the organisation (partnership.name); "" when not set
 
     def section(self, title: str) -> Section:
         """Return the section with this title (KeyError if absent)."""
@@ -176,7 +184,7 @@ def build_rationale(
         produced_at=produced_at,
         app_version=app_version,
         pack_id=pack.manifest.id,
-        pack_title=pack.manifest.title,
+        pack_title=guidance_name(pack),
         pack_version=pack.manifest.version,
         pack_short_hash=pack.short_hash or "unhashed",
         summary=_summary(pack, case, assessment),
@@ -186,6 +194,7 @@ def build_rationale(
         draft_blockers=tuple(draft_blockers),
         authoring_note=trust.note if trust is not None and authoring else "",
         pack_notice=assessment.pack_notice,
+        partnership_name=pack.partnership_name,
     )
 
 
@@ -197,7 +206,9 @@ def _summary(pack: Pack, case: CaseRecord, assessment: Assessment) -> Summary:
     if assessment.emergency:
         route = "Call 999 now if the child is in immediate danger, then phone the MASH."
     elif contacts:
-        route = f"Contact {contacts[0].name} ({contacts[0].phone})."
+        first = contacts[0]
+        number = f"on {first.phone_text}" if first.set_by_organisation else f"({first.phone})"
+        route = f"Contact {first.name} {number}."
         if differs:
             route += f" This follows the practitioner's decision ({level_label(decided)})."
     else:
@@ -226,7 +237,14 @@ def _contacts(pack: Pack, assessment: Assessment, decided: int | None) -> tuple[
     """Contacts for the route: the decision's level when it differs, else the guidance's."""
     if decided is None or decided not in pack.levels:
         lines = [
-            ContactLine(c.name, c.phone, c.why, c.open_now, c.time_rule if not c.open_now else "")
+            ContactLine(
+                c.name,
+                c.phone,
+                c.why,
+                c.open_now,
+                c.time_rule if not c.open_now else "",
+                c.set_by_organisation,
+            )
             for c in assessment.contacts
         ]
     else:
@@ -236,10 +254,26 @@ def _contacts(pack: Pack, assessment: Assessment, decided: int | None) -> tuple[
             emergency_line = contact_id == pack.roles.emergency_contact
             if contact is None or (emergency_line and not assessment.emergency):
                 continue  # 999 leads the route only when the guidance indicates an emergency
-            lines.append(ContactLine(contact.name, contact.phone, contact.use_for, None))
+            lines.append(
+                ContactLine(
+                    contact.name,
+                    contact.phone,
+                    contact.use_for,
+                    None,
+                    set_by_organisation=contact.set_by_organisation,
+                )
+            )
             backup = pack.contacts.get(contact.out_of_hours or "")
             if backup is not None:
-                lines.append(ContactLine(backup.name, backup.phone, "Out of hours", None))
+                lines.append(
+                    ContactLine(
+                        backup.name,
+                        backup.phone,
+                        "Out of hours",
+                        None,
+                        set_by_organisation=backup.set_by_organisation,
+                    )
+                )
     unique: dict[tuple[str, str], ContactLine] = {}
     for line in lines:
         unique.setdefault((line.name, line.phone), line)
@@ -267,7 +301,7 @@ def rationale_to_text(r: Rationale) -> str:
     out += [f"NOTICE: {n}" for n in s.notices]
     out += [f"Emergency: {s.emergency_text}", f"Route: {s.route}"]
     out += [
-        f"Contact: {c.name}, {c.phone}: {c.why}" + (f" ({c.time_rule})" if c.time_rule else "")
+        f"Contact: {c.name}, {c.phone_text}: {c.why}" + (f" ({c.time_rule})" if c.time_rule else "")
         for c in s.contacts
     ]
     out.append("")
@@ -280,12 +314,18 @@ def rationale_to_text(r: Rationale) -> str:
         "ABOUT THIS GUIDANCE",
         r.provenance_note,
         r.intended_use,
+        *([partnership_words(r.partnership_name)] if r.partnership_name else []),
         "",
         f"Pack {r.pack_id} {r.pack_version} ({r.pack_short_hash}); app {r.app_version}; "
         f"produced {r.produced_at}.",
         r.marking,
     ]
     return without_lone_surrogates("\n".join(out)) + "\n"  # always writable as UTF-8
+
+
+def partnership_words(name: str) -> str:
+    """The line that names the partnership the organisation set, on paper and in text."""
+    return f"Partnership: {name} (as set by your organisation)."
 
 
 def _no_stop(text: str) -> str:

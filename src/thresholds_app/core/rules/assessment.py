@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from thresholds_app.core.pack.model import Answer
+from thresholds_app.core.pack.model import Answer, phone_text
 
 
 @dataclass(frozen=True)
@@ -76,6 +76,12 @@ class ContactAdvice:
     # False for a line listed for later or for urgent protection only (the out-of-hours team
     # while the office is open, a closed office), so screens never say "call" it now.
     call_now: bool = True
+    set_by_organisation: bool = False  # the organisation replaced the pack's number
+
+    @property
+    def phone_text(self) -> str:
+        """The number as shown, marked when the organisation set it."""
+        return phone_text(self.phone, self.set_by_organisation)
 
 
 @dataclass(frozen=True)

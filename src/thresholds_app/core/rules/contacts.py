@@ -87,11 +87,26 @@ def opens_next(contact: Contact, now: datetime) -> str:
 
 
 def _advice(
-    contact: Contact, now: datetime | None, why: str, time_rule: str = "", *, call_now: bool = True
+    contact: Contact,
+    now: datetime | None,
+    why: str,
+    time_rule: str = "",
+    *,
+    call_now: bool = True,
+    for_later: bool = False,
 ) -> ContactAdvice:
-    open_now = None if now is None else is_open(contact, now)
+    # ``for_later``: the out-of-hours team while the office is open takes only the calls the
+    # office cannot, so it is not "open now" to this caller (the pack gives it no hours).
+    open_now = None if now is None else (not for_later and is_open(contact, now))
     return ContactAdvice(
-        contact.id, contact.name, contact.phone, open_now, why, time_rule, call_now
+        contact.id,
+        contact.name,
+        contact.phone,
+        open_now,
+        why,
+        time_rule,
+        call_now,
+        contact.set_by_organisation,
     )
 
 
@@ -127,6 +142,7 @@ def route(
                 + ("" if urgent else "; for urgent protection only"),
                 f"The {contact.name} is open now",
                 call_now=False,
+                for_later=True,
             ),
         ]
     if urgent:

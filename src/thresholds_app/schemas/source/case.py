@@ -11,6 +11,7 @@ from dataclasses import fields
 from typing import Any
 
 from thresholds_app.core.case import record, reviews
+from thresholds_app.core.case.limits import MAX_REVIEWS, MAX_ROWS
 from thresholds_app.core.case.reading import CASE_FORMAT, CASE_FORMAT_VERSION
 from thresholds_app.core.pack.vocabulary import AGE_BANDS, ANSWERS, LEVELS
 from thresholds_app.schemas.source.parts import BASE, COMMON, DRAFT, Schema
@@ -84,6 +85,7 @@ _ANSWERS: Schema = {
 }
 _HOUSEHOLD: Schema = {
     "type": "array",
+    "maxItems": MAX_ROWS,
     "description": "Every other child in the household or in contact.",
     "items": _described(
         record.HouseholdMember,
@@ -130,7 +132,7 @@ _CONSENT = _described(
         "outcome": {"enum": list(record.CONSENT_OUTCOMES)},
         "by_whom": _STRING,
         "lawful_basis": _STRING,
-        "shared": {"type": "array", "items": _SHARED},
+        "shared": {"type": "array", "maxItems": MAX_ROWS, "items": _SHARED},
         "manager_advice": _STRING,
     },
     [],
@@ -213,10 +215,11 @@ _CASE_PROPERTIES: Schema = {
     "decision": _DECISION,
     "consent": _CONSENT,
     "referrer": _REFERRER,
-    "next_steps": {"type": "array", "items": _NEXT_STEP},
+    "next_steps": {"type": "array", "maxItems": MAX_ROWS, "items": _NEXT_STEP},
     "stepping": _STEPPING,
     "reviews": {
         "type": "array",
+        "maxItems": MAX_REVIEWS,
         "description": "MASH reviews, oldest first, beside the referrer's part.",
         "items": _REVIEW,
     },

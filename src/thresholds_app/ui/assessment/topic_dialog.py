@@ -47,7 +47,7 @@ def topic_dialog(pack: Pack, topic_id: str, parent: QWidget) -> QDialog:
     if contacts:
         parts.append(
             f"<h3>{e(tr('Contacts'))}</h3>"
-            + bullets(tuple(f"{c.name}: {c.phone}" for c in contacts))
+            + bullets(tuple(f"{c.name}: {c.phone_text}" for c in contacts))
         )
     dialog = QDialog(parent)
     dialog.setObjectName(f"topic-{topic_id}")

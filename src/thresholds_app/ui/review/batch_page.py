@@ -20,7 +20,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
@@ -35,6 +34,7 @@ from thresholds_app.core.pack.model import Pack
 from thresholds_app.core.pack.review_defaults import review_guide
 from thresholds_app.core.review.batch import FLAG_WORDS, Batch, BatchRow
 from thresholds_app.ui.assessment.widgets import heading, muted_label
+from thresholds_app.ui.file_dialogs import folder_name, open_file_name, save_file_name
 from thresholds_app.ui.review.batch_model import SORT_ROLE, BatchModel
 from thresholds_app.ui.review.loader import FolderLoader
 
@@ -260,21 +260,17 @@ class BatchPage(QWidget):
     # -- files the user chooses --------------------------------------------------------------
     def ask_folder(self) -> str:
         """Ask for a folder (tests replace this)."""
-        return QFileDialog.getExistingDirectory(self, self.tr("Open a folder of referrals"))
+        return folder_name(self, self.tr("Open a folder of referrals"))
 
     def ask_file(self) -> str:
         """Ask for one case file (tests replace this)."""
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open a case file for review"), "", self.tr("Case files (*.json)")
+        return open_file_name(
+            self, self.tr("Open a case file for review"), self.tr("Case files (*.json)")
         )
-        return path
 
     def ask_save_path(self, suggested: str, filter_text: str) -> str:
         """Ask where to save the counts (tests replace this)."""
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the counts"), suggested, filter_text
-        )
-        return path
+        return save_file_name(self, self.tr("Save the counts"), suggested, filter_text)
 
     def choose_folder(self) -> None:
         """Ask for a folder and read it."""

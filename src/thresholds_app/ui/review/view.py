@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -48,8 +48,27 @@ from thresholds_app.ui.assessment.widgets import (
     muted_label,
     plain_label,
 )
+from thresholds_app.ui.file_dialogs import save_file_name
 from thresholds_app.ui.review.referral_html import referral_html
 from thresholds_app.ui.review.reviewer_form import ReviewerForm
+
+
+@dataclass(frozen=True)
+class ReferralFile:
+    """A case file read for MASH review: its bytes, the case, the guidance now, the layout."""
+
+    path: Path
+    raw: bytes
+    case: CaseRecord
+    checked: Reassessment
+    html: str  # the referrer's part laid out for the read-only view
+
+
+def read_referral(pack: Pack, path: Path, now: dt.datetime) -> ReferralFile:
+    """Read a case file for review; raises :class:`CaseFileError` (no Qt: runs on a worker)."""
+    raw = read_case_bytes(path)
+    case = case_from_json(raw, name=path.name)
+    return ReferralFile(path, raw, case, reassess(pack, case, now=now), referral_html(pack, case))
 
 
 class ReviewView(QWidget):
@@ -61,17 +80,17 @@ class ReviewView(QWidget):
     def __init__(
         self,
         pack: Pack,
-        path: Path,
+        referral: ReferralFile,
         *,
         clock: Callable[[], dt.datetime] = dt.datetime.now,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("reviewView")
-        self.pack, self.path, self.clock = pack, Path(path), clock
-        self.raw = read_case_bytes(self.path)
-        self.case: CaseRecord = case_from_json(self.raw, name=self.path.name)
-        self.checked: Reassessment = reassess(pack, self.case, now=clock())
+        self.pack, self.path, self.clock = pack, referral.path, clock
+        self.raw = referral.raw
+        self.case: CaseRecord = referral.case
+        self.checked: Reassessment = referral.checked
         self.saved: Review | None = None
 
         outer = QVBoxLayout(self)
@@ -106,7 +125,7 @@ class ReviewView(QWidget):
         self.referral.setObjectName("referralText")
         self.referral.setAccessibleName(self.tr("The referral, as the referrer left it"))
         self.referral.setOpenLinks(False)
-        self.referral.setHtml(referral_html(pack, self.case))
+        self.referral.setHtml(referral.html)
         splitter.addWidget(self.referral)
 
         side = QWidget()
@@ -251,10 +270,7 @@ class ReviewView(QWidget):
 
     def ask_save_path(self, suggested: str, filter_text: str) -> str:
         """Ask where to save (tests replace this)."""
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the feedback slip"), suggested, filter_text
-        )
-        return path
+        return save_file_name(self, self.tr("Save the feedback slip"), suggested, filter_text)
 
     def save_feedback_text(self) -> Path | None:
         """Save the slip as text where the reviewer chooses."""

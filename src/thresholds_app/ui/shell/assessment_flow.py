@@ -6,6 +6,7 @@ window asks before anything replaces unsaved work (``MainWindow.after_discard_ch
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,9 +15,33 @@ from PySide6.QtCore import QObject
 from thresholds_app.ui.shell.pages import Page
 
 if TYPE_CHECKING:
+    from thresholds_app.core.base.problems import Problem
     from thresholds_app.core.case.record import CaseRecord
+    from thresholds_app.core.pack.model import Pack
     from thresholds_app.ui.assessment.page import AssessmentPage
+    from thresholds_app.ui.case_state import AssessFn
     from thresholds_app.ui.main_window import MainWindow
+    from thresholds_app.ui.shell.file_opening import FileOpening
+
+
+@dataclass(frozen=True)
+class OpenedCase:
+    """A case file read for carrying on: the case, what to tell about it, what changed."""
+
+    case: CaseRecord
+    noted: list[Problem]  # notices from reading, and answers the pack does not know
+    changes: list[str]  # what re-assessing under this pack changed, in words
+
+
+def read_for_assessment(path: Path, pack: Pack, assess_fn: AssessFn) -> OpenedCase:
+    """Read, check and re-assess a case file (core only: runs on a worker thread)."""
+    from thresholds_app.core.case.answers import unknown_answer_problems
+    from thresholds_app.core.case.record import read_case, reassess_if_pack_changed
+
+    read = read_case(path)
+    noted = [*read.notices, *unknown_answer_problems(read, pack)]
+    changes = reassess_if_pack_changed(read.case, pack, assess_fn)
+    return OpenedCase(read.case, noted, changes)
 
 
 class AssessmentFlow(QObject):
@@ -27,40 +52,39 @@ class AssessmentFlow(QObject):
         self._window = window
         self.page: AssessmentPage | None = None
 
-    def open_path(self, path: Path) -> bool:
-        """Open the case file at ``path``; a damaged file gives a plain message, not a crash."""
-        from thresholds_app.core.case.answers import unknown_answer_problems
-        from thresholds_app.core.case.reading import place_words
-        from thresholds_app.core.case.record import (
-            CaseFileError,
-            read_case,
-            reassess_if_pack_changed,
-        )
+    def open_path(self, path: Path) -> FileOpening:
+        """Open the case file at ``path`` off the GUI thread; a damaged file gives a plain message.
+
+        The file is read and checked (and re-assessed if the guidance changed) on a worker
+        thread; the page replaces the one on screen only once the user agrees to clear any
+        unsaved work there, asked after the file has been read.
+        """
         from thresholds_app.ui.case_state import default_assess_fn
 
-        try:
-            read = read_case(path)
-        except CaseFileError as error:  # every problem, each with its line
-            self._window.inform(self._window.tr("Cannot open the case file"), str(error))
-            return False
-        case = read.case
-        noted = [*read.notices, *unknown_answer_problems(read, self._window.pack)]
-        changes = reassess_if_pack_changed(
-            case, self._window.pack, self._window.assess_fn or default_assess_fn()
+        window = self._window
+        pack, assess_fn = window.pack, window.assess_fn or default_assess_fn()
+        return window.opener.open(
+            path,
+            lambda: read_for_assessment(path, pack, assess_fn),
+            lambda opened: window.after_discard_check(lambda: self._show_opened(path, opened)),
+            lambda words: window.inform(window.tr("Cannot open the case file"), words),
         )
-        page = self.open_case(case)
+
+    def _show_opened(self, path: Path, opened: OpenedCase) -> None:
+        from thresholds_app.core.case.reading import place_words
+
+        page = self.open_case(opened.case)
         page.saved_path = path
-        if noted:
+        if opened.noted:
             self._window.inform(
                 self._window.tr("Please check this case file"),
-                "\n".join(f"{place_words(p)}{p.message}" for p in noted),
+                "\n".join(f"{place_words(p)}{p.message}" for p in opened.noted),
             )
-        if changes:
+        if opened.changes:
             self._window.inform(
                 self._window.tr("The guidance has changed since this case was saved"),
-                "\n".join(changes),
+                "\n".join(opened.changes),
             )
-        return True
 
     def open_case(self, case: CaseRecord, *, unsaved: bool = False) -> AssessmentPage:
         """Show ``case`` in a new assessment page (``unsaved``: recovered or carried over)."""

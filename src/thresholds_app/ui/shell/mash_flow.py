@@ -17,6 +17,8 @@ from thresholds_app.ui.shell.pages import Page
 if TYPE_CHECKING:
     from thresholds_app.ui.main_window import MainWindow
     from thresholds_app.ui.review.batch_page import BatchPage
+    from thresholds_app.ui.review.view import ReferralFile
+    from thresholds_app.ui.shell.file_opening import FileOpening
 
 
 class MashFlow(QObject):
@@ -39,27 +41,36 @@ class MashFlow(QObject):
         window.show_page(Page.MASH)
         return self._batch
 
-    def open_path(self, path: Path) -> bool:
-        """Open a case file for MASH review, or a folder into the table of referrals."""
-        from thresholds_app.core.case.record import CaseFileError
+    def open_path(self, path: Path) -> FileOpening | None:
+        """Open a case file for MASH review (read off the GUI thread), or a folder of them.
+
+        A folder fills the table of referrals (read on its own worker, with progress) and gives
+        None; a file gives its :class:`FileOpening`.
+        """
+        from thresholds_app.ui.review.view import read_referral
 
         window = self._window
         path = Path(path)
         if path.is_dir():
             self.open_batch().load_folder(path)
-            return True
+            return None
+        pack, now = window.pack, window.clock()
+        return window.opener.open(
+            path,
+            lambda: read_referral(pack, path, now),
+            self._show,
+            lambda words: window.inform(window.tr("Cannot open the case file"), words),
+        )
+
+    def _show(self, referral: ReferralFile) -> None:
         from thresholds_app.ui.review.view import ReviewView
 
-        try:
-            view = ReviewView(window.pack, path, clock=window.clock)
-        except CaseFileError as error:
-            window.inform(window.tr("Cannot open the case file"), str(error))
-            return False
+        window = self._window
+        view = ReviewView(window.pack, referral, clock=window.clock)
         view.back_requested.connect(self.open_batch)
         window.set_page(Page.MASH_CASE, view)
         window.show_page(Page.MASH_CASE)
         view.referral.setFocus()
-        return True
 
     def ask_file(self) -> None:
         """Ask for a case file and open it for review."""
