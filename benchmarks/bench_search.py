@@ -6,7 +6,9 @@ Target (issue 11): every keystroke in the assessment search costs under 30 ms. T
   and processEvents), typed at a practitioner's pace;
 - longest stall: the longest time the GUI thread was busy in one go while typing and until the
   results were complete, measured by a 1 ms heartbeat timer. A key pressed at the worst moment
-  waits this long, so it is the figure that says whether typing ever blocks.
+  waits this long, so it is the figure that says whether typing ever blocks. Given twice: as
+  wall-clock time, and as the GUI thread's own CPU time over the same stretch (on a shared,
+  loaded machine the wall clock also counts the time other processes had the CPU).
 
 The queries are the pack's own query set (tests/search.yaml), typed letter by letter.
 
@@ -78,13 +80,15 @@ def bench_widget(count: int, pace_ms: float) -> None:
     needs.search.setFocus()
     app.processEvents()
 
-    last = [time.perf_counter()]
+    last = [time.perf_counter(), time.thread_time()]
     gaps: list[float] = []
+    cpu_gaps: list[float] = []
 
     def beat() -> None:
-        now = time.perf_counter()
+        now, cpu = time.perf_counter(), time.thread_time()
         gaps.append(now - last[0])
-        last[0] = now
+        cpu_gaps.append(cpu - last[1])
+        last[0], last[1] = now, cpu
 
     heartbeat = QTimer()
     heartbeat.setInterval(1)
@@ -103,7 +107,8 @@ def bench_widget(count: int, pace_ms: float) -> None:
         needs.search.clear()
         spin(0.05)
         gaps.clear()
-        last[0] = time.perf_counter()
+        cpu_gaps.clear()
+        last[0], last[1] = time.perf_counter(), time.thread_time()
         for ch in typed:
             start = time.perf_counter()
             QTest.keyClick(needs.search, ch)
@@ -116,21 +121,25 @@ def bench_widget(count: int, pace_ms: float) -> None:
         settle.append(time.perf_counter() - start)
         spin(0.02)
         stalls.append(max(gaps) - 0.001 if gaps else 0.0)
+        cpu_stalls.append(max(cpu_gaps) if cpu_gaps else 0.0)
     heartbeat.stop()
     print(
         f"widget: {len(keys)} keys over {len(queries)} queries at {pace_ms:g} ms a key: per key "
-        f"median {statistics.median(keys) * 1000:.1f} ms, p99 {percentile(keys, 0.99) * 1000:.1f}"
-        f" ms, max {max(keys) * 1000:.1f} ms"
+        f"median {statistics.median(keys) * 1000:.1f} ms, p95 {percentile(keys, 0.95) * 1000:.1f}"
+        f" ms, p99 {percentile(keys, 0.99) * 1000:.1f} ms, max {max(keys) * 1000:.1f} ms"
     )
-    print(
-        f"widget: longest stall per query: median {statistics.median(stalls) * 1000:.1f} ms, "
-        f"max {max(stalls) * 1000:.1f} ms; last key to results complete: median "
-        f"{statistics.median(settle) * 1000:.0f} ms"
-    )
+    for name, values in (("wall clock", stalls), ("GUI thread CPU", cpu_stalls)):
+        print(
+            f"widget: longest stall per query ({name}): median "
+            f"{statistics.median(values) * 1000:.1f} ms, p95 {percentile(values, 0.95) * 1000:.1f}"
+            f" ms, max {max(values) * 1000:.1f} ms"
+        )
+    print(f"widget: last key to results complete: median {statistics.median(settle) * 1000:.0f} ms")
     window.close()
 
 
 stalls: list[float] = []
+cpu_stalls: list[float] = []
 
 
 def main() -> int:

@@ -34,7 +34,7 @@ def launch_to_quiet(command: list[str], env: dict[str, str]) -> float:
     on Linux), so the figure is good to about a tick. The process is then ended.
     """
     start = time.perf_counter()
-    proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     last_ticks = -1
     last_change = start
     try:
@@ -42,7 +42,11 @@ def launch_to_quiet(command: list[str], env: dict[str, str]) -> float:
             now = time.perf_counter()
             ticks = _cpu_ticks(proc.pid)
             if ticks is None or proc.poll() is not None:
-                raise SystemExit(f"{command} ended before it went quiet")
+                proc.wait()
+                error = proc.stderr.read().decode(errors="replace")[-2000:] if proc.stderr else ""
+                raise SystemExit(
+                    f"{command} ended (exit {proc.returncode}) before it went quiet:\n{error}"
+                )
             if ticks != last_ticks:
                 last_ticks, last_change = ticks, now
             elif now - last_change >= QUIET_SECONDS:
@@ -57,6 +61,8 @@ def launch_to_quiet(command: list[str], env: dict[str, str]) -> float:
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+        if proc.stderr is not None:
+            proc.stderr.close()
 
 
 def ticks_per_second() -> int:

@@ -52,15 +52,34 @@ def _type(widget: QWidget, text: str) -> None:
 
 
 class Shooter:
-    """Saves the window (or a dialog) as ``<prefix>-<name>.png``."""
+    """Saves the window (or a dialog) as ``<prefix>-<name>.png``.
+
+    Given the step on show, it also checks it as ``tests/ui/test_layout_fits.py`` does (no label
+    cut off or outside its parent, no field squashed) and keeps what it finds in ``problems``:
+    the walk goes through the app as a user starts it, which the tests' window does not.
+    """
 
     def __init__(self, out: Path, prefix: str) -> None:
         self.out = out
         self.prefix = prefix
+        self.problems: list[str] = []
 
-    def __call__(self, widget: QWidget, name: str) -> None:
+    def __call__(self, widget: QWidget, name: str, step: QWidget | None = None) -> None:
         _settle()
+        if step is not None:
+            self.problems += [f"{name}: {problem}" for problem in _layout_problems(step)]
         widget.grab().save(str(self.out / f"{self.prefix}-{name}.png"))
+
+
+def _layout_problems(step: QWidget) -> list[str]:
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "ui"))
+    from test_layout_fits import clipped, squashed
+
+    for _ in range(20):  # a loaded machine may not have laid the step out yet
+        if step.height() >= step.heightForWidth(step.width()):
+            break
+        _settle(50)
+    return clipped(step) + squashed(step)
 
 
 def drive(size: str, scale: str, colours: str, out: Path) -> None:
@@ -81,7 +100,7 @@ def drive(size: str, scale: str, colours: str, out: Path) -> None:
 
     _click(window.start_page.buttons["new"])  # type: ignore[attr-defined]
     page = window.page("assessment")  # type: ignore[attr-defined]
-    shot(window, "1-safety")
+    shot(window, "1-safety", page.steps["safety"])
     _click(page.safety.row.answers.buttons["no"])
 
     page.go_to_step("child")
@@ -94,12 +113,14 @@ def drive(size: str, scale: str, colours: str, out: Path) -> None:
     row.age.setCurrentIndex(row.age.findData("1-4"))
     row.status.setCurrentIndex(2)
     _type(row.detail, "Too young for school; health visitor to be asked")
-    shot(window, "2-child")
+    shot(window, "2-child", page.steps["child"])
 
     page.go_to_step("needs")
     _type(page.needs.search, "hungry")
     _settle(400)
-    shot(window, "3-needs-search")
+    while page.needs.finder.busy:  # every result card made (a loaded machine takes longer)
+        _settle(50)
+    shot(window, "3-needs-search", page.steps["needs"])
     page.needs.search.clear()
     for indicator, answer in (("pc-basic-care-l3", "yes"), ("dn-hygiene-poor-l3", "yes")):
         card = page.needs.show_indicator(indicator)
@@ -107,7 +128,7 @@ def drive(size: str, scale: str, colours: str, out: Path) -> None:
             _click(card.answers.buttons[answer])
     if card is not None:
         card.details_button.setChecked(True)
-    shot(window, "3-needs")
+    shot(window, "3-needs", page.steps["needs"])
 
     page.go_to_step("consent")
     for question, answer in (("consent-sought", "yes"), ("consent-refused", "no")):
@@ -115,12 +136,12 @@ def drive(size: str, scale: str, colours: str, out: Path) -> None:
         if rows:
             _click(rows[0].answers.buttons[answer])
     _type(page.consent.by_whom, "Mother")
-    shot(window, "4-consent")
+    shot(window, "4-consent", page.steps["consent"])
 
     page.go_to_step("decision")
-    shot(window, "5-decision")
+    shot(window, "5-decision", page.steps["decision"])
     page.go_to_step("preview")
-    shot(window, "6-preview-blocked")
+    shot(window, "6-preview-blocked", page.steps["preview"])
     decision = page.decision
     page.go_to_step("decision")
     _click(decision.level_buttons[3])
@@ -138,7 +159,7 @@ def drive(size: str, scale: str, colours: str, out: Path) -> None:
     _type(decision.referrer["name"], "A Teacher")
     _type(decision.referrer["agency"], "Example Primary School")
     page.go_to_step("preview")
-    shot(window, "6-preview")
+    shot(window, "6-preview", page.steps["preview"])
 
     emergency = window.show_emergency()  # type: ignore[attr-defined]
     shot(emergency, "emergency")
@@ -148,6 +169,8 @@ def drive(size: str, scale: str, colours: str, out: Path) -> None:
             shot(window, name)
     QTest.keyClick(window, Qt.Key.Key_F9)
     _settle()
+    if shot.problems:
+        raise AssertionError("cut off or squashed:\n" + "\n".join(shot.problems))
 
 
 def walk(size: str, scale: str, colours: str, out: str) -> int:

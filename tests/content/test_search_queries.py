@@ -10,9 +10,10 @@ from functools import cache
 
 import pytest
 
+from thresholds_app.core.base.records import replace
 from thresholds_app.core.pack.load import load_pack
 from thresholds_app.core.pack.model import Pack
-from thresholds_app.core.search.selfcheck import check_queries
+from thresholds_app.core.search.selfcheck import check_queries, check_query
 from thresholds_app.paths import default_pack_dir
 
 
@@ -27,7 +28,8 @@ def shipped() -> Pack:
 def test_the_query_set_is_large_and_in_practitioners_words() -> None:
     queries = shipped().search_queries.queries
     assert len(queries) >= 250
-    assert len({q.typed.lower() for q in queries}) == len(queries)  # no phrasing twice
+    # no phrasing twice, though the same words may be searched with and without an age band
+    assert len({(q.typed.lower(), q.age_band) for q in queries}) == len(queries)
     assert {"teacher", "health-visitor", "gp", "police"} <= {q.who for q in queries}
 
 
@@ -41,3 +43,21 @@ def test_search_finds_what_practitioners_mean(capsys: pytest.CaptureFixture[str]
             if not outcome.passed:
                 print("  missed: " + outcome.report())
     assert result.passed, result.summary()
+
+
+def test_every_query_with_its_own_top_passes() -> None:
+    # the seriousness queries say "first" or "in the top 3": each one must hold, not 95% of them
+    pack = shipped()
+    strict = [q for q in pack.search_queries.queries if q.top]
+    assert len(strict) >= 25
+    misses = [check_query(pack, q, pack.search_queries.top) for q in strict]
+    assert [o.report() for o in misses if not o.passed] == []
+
+
+def test_a_query_own_top_is_tighter_than_the_set() -> None:
+    pack = shipped()
+    query = next(q for q in pack.search_queries.queries if q.top == 1)
+    first = check_query(pack, query, 10).top  # the query's own top: only the first result
+    assert len(first) == 1
+    loose = replace(query, top=None)
+    assert len(check_query(pack, loose, 10).top) == 10

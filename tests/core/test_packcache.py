@@ -118,16 +118,27 @@ def test_a_wrongly_shaped_entry_is_discarded_not_fatal(
 def test_an_entry_that_passes_the_digest_but_cannot_be_built_is_discarded(
     pack_dir: Path, tmp_path: Path
 ) -> None:
-    import json
-
-    from thresholds_app.core.pack.cache import data_digest
+    from thresholds_app.core.pack.cache import entry_text
 
     cache = tmp_path / "cache"
     expected = load_pack(pack_dir, cache_dir=cache).pack
     (entry,) = cache.glob("*.json")
     data: dict[str, object] = {"levels.yaml": {"levels": "not a list"}}
-    stored = {"key": entry.stem, "digest": data_digest(data, {}), "data": data, "lines": {}}
-    entry.write_text(json.dumps(stored), encoding="utf-8")
+    entry.write_text(entry_text(entry.stem, data, {}), encoding="utf-8")
     again = load_pack(pack_dir, cache_dir=cache)
     assert not again.from_cache
     assert again.pack == expected
+
+
+def test_an_entry_edited_in_place_keeping_its_digest_is_never_trusted(
+    pack_dir: Path, tmp_path: Path
+) -> None:
+    """The digest covers the entry's text as written: one character changed is caught."""
+    cache = tmp_path / "cache"
+    assert _level_of_a_level_4_case(pack_dir, cache) == 4
+    (entry,) = cache.glob("*.json")
+    text = entry.read_text(encoding="utf-8")
+    assert text.startswith('{"digest":"')
+    entry.write_text(text.replace('"level": 4', '"level": 3'), encoding="utf-8")
+    assert not load_pack(pack_dir, cache_dir=cache).from_cache
+    assert _level_of_a_level_4_case(pack_dir, cache) == 4

@@ -135,3 +135,81 @@ def test_synonyms_are_pack_data(tmp_path: Path) -> None:
 
 def test_the_index_is_built_once_per_pack() -> None:
     assert index_for(shipped()) is index_for(shipped())
+
+
+# --- seriousness ------------------------------------------------------------------------------
+
+
+def test_equal_matches_rank_the_more_serious_first() -> None:
+    # "sexually abused" is found in the text of Level 2, 3 and 4 indicators alike
+    found = ids("sexually abused")
+    assert found.index("dn-sexual-abuse-l4") < found.index("dn-sexual-behaviour-problematic-l3")
+    assert found.index("dn-sexual-abuse-l4") < found.index("dn-sexual-behaviour-l2")
+    levels = [h.entry.level for h in search(shipped(), "sexually abused") if h.entry.level]
+    assert levels[:4] == [4, 4, 4, 4]
+
+
+def test_severity_counts_a_tenth_a_level() -> None:
+    from thresholds_app.core.search.find import severity
+    from thresholds_app.core.search.index import Entry
+
+    assert [severity(Entry("indicator", "x", "x", level)) for level in (1, 2, 3, 4)] == [
+        1.0,
+        1.1,
+        1.2,
+        1.3,
+    ]
+    assert severity(Entry("pathway", "p", "p")) == severity(Entry("indicator", "x", "x", 3))
+    assert severity(Entry("consent", "c", "c", 4)) == severity(Entry("consent", "c", "c", 2))
+
+
+def test_a_lower_level_that_matches_clearly_better_still_comes_first() -> None:
+    assert ids("mum drinks at weekends")[0] == "fe-parental-alcohol-l2"
+    assert ids("touching other children")[0] == "dn-sexual-behaviour-problematic-l3"
+
+
+@pytest.mark.parametrize("age_band", ["1-4", None])
+def test_a_serious_word_the_pack_never_names_is_implied_by_level_4(age_band: str | None) -> None:
+    # "overnight" is only in an example; the Level 4 "left alone in a way that puts them in
+    # danger" finds "left alone" and is taken to find "overnight" too
+    hits = search(shipped(), "4 year old left alone overnight", age_band=age_band)
+    assert hits[0].entry.id == "pc-supervision-l4"
+    assert hits[0].complete  # "overnight" is implied
+    assert all(h.entry.kind == "indicator" for h in hits if h.complete)  # never Level 4 consent
+
+
+def test_a_serious_word_the_pack_names_is_not_implied() -> None:
+    from thresholds_app.core.search.find import _slots
+
+    index = index_for(shipped())
+    kill, overnight = _slots(index, "kill overnight ")
+    assert not kill.implied  # "kill" is in indicators' text: it must be found like any word
+    assert overnight.implied
+    # so an unrelated Level 4 indicator that merely says "wants" is not made a full match
+    hits = search(shipped(), "wants to kill himself", age_band="11-15")
+    assert "dn-disability-assessment-l4" not in [h.entry.id for h in hits if h.complete]
+
+
+def test_a_number_giving_the_age_is_skipped() -> None:
+    from thresholds_app.core.search.find import _slots
+
+    index = index_for(shipped())
+    assert len(_slots(index, "4 year old left alone")) == 1
+    assert len(_slots(index, "aged 6 left alone")) == 1
+    assert len(_slots(index, "999")) == 1  # a number that is not an age is searched
+
+
+def test_the_words_typed_never_lose_to_a_rarer_synonym() -> None:
+    # "left alone" (common words) is the Level 4 indicator's own keyword; "supervision", which
+    # the synonym also finds, is the Level 2 one's: the words typed win
+    found = ids("left alone ")
+    assert found.index("pc-supervision-l4") < found.index("pc-supervision-l2")
+
+
+def test_a_phrase_that_needs_its_small_words_is_not_its_other_words() -> None:
+    # "cutting herself" is self-harm; "cutting" alone may also be FGM, and both are offered
+    assert ids("cutting herself", age_band="11-15")[0] == "dn-self-harm-l3"
+    assert "dn-fgm-risk-l4" not in ids("cutting herself", age_band="11-15")[:5]
+    cutting = ids("cutting", age_band="11-15", limit=5)
+    assert "dn-self-harm-l3" in cutting
+    assert "dn-fgm-risk-l4" in cutting

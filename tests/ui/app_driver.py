@@ -121,7 +121,7 @@ def chain(run: int, then_quit: bool) -> None:
 
     def when_ready() -> None:
         window = main_window()
-        if window.emergency_key is None:  # recovery runs with the first-paint set-up
+        if not window.drafts.is_open:  # recovery runs once the drafts store is open
             QTimer.singleShot(20, when_ready)
             return
         page = window.page("assessment")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -78,15 +79,63 @@ def test_locks_after_idle_and_hides_child_data(qtbot) -> None:
 
 def test_activity_postpones_the_lock(qtbot) -> None:
     window, edit = _window(qtbot)
+    edit.setFocus()
     lock = IdleLock(window)
     lock.set_interval_ms(1_000)
+    # Input as the system delivers it: to the window first, then to the widget it is for.
+    handle = window.windowHandle()
     qtbot.waitUntil(lambda: 0 <= lock.remaining_ms() < 600, timeout=3000)
-    qtbot.keyClick(edit, Qt.Key.Key_A)  # a key press restarts the countdown
+    QTest.keyClick(handle, Qt.Key.Key_A)  # a key press restarts the countdown
     assert lock.remaining_ms() > 800
+    assert edit.text().endswith("a")  # and still types
     qtbot.waitUntil(lambda: 0 <= lock.remaining_ms() < 600, timeout=3000)
-    qtbot.mouseClick(edit, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(handle, Qt.MouseButton.LeftButton, pos=edit.geometry().center())
     assert lock.remaining_ms() > 800
     assert not lock.is_locked
+    lock.stop()
+
+
+def test_input_to_a_dialog_counts_as_activity(qtbot) -> None:
+    window, _edit = _window(qtbot)
+    lock = IdleLock(window)
+    lock.set_interval_ms(1_000)
+    dialog = QDialog(window)
+    dialog_edit = QLineEdit(dialog)
+    with qtbot.waitExposed(dialog):
+        dialog.show()
+    dialog.activateWindow()
+    dialog_edit.setFocus()
+    qtbot.waitUntil(lambda: 0 <= lock.remaining_ms() < 600, timeout=3000)
+    QTest.keyClick(dialog.windowHandle(), Qt.Key.Key_B)
+    assert lock.remaining_ms() > 800
+    dialog.close()
+    lock.stop()
+
+
+def test_unlocked_lock_runs_no_python_for_the_apps_own_events(qtbot, monkeypatch) -> None:
+    """Laying out and painting new widgets must not go through a Python filter (search speed)."""
+    import thresholds_app.ui.idle_lock as idle_lock
+
+    calls: list[int] = []
+    for cls in (idle_lock.IdleLock, idle_lock._ActivityWatcher):
+        original = cls.eventFilter
+
+        def counted(self, watched, event, _original=original) -> bool:
+            calls.append(event.type())
+            return _original(self, watched, event)
+
+        monkeypatch.setattr(cls, "eventFilter", counted)
+    window, _edit = _window(qtbot)
+    lock = IdleLock(window)
+    central = window.centralWidget()
+    calls.clear()
+    labels = [QLabel(f"Line {n}", central) for n in range(40)]
+    for n, label in enumerate(labels):
+        label.move(10 + n, 10 + n)
+        label.show()
+    qtbot.wait(50)  # the layout and the paint run
+    # 40 new widgets make hundreds of events; only a handful reach the window itself
+    assert len(calls) < 40, calls
     lock.stop()
 
 

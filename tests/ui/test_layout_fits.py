@@ -11,12 +11,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from assessment_kit import make_window, start_assessment
-from PySide6.QtCore import QPoint, QRect, Qt
+from assessment_kit import make_window, start_assessment, type_into
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
+    QComboBox,
     QLabel,
     QLineEdit,
     QScrollArea,
@@ -128,6 +129,40 @@ def test_every_step_fits_1280x720_at_100_and_150_percent_text(qtbot, large_text)
     assert bottom <= window.statusBar().y()
 
 
+def squashed(top: QWidget) -> list[str]:
+    """Describe every field under ``top`` laid out lower than it can be drawn."""
+    return [
+        f"{type(w).__name__} {w.accessibleName()!r} is {w.height()} px high"
+        for w in top.findChildren(QLineEdit)
+        if w.isVisibleTo(top)
+        and not isinstance(w.parentWidget(), QComboBox)  # an editable list's box: its own size
+        and w.height() < w.minimumSizeHint().height()
+    ]
+
+
+def test_the_child_step_grows_as_a_sibling_is_filled_in(qtbot, large_text) -> None:
+    """Filling in a sibling's row left the child step squashed at its old height: fields 10 px
+    high, help text cut off, answers hidden (every screenshot of issue 11's walk)."""
+    window = make_window(qtbot)
+    window.setGeometry(QRect(QPoint(0, 0), QSize(*SMALL_SCREEN)))  # maximised, as in the walk
+    page = start_assessment(qtbot, window)
+    qtbot.mouseClick(page.safety.row.answers.buttons["no"], Qt.MouseButton.LeftButton)
+    page.go_to_step("child")
+    child = page.child
+    type_into(qtbot, child.reference, "T-0412")
+    child.age.setCurrentIndex(child.age.findData("5-10"))
+    row = child.add_child()
+    type_into(qtbot, row.label_edit, "Sibling A")
+    type_into(qtbot, row.relationship, "younger brother")
+    row.age.setCurrentIndex(row.age.findData("1-4"))
+    row.status.setCurrentIndex(2)
+    type_into(qtbot, row.detail, "Too young for school; health visitor to be asked")
+    step = page.steps["child"]
+    qtbot.waitUntil(lambda: step.height() >= step.heightForWidth(step.width()), timeout=2000)
+    assert clipped(step) == []
+    assert squashed(step) == []
+
+
 def test_the_default_window_fits_a_1280x720_screen(qtbot) -> None:
     window = make_window(qtbot)
     room = window.screen().availableGeometry()
@@ -177,3 +212,20 @@ def test_search_results_fit_1280x720_at_100_and_150_percent_text(qtbot, large_te
     assert window.width() <= WINDOW[0]  # ...which wrap rather than widen the window
     bottom = page.next_button.mapTo(window, QPoint(0, page.next_button.height())).y()
     assert bottom <= window.statusBar().y()
+
+
+def test_an_indicators_words_get_the_width_of_its_card(qtbot, large_text) -> None:
+    """At 150% text on 1280 x 720 the "Clear" button beside the words left them a third of the
+    card: they wrapped a word or two a line, six lines for one sentence."""
+    window = _small_window(qtbot)
+    page = start_assessment(qtbot, window)
+    page.go_to_step("needs")
+    qtbot.wait(30)
+    cards = list(page.needs.show_area(page.needs.pack.domains[0].areas[0].id).cards.values())
+    qtbot.wait(30)
+    assert cards
+    for card in cards:
+        (words,) = [
+            label for label in card.findChildren(QLabel) if label.property("role") == "question"
+        ]
+        assert words.width() >= 0.6 * card.width(), (words.width(), card.width())

@@ -21,23 +21,19 @@ def _example() -> dict:  # type: ignore[type-arg]
     return json.loads((examples_dir() / "level-2-attendance.json").read_text(encoding="utf-8"))
 
 
-def _big_damaged_file(tmp_path: Path) -> Path:
-    """Just under the size limit, every household member wrong: slow to read, then refused."""
-    data = _example()
-    long = "a" * ((MAX_CASE_BYTES - 600_000) // (2_700 * 4))
-    member = {
-        "label": long,
-        "relationship": long,
-        "age_band": "5-10",
-        "assessed": "no",  # should be true or false
-        "outcome": long,
-        "reason_not_assessed": long,
-    }
-    data["household"] = [member] * 2_700
-    path = tmp_path / "big.json"
-    path.write_text(json.dumps(data), encoding="utf-8")
+def _padded(data: dict, path: Path) -> Path:  # type: ignore[type-arg]
+    """Write ``data`` padded with spaces to just under the size limit: slow to read in full."""
+    text = json.dumps(data, indent=1)
+    path.write_text(text + " " * (MAX_CASE_BYTES - 600_000 - len(text)), encoding="utf-8")
     assert MAX_CASE_BYTES - 1_000_000 < path.stat().st_size <= MAX_CASE_BYTES
     return path
+
+
+def _big_damaged_file(tmp_path: Path) -> Path:
+    """Just under the size limit, 40 answers wrong: slow to read, then refused."""
+    data = _example()
+    data["answers"] = {f"made-up-{n}": "perhaps" for n in range(40)}  # not yes/no/not known
+    return _padded(data, tmp_path / "big.json")
 
 
 def _watch(window, opening):  # type: ignore[no-untyped-def]
@@ -89,7 +85,7 @@ def test_f9_works_while_a_20_mb_file_is_read_then_the_refusal_arrives(
     ((title, text),) = messages
     assert title == "Cannot open the case file"
     assert text.startswith("big.json cannot be opened (")
-    assert "household[0].assessed should be true or false" in text
+    assert "answers.made-up-0 should be one of" in text
     assert "Traceback" not in text
     assert opening.error == text
     assert not window.opener.bar.isVisible()  # the busy sign goes with the reading
@@ -99,10 +95,9 @@ def test_f9_works_while_a_20_mb_file_is_read_then_the_refusal_arrives(
 def test_a_large_valid_file_opens_for_carrying_on_and_for_review(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
     window = make_window(qtbot)
     data = _example()
-    worry = "A line of the worry, as a practitioner might write it at length.\n" * 30_000
-    data["free_text"]["worry"] = worry  # about 2 MB
-    path = tmp_path / "long.json"
-    path.write_text(json.dumps(data), encoding="utf-8")
+    worry = "A line of the worry, as a practitioner might write it at length.\n" * 2_900
+    data["free_text"]["worry"] = worry  # near the 200,000-character limit of a case's text
+    path = _padded(data, tmp_path / "long.json")
 
     assert opened(qtbot, window.open_case_path(path)) is True
     assert window.current_page_key() == Page.ASSESSMENT
@@ -145,6 +140,6 @@ def test_a_long_refusal_fits_on_the_screen_with_the_rest_under_details(qtbot, tm
     assert shown[0].startswith("big.json cannot be opened (26 problems):")
     assert len(shown) == 9
     assert shown[-1] == "…and 19 more lines: Show Details… shows them all."
-    assert box.detailedText().count("household[") == 25  # every problem is still there
+    assert box.detailedText().count("answers.made-up-") == 25  # every problem is still there
     assert box.detailedText().endswith("Stopped after 25 problems; there may be more.")
     assert box.sizeHint().height() < 600  # fits a 1280 x 720 screen with room to spare

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from thresholds_app.core.search.find import search
 from thresholds_app.core.search.index import index_for
-from thresholds_app.ui.assessment.search import DEBOUNCE_MS, PAGE
+from thresholds_app.ui.assessment.search import DEBOUNCE_MS, MAX_NEW_PER_SLICE, PAGE
 from thresholds_app.ui.browser import GuidanceBrowser
 
 
@@ -80,6 +80,42 @@ def test_results_come_a_page_at_a_time_and_cards_are_reused(qtbot) -> None:
     assert needs.results.cards[first[0]] is card  # made once, shown again
 
 
+def test_results_are_filled_in_a_few_cards_at_a_time(qtbot) -> None:
+    """Filling in the results never builds a page of cards in one go (it stalled typing 70 ms).
+
+    Counted in cards, not milliseconds, so a busy machine cannot make it flake.
+    """
+    page = needs_step(qtbot)
+    needs = page.needs
+    made: list[str] = []
+    make = needs.finder._make_card
+    needs.finder._make_card = lambda indicator_id: made.append(indicator_id) or make(indicator_id)
+    search_for(qtbot, needs, "missing")
+    assert len(made) == PAGE  # one search, once typing paused: not one per key
+    slices = needs.finder.made_per_slice
+    assert sum(slices) == PAGE
+    assert max(slices) <= MAX_NEW_PER_SLICE, slices
+    assert len(slices) >= PAGE // MAX_NEW_PER_SLICE
+
+
+def test_laying_out_results_leaves_the_areas_not_on_show_alone(qtbot) -> None:
+    """The results are as tall as they are: areas opened before are not measured with them.
+
+    A stacked widget is as tall as its tallest page and wraps the text of every page built to
+    find out, on each card added to the results.
+    """
+    page = needs_step(qtbot)
+    needs = page.needs
+    for item in needs._area_items():
+        needs.tree.setCurrentItem(item)  # every area built, as after a long assessment
+    width = needs.pages.width()
+    tallest = max(cards.heightForWidth(width) for cards in needs._lists.values())
+    search_for(qtbot, needs, "bleach")  # one or two results: a short page
+    assert needs.pages.currentWidget() is needs.results
+    assert all(cards.isHidden() for cards in needs._lists.values())
+    assert needs.pages.heightForWidth(width) < tallest / 2
+
+
 def test_pathways_and_consent_found_open_beside_the_case(qtbot) -> None:
     page = needs_step(qtbot)
     search_for(qtbot, page.needs, "county lines")
@@ -125,3 +161,42 @@ def test_the_browser_links_what_else_it_found(qtbot) -> None:
 
 def test_the_debounce_is_short() -> None:
     assert 50 <= DEBOUNCE_MS <= 250
+
+
+def test_the_search_index_is_left_out_of_full_collections(qtbot) -> None:
+    """A full garbage collection walking the pack and its index froze typing for 50-120 ms."""
+    import gc
+
+    needs_step(qtbot)
+    assert gc.get_freeze_count() > 0
+
+
+def test_tab_goes_from_the_search_box_through_the_results_in_order(qtbot) -> None:
+    """In a real window Tab from the box jumped to "Show more" at the foot of the results."""
+    page = needs_step(qtbot)
+    needs = page.needs
+    window = page.window()
+    search_for(qtbot, needs, "missing")
+    needs.search.clear()
+    found = search_for(qtbot, needs, "hungry")  # cards reused and new, in a new order
+
+    def tab_from(widget):  # type: ignore[no-untyped-def]
+        if not window.isActiveWindow():  # the offscreen platform drops it at times
+            window.activateWindow()
+            qtbot.waitUntil(window.isActiveWindow)
+        widget.setFocus()
+        qtbot.keyClick(widget, Qt.Key.Key_Tab)
+        return QApplication.focusWidget()
+
+    first, second = (needs.results.cards[i] for i in found[:2])
+    assert needs.finder.others.isVisible()  # "Also in the guidance: Pathway: Neglect"
+    assert tab_from(needs.search) is needs.finder.others
+    at = needs.finder.others
+    for _ in range(10):  # Tab visits each link in the line, then leaves it
+        qtbot.keyClick(at, Qt.Key.Key_Tab)
+        if QApplication.focusWidget() is not needs.finder.others:
+            break
+    assert QApplication.focusWidget() is first.answers.buttons["yes"]  # Clear: nothing yet
+    assert tab_from(first.details_button) is second.answers.buttons["yes"]
+    last = needs.results.cards[found[-1]]
+    assert tab_from(last.details_button) is needs.finder.more

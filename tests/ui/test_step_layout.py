@@ -7,7 +7,7 @@ import re
 
 import pytest
 from assessment_kit import click_indicator, click_question, make_window, start_assessment
-from PySide6.QtWidgets import QApplication, QLabel, QScrollArea
+from PySide6.QtWidgets import QApplication, QFrame, QLabel, QScrollArea
 
 from thresholds_app.core.case.record import NextStep
 
@@ -159,8 +159,14 @@ def test_tab_follows_the_screen_after_rows_are_added(qtbot) -> None:
         at = tab_from(at)
         seen.append(at)
     assert seen == expected
+    # and on to the rest of the step, not back to the top of the window (seen in a real window)
+    after = tab_from(child.add_button)
+    first_question = child._questions("context")[0]
+    (next_row,) = child.findChildren(QFrame, f"question-{first_question.id}")
+    assert after is next_row.answers.buttons["yes"], after.accessibleName()
     # and in the decision step, a next step added later still comes before "Add a next step"
     page.go_to_step("decision")
     added = page.decision.add_step_row(NextStep())
     qtbot.wait(1)
     assert tab_from(page.decision.step_rows[0][2]) is added[0]
+    assert tab_from(page.decision.add_step_button) is page.decision.referrer["name"]

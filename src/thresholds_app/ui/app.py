@@ -131,7 +131,14 @@ def _run(argv: Sequence[str]) -> int:
 
         return run_smoke_test(Path(args.smoke_test))
 
-    # Phase one: the guidance, before any window (pure Python, no Qt), checked against the
+    # PySide6 first, so that every module after it gets the quicker import check
+    import PySide6.QtCore  # noqa: F401
+
+    from thresholds_app.ui.pyside_import_check import use_quicker_import_check
+
+    use_quicker_import_check()
+
+    # Phase one: the guidance, before any window (no Qt objects yet), checked against the
     # signing keys the organisation trusts (core/pack/opening.py).
     from thresholds_app.core.config.current import current_settings
     from thresholds_app.core.pack.cache import default_cache_dir

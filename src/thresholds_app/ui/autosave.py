@@ -10,7 +10,7 @@ deleted once the case has been exported, and when the practitioner says they do 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from datetime import datetime
 from typing import Any
 
@@ -223,16 +223,17 @@ def tell(parent: QWidget | None, title: str, text: str) -> None:
 
 
 def offer_recovery(
-    store: DraftStore | None, parent: QWidget | None = None
+    store: DraftStore | None, parent: QWidget | None = None, *, skip: Collection[str] = ()
 ) -> tuple[CaseRecord, Draft] | None:
     """Offer the newest draft left on disk; return the recovered case and its draft, or None.
 
+    ``skip``: ids of drafts open in this window (work on screen), never offered as left behind.
     Damaged drafts are reported in plain words and deleted; nothing here raises.
     """
     if store is None or not store.available:
         return None
     try:
-        pending = store.pending_drafts()
+        pending = [info for info in store.pending_drafts() if info.id not in skip]
     except (OSError, DraftError):
         log.warning("could not list drafts")
         return None

@@ -85,8 +85,11 @@ def style_danger(widget: QWidget, template: str, *, at_start_up: bool = False) -
 
     The colour follows the palette: red normally, the text colour under high contrast, and it
     is worked out again whenever the palette changes. ``at_start_up``: for a widget on the first
-    screen, judge by the palette first and ask the system's contrast preference just after the
-    first paint (asking touches PySide6's Qt namespace: see :mod:`thresholds_app.ui.qtprops`).
+    screen, judge by the palette first and ask the system's contrast preference at the first
+    sign of use (:mod:`thresholds_app.ui.first_use`): asking builds PySide6's Qt namespace (see
+    :mod:`thresholds_app.ui.qtprops`), about 30 ms that kept the app busy after its first paint.
+    A high-contrast palette is recognised by its colours at once; only the system's bare
+    preference waits.
     """
     widget.setProperty("dangerTemplate", template)
     styler = widget.findChild(_DangerStyler, "dangerStyler")
@@ -97,5 +100,14 @@ def style_danger(widget: QWidget, template: str, *, at_start_up: bool = False) -
         if isinstance(app, QApplication):
             app.paletteChanged.connect(styler.refresh)
     _render_danger(widget, ask_system=not at_start_up)
-    if at_start_up:  # twice queued: after the first paint (and after --quit-when-ready's exit)
-        QTimer.singleShot(0, styler, lambda: QTimer.singleShot(0, styler, styler.refresh))
+    if at_start_up:
+
+        def watch() -> None:
+            from thresholds_app.ui.first_use import FirstUse
+
+            window = widget.window()
+            FirstUse(window if window.isVisible() else None, styler.refresh, owner=styler)
+
+        # The watch starts after the first paint (twice queued: and after --quit-when-ready's
+        # exit), on the widget's window once it is on screen.
+        QTimer.singleShot(0, styler, lambda: QTimer.singleShot(0, styler, watch))

@@ -4,8 +4,13 @@ After a set time without keyboard or mouse input (5 minutes by default, at most 
 contents are hidden and covered by a calm lock screen; the app's other windows (a preview, a
 dialog) are hidden too. Nothing about the child stays visible or readable by a screen reader. The
 user returns by pressing a key or clicking "Continue". This is a privacy screen, not a password
-lock: the operating system's own lock protects the session. Input is tracked with an
-application-wide event filter, so typing in any window counts as activity.
+lock: the operating system's own lock protects the session.
+
+Input is watched on each of the app's windows (a ``QWindow`` receives every key press, click and
+mouse move before the widget it is for), so typing in any window counts as activity. Not with an
+application-wide filter while unlocked: that runs Python for every event of the app (layout,
+paint, timers) and doubled the cost of filling in the search results. Only while locked does an
+application-wide filter stop input getting to anything but the lock screen.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QWindow
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -95,6 +101,39 @@ class LockScreen(QWidget):
         layout.addStretch(2)
 
 
+class _ActivityWatcher(QObject):
+    """Restarts ``timer`` on input to any window of the app while it is on."""
+
+    def __init__(self, timer: QTimer, parent: QObject) -> None:
+        super().__init__(parent)
+        self._timer = timer
+        self._on = False
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.focusWindowChanged.connect(self._watch)
+
+    def set_on(self, on: bool) -> None:
+        """Watch every window now open, and each window that later takes the focus."""
+        if on == self._on:
+            return
+        self._on = on
+        for window in QGuiApplication.topLevelWindows():
+            if on:
+                window.installEventFilter(self)  # installing twice keeps one filter
+            else:
+                window.removeEventFilter(self)
+
+    def _watch(self, window: QWindow | None) -> None:
+        if self._on and window is not None:
+            window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Count the window's input as activity; every event passes on untouched."""
+        if event.type() in _event_kinds()[0]:
+            self._timer.start()
+        return False
+
+
 class IdleLock(QObject):
     """Locks ``window`` after ``minutes`` without input; unlocks on a key press or Continue.
 
@@ -120,6 +159,7 @@ class IdleLock(QObject):
         self._hidden: list[QWidget] = []
         self._enabled = False
         self._filtering = False
+        self._activity = _ActivityWatcher(self._timer, self)
         self.set_minutes(minutes)
         self.set_enabled(enabled)
 
@@ -160,17 +200,17 @@ class IdleLock(QObject):
     def set_enabled(self, enabled: bool) -> None:
         """Turn the lock on or off (e.g. while nothing about a child is open).
 
-        The application-wide event filter is only installed while the lock is on: a Python
-        filter sees every event, which would slow the start screen for nothing.
+        Input is watched only while the lock is on: a Python filter costs every window event.
         """
         self._enabled = enabled
-        self._filter(enabled or self.is_locked)
+        self._activity.set_on(enabled and not self.is_locked)
         if enabled and not self.is_locked:
             self._timer.start()
         else:
             self._timer.stop()
 
     def _filter(self, on: bool) -> None:
+        """The application-wide filter that keeps input out while locked."""
         app = QApplication.instance()
         if app is None or on == self._filtering:
             return
@@ -183,6 +223,7 @@ class IdleLock(QObject):
     def stop(self) -> None:
         """Stop watching (the window is closing)."""
         self._timer.stop()
+        self._activity.set_on(False)
         self._filter(False)
 
     # -- locking -------------------------------------------------------------------------------
@@ -192,6 +233,7 @@ class IdleLock(QObject):
         if self.is_locked or not self._enabled:
             return
         self._timer.stop()
+        self._activity.set_on(False)
         self._filter(True)
         popup = QApplication.activePopupWidget()
         if popup is not None:
@@ -229,18 +271,16 @@ class IdleLock(QObject):
             if shiboken6.isValid(widget):  # a dialog may have been deleted while hidden
                 widget.show()
         self._hidden = []
+        self._filter(False)
         if self._enabled:
+            self._activity.set_on(True)
             self._timer.start()
-        else:
-            self._filter(False)
         self.unlocked.emit()
 
     # -- input ---------------------------------------------------------------------------------
 
     def _outside(self, watched: QObject) -> bool:
         """Whether ``watched`` belongs to another window than the locked one."""
-        from PySide6.QtGui import QWindow
-
         if isinstance(watched, QWidget):
             return watched.window() is not self._window
         if isinstance(watched, QWindow):

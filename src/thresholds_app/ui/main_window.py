@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
 
 from thresholds_app.core.pack.model import Pack
@@ -35,6 +34,7 @@ from thresholds_app.ui.shell.top_bar import TopBar, pack_in_use_label
 from thresholds_app.ui.start_page import StartPage
 
 if TYPE_CHECKING:  # loaded when first used: keeps start-up quick
+    from PySide6.QtGui import QCloseEvent  # QEvent's 170-odd types: 2 ms
     from PySide6.QtWidgets import QDialog, QMessageBox
 
     from thresholds_app.core.case.record import CaseRecord
@@ -102,6 +102,8 @@ class MainWindow(QMainWindow):
         self._emergency: EmergencyDialog | None = None
         self.emergency_key: EmergencyKey | None = None
         self._quit_confirmed = False
+        self._closing = False
+        self._watching_focus = False  # for a dialog taking the focus (see after_first_paint)
         # The partnership's name when the organisation set one (partnership.name); the system
         # adds the app's name after it ("... — Right Help, Right Time").
         self.setWindowTitle(pack.partnership_name or self.tr(APP_TITLE))
@@ -329,23 +331,84 @@ class MainWindow(QMainWindow):
 
     # -- start-up and quitting --------------------------------------------------------------
     def after_first_paint(self) -> None:
-        """F9 in every window, settings problems, the key store and a crash's draft."""
-        from thresholds_app.ui import autosave
-        from thresholds_app.ui.shell.emergency_key import EmergencyKey
+        """Settings problems now; F9 in dialogs and the drafts store at the first sign of use.
+
+        Nothing here keeps the window busy after its first paint (issue 11): F9's watcher over
+        every window (it builds PySide6's Qt and QEvent enums, about 40 ms) starts at the first
+        input, after an idle spell, or as soon as any other window (a dialog) takes the focus;
+        the main window's own F9 works from the start. The drafts store (key-store probe,
+        ``cryptography``) opens on a worker thread at the first input or after an idle spell
+        (``ui/shell/drafts.py``), and a crash's draft is offered once it is open.
+        """
+        from PySide6.QtGui import QGuiApplication
+        from PySide6.QtWidgets import QApplication
+
+        from thresholds_app.ui.first_use import FirstUse
 
         if not self.isVisible():  # closed before its first paint (e.g. a quick exit)
             return
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        FirstUse(self, self.watch_emergency_key, owner=self)
+        app.focusWindowChanged.connect(self._focus_moved)
+        self._watching_focus = True
+        self._focus_moved(QGuiApplication.focusWindow())  # a notice may be open already
+        if self.settings is not None and self.settings.warnings:
+            from thresholds_app.ui import autosave
+
+            self.watch_emergency_key()  # the warnings are dialogs: F9 must work in them
+            for message in self.settings.warnings:
+                autosave.tell(self, self.tr("Settings reset"), message)
+        if self.drafts is not None:
+            self.drafts.open_when_used(self, self.offer_recovery)
+
+    def _focus_moved(self, focused: object) -> None:
+        if focused is not None and focused is not self.windowHandle():
+            self.watch_emergency_key()  # another window, e.g. a dialog: F9 must work there
+
+    def watch_emergency_key(self) -> None:
+        """F9 from every window of the app from now on, modal dialogs included (once)."""
+        if self.emergency_key is not None or self._closing:
+            return
+        from PySide6.QtWidgets import QApplication
+
+        from thresholds_app.ui.shell.emergency_key import EmergencyKey
+
         self.emergency_key = EmergencyKey(self.show_emergency, self)
+        app = QApplication.instance()
+        if self._watching_focus and isinstance(app, QApplication):
+            self._watching_focus = False
+            app.focusWindowChanged.disconnect(self._focus_moved)
 
-        for message in self.settings.warnings if self.settings else []:
-            autosave.tell(self, self.tr("Settings reset"), message)
-        case = self.drafts.recover(self) if self.drafts is not None else None
-        if case is not None:
-            from thresholds_app.core.case.record import PackRef
+    def offer_recovery(self) -> None:
+        """Offer a draft left by a crash (once the drafts store is open) and carry on with it.
 
-            if not case.pack.id:
-                case.pack = PackRef.of(self.pack)
+        Work begun while the store was opening is not replaced without asking; if the user keeps
+        it, the recovered draft is kept for next time.
+        """
+        if self.drafts is None or not self.isVisible():
+            return
+        case = self.drafts.recover(self)
+        if case is None:
+            return
+        from thresholds_app.core.case.record import PackRef
+
+        if not case.pack.id:
+            case.pack = PackRef.of(self.pack)
+        work = self.assessment()
+        if work is None or not work.has_unsaved_work():
             self.open_case(case, unsaved=True)  # recovered work is unsaved until saved
+            return
+        box = self.ask(
+            self.tr("Clear the open assessment?"),
+            self.tr(
+                "The assessment on screen has not been saved. Carrying on with the recovered "
+                "work clears it from the screen. Continue?"
+            ),
+            lambda: self.open_case(case, unsaved=True),
+        )
+        drafts = self.drafts
+        box.finished.connect(lambda _result: drafts.keep_adopted_for_later())
 
     def unsaved_work_would_be_lost(self) -> bool:
         """Whether quitting now would lose work (unsaved, and drafts cannot keep it)."""
@@ -367,6 +430,7 @@ class MainWindow(QMainWindow):
                 self._quit_now,
             )
             return
+        self._closing = True
         if self.settings is not None:
             self.settings.save_window(self)
         self.idle_lock.stop()

@@ -25,14 +25,15 @@ def show_trust(window: Any, opened: Any, messages: Sequence[str], *, quiet: bool
     label = window.pack_label
     if trust is not None and not trust.verified:
         label.setText(f"{label.text()} · {window.tr(AUTHORING_LABEL)}")
-        label.setProperty("role", "warning")
-        # Re-styled after the first paint: polishing touches PySide6's Qt namespace, which
-        # costs start-up about 30 ms (docs/architecture.md); twice queued, as the main window does.
-        QTimer.singleShot(0, lambda: QTimer.singleShot(0, lambda: _restyle(label)))
-        label.setToolTip(trust.note)
+        if label.property("role") != "warning":  # pack_in_use_label styles it when it can
+            label.setProperty("role", "warning")
+            # Re-styled after the first paint: polishing touches PySide6's Qt namespace, which
+            # costs start-up about 30 ms (docs/architecture.md); twice queued, as the window does.
+            QTimer.singleShot(0, lambda: QTimer.singleShot(0, lambda: _restyle(label)))
+        label.setToolTip(f"{label.toolTip()}\n{trust.note}".strip())
         label.setAccessibleDescription(trust.note)
     elif trust is not None:
-        label.setToolTip(trust.note)
+        label.setToolTip(f"{label.toolTip()}\n{trust.note}".strip())
     shown = [*messages, opened.notice] if opened.refusals else [*messages, *opened.messages]
     text = "\n\n".join(shown)
     window.trust_notice = text

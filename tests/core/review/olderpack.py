@@ -43,9 +43,8 @@ def make_older_pack(folder: Path) -> Path:
     )
     _edit(
         target / "rules.yaml",
-        "            where: {level: 3, kind: concern}\n    then:\n      # What to do",
-        "            where: {level: 3, kind: concern}\n    then:\n      level: 4\n"
-        "      # What to do",
+        "                    distinct: domain\n    then:\n      # What to do",
+        "                    distinct: domain\n    then:\n      level: 4\n      # What to do",
     )
     _edit(
         target / "domains" / "family-environment.yaml",

@@ -36,7 +36,7 @@ def test_older_pack_differences_explained(current_pack: Pack, older_case: CaseRe
         "in force now.",
         "The guidance indicated Level 4 when referred; it indicates Level 3 now.",
         "The rule “There is a Level 3 concern” is now worded “A Level 3 concern is present”.",
-        "The rule “Consent refused where there is a Level 3 concern” changed: when referred it "
+        "The rule “Consent refused where there are Level 3 needs” changed: when referred it "
         "indicated Level 4; now it only gives a warning.",
         "No longer a reason: Several Level 2 needs in more than one part of the child's world.",
         f"These answers are not in the guidance in force now and were not used: {RETIRED}.",

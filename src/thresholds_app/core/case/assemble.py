@@ -71,6 +71,8 @@ def stepping_record(
     the handover items done, one per line, so the rationale shows them as written.
     """
     direction = _DIRECTIONS.get(advice.direction, "") if advice else ""
+    # Criteria the review ticked from the case (a recorded consent refusal) count as ticked.
+    criteria = {*criteria, *(c.id for c in advice.criteria if c.met)} if advice else set(criteria)
     notes = [f"Supported at {level_label(advice.current_level)}."] if advice else []
     if plan.strip():
         notes.append("Current plan: " + plan.strip())

@@ -11,9 +11,15 @@ from __future__ import annotations
 
 from thresholds_app.core.base.records import record
 from thresholds_app.core.base.wording import level_label
+from thresholds_app.core.case.decision import below_guidance, consent_refused
 from thresholds_app.core.case.record import CaseRecord
 from thresholds_app.core.pack.model import Pack
 from thresholds_app.core.rules.assessment import Assessment
+from thresholds_app.core.rules.consent import step_up_level
+from thresholds_app.core.rules.engine import DANGER_NOT_KNOWN_STEP
+
+# A decision below a statutory level the guidance indicates needs a reason at least this long.
+MIN_WORDS_BELOW_STATUTORY = 15
 
 # The steps of an assessment, by key, in the order a practitioner meets them.
 STEP_KEYS = ("safety", "child", "needs", "consent", "decision")
@@ -71,7 +77,8 @@ def find_blockers(
             )
         )
     blockers.extend(_consent_blockers(case))
-    blockers.extend(_decision_blockers(case, assessment))
+    blockers.extend(_decision_blockers(pack, case, assessment))
+    blockers.extend(_step_up_blockers(pack, case, assessment))
     if not case.free_text.worry.strip():
         blockers.append(
             Blocker("worry", "decision", "free_text.worry", "Say what you are worried about.")
@@ -116,19 +123,24 @@ def _question_blockers(pack: Pack, case: CaseRecord) -> list[Blocker]:
             continue
         question = pack.questions.get(question_id)
         text = question.text if question else question_id
-        step = "safety" if question_id == pack.roles.immediate_danger else "needs"
+        danger = question_id == pack.roles.immediate_danger
+        message = f"Answer yes or no: {_short(text, 90)}"
+        if danger and case.answers.get(question_id) == "not-known":
+            message += f" (answered not known). {DANGER_NOT_KNOWN_STEP}"
         out.append(
             Blocker(
                 "unanswered-question",
-                step,
+                "safety" if danger else "needs",
                 f"answers.{question_id}",
-                f"Answer yes or no: {_short(text, 90)}",
+                message,
             )
         )
     return out
 
 
-def _decision_blockers(case: CaseRecord, assessment: Assessment | None) -> list[Blocker]:
+def _decision_blockers(
+    pack: Pack, case: CaseRecord, assessment: Assessment | None
+) -> list[Blocker]:
     out: list[Blocker] = []
     decision = case.decision
     if decision.level is None:
@@ -149,12 +161,21 @@ def _decision_blockers(case: CaseRecord, assessment: Assessment | None) -> list[
                 "Write the reasons for your decision.",
             )
         )
-    if assessment is None or decision.level is None or decision.differs_reason.strip():
+    if assessment is None or decision.level is None:
+        return out
+    if decision.differs_reason.strip():
+        out.extend(_below_statutory_blockers(pack, case, assessment))
         return out
     indicated = assessment.settled_level
     if indicated is None:
+        at_least = assessment.indicated_level
         if assessment.level_withheld:
             why = "The guidance's level is not shown (the guidance is not in force)"
+        elif not assessment.enough_answered and at_least is not None:
+            why = (
+                f"The guidance indicates at least {level_label(at_least)}, but not enough is "
+                "answered yet to rely on it"
+            )
         elif not assessment.enough_answered:
             why = "Not enough is answered for the guidance to indicate a level"
         else:
@@ -172,6 +193,71 @@ def _decision_blockers(case: CaseRecord, assessment: Assessment | None) -> list[
             )
         )
     return out
+
+
+def _below_statutory_blockers(
+    pack: Pack, case: CaseRecord, assessment: Assessment
+) -> list[Blocker]:
+    """A decision below a statutory level the guidance indicates needs a full reason.
+
+    The practitioner may disagree with the guidance, but "Family is cooperating." is not enough
+    to set aside possible significant harm: the reason must say what was checked and with whom.
+    """
+    decided = case.decision.level
+    indicated = below_guidance(assessment, decided)
+    if indicated is None or indicated < pack.roles.statutory_level:
+        return []
+    if len(case.decision.differs_reason.split()) >= MIN_WORDS_BELOW_STATUTORY:
+        return []
+    return [
+        Blocker(
+            "differs-reason",
+            "decision",
+            "decision.differs_reason",
+            f"Your decision ({level_label(decided)}) is below {level_label(indicated)}, which "
+            f"the guidance indicates: explain in full (at least {MIN_WORDS_BELOW_STATUTORY} "
+            "words) what you checked, who you discussed it with (your safeguarding lead or the "
+            "MASH) and why the child is not at risk of significant harm.",
+        )
+    ]
+
+
+def _step_up_blockers(pack: Pack, case: CaseRecord, assessment: Assessment | None) -> list[Blocker]:
+    """Consent refused at a level that asks for a step-up decision: the review must be done.
+
+    Either level in force counts, the guidance's or the practitioner's decision, so Level 3
+    reached by adding up Level 2 needs counts as much as a single Level 3 concern. A decision at
+    the higher level, or a step-up review recorded, settles it.
+    """
+    if not consent_refused(pack, case):
+        return []
+    if case.stepping is not None and case.stepping.direction == "up":
+        return []
+    indicated = assessment.settled_level if assessment is not None else None
+    decided = case.decision.level
+    candidates = [n for n in (decided, indicated) if n is not None]
+    level = next((n for n in candidates if step_up_asked(pack, n)), None)
+    if level is None:
+        return []
+    higher = step_up_level(pack, level)
+    if higher is None or (decided is not None and decided >= higher):
+        return []
+    return [
+        Blocker(
+            "step-up-decision",
+            "decision",
+            "stepping",
+            f"Consent was refused at {level_label(level)}: open the step-up review (Consider a "
+            f"step up) and record the decision about stepping up to {level_label(higher)}, or "
+            f"record {level_label(higher)} as your decision.",
+        )
+    ]
+
+
+def step_up_asked(pack: Pack, level: int) -> bool:
+    """Whether the pack asks for a step-up decision when consent is refused at ``level``."""
+    guide = pack.consent.levels.get(level)
+    return guide is not None and guide.consider_step_up_if_refused
 
 
 def _household_blockers(pack: Pack, case: CaseRecord) -> list[Blocker]:

@@ -122,7 +122,8 @@ def check_case_text(raw: bytes | str, name: str) -> CaseDocument:
             f"reads up to {CASE_FORMAT_VERSION}). Open it with the newer version.",
         )
     doc.data = data = upgrade_document(data)
-    problems = [*doc.problems, *schema_problems(doc, MAX_PROBLEMS + 1 - len(doc.problems))]
+    problems = [*doc.problems, *float_problems(doc)]
+    problems += schema_problems(doc, MAX_PROBLEMS + 1 - len(problems))
     if problems:
         problems.sort(key=lambda p: (p.line or 0, p.column or 0))
         if len(problems) > MAX_PROBLEMS:
@@ -130,6 +131,31 @@ def check_case_text(raw: bytes | str, name: str) -> CaseDocument:
             problems = [*problems[:MAX_PROBLEMS], Problem(name, None, None, "", stop)]
         raise CaseFileError(name, problems)
     return CaseDocument(data=data, source=doc, notices=tuple(doc.notices))
+
+
+def float_problems(doc: JsonDocument) -> list[Problem]:
+    """Every number written with a decimal point: a case file holds only whole numbers.
+
+    JSON Schema counts ``4.0`` as an integer, so without this a decision of ``4.0`` was read and
+    printed as "Level 4.0".
+    """
+    out: list[Problem] = []
+
+    def walk(value: Any, path: tuple[str | int, ...]) -> None:
+        if isinstance(value, float):
+            where = format_path(path) or "the top level"
+            whole = f", such as {int(value)}," if value.is_integer() else ""
+            message = f"{where} should be a whole number{whole} not {value!r}."
+            out.append(doc.problem_at(doc.offset_of(path), path, message))
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                walk(item, (*path, key))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                walk(item, (*path, index))
+
+    walk(doc.data, ())
+    return out[:MAX_PROBLEMS]
 
 
 def refuse(name: str, message: str) -> CaseFileError:

@@ -122,7 +122,7 @@ def _topic(data: Data) -> m.Topic:
         title=data["title"],
         summary=data["summary"],
         applies_when=_t(data["applies_when"]),
-        what_to_do=_t(data["what_to_do"]),
+        what_to_do=(*_t(data.get("must_do")), *_t(data["what_to_do"])),
         contacts=_t(data.get("contacts")),
         tools=tuple(m.Tool(t["name"], t["use"]) for t in data.get("tools") or ()),
         stages=tuple(
@@ -131,6 +131,7 @@ def _topic(data: Data) -> m.Topic:
         ),
         keywords=_t(data.get("keywords")),
         source=data["source"],
+        must_do=_t(data.get("must_do")),
     )
 
 
@@ -187,7 +188,9 @@ def _consent(data: Data) -> m.ConsentGuide:
 def _procedure(p: Data) -> m.SteppingProcedure:
     return m.SteppingProcedure(
         summary=p["summary"],
-        criteria=tuple(m.Criterion(c["id"], c["text"]) for c in p["criteria"]),
+        criteria=tuple(
+            m.Criterion(c["id"], c["text"], c.get("ticked_by") or "") for c in p["criteria"]
+        ),
         who_decides=p["who_decides"],
         steps=_t(p["steps"]),
         handover_checklist=_t(p["handover_checklist"]),
@@ -312,6 +315,7 @@ def _search_queries(data: Data | None, file: str, lines: list[int]) -> m.SearchQ
             age_band=q.get("age_band"),
             file=file,
             line=lines[index] if index < len(lines) else 0,
+            top=q.get("top"),
         )
         for index, q in enumerate(data["queries"])
     )

@@ -1,11 +1,16 @@
 """A cache of validated packs, keyed by a hash of their files, the schemas and the app version.
 
 It holds only guidance content (never anything about a child), as JSON. An entry is trusted only
-when it is whole: it names its key and carries the SHA-256 of its own data, so a damaged or
+when it is whole: it names its key and carries the SHA-256 of its own text, so a damaged or
 hand-edited entry (one rule changed in a text editor) is discarded and the pack is validated
 again from its files. Anything unreadable or wrongly shaped is a miss, never an error. The
 digest does not stop someone who recomputes it; signed packs close that gap by keying the cache
 on their verified manifest.
+
+An entry is one JSON object whose text starts ``{"digest":"<64 hex digits>",``; the digest is
+the SHA-256 of the text after that prefix, exactly as written. Checking it hashes the bytes read
+(about 1 ms) rather than serialising the parsed data again in a canonical form (about 20 ms of
+every start).
 """
 
 from __future__ import annotations
@@ -17,13 +22,18 @@ import sys
 from pathlib import Path
 from typing import Any
 
+_PREFIX = '{"digest":"'
+_DIGEST_END = len(_PREFIX) + 64  # then '",' and the rest of the entry
 
-def data_digest(data: Any, lines: Any) -> str:
-    """SHA-256 of the data and case lines in a canonical JSON form (sorted keys, no spaces)."""
-    canonical = json.dumps(
-        {"data": data, "lines": lines}, sort_keys=True, separators=(",", ":"), ensure_ascii=False
-    )
-    return hashlib.sha256(canonical.encode("utf-8", "surrogatepass")).hexdigest()
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def entry_text(key: str, data: dict[str, Any], lines: dict[str, list[int]]) -> str:
+    """The text of a cache entry for ``key``: its digest first, covering everything after it."""
+    rest = json.dumps({"key": key, "data": data, "lines": lines}, ensure_ascii=False)[1:]
+    return f'{_PREFIX}{_digest(rest)}",{rest}'
 
 
 def read(cache_dir: Path, key: str) -> tuple[dict[str, Any], dict[str, list[int]]] | None:
@@ -33,18 +43,26 @@ def read(cache_dir: Path, key: str) -> tuple[dict[str, Any], dict[str, list[int]
     """
     path = cache_dir / f"{key}.json"
     try:
-        stored = json.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return None
     except (OSError, ValueError):
         discard(cache_dir, key)
         return None
+    whole = (
+        text.startswith(_PREFIX)
+        and text[_DIGEST_END : _DIGEST_END + 2] == '",'
+        and text[len(_PREFIX) : _DIGEST_END] == _digest(text[_DIGEST_END + 2 :])
+    )
+    try:
+        stored = json.loads(text) if whole else None
+    except ValueError:
+        stored = None
     if (
         not isinstance(stored, dict)
         or stored.get("key") != key
         or not isinstance(stored.get("data"), dict)
         or not isinstance(stored.get("lines"), dict)
-        or stored.get("digest") != data_digest(stored["data"], stored["lines"])
     ):
         discard(cache_dir, key)
         return None
@@ -67,8 +85,7 @@ def write(cache_dir: Path, key: str, data: dict[str, Any], lines: dict[str, list
         cache_dir.mkdir(parents=True, exist_ok=True)
         for old in cache_dir.glob("*.json"):
             old.unlink(missing_ok=True)  # keep one entry: the newest pack validated
-        entry = {"key": key, "digest": data_digest(data, lines), "data": data, "lines": lines}
-        atomic_write_text(cache_dir / f"{key}.json", json.dumps(entry, ensure_ascii=False))
+        atomic_write_text(cache_dir / f"{key}.json", entry_text(key, data, lines))
     except OSError:
         return
 

@@ -241,6 +241,9 @@ class _Checker:
                     for i, crit in enumerate(_list(proc.get("criteria"))):
                         if isinstance(crit, dict):
                             self.claim(stepping, (part, "criteria", i, "id"), crit.get("id"))
+                            where = (part, "criteria", i, "ticked_by")
+                            by = crit.get("ticked_by")
+                            self.ref(stepping, where, by, self.questions, "the question")
 
     def check_sources(self) -> None:
         for name, doc in sorted(self.docs.items()):

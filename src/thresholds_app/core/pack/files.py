@@ -13,7 +13,10 @@ import stat
 from pathlib import Path
 
 from thresholds_app.core.base.problems import Problem
-from thresholds_app.core.pack.yamlsafe import MAX_BYTES
+
+# No pack file may be larger than this (the YAML reader checks it again). Kept here, not in
+# yamlsafe, so finding and hashing files at start-up does not import the YAML parser.
+MAX_BYTES = 2 * 1024 * 1024
 
 # file -> schema name. Folders hold one schema's files each.
 REQUIRED_FILES = {

@@ -204,6 +204,15 @@ class Topic:
     stages: tuple[Stage, ...]
     keywords: tuple[str, ...]
     source: str
+    # The steps that must be taken whenever the pathway applies (a legal duty, a same-day
+    # medical check), first in ``what_to_do``. Every output lists them: the live panel, the
+    # command line and the rationale.
+    must_do: tuple[str, ...] = ()
+
+    @property
+    def steps_now(self) -> tuple[str, ...]:
+        """The steps an assessment lists: the ``must_do`` ones, else the first step."""
+        return self.must_do or self.what_to_do[:1]
 
 
 @record
@@ -291,6 +300,7 @@ class Criterion:
 
     id: str
     text: str
+    ticked_by: str = ""  # a question whose "yes" ticks it (what the case already records)
 
 
 @record
@@ -427,6 +437,7 @@ class SearchQuery:
     age_band: str | None
     file: str
     line: int
+    top: int | None = None  # this query's own, tighter limit ("first", "in the top 3")
 
 
 @record

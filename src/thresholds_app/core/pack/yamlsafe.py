@@ -24,10 +24,10 @@ import yaml
 
 from thresholds_app.core.base.dependencies import require_safe
 from thresholds_app.core.base.problems import Problem, format_path
+from thresholds_app.core.pack.files import MAX_BYTES
 
 require_safe("PyYAML", yaml.__version__)
 
-MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 64
 MAX_NODES = 50_000
 # No number in a pack (a level, a count, a number of days) comes near this; Python refuses to

@@ -14,6 +14,7 @@ from thresholds_app.core.base.calendar import aware_area_time
 from thresholds_app.core.base.jsonread import without_lone_surrogates
 from thresholds_app.core.base.wording import level_label
 from thresholds_app.core.case.answers import pack_switch_notice, unknown_answers_notice
+from thresholds_app.core.case.decision import below_guidance, below_guidance_notice
 from thresholds_app.core.case.record import CaseRecord
 from thresholds_app.core.pack.local import guidance_name
 from thresholds_app.core.pack.model import Pack, phone_text
@@ -202,19 +203,32 @@ def _summary(pack: Pack, case: CaseRecord, assessment: Assessment) -> Summary:
     indicated = assessment.settled_level
     decided = case.decision.level
     differs = decided is not None and decided != indicated
-    contacts = _contacts(pack, assessment, decided if differs else None)
+    # A decision below the guidance never replaces the guidance's route, contacts or consent
+    # advice (a Level 2 decision on an FGM disclosure must not read "the family must agree").
+    below = below_guidance(assessment, decided) is not None
+    follows_decision = differs and not below
+    contacts = _contacts(pack, assessment, decided if follows_decision else None)
     if assessment.emergency:
         route = "Call 999 now if the child is in immediate danger, then phone the MASH."
     elif contacts:
         first = contacts[0]
         number = f"on {first.phone_text}" if first.set_by_organisation else f"({first.phone})"
         route = f"Contact {first.name} {number}."
-        if differs:
+        if follows_decision:
             route += f" This follows the practitioner's decision ({level_label(decided)})."
+        elif below:
+            route = (
+                f"The guidance's route: {route} The practitioner's decision "
+                f"({level_label(decided)}) is below what the guidance indicates."
+            )
     else:
         route = "No contact suggested by the guidance."
-    level_for_consent = decided if decided is not None else indicated
-    consent_level = pack.consent.levels.get(level_for_consent) if level_for_consent else None
+    if below:
+        consent = assessment.consent.consent_needed  # the guidance's level, and its route
+    else:
+        level_for_consent = decided if decided is not None else indicated
+        consent_level = pack.consent.levels.get(level_for_consent) if level_for_consent else None
+        consent = consent_level.consent_needed if consent_level else ""
     return Summary(
         guidance_level=guidance_words(pack, assessment),
         decision_level=(
@@ -226,9 +240,15 @@ def _summary(pack: Pack, case: CaseRecord, assessment: Assessment) -> Summary:
         emergency_text=emergency_words(pack, case, assessment),
         route=route,
         contacts=contacts,
-        consent=consent_level.consent_needed if consent_level else "",
+        consent=consent,
         notices=tuple(
-            n for n in (pack_switch_notice(case, pack), unknown_answers_notice(case, pack)) if n
+            n
+            for n in (
+                below_guidance_notice(pack, case, assessment),
+                pack_switch_notice(case, pack),
+                unknown_answers_notice(case, pack),
+            )
+            if n
         ),
     )
 

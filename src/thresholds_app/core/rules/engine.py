@@ -40,6 +40,7 @@ from thresholds_app.core.pack.model import (
 from thresholds_app.core.rules.assessment import (
     AnswerRef,
     Assessment,
+    ConsentAdvice,
     ContactAdvice,
     Context,
     Reason,
@@ -51,6 +52,17 @@ from thresholds_app.core.rules.contacts import contacts_for, dedupe, route, who_
 from thresholds_app.core.rules.settled import still_to_answer
 
 SUPPORTED_POLICIES = ("highest-level",)
+
+# "Immediate danger: not known" is a possible danger, never a quiet gap (the same words in the
+# gap, the next steps and the warnings, so the panel, the command line and the rationale agree).
+DANGER_NOT_KNOWN_STEP = (
+    "Find out now whether the child is safe. If there is any chance they are in immediate "
+    "danger, call 999; if not, phone the MASH (or the Emergency Duty Team out of hours) today."
+)
+DANGER_NOT_KNOWN_WARNING = (
+    "It is not known whether the child is in immediate danger: treat it as a possible danger "
+    "until you have checked."
+)
 _CACHE_ATTRIBUTE = "_thresholds_engine"
 
 
@@ -170,6 +182,7 @@ class Engine:
         levels = [c.level for c in fired if c.level is not None]
         level = max(levels) if levels else None
         emergency = any(c.rule.then.emergency for c in fired)
+        danger_not_known = answers.get(self.pack.roles.immediate_danger) == "not-known"
         dates = _dates(self.pack, context)
         withheld = dates is not None and not dates.suggestions_allowed
         if withheld:
@@ -186,6 +199,11 @@ class Engine:
         if to_answer and level == min(self.pack.levels, default=None):
             advice_level = None
         reasons = tuple(self._reason(c, answers, age, withheld) for c in fired)
+        consent = consent_advice(self.pack, level, answers, route)
+        contacts = self._contacts(advice_level, emergency, topics, context, route, danger_not_known)
+        urgent = (
+            emergency or danger_not_known or (advice_level or 0) >= self.pack.roles.statutory_level
+        )
         return Assessment(
             pack_id=self.pack.manifest.id,
             pack_version=self.pack.manifest.version,
@@ -195,9 +213,7 @@ class Engine:
             reasons=reasons,
             missing=self._missing(answers),
             gaps=self._gaps(level, answers),
-            warnings=tuple(
-                dict.fromkeys(c.rule.then.warning for c in fired if c.rule.then.warning)
-            ),
+            warnings=self._warnings(fired, danger_not_known and not emergency),
             what_would_change=(
                 () if withheld else what_would_change(self, answers, age, level, fired)
             ),
@@ -207,9 +223,19 @@ class Engine:
                 if i in self.strength_ids
             ),
             topics=topics,
-            consent=consent_advice(self.pack, level, answers, route),
-            next_steps=self._next_steps(advice_level, emergency, topics, to_answer, dates, route),
-            contacts=self._contacts(advice_level, emergency, topics, context, route),
+            consent=consent,
+            next_steps=self._next_steps(
+                advice_level,
+                emergency,
+                topics,
+                to_answer,
+                dates,
+                route,
+                danger_not_known,
+                _step_up_step(consent),
+                _numbers_step(contacts) if urgent else (),
+            ),
+            contacts=contacts,
             pack_state=dates.state if dates else "",
             pack_notice=dates.message if dates else "",
             level_withheld=withheld,
@@ -217,6 +243,13 @@ class Engine:
             to_answer_next=to_answer,
             route=route,
         )
+
+    @staticmethod
+    def _warnings(fired: list[CompiledRule], danger_not_known: bool) -> tuple[str, ...]:
+        """The fired rules' warnings, after the possible-danger one when danger is not known."""
+        first = [DANGER_NOT_KNOWN_WARNING] if danger_not_known else []
+        rules = [c.rule.then.warning for c in fired if c.rule.then.warning]
+        return tuple(dict.fromkeys([*first, *rules]))
 
     def _reason(
         self, compiled: CompiledRule, answers: Mapping[str, str], age: str | None, withheld: bool
@@ -256,6 +289,8 @@ class Engine:
         ref = self.answer_ref(item_id, answers)
         indicator = self.pack.indicators.get(item_id)
         step = indicator.if_not_known if indicator else ""
+        if item_id == self.pack.roles.immediate_danger:
+            step = DANGER_NOT_KNOWN_STEP
         if not step and indicator is not None and indicator.level == 4:
             step = self.pack.not_known_next_step
         return replace(ref, next_step=step) if step else ref
@@ -281,6 +316,9 @@ class Engine:
         to_answer: tuple[str, ...],
         dates: PackDates | None,
         route: str | None = None,
+        danger_not_known: bool = False,
+        step_up: tuple[str, ...] = (),
+        numbers: tuple[str, ...] = (),
     ) -> tuple[str, ...]:
         steps: list[str] = []
         if emergency:
@@ -288,6 +326,9 @@ class Engine:
                 "Call 999 now: the child may be in immediate danger. Then contact the MASH, or the "
                 "Emergency Duty Team out of hours."
             )
+        elif danger_not_known:
+            steps.append(DANGER_NOT_KNOWN_STEP)
+        steps.extend(step_up)  # consent refused where a step-up decision is needed
         if dates is not None and not dates.suggestions_allowed:
             steps.append(dates.message)
         elif to_answer:
@@ -301,10 +342,10 @@ class Engine:
             steps.extend(self.routes[route].next_steps)
         elif level is not None and level in self.pack.levels:
             steps.extend(self.pack.levels[level].next_steps)
+        steps.extend(numbers)  # the level's "phone the MASH now" needs the number beside it
         for topic_id in topics:
             topic = self.pack.topics[topic_id]
-            if topic.what_to_do:
-                steps.append(f"{topic.title}: {topic.what_to_do[0]}")
+            steps.extend(f"{topic.title}: {step}" for step in topic.steps_now)
         return tuple(dict.fromkeys(steps))
 
     def _contacts(
@@ -314,11 +355,15 @@ class Engine:
         topics: tuple[str, ...],
         context: Context,
         statutory: str | None = None,
+        danger_not_known: bool = False,
     ) -> tuple[ContactAdvice, ...]:
         now = context.now
         roles = self.pack.roles
-        # The out-of-hours team is for urgent protection: an emergency or the statutory level.
-        urgent = emergency or (level is not None and level >= roles.statutory_level)
+        # The out-of-hours team is for urgent protection: an emergency, a danger not yet ruled
+        # out, or the statutory level.
+        urgent = (
+            emergency or danger_not_known or (level is not None and level >= roles.statutory_level)
+        )
         advice: list[ContactAdvice] = []
         if statutory in self.routes and not emergency:
             # e.g. the allocated social worker first, for a child already open to social care
@@ -364,6 +409,23 @@ class Engine:
             if (emergency or c != self.pack.roles.emergency_contact)
             and c not in self.out_of_hours_ids
         ]
+
+
+def _step_up_step(consent: ConsentAdvice) -> tuple[str, ...]:
+    """The first step when consent was refused at a level that asks for a step-up decision."""
+    if not consent.consider_step_up:
+        return ()
+    return (
+        f"Consent was refused at {level_label(consent.level)}: talk to your safeguarding lead "
+        f"today about stepping up to {level_label(consent.step_up_to)}, and record the decision "
+        "in the step-up review. Read the consent advice on what to do next.",
+    )
+
+
+def _numbers_step(contacts: tuple[ContactAdvice, ...]) -> tuple[str, ...]:
+    """The numbers to call now, as one step, for screens that list only the steps."""
+    lines = [f"{c.name} {c.phone_text}" for c in contacts if c.call_now][:3]
+    return ("Numbers to call now: " + "; ".join(lines) + ".",) if lines else ()
 
 
 def _dates(pack: Pack, context: Context) -> PackDates | None:

@@ -17,10 +17,10 @@ Advice is advice: who decides, and how, comes from the pack's stepping procedure
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
-from thresholds_app.core.pack.model import Pack, SteppingProcedure, Timescale
+from thresholds_app.core.pack.model import Criterion, Pack, SteppingProcedure, Timescale
 from thresholds_app.core.rules.assessment import AnswerRef, Assessment, Context
 from thresholds_app.core.rules.engine import engine_for
 
@@ -92,6 +92,29 @@ def _new_concerns(pack: Pack, changes: SteppingChanges, current_level: int) -> l
     ]
 
 
+def _with_recorded_criteria(
+    pack: Pack, changes: SteppingChanges, current_level: int
+) -> SteppingChanges:
+    """Tick every criterion the case already records (``ticked_by`` answered yes).
+
+    A consent refusal carried into the review is the consent-withheld criterion: the review
+    must not open as "stay at the current level" with that criterion unticked. A refusal ticks
+    it only at a level whose consent advice asks for a step-up decision (``consent.yaml``).
+    """
+    guide = pack.consent.levels.get(current_level)
+    step_up_on_refusal = guide is not None and guide.consider_step_up_if_refused
+
+    def recorded(criterion: Criterion) -> bool:
+        if not criterion.ticked_by or changes.answers.get(criterion.ticked_by) != "yes":
+            return False
+        return criterion.ticked_by != pack.roles.consent_refused or step_up_on_refusal
+
+    ids = {c.id for c in (*pack.step_up.criteria, *pack.step_down.criteria) if recorded(c)}
+    if ids <= changes.criteria_ticked:
+        return changes
+    return replace(changes, criteria_ticked=changes.criteria_ticked | ids)
+
+
 def review_stepping(
     pack: Pack, current_level: int, changes: SteppingChanges, context: Context | None = None
 ) -> SteppingAdvice:
@@ -115,6 +138,7 @@ def review_stepping(
         )
     engine = engine_for(pack)
     assessment = engine.assess(changes.answers, context or Context())
+    changes = _with_recorded_criteria(pack, changes, current_level)
     indicated = assessment.indicated_level
     new_ids = _new_concerns(pack, changes, current_level)
     unresolved_ids = _unresolved_level_4(pack, changes)

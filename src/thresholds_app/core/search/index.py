@@ -26,6 +26,8 @@ KINDS = ("indicator", "pathway", "consent", "stepping", "contact")
 
 # How much a word counts by where it is found.
 TITLE, KEYWORD, BODY, CONTEXT, EXAMPLE = 3.0, 3.0, 1.5, 1.0, 1.0
+# Where a word must be for an entry to name it (text, keywords, theme), not just mention it.
+NAMED = BODY
 
 _CACHE_ATTRIBUTE = "_thresholds_search_index"
 _BUILDING = threading.Lock()  # one build at a time: a second caller waits for the first
@@ -146,6 +148,12 @@ class SearchIndex:
                 self.postings.setdefault(s, []).append(len(self.entries))
             self.entries.append(entry)
             self.weights.append(weights)
+        # the most prominent place each stem has anywhere: does any entry name it in its text?
+        self.strongest: dict[str, float] = {}
+        for weights in self.weights:
+            for s, weight in weights.items():
+                if self.strongest.get(s, 0.0) < weight:
+                    self.strongest[s] = weight
         total = len(self.entries)
         self.idf = {s: math.log(1 + total / len(ids)) for s, ids in self.postings.items()}
         self.sorted_words = sorted(self.vocabulary)

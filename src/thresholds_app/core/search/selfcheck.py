@@ -62,8 +62,12 @@ class QuerySetResult:
 
 
 def check_query(pack: Pack, query: SearchQuery, top: int) -> QueryOutcome:
-    """Search as a practitioner would, once, and compare the top results with the query's."""
-    hits = search(pack, query.typed, age_band=query.age_band, limit=top)
+    """Search as a practitioner would, once, and compare the top results with the query's.
+
+    A query with its own ``top`` is held to that, where it is tighter than the set's.
+    """
+    limit = min(top, query.top) if query.top else top
+    hits = search(pack, query.typed, age_band=query.age_band, limit=limit)
     ids = tuple(h.entry.id for h in hits)
     return QueryOutcome(query, tuple(i for i in query.finds if i not in ids), ids)
 

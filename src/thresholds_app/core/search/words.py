@@ -29,6 +29,27 @@ STOPWORDS = frozenset(
     """.split()  # noqa: SIM905 - a readable list of words
 )
 
+# Words that signal a child may be at serious risk now. A Level 4 indicator that finds the rest
+# of a query is taken to find these too: "left alone overnight" is the Level 4 "left alone in a
+# way that puts them in danger", though that indicator never says "overnight".
+SERIOUS_WORDS = """
+    abused abuse abandoned alone overnight raped rape sexually assaulted knife knives weapon gun
+    stabbed strangled choked unconscious kill suicidal threatened threats starving fractured
+    broken burns shaken locked
+    """.split()  # noqa: SIM905 - a readable list of words
+
+# Words after a number that make it the child's age ("4 year old", "6 months"): the age band
+# says that, so search skips the number.
+AGE_UNITS = frozenset(
+    ["year", "years", "yr", "yrs", "yo", "month", "months", "mth", "mths", "week", "weeks"]
+)
+NUMBER_WORDS = frozenset(
+    """
+    one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen
+    """.split()  # noqa: SIM905 - a readable list of words
+)
+
 
 def tokens(text: str) -> list[str]:
     """Split ``text`` into lower-case words (punctuation and hyphens separate words)."""
@@ -55,3 +76,13 @@ def stem(word: str) -> str:
 def stems(text: str) -> tuple[str, ...]:
     """The stems of every word in ``text``, in order."""
     return tuple(stem(w) for w in tokens(text))
+
+
+@cache
+def _serious_stems() -> frozenset[str]:
+    return frozenset(stem(w) for w in SERIOUS_WORDS)
+
+
+def is_serious(word_stem: str) -> bool:
+    """Whether a stem is one of :data:`SERIOUS_WORDS` ("abused", "abuse" and "abusing" all are)."""
+    return word_stem in _serious_stems()

@@ -115,7 +115,15 @@ PROCEDURE: Schema = obj(
             "description": "Criteria a practitioner can tick.",
             "items": obj(
                 "A criterion.",
-                {"id": ref("id", "The criterion's id."), "text": text("The criterion.")},
+                {
+                    "id": ref("id", "The criterion's id."),
+                    "text": text("The criterion."),
+                    "ticked_by": ref(
+                        "id",
+                        "A question (questions.yaml id) whose yes answer ticks this criterion, "
+                        "e.g. consent refused: what the case already records is carried over.",
+                    ),
+                },
                 ["id", "text"],
             ),
         },

@@ -393,7 +393,11 @@ TOPIC: Schema = {
             "title": text("The topic's title."),
             "summary": text("One paragraph."),
             "applies_when": texts("When this pathway applies."),
-            "what_to_do": texts("What to do, in order."),
+            "must_do": texts(
+                "Steps that must be taken whenever the pathway applies (a legal duty, a same-day "
+                "check); every assessment lists them, before what_to_do."
+            ),
+            "what_to_do": texts("What else to do, in order (after must_do)."),
             "contacts": ids("Whom to contact (contacts.yaml ids)."),
             "tools": {
                 "type": "array",

@@ -98,6 +98,15 @@ SEARCH_QUERIES_FILE: Schema = {
                             1,
                         ),
                         "age_band": ref("age_band", "Search as for a child of this age."),
+                        "top": {
+                            "type": "integer",
+                            "minimum": 1,
+                            "maximum": 50,
+                            "description": (
+                                "How near the top this query's results must be, when tighter "
+                                "than the file's (1: first)."
+                            ),
+                        },
                     },
                     ["typed", "finds"],
                 ),

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from thresholds_app.core.case.limits import MAX_ROWS
 from thresholds_app.core.case.record import HouseholdMember
 from thresholds_app.core.pack.model import AGE_BANDS, Question
 from thresholds_app.ui.assessment.question_row import QuestionRow
@@ -246,6 +247,8 @@ class ChildStep(QWidget):
         row.addWidget(self.add_button)
         row.addStretch(1)
         layout.addLayout(row)
+        # what Tab reaches after "Add another child": rows added later must not move it
+        self._after_add: QWidget | None = None
         for group, title in (
             ("context", self.tr("The family's situation")),
             ("involvement", self.tr("Who is already involved")),
@@ -255,7 +258,10 @@ class ChildStep(QWidget):
             if questions:
                 layout.addWidget(heading(title, 2))
                 for question in questions:
-                    layout.addWidget(QuestionRow(state, question))
+                    question_row = QuestionRow(state, question)
+                    layout.addWidget(question_row)
+                    if self._after_add is None:
+                        self._after_add = question_row.answers.buttons["yes"]
         layout.addStretch(1)
         self.rows: list[HouseholdRow] = []
         for member in state.case.household:
@@ -276,10 +282,27 @@ class ChildStep(QWidget):
         self.rows_box.addWidget(row)
         guard_wheel(row)  # its choices take the wheel only once focused
         self._keep_tab_order()
+        self._limit_rows()
         return row
 
+    def _limit_rows(self) -> None:
+        """No more rows than a case file may hold (core/case/limits.py), saying why."""
+        button = getattr(self, "add_button", None)
+        if button is None:
+            return
+        full = len(self.rows) >= MAX_ROWS
+        button.setEnabled(not full)
+        button.setToolTip(
+            self.tr("A case lists at most {n} other children.").format(n=MAX_ROWS) if full else ""
+        )
+
     def _keep_tab_order(self) -> None:
-        """Tab goes question → each row, top to bottom → "Add another child" (as on screen)."""
+        """Tab goes question → each row, top to bottom → "Add another child" → the next question.
+
+        A row's fields are made after the rest of the step, so they come last in Qt's focus
+        chain; moving them into place must not leave the button before the window's first
+        widget (Tab from "Add another child" went to "← Start", skipping the rest of the step).
+        """
         before: list[QWidget] = []
         if self.other_children is not None:
             before = [self.other_children.answers.buttons["not-known"]]
@@ -293,7 +316,8 @@ class ChildStep(QWidget):
                 row.detail,
                 row.remove_button,
             ]
-        chain_tab_order(before + chain + [self.add_button])
+        after = [self._after_add] if self._after_add is not None else []
+        chain_tab_order(before + chain + [self.add_button, *after])
 
     def ask_to_remove(self, row: HouseholdRow) -> None:
         """Remove ``row`` at once if it is empty; otherwise ask first (No is the default).
@@ -321,6 +345,7 @@ class ChildStep(QWidget):
         self.state.remove_household_member(row.member)
         row.setParent(None)
         row.deleteLater()
+        self._limit_rows()
         self.add_button.setFocus()
 
     def _name_toggled(self, on: bool) -> None:

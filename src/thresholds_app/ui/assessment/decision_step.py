@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from thresholds_app.core.case.decision import below_guidance_notice
+from thresholds_app.core.case.limits import MAX_ROWS
 from thresholds_app.core.case.record import NextStep
 from thresholds_app.core.report.rationale import guidance_headline
 from thresholds_app.core.rules.assessment import Assessment
@@ -123,6 +125,13 @@ class DecisionStep(QWidget):
         self.differs.textChanged.connect(self._save_decision)
         box.addWidget(plain_label(self.tr("If your decision differs from the guidance, why")))
         box.addWidget(self.differs)
+        # Below the guidance: what it still says (its route, a pathway's duties), in core's words.
+        self.below_notice = plain_label("")
+        self.below_notice.setObjectName("belowGuidanceNotice")
+        self.below_notice.setProperty("role", "warning")
+        self.below_notice.setWordWrap(True)
+        self.below_notice.setVisible(False)
+        box.addWidget(self.below_notice)
         layout.addWidget(decision_card)
 
         # What export needs comes first, in the order Tab takes; the rest follows under
@@ -229,6 +238,12 @@ class DecisionStep(QWidget):
                 level=guidance_headline(self.state.pack, assessment)
             )
         )
+        self._show_below(assessment)
+
+    def _show_below(self, assessment: Assessment) -> None:
+        notice = below_guidance_notice(self.state.pack, self.state.case, assessment)
+        self.below_notice.setText(notice)
+        self.below_notice.setVisible(bool(notice))
 
     def add_step_row(self, step: NextStep) -> tuple[QLineEdit, QLineEdit, QLineEdit]:
         """Add a row of next-step fields."""
@@ -242,12 +257,14 @@ class DecisionStep(QWidget):
         row[2].setPlaceholderText(self.tr("e.g. today, by 5pm"))
         self.step_rows.append(row)
         add = getattr(self, "add_step_button", None)
-        if add is not None:  # a row added later: Tab still goes row by row, then "Add"
-            chain_tab_order([w for r in self.step_rows for w in r] + [add])
+        if add is not None:  # a row added later: Tab still goes row by row, "Add", "Your name"
+            chain_tab_order([w for r in self.step_rows for w in r] + [add, self.referrer["name"]])
+            add.setEnabled(len(self.step_rows) < MAX_ROWS)  # as many as a case file may hold
         return row
 
     def _level_chosen(self, number: int) -> None:
         self.state.set_decision(level=number)
+        self._show_below(self.state.assessment)
 
     def _save_decision(self) -> None:
         self.state.set_decision(

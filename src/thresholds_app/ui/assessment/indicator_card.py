@@ -53,30 +53,32 @@ class IndicatorCard(QFrame):
         layout.setContentsMargins(12, 12, 12, 12)
         layout.setSpacing(8)
 
+        # The level and "Clear" share the top line; the indicator's words have the card's whole
+        # width below them (beside them, at 150% text on 1280 x 720, the words wrapped a word
+        # or two a line), and nothing makes the card wider than a small screen allows.
         top = QHBoxLayout()
         top.setSpacing(10)
         badge = QLabel(level_words(indicator))
         badge.setObjectName("levelBadge")
-        top.addWidget(badge, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(badge, 0, Qt.AlignmentFlag.AlignVCenter)
+        top.addStretch(1)
+        self.clear_button = QToolButton()
+        self.clear_button.setText(self.tr("Clear"))
+        self.clear_button.setAccessibleName(f"Clear the answer: {indicator.text}")
+        self.clear_button.clicked.connect(lambda: state.set_answer(indicator.id, None))
+        top.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout.addLayout(top)
         text = plain_label(indicator.text)
         text.setProperty("role", "question")
         text.setMinimumWidth(120)  # it wraps: a word-wrapped label otherwise asks for ~40 chars
-        top.addWidget(text, 1)
-        layout.addLayout(top)
+        layout.addWidget(text)
 
         row = QHBoxLayout()
         self.answers = AnswerButtons(indicator.text)
         self.answers.setAccessibleName(f"Answer: {indicator.text}")
         self.answers.answered.connect(lambda value: state.set_answer(indicator.id, value))
         row.addWidget(self.answers, 1)
-        self.clear_button = QToolButton()
-        self.clear_button.setText(self.tr("Clear"))
-        self.clear_button.setAccessibleName(f"Clear the answer: {indicator.text}")
-        self.clear_button.clicked.connect(lambda: state.set_answer(indicator.id, None))
         layout.addLayout(row)
-        # Clear sits at the top right: beside the answers or the examples button it would make
-        # the card too wide for a small screen at large text sizes
-        top.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignTop)
         self.details_button = QToolButton()
         self.details_button.setCheckable(True)
         self.details_button.setAutoRaise(True)

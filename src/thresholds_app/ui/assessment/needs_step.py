@@ -6,7 +6,7 @@ built the first time it is opened, so the step appears instantly however big the
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QScrollArea,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -25,7 +24,10 @@ from thresholds_app.core.pack.model import Pack
 from thresholds_app.core.rules.assessment import Assessment
 from thresholds_app.core.search.index import prepare as prepare_search
 from thresholds_app.ui.assessment.indicator_card import IndicatorCard
-from thresholds_app.ui.assessment.search import SearchController
+from thresholds_app.ui.assessment.search import (
+    SearchController,
+    keep_long_lived_out_of_the_collector,
+)
 from thresholds_app.ui.assessment.widgets import clear_layout, heading, muted_label
 from thresholds_app.ui.assessment.wrapping_list import INDENT_ROLE, make_wrapping
 from thresholds_app.ui.case_state import CaseState
@@ -35,22 +37,47 @@ SEARCH_KEY = "__search__"
 AREA_INDENT = 14  # areas sit under their domain
 
 
-class CurrentPageStack(QStackedWidget):
-    """A stack as tall as the page on show (a plain stack is as tall as its tallest page).
+class CurrentPageStack(QWidget):
+    """Pages of which one is shown, the holder as tall as the page on show.
 
-    The step scrolls as one page (one scroll area per step), so a short area after a long one
-    must not leave a long empty scroll below it.
+    Not a QStackedWidget: its layout is as tall as its tallest page, and it works out that
+    height by wrapping the text of every page built so far (every area opened) each time a
+    search result is added. Here the other pages are hidden, so layout skips them.
     """
 
-    def sizeHint(self) -> QSize:
-        """The current page's size hint."""
-        current = self.currentWidget()
-        return current.sizeHint() if current is not None else super().sizeHint()
+    def __init__(self) -> None:
+        super().__init__()
+        self._column = QVBoxLayout(self)
+        self._column.setContentsMargins(0, 0, 0, 0)
+        self._current: QWidget | None = None
 
-    def minimumSizeHint(self) -> QSize:
-        """The current page's minimum size hint."""
-        current = self.currentWidget()
-        return current.minimumSizeHint() if current is not None else super().minimumSizeHint()
+    def addWidget(self, page: QWidget) -> None:
+        """Add ``page``, hidden unless it is the first."""
+        self._column.addWidget(page)
+        if self._current is None:
+            self._current = page
+        else:
+            page.hide()
+
+    def removeWidget(self, page: QWidget) -> None:
+        """Take ``page`` out (the caller deletes it)."""
+        self._column.removeWidget(page)
+        page.hide()
+        if page is self._current:
+            self._current = None
+
+    def currentWidget(self) -> QWidget | None:
+        """The page on show."""
+        return self._current
+
+    def setCurrentWidget(self, page: QWidget) -> None:
+        """Show ``page`` and hide the one shown before."""
+        if page is self._current:
+            return
+        if self._current is not None:
+            self._current.hide()
+        self._current = page
+        page.show()
 
 
 class CardList(QWidget):
@@ -163,8 +190,10 @@ class NeedsStep(QWidget):
             self.pack, self.results, self._make_card, searched=self._show_results
         )
         self.finder.other_requested.connect(self._other_requested)
+        self.finder.tab_from = self.search
         self.search.returnPressed.connect(self.finder.run_now)
         prepare_search(self.pack)  # the index is ready before the first key
+        keep_long_lived_out_of_the_collector()
         layout.addWidget(self.finder)
 
         self.pathways = QWidget()
@@ -198,7 +227,6 @@ class NeedsStep(QWidget):
         outer.addWidget(self.tree)
         outer.addWidget(self.scroll_area, 1)
         self.pages = CurrentPageStack()
-        self.pages.currentChanged.connect(lambda _i: self.pages.updateGeometry())
         layout.addWidget(self.pages, 1)
 
         self.pages.addWidget(self.results)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from thresholds_app.core.case.limits import CaseTooLongError
 from thresholds_app.core.case.record import CaseRecord, save_case
 from thresholds_app.core.pack.model import Pack
 from thresholds_app.ui.assessment.child_step import ChildStep
@@ -37,6 +38,7 @@ from thresholds_app.ui.assessment.live_panel import LivePanel
 from thresholds_app.ui.assessment.needs_step import NeedsStep
 from thresholds_app.ui.assessment.preview_step import PreviewStep
 from thresholds_app.ui.assessment.safety_step import SafetyStep
+from thresholds_app.ui.assessment.scroll_follow import follow_content
 from thresholds_app.ui.assessment.steps import STEPS
 from thresholds_app.ui.assessment.topic_dialog import topic_dialog
 from thresholds_app.ui.assessment.widgets import ask_yes_no, enter_presses_buttons
@@ -173,6 +175,8 @@ class AssessmentPage(QWidget):
             self._containers[key] = scroll
             self.scrolls[key] = scroll
             self.stack.addWidget(scroll)
+        for scroll in self.scrolls.values():
+            follow_content(scroll)
         column.addWidget(self.stack, 1)
         bar = QHBoxLayout()
         self.back_button = QPushButton(self.tr("← Back"))
@@ -283,6 +287,9 @@ class AssessmentPage(QWidget):
         ``household[0].outcome``, ``next_steps[0].who``...; each step's ``focus_field`` lists
         its names); an unknown field focuses the step's first field.
         """
+        if field == "stepping":  # a step-up decision is made in the step-up review
+            self.step_up_requested.emit()
+            return True
         self.go_to_step(key)
         QApplication.sendPostedEvents()  # lay the step out first, so scrolling lands right
         focus = getattr(self.steps[key], "focus_field", None)
@@ -346,7 +353,11 @@ class AssessmentPage(QWidget):
             if not chosen:
                 return None
             path = Path(chosen)
-        save_case(self.state.record_for_export(), path)
+        try:
+            save_case(self.state.record_for_export(), path)
+        except (CaseTooLongError, OSError) as error:
+            self._not_written(self.tr("The case file was not saved"), error)
+            return None
         self.saved_path = path
         self._dirty = False
         self.notify(self.tr("Case file saved."))
@@ -368,10 +379,23 @@ class AssessmentPage(QWidget):
         from thresholds_app.core.base.atomic import atomic_write_bytes
 
         path = Path(chosen)
-        atomic_write_bytes(path, self.preview.pdf_bytes(export))
+        try:
+            atomic_write_bytes(path, self.preview.pdf_bytes(export))
+        except OSError as error:
+            self._not_written(self.tr("The rationale was not saved"), error)
+            return None
         self.notify(self.tr("Rationale saved as PDF."))
         self.exported.emit("pdf")
         return path
+
+    def _not_written(self, title: str, error: Exception) -> None:
+        """Say in plain words why a file was not written; the work stays open and unsaved."""
+        from PySide6.QtWidgets import QMessageBox
+
+        why = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        QMessageBox.warning(
+            self, title, self.tr("{why}\n\nYour work is still open.").format(why=why)
+        )
 
     def print_rationale(self) -> QDialog | None:
         """Print the rationale PDF through the system print dialog."""

@@ -11,6 +11,8 @@ What is found, and in what order, is decided by the app's one search
 
 from __future__ import annotations
 
+import functools
+import gc
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 from thresholds_app.core.pack.model import Pack
 from thresholds_app.core.search.find import Hit, search
 from thresholds_app.ui.assessment.indicator_card import IndicatorCard
+from thresholds_app.ui.assessment.widgets import chain_tab_order
 from thresholds_app.ui.search_links import others_html
 
 if TYPE_CHECKING:
@@ -28,7 +31,20 @@ if TYPE_CHECKING:
 
 DEBOUNCE_MS = 150  # a pause in typing this long runs the search
 PAGE = 10  # results shown at first, and added by "Show more" (the best ten answer most searches)
-SLICE_SECONDS = 0.008  # make cards for at most this long before letting events through
+SLICE_SECONDS = 0.006  # make and show cards for at most this long before letting events through
+MAX_NEW_PER_SLICE = 2  # and at most this many: the layout that follows costs about as much again
+
+
+@functools.cache
+def keep_long_lived_out_of_the_collector() -> None:
+    """Leave the pack, its search index and the window out of Python's full collections.
+
+    They live as long as the app, yet a full collection walks them every time: measured at
+    50-120 ms, it froze typing in the search box at a random key. Done once, when the search
+    index is ready (the app freezes what start-up made the same way, see ``ui/app.py``);
+    reference counting still frees these objects as usual.
+    """
+    gc.freeze()
 
 
 class SearchController(QWidget):
@@ -68,7 +84,9 @@ class SearchController(QWidget):
         self._shown = 0
         self._pending: list[str] = []
         self._query = ""
+        self.made_per_slice: list[int] = []  # new cards in each slice of the last search
         self._age_band: str | None = None
+        self.tab_from: QWidget | None = None  # what Tab leaves for the first result (the box)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(DEBOUNCE_MS)
@@ -132,6 +150,7 @@ class SearchController(QWidget):
         self._indicator_ids = [h.entry.id for h in indicators]
         self._show_others(self._hits)
         self._shown = 0
+        self.made_per_slice = []
         self.more.hide()
         self.results.take_cards()
         self._searched(len(self._indicator_ids))
@@ -145,22 +164,24 @@ class SearchController(QWidget):
         self._build_some()
 
     def _build_some(self) -> None:
-        # Cards already made are placed at once; new ones are made until the slice is used up.
-        # Each slice's cards are shown together, so the column is laid out once per slice.
+        # Cards already made are placed at once; new ones are made and shown until the slice is
+        # used up (showing a card costs as much as making it, so both count against the slice).
         start = time.perf_counter()
-        batch: list[IndicatorCard] = []
+        made = 0
         while self._pending:
             indicator_id = self._pending[0]
             card = self._pool.get(indicator_id)
             if card is None:
-                if batch and time.perf_counter() - start >= SLICE_SECONDS:
+                if made >= MAX_NEW_PER_SLICE or (
+                    made and time.perf_counter() - start >= SLICE_SECONDS
+                ):
                     break
                 card = self._pool[indicator_id] = self._make_card(indicator_id)
+                made += 1
             self._pending.pop(0)
             self.results.add_card(card)
-            batch.append(card)
-        for card in batch:
             card.show()
+        self.made_per_slice.append(made)
         if self._pending:
             self._builder.start()
             return
@@ -168,6 +189,19 @@ class SearchController(QWidget):
         self.more.setText(self.tr("Show {n} more results").format(n=min(PAGE, remaining)))
         self.results.set_footer(self.more)  # first: a widget shown with no parent is a window
         self.more.setVisible(remaining > 0)
+        self._keep_tab_order()
+
+    def _keep_tab_order(self) -> None:
+        # Cards are made (or reused) after the rest of the step, so Qt's focus chain has them
+        # last, or where an earlier search left them: Tab from the search box went to "Show
+        # more" at the foot of the results. Tab goes as on screen: box → links to other
+        # guidance → each card, top to bottom → "Show more".
+        if self.tab_from is None:
+            return
+        chain: list[QWidget] = [self.tab_from, self.others]
+        for card in self.results.cards.values():
+            chain += [card.clear_button, *card.answers.buttons.values(), card.details_button]
+        chain_tab_order([*chain, self.more])
 
     def _show_others(self, hits: list[Hit]) -> None:
         links = others_html(hits)

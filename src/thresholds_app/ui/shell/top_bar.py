@@ -32,15 +32,28 @@ def emergency_button(parent: QWidget | None = None, *, at_start_up: bool = False
 
 
 def pack_in_use_label(pack: Pack) -> QLabel:
-    """The status bar's "Guidance: id version (hash)": the guidance in use, always visible."""
+    """The status bar's "Guidance: id version": the guidance in use, always visible (H03).
+
+    The content hash is on hover (and on the start screen and in About): with it the label did
+    not fit a 1280-pixel window at 150% text in authoring mode.
+    """
     label = QLabel()
     label.setText(
-        label.tr("Guidance: {id} {version} ({hash})").format(
+        label.tr("Guidance: {id} {version}").format(
+            id=pack.manifest.id, version=pack.manifest.version
+        )
+    )
+    label.setToolTip(
+        label.tr("Guidance pack {id}, version {version} (content {hash}).").format(
             id=pack.manifest.id, version=pack.manifest.version, hash=pack.short_hash or "—"
         )
     )
     label.setObjectName("packLabel")
     label.setAccessibleName(label.tr("The guidance in use"))
+    if pack.trust is not None and not pack.trust.verified:
+        # styled before its first polish: re-polishing later builds PySide6's QStyle and Qt
+        # enums (about 70 ms after the first paint); the words are added by ui/pack_trust.py
+        label.setProperty("role", "warning")
     return label
 
 
