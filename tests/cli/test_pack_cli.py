@@ -130,3 +130,71 @@ def test_a_rationale_from_a_verified_pack_is_not_marked(tmp_path, signed_bundled
     args = ["render", str(EXAMPLE), "-o", str(out), "--pack", str(pack), "--pubkey", str(public)]
     assert main(args) == 0
     assert "AUTHORING" not in " ".join(p.extract_text() or "" for p in PdfReader(out).pages)
+
+
+def _tampered(signed_bundled, tmp_path: Path) -> Path:
+    """A signed copy of the bundled pack with one count threshold raised after signing."""
+    pack, _public = signed_bundled
+    copy = tmp_path / "tampered"
+    shutil.copytree(pack, copy)
+    rules = copy / "rules.yaml"
+    rules.write_bytes(rules.read_bytes().replace(b"at_least: 1", b"at_least: 2", 1))
+    return copy
+
+
+@pytest.mark.parametrize("command", ["assess", "validate"])
+def test_a_tampered_pack_is_refused_in_a_source_checkout_without_authoring(
+    command: str, signed_bundled, tmp_path: Path, capsys
+) -> None:
+    """A source checkout is in authoring mode, but that never covers a changed signed pack."""
+    copy = _tampered(signed_bundled, tmp_path)
+    args = [command, str(EXAMPLE), "--pack", str(copy)]
+    if command == "validate":
+        args = ["validate", str(copy)]
+    assert main(args) in (1, 2)
+    captured = capsys.readouterr()
+    assert "rules.yaml: this file has changed since the pack was signed" in captured.err
+    assert "--authoring" in captured.err
+    assert "valid (" not in captured.out
+
+
+def test_a_tampered_pack_asked_for_with_authoring_says_so_in_every_output(
+    signed_bundled, tmp_path: Path, capsys
+) -> None:
+    import json
+
+    copy = _tampered(signed_bundled, tmp_path)
+    base = ["assess", str(EXAMPLE), "--pack", str(copy), "--authoring"]
+    assert main(base) == 0
+    text = capsys.readouterr().out
+    assert text.startswith("Authoring mode: this guidance has not been verified (rules.yaml")
+    assert "AUTHORING MODE: NOT VERIFIED" in text.splitlines()[-1]
+    assert main([*base, "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["pack"]["verified"] is False
+    assert data["pack"]["authoring_mode"] is True
+    assert "rules.yaml: this file has changed" in data["pack_notice"]
+    assert main(["validate", str(copy), "--authoring"]) == 0
+    assert "authoring mode, not verified" in capsys.readouterr().out
+
+
+def test_the_unsigned_bundled_pack_in_a_source_checkout_says_authoring_in_every_output(
+    capsys,
+) -> None:
+    import json
+
+    assert main(["assess", str(EXAMPLE)]) == 0
+    assert capsys.readouterr().out.startswith("Authoring mode: this guidance has not been")
+    assert main(["assess", str(EXAMPLE), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["pack"]["authoring_mode"] is True
+    assert "Authoring mode" in data["pack_notice"]
+    assert main(["validate"]) == 0
+    assert "authoring mode, not verified" in capsys.readouterr().out
+
+
+def test_other_commands_on_an_unsigned_pack_say_authoring_mode(capsys) -> None:
+    assert main(["check"]) == 0
+    assert "thresholds check: Authoring mode: this guidance has not been verified" in (
+        capsys.readouterr().err
+    )

@@ -53,3 +53,19 @@ def test_review_lists_every_file_and_writes_counts(
 def test_review_of_a_missing_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["review", str(tmp_path / "nope")]) == 2
     assert "is not a folder" in capsys.readouterr().err
+
+
+def test_review_lists_a_tricky_reference_on_one_line_and_flags_answers_not_used(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pack = load_pack(default_pack_dir()).pack
+    assert pack is not None
+    case = marked_case(0, pack)
+    case.child.reference = "REF\u202e1234"
+    case.answers["dn-sexual-abuse-l44"] = "yes"
+    save_case(case, tmp_path / "tricky.json", touch=False)
+    assert main(["review", str(tmp_path), "--now", "2026-12-02T10:00Z"]) == 0
+    row = capsys.readouterr().out.splitlines()[1]
+    assert row.startswith("REF1234\t")
+    assert "\u202e" not in row
+    assert "Answers not used" in row

@@ -85,4 +85,5 @@ def test_console_script_runs_in_a_fresh_process() -> None:
     assert done.returncode == 0
     assert done.stdout.strip() == (
         "minimal 1.0.0: valid (3 indicators, 4 rules, 1 scenarios, 1 test cases)"
+        " in authoring mode, not verified"  # a source checkout, an unsigned pack
     )

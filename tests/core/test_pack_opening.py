@@ -98,12 +98,30 @@ def test_authoring_mode_loads_an_unsigned_pack_marked_as_not_verified(tmp_path: 
     assert "Authoring mode" in opened.notice
 
 
-def test_authoring_mode_names_what_changed_in_a_signed_pack(tmp_path: Path, keys) -> None:
+def test_authoring_mode_asked_for_names_what_changed_in_a_signed_pack(tmp_path, keys) -> None:
     pack_dir = signed_pack(tmp_path / "p", keys[0])
     (pack_dir / "levels.yaml").write_bytes((pack_dir / "levels.yaml").read_bytes() + b"\n")
-    policy = TrustPolicy((keys[1],), True, None)
+    policy = TrustPolicy((keys[1],), True, None, authoring_requested=True)
     note = open_pack([pack_dir], policy).result.pack.trust.note  # type: ignore[union-attr]
     assert "levels.yaml: this file has changed" in note
+
+
+@pytest.mark.parametrize("trusted", [True, False])
+def test_a_signed_pack_that_fails_its_check_is_refused_unless_authoring_is_asked_for(
+    tmp_path: Path, keys, trusted: bool
+) -> None:
+    """Authoring mode by setting alone (a source checkout) never uses a tampered pack."""
+    pack_dir = signed_pack(tmp_path / "p", keys[0])
+    rules = pack_dir / "rules.yaml"
+    rules.write_bytes(rules.read_bytes().replace(b"at_least: 1", b"at_least: 2", 1))
+    policy = TrustPolicy((keys[1],) if trusted else (), True, None)
+    opened = open_pack([pack_dir], policy)
+    assert opened.result.pack is None
+    problem = str(opened.result.problems[0])
+    assert problem.startswith("rules.yaml: this file has changed since the pack was signed")
+    if not trusted:  # the key cannot be checked either, and it says so
+        assert "no trusted signing keys" in problem
+    assert "was refused" in opened.notice
 
 
 def test_a_signed_pack_is_verified_even_in_authoring_mode(tmp_path: Path, keys) -> None:

@@ -12,7 +12,8 @@ from assessment_kit import make_window
 from PySide6.QtWidgets import QDialog
 
 from thresholds_app.paths import default_pack_dir
-from thresholds_app.ui.app import build_parser, parse_options, problems_dialog
+from thresholds_app.ui.app import build_parser, parse_options
+from thresholds_app.ui.pack_problems import problems_dialog
 
 
 def run(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:

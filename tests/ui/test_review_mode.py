@@ -151,6 +151,9 @@ def test_folder_with_a_damaged_file(qtbot, tmp_path) -> None:
     page = window.mash.open_batch()
     assert isinstance(page, BatchPage)
     assert window.current_page_key() == Page.MASH
+    # True to what happens: reading writes nothing, a saved review goes into its case file.
+    assert "Nothing is written" not in page.summary.text()
+    assert "a review you save is added to that case file" in page.summary.text()
     folder = tmp_path / "morning"
     folder.mkdir()
     pack = window.pack
@@ -237,3 +240,28 @@ def test_your_level_shows_only_a_level_you_chose(qtbot, tmp_path) -> None:
     assert view.level_values[2].accessibleName() == "Yours: Level 2"
     form.agree.click()
     assert view.level_values[2].text() == "Level 4"  # the referrer's own decision
+
+
+def test_an_overdue_decision_is_prominent_and_asks_for_the_reason(qtbot, tmp_path) -> None:
+    _window, view, path = open_review(qtbot, tmp_path)
+    form = view.form
+    assert form.delay_reason.isHidden()  # nothing to explain before there is a deadline
+    qtbot.mouseClick(form.agree, Qt.MouseButton.LeftButton, pos=QPoint(8, form.agree.height() // 2))
+    choose(form.rag, "red")
+    choose(form.outcome, "early-help")
+    form.received.setDateTime(QDateTime(2025, 1, 13, 9, 0, 0))
+    form.decided.setDateTime(QDateTime(2025, 12, 2, 10, 0, 0))
+    qtbot.keyClicks(form.reviewer, "Sam Reviewer")
+    qtbot.keyClicks(form.role, "MASH social worker")
+    words = form.overdue_words
+    assert not words.isHidden()
+    assert words.text().startswith("Overdue: the decision is ")
+    assert words.property("role") == "warning"  # the app's warning style, and the word itself
+    assert not form.delay_reason.isHidden()
+    assert "The decision is overdue: give the reason for the delay." in view.blockers()
+    assert not view.save_button.isEnabled()
+    qtbot.keyClicks(form.delay_reason, "Referral held in a shared inbox during leave")
+    assert view.blockers() == []
+    qtbot.mouseClick(view.save_button, Qt.MouseButton.LeftButton)
+    review = load_case(path).reviews[-1]
+    assert review.delay_reason == "Referral held in a shared inbox during leave"

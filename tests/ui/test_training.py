@@ -42,6 +42,7 @@ def test_library_filters_as_the_trainer_chooses(qtbot) -> None:  # type: ignore[
     page = _training(qtbot)
     everything = page.list.count()
     assert everything == len(solihull().scenarios)
+    page.hide_guidance.setChecked(False)  # a level filter shows levels: only when not hidden
     page.level.setCurrentIndex(page.level.findData(4))
     assert 0 < page.list.count() < everything
     assert all(s.expected_level == 4 for s in page.found())
@@ -51,6 +52,35 @@ def test_library_filters_as_the_trainer_chooses(qtbot) -> None:  # type: ignore[
     assert page.list.count() == 0
     assert not page.present_button.isEnabled()
     assert "No scenarios match" in page.story.text()
+
+
+def test_hidden_guidance_is_hidden_in_the_list_and_its_filter(qtbot) -> None:  # type: ignore[no-untyped-def]
+    page = _training(qtbot)
+    assert page.hide_guidance.isChecked()  # the default
+    rows = [page.list.item(i).text() for i in range(page.list.count())]
+    assert rows
+    assert not any("Level" in row for row in rows)
+    assert page.level.isHidden()
+    page.hide_guidance.setChecked(False)
+    assert not page.level.isHidden()
+    assert all(" · Level " in page.list.item(i).text() for i in range(page.list.count()))
+    page.level.setCurrentIndex(page.level.findData(4))
+    page.hide_guidance.setChecked(True)  # hiding again drops the level filter too
+    assert page.level.currentData() is None
+    assert page.list.count() == len(solihull().scenarios)
+
+
+def test_the_answer_slide_says_why_an_escalation_is_level_4(qtbot) -> None:  # type: ignore[no-untyped-def]
+    scenario = next(
+        s for s in solihull().scenarios if s.id == "sc-esc-neglect-two-reviews-no-change"
+    )
+    presenter = PresenterView(solihull(), [scenario])
+    qtbot.addWidget(presenter)
+    presenter.show()
+    qtbot.keyClick(presenter, Qt.Key.Key_R)
+    text = presenter.answer.text()
+    assert "Level 4" in text
+    assert "Why: Early help has not changed things" in text
 
 
 def test_a_local_file_with_problems_is_refused_with_lines(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

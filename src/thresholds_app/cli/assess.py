@@ -64,29 +64,39 @@ def run(args: argparse.Namespace) -> int:
         print(f"thresholds assess: {error}", file=sys.stderr)
         return 1
     if args.format == "json":
-        print(json.dumps(to_json(result), indent=2, ensure_ascii=False))
+        print(json.dumps(to_json(result, pack), indent=2, ensure_ascii=False))
     else:
         print(to_text(result, pack))
     return 0
 
 
-def to_json(result: Assessment) -> dict[str, Any]:
-    """The assessment as JSON-ready data, with ``rules_fired`` and a ``pack`` block."""
+def to_json(result: Assessment, pack: Pack | None = None) -> dict[str, Any]:
+    """The assessment as JSON-ready data, with ``rules_fired`` and a ``pack`` block.
+
+    The block says whether the pack was verified; in authoring mode ``pack_notice`` says so too
+    (a tool reading only the notice must not miss it).
+    """
+    from thresholds_app.cli.packarg import authoring_line, trust_json
     from thresholds_app.core.case.codec import assessment_to_dict
 
     data = assessment_to_dict(result)
     data["rules_fired"] = list(result.rules_fired)
     data["pack"] = {"id": result.pack_id, "version": result.pack_version, "hash": result.pack_hash}
+    if pack is not None:
+        data["pack"].update(trust_json(pack))
+        if line := authoring_line(pack):
+            data["pack_notice"] = "\n".join(x for x in (line, data.get("pack_notice")) if x)
     return data
 
 
 def to_text(result: Assessment, pack: Pack) -> str:
     """A plain-text summary a practitioner can read in a terminal."""
+    from thresholds_app.cli.packarg import authoring_line
     from thresholds_app.core.base.wording import answer_words, level_label
     from thresholds_app.core.report.rationale import guidance_headline
     from thresholds_app.core.report.sections import reasons_to_show
 
-    out: list[str] = []
+    out: list[str] = [line] if (line := authoring_line(pack)) else []
     if result.pack_notice:
         out.append(result.pack_notice)
     # The same headline as the screen and the rationale (withheld, not enough answered, level).
@@ -142,5 +152,6 @@ def to_text(result: Assessment, pack: Pack) -> str:
         ],
     )
     out.append("")
-    out.append(f"Pack {result.pack_id} {result.pack_version} ({result.pack_hash[:12]})")
+    verified = "" if not authoring_line(pack) else " - AUTHORING MODE: NOT VERIFIED"
+    out.append(f"Pack {result.pack_id} {result.pack_version} ({result.pack_hash[:12]}){verified}")
     return "\n".join(out)

@@ -13,6 +13,9 @@ from pathlib import Path
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Register the command's arguments."""
+    from thresholds_app.cli.packarg import add_trust_arguments
+
+    add_trust_arguments(parser)
     parser.add_argument(
         "pack_dir", nargs="?", type=Path, help="pack folder (default: bundled pack)"
     )
@@ -26,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
     from thresholds_app.core.base.atomic import atomic_write_bytes
     from thresholds_app.core.report.rationale import format_produced_at
 
-    pack = load_pack_for("book", args.pack_dir)
+    pack = load_pack_for("book", args.pack_dir, args)
     if isinstance(pack, int):
         return pack
     from thresholds_app.pdf.book import render_book_pdf

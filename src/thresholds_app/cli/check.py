@@ -16,6 +16,9 @@ from pathlib import Path
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Register the command's arguments."""
+    from thresholds_app.cli.packarg import add_trust_arguments
+
+    add_trust_arguments(parser)
     parser.add_argument(
         "pack_dir", nargs="?", type=Path, help="pack folder (default: bundled pack)"
     )
@@ -28,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
     from thresholds_app.core.rules.selfcheck import check_pack
     from thresholds_app.core.search.selfcheck import check_queries
 
-    pack = load_pack_for("check", args.pack_dir)
+    pack = load_pack_for("check", args.pack_dir, args)
     if isinstance(pack, int):
         return pack
     try:

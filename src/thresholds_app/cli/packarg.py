@@ -78,12 +78,36 @@ def open_pack_for(
     # only the pack named: the command line never falls back silently to another one
     cache = default_cache_dir() if command != "validate" else None
     opened = open_pack([folder], policy, cache_dir=cache)
-    # A source checkout's everyday authoring mode stays quiet here (its rationales still say so
-    # on every page); a refusal, or authoring mode asked for, is always said.
+    # A source checkout's everyday authoring mode (an unsigned pack) stays quiet on stderr: every
+    # output says so instead (authoring_line). A refusal, or authoring mode asked for, is said.
     # The organisation's partnership settings that could not be used are always said too.
     if opened.notice and (opened.refusals or opened.messages or getattr(args, "authoring", False)):
         print(f"thresholds {command}: {opened.notice}", file=sys.stderr)
+    if opened.result.pack is None and policy.authoring and not policy.authoring_requested:
+        print(
+            f"thresholds {command}: a pack that does not match its signed manifest is used "
+            "only when asked for with --authoring (marked as not verified).",
+            file=sys.stderr,
+        )
     return opened
+
+
+def authoring_line(pack: Pack) -> str:
+    """The line every output of a pack not verified starts with ("" when it was verified)."""
+    trust = pack.trust
+    if trust is None or trust.verified:
+        return ""
+    return trust.note
+
+
+def trust_json(pack: Pack) -> dict[str, object]:
+    """Whether the pack was verified, for every ``--json`` output."""
+    trust = pack.trust
+    return {
+        "verified": bool(trust and trust.verified),
+        "authoring_mode": bool(trust and not trust.verified),
+        "trust": trust.note if trust else "",
+    }
 
 
 def load_pack_for(
@@ -113,4 +137,14 @@ def load_pack_for(
                 file=sys.stderr,
             )
         return 2
+    line = authoring_line(result.pack)
+    already = (
+        opened.refusals or opened.messages or getattr(args, "authoring", False)
+    )  # the notice said so
+    if line and not already and command not in OUTPUTS_MARKED:
+        print(f"thresholds {command}: {line}", file=sys.stderr)
     return result.pack
+
+
+# Commands whose own output says authoring mode (assess's text and JSON, render's every page).
+OUTPUTS_MARKED = ("assess", "render")

@@ -17,6 +17,9 @@ from thresholds_app.cli.render import _parse_time
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Register the command's arguments."""
+    from thresholds_app.cli.packarg import add_trust_arguments
+
+    add_trust_arguments(parser)
     parser.add_argument("folder", type=Path, help="a folder of case files (.json)")
     parser.add_argument("--csv", type=Path, help="write anonymised counts as CSV to this file")
     parser.add_argument("--pdf", type=Path, help="write the counts and a chart as a PDF")
@@ -37,6 +40,7 @@ def run(args: argparse.Namespace) -> int:
     """List the folder and write the counts; return the exit code."""
     from thresholds_app.cli.packarg import load_pack_for
     from thresholds_app.core.base.atomic import atomic_write_bytes, atomic_write_text
+    from thresholds_app.core.base.wording import one_line
     from thresholds_app.core.review.batch import FLAG_WORDS, read_folder
     from thresholds_app.core.review.clock import due_words, time_left_words
     from thresholds_app.core.review.counts import cells, counts_csv
@@ -44,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
     if not args.folder.is_dir():
         print(f"thresholds review: {args.folder} is not a folder", file=sys.stderr)
         return 2
-    pack = load_pack_for("review", args.pack)
+    pack = load_pack_for("review", args.pack, args)
     if isinstance(pack, int):
         return pack
     now = args.now or datetime.now(UTC)
@@ -53,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
         print("reference\treceived\treferred\tnow\treferrer\tMASH\tRAG\tdue\tflags")
         for row in batch.rows:
             if not row.ok:
-                print(f"{row.path.name}\tnot read: {row.problem}")
+                print(f"{one_line(row.path.name)}\tnot read: {row.problem}")
                 continue
             due = f"{due_words(row.due)} ({time_left_words(row.due, now)})" if row.due else "-"
             received = due_words(row.received) if row.received else "-"

@@ -20,6 +20,9 @@ from typing import Any
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Register the command's arguments."""
+    from thresholds_app.cli.packarg import add_trust_arguments
+
+    add_trust_arguments(parser)
     parser.add_argument(
         "pack_dir", nargs="?", type=Path, help="pack folder (default: bundled pack)"
     )
@@ -45,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
         load_local_scenarios,
     )
 
-    pack = load_pack_for("scenarios", args.pack_dir)
+    pack = load_pack_for("scenarios", args.pack_dir, args)
     if isinstance(pack, int):
         return pack
     scenarios = list(pack.scenarios)

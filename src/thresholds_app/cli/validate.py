@@ -40,11 +40,12 @@ def run(args: argparse.Namespace) -> int:
             "scenarios": len(pack.scenarios) if pack else 0,
             "tests": len(pack.tests) if pack else 0,
         }
-        trust = pack.trust if pack else None
+        from thresholds_app.cli.packarg import trust_json
+
+        trust = trust_json(pack) if pack else {"verified": False, "trust": ""}
         out = {
             "valid": result.ok,
-            "verified": bool(trust and trust.verified),
-            "trust": trust.note if trust else "",
+            **trust,
             "counts": counts,
             "problems": [p.to_json() for p in result.problems],
         }
@@ -53,10 +54,13 @@ def run(args: argparse.Namespace) -> int:
         for problem in result.problems:
             print(problem)  # file:line:col: message, the file relative to the pack folder
         if result.ok and pack is not None:
+            from thresholds_app.cli.packarg import authoring_line
+
             print(
                 f"{pack.manifest.id} {pack.manifest.version}: valid "
                 f"({len(pack.indicators)} indicators, {len(pack.rules)} rules, "
                 f"{len(pack.scenarios)} scenarios, {len(pack.tests)} test cases)"
+                + (" in authoring mode, not verified" if authoring_line(pack) else "")
             )
         else:
             print(f"{len(result.problems)} problem(s) found", file=sys.stderr)

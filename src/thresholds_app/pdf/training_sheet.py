@@ -11,7 +11,12 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from thresholds_app.core.pack.model import Pack
 from thresholds_app.core.training.session import SetResult
-from thresholds_app.core.training.sheet import INTENDED_USE, SessionSheet, level_words
+from thresholds_app.core.training.sheet import (
+    INTENDED_USE,
+    SessionSheet,
+    authoring_marking,
+    level_words,
+)
 from thresholds_app.pdf.layout import PageFurniture, Styles, build_pdf, make_styles
 from thresholds_app.pdf.safe import markup, safe_para
 
@@ -24,9 +29,11 @@ def _bullets(items: tuple[str, ...], st: Styles) -> list[Flowable]:
     return [Paragraph(markup(item), st.bullet, bulletText="•") for item in items]
 
 
-def _furniture(identity: str, produced_at: str, what: str, app_version: str) -> PageFurniture:
+def _furniture(
+    identity: str, produced_at: str, what: str, app_version: str, marking: str = ""
+) -> PageFurniture:
     return PageFurniture(
-        marking="",
+        marking=marking,  # authoring mode: on every page
         header_left=what,
         header_right=f"Produced {produced_at}",
         footer_left=f"Guidance: {identity}  ·  thresholds_app {app_version}",
@@ -44,6 +51,8 @@ def render_session_sheet_pdf(sheet: SessionSheet, app_version: str) -> bytes:
     ]
     for number, item in enumerate(sheet.scenarios, start=1):
         story += [_p(f"{number}. {item.title}", st.h1), _p(f"Expected: {item.expected}", st.body)]
+        if item.why:
+            story += [_p("Why the guidance indicates this", st.label), *_bullets(item.why, st)]
         if item.key_indicators:
             story += [_p("Key indicators", st.label), *_bullets(item.key_indicators, st)]
         if item.discussion_points:
@@ -57,7 +66,7 @@ def render_session_sheet_pdf(sheet: SessionSheet, app_version: str) -> bytes:
     if sheet.overall:
         story += [_p("The room across the session", st.h1), *_bullets(sheet.overall, st)]
     furniture = _furniture(
-        sheet.pack_identity, sheet.produced_at, "Training session sheet", app_version
+        sheet.pack_identity, sheet.produced_at, "Training session sheet", app_version, sheet.marking
     )
     return build_pdf(story, furniture, title=sheet.title, subject="Training session sheet")
 
@@ -96,5 +105,6 @@ def render_certificate_pdf(
             )
         )
     story += [Spacer(1, 8 * mm), _p(INTENDED_USE, st.note)]
-    furniture = _furniture(identity, produced_at, "Practice certificate", app_version)
+    marking = authoring_marking(pack)
+    furniture = _furniture(identity, produced_at, "Practice certificate", app_version, marking)
     return build_pdf(story, furniture, title="Threshold practice certificate", subject=m.area)

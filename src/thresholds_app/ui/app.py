@@ -180,6 +180,8 @@ def _run(argv: Sequence[str]) -> int:
         sys.stderr.write(f"The guidance pack cannot be used:\n{text}\n")
         gc.enable()
         if not args.quit_when_ready:
+            from thresholds_app.ui.pack_problems import problems_dialog  # 999 and F9 too
+
             problems_dialog(str(pack_dir), text).exec()
         return EXIT_BAD_PACK
 
@@ -229,19 +231,3 @@ def _forget_copied_rationale(app: object) -> None:
     mime = clipboard.mimeData()
     if mime is not None and any(mime.hasFormat(f) for f in preview.CLIPBOARD_EXCLUSIONS):
         clipboard.clear()
-
-
-def problems_dialog(pack_dir: str, text: str):  # type: ignore[no-untyped-def]
-    """A dialog listing every problem in the pack (built here, shown by the caller)."""
-    from PySide6.QtWidgets import QMessageBox
-
-    box = QMessageBox(QMessageBox.Icon.Critical, "The guidance pack cannot be used", "")
-    box.setText(
-        "The app cannot start because its guidance pack has problems. Nothing has been assessed. "
-        "Ask whoever looks after the app to fix the pack; the list below says where each "
-        "problem is."
-    )
-    box.setInformativeText(f"Pack folder: {pack_dir}")
-    box.setDetailedText(text)
-    box.setObjectName("packProblemsDialog")
-    return box

@@ -118,3 +118,27 @@ def test_counts_hold_no_personal_data_and_hide_small_cells(
     ]
     agencies = {r["row"]: r["count"] for r in rows if r["table"] == "referrals by agency type"}
     assert agencies == {"Education": "12", "Health": "5"}  # 12 schools, 5 GP surgeries
+
+
+def test_a_reference_shows_on_one_line_without_bidi_or_control_tricks(
+    tmp_path: Path, current_pack: Pack
+) -> None:
+    case = marked_case(0, current_pack)
+    case.child.reference = "<b>REF</b>&amp;\u202e1234\u2066\n\x1b[31m"
+    case.child.household_reference = "\u200bHH\u202e-1"
+    save_case(case, tmp_path / "tricky.json", touch=False)
+    (row,) = read_folder(tmp_path, current_pack).rows
+    assert row.reference == "<b>REF</b>&amp;1234 [31m"  # kept as typed, minus what reorders
+    assert row.household == "HH-1"
+
+
+def test_an_answer_to_an_id_the_guidance_does_not_know_is_flagged_in_the_list(
+    tmp_path: Path, current_pack: Pack
+) -> None:
+    case = marked_case(0, current_pack)
+    case.answers["dn-sexual-abuse-l44"] = "yes"  # a mistyped Level 4 indicator
+    save_case(case, tmp_path / "typo.json", touch=False)
+    save_case(marked_case(1, current_pack), tmp_path / "fine.json", touch=False)
+    rows = {r.path.name: r for r in read_folder(tmp_path, current_pack).rows}
+    assert "answers-not-used" in rows["typo.json"].flags
+    assert "answers-not-used" not in rows["fine.json"].flags

@@ -102,3 +102,30 @@ def test_feedback_slip_text_is_golden(current_pack: Pack) -> None:
     if os.environ.get("UPDATE_GOLDEN"):
         golden.write_text(text, encoding="utf-8")
     assert text == golden.read_text(encoding="utf-8")
+
+
+def test_an_overdue_decision_needs_the_reason_for_the_delay(current_pack: Pack) -> None:
+    from thresholds_app.core.review.decision import overdue
+
+    case = case_under(current_pack, example_case("level-3-consent-refused"))
+    review = start_review(
+        current_pack, case, reassess(current_pack, case), received_at="2026-12-01T09:00:00Z"
+    )
+    review.agrees, review.reviewer, review.role = True, "A. Reviewer", "Social worker"
+    review.rag, review.outcome = "red", "early-help"
+    review.reviewed_at = "2026-12-01T10:00:00Z"
+    assert not overdue(current_pack, review, review_time("2026-12-01T10:00:00Z"))
+    assert review_blockers(current_pack, case, review) == []
+    review.reviewed_at = "2026-12-09T10:00:00Z"  # a red rating decided eight days later
+    assert overdue(current_pack, review, review_time("2026-12-01T10:00:00Z"))
+    assert review_blockers(current_pack, case, review) == [
+        "The decision is overdue: give the reason for the delay."
+    ]
+    review.delay_reason = "Waiting for police checks"
+    assert review_blockers(current_pack, case, review) == []
+
+
+def review_time(text: str):  # type: ignore[no-untyped-def]
+    from thresholds_app.core.review.clock import parse_time
+
+    return parse_time(text)

@@ -6,6 +6,8 @@ answer is worded the same everywhere. Pack text (level names, indicator wording)
 
 from __future__ import annotations
 
+import unicodedata
+
 # What an unanswered question prints as: never "No" (issue 11: an unanswered immediate-danger
 # question once printed as "Emergency: No").
 NOT_ANSWERED = "not answered"
@@ -45,3 +47,23 @@ def day_list(days: tuple[str, ...] | list[str], *, short: bool = False) -> str:
     """Day keys as words in week order: ``"Monday, Tuesday"`` (``short``: ``"Mon, Tue"``)."""
     names = DAY_SHORT_NAMES if short else DAY_NAMES
     return ", ".join(names[d] for d in DAY_KEYS if d in days)
+
+
+def one_line(text: str) -> str:
+    """Free text made safe to show on one line: a list row, a title, a terminal line.
+
+    Line breaks and tabs become spaces; control and format characters are dropped (bidi
+    overrides and isolates could show ``1234`` as ``4321``, zero-width ones hide text, terminal
+    escapes could rewrite a terminal); runs of spaces become one. What is left reads the same
+    in every place it is shown.
+    """
+    if text.isascii() and text.isprintable():
+        return " ".join(text.split())  # the common case: nothing to drop
+    kept = []
+    for char in text:
+        kind = unicodedata.category(char)
+        if char.isspace() or kind in ("Zl", "Zp"):
+            kept.append(" ")
+        elif kind not in ("Cc", "Cf", "Cs", "Co", "Cn"):
+            kept.append(char)
+    return " ".join("".join(kept).split())

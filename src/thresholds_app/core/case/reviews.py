@@ -39,6 +39,7 @@ class Review:
     outcome_words: str = ""  # what "other" means
     gaps: list[str] = field(default_factory=list)  # gap ids to go back to the referrer about
     referral_sha256: str = ""  # fingerprint of the referrer's part reviewed
+    delay_reason: str = ""  # why the decision came after the RAG rating's deadline
 
 
 def review_to_dict(review: Review) -> dict[str, Any]:

@@ -6,7 +6,10 @@ apply the same rules:
 1. The requested pack (the first candidate) is verified (:mod:`.trust`). If it passes, it is
    loaded from exactly the bytes that were checked, and its version is recorded as accepted.
 2. If it is refused and authoring mode is on, it is loaded anyway, marked as not verified: the
-   note says why, and every rationale made from it says so on every page.
+   note says why, and every rationale made from it says so on every page. A pack that carries
+   a signed manifest it does not match (a changed, missing or extra file, another key, another
+   pack, an older version) is loaded so only when authoring mode was asked for by name
+   (``--authoring``), never by a setting alone: tampering is never used quietly.
 3. Otherwise the other candidates (the copy bundled with the app, and the copies of versions
    accepted before, kept in the user's state folder) are verified and the newest trusted one
    is used, with a note naming the refused file and the pack used.
@@ -57,6 +60,8 @@ class TrustPolicy:
     # The organisation's name and numbers over the pack (not about trust, but applied to
     # whichever pack is opened, so it travels with the rest of the run's settings).
     partnership: Partnership = NO_PARTNERSHIP
+    # --authoring given: authoring mode may then use a signed pack that fails its check too
+    authoring_requested: bool = False
 
 
 @record
@@ -106,7 +111,7 @@ def _open(candidates: Sequence[Path], policy: TrustPolicy, cache_dir: Path | Non
         if not isinstance(opened, Refusal):
             return opened
         outcome = opened
-    if policy.authoring:
+    if policy.authoring and (outcome.unsigned or policy.authoring_requested):
         result = load_pack(first, cache_dir=cache_dir)
         why = outcome.reason if outcome.unsigned else str(outcome)
         trust = PackTrust(False, "", AUTHORING_NOTE.replace("{why}", why))

@@ -89,6 +89,9 @@ def verify_pack(
         reason = f"the pack is signed with a key this computer does not trust (key {key_text})"
         if not trusted_keys:
             reason = "no trusted signing keys are set up on this computer, so it cannot be checked"
+        changed = _unchecked_change(pack_dir, manifest_bytes)
+        if changed is not None:  # name the changed file, the likelier thing to act on
+            return refuse(changed[0], f"{changed[1]}; besides, {reason}")
         return refuse(SIGNATURE, reason)
     try:
         minisig.verify(manifest_bytes, signature, key)
@@ -118,6 +121,18 @@ def verify_pack(
             )
     signed_files = {MANIFEST: manifest_bytes, SIGNATURE: signature_bytes}
     return Verified(manifest, key.id_text, problem, signed_files)
+
+
+def _unchecked_change(pack_dir: Path, manifest_bytes: bytes) -> tuple[str, str] | None:
+    """The first file that does not match a manifest whose signature could not be checked."""
+    from thresholds_app.core.pack.signing import parse_manifest
+
+    try:
+        manifest = parse_manifest(manifest_bytes)
+    except ValueError:
+        return None
+    problem = _check_files(pack_dir, manifest)
+    return problem if isinstance(problem, tuple) else None
 
 
 def _check_files(pack_dir: Path, manifest: Manifest) -> dict[str, bytes] | tuple[str, str]:

@@ -5,7 +5,9 @@ The app and every ``thresholds`` command that uses a pack call these, so they ag
 - Trusted keys: the organisation's (``packs.trusted_keys``), the ``*.pub`` files installed
   with the app (``resources/keys/``), and for the command line any ``--pubkey`` given.
 - Authoring mode: on when the settings say ``always``, or when it is asked for (``--authoring``)
-  and the settings say ``on-request`` or ``always``. A ``--pubkey`` asks for a strict check, so
+  and the settings say ``on-request`` or ``always``. Only when asked for does it also use a
+  signed pack that no longer matches its manifest (``always`` alone covers unsigned packs). A
+  ``--pubkey`` asks for a strict check, so
   it turns the ``always`` default off unless ``--authoring`` is given too.
 - Candidates: the pack asked for (``--pack``, else ``packs.location``, else the bundled one),
   then the bundled one as the fallback.
@@ -64,7 +66,15 @@ def trust_policy(
     accepted = accepted_versions() if record_versions else None
     kept = kept_packs() if record_versions and keep_copies else None
     local = partnership(settings)  # the name and numbers set over the pack (core/pack/local.py)
-    return TrustPolicy(tuple(keys), authoring, accepted, kept=kept, partnership=local), messages
+    policy = TrustPolicy(
+        tuple(keys),
+        authoring,
+        accepted,
+        kept=kept,
+        partnership=local,
+        authoring_requested=authoring_requested,
+    )
+    return policy, messages
 
 
 def pack_candidates(settings: Settings, requested: Path | None) -> list[Path]:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from thresholds_app.core.base.wording import one_line
 from thresholds_app.core.case.reading import read_case_bytes
 from thresholds_app.core.case.record import CaseFileError, CaseRecord, case_from_json
 from thresholds_app.core.pack.model import Pack
@@ -24,6 +25,7 @@ from thresholds_app.core.review.reassess import Reassessment, reassess
 # Flags a row can carry; the table shows them in words, programs key on the ids.
 FLAG_WORDS = {
     "emergency": "Emergency",
+    "answers-not-used": "Answers not used",
     "referrer-above-guidance": "Referrer above guidance",
     "referrer-below-guidance": "Referrer below guidance",
     "mash-above-referrer": "MASH above referrer",
@@ -90,7 +92,7 @@ def read_row(path: Path, pack: Pack, now: dt.datetime | None = None) -> BatchRow
         raw = read_case_bytes(path)
         case = case_from_json(raw, name=path.name)
     except CaseFileError as exc:
-        return BatchRow(path, problem=" ".join(str(exc).split()))  # one line for a table cell
+        return BatchRow(path, problem=one_line(str(exc)))  # one line for a table cell
     return _row(path, raw, case, pack, now)
 
 
@@ -105,6 +107,10 @@ def _row(path: Path, raw: bytes, case: CaseRecord, pack: Pack, now: dt.datetime 
     flags: list[str] = []
     if checked.now.emergency:
         flags.append("emergency")
+    # An answer to an id the guidance does not know plays no part in the level: a "yes" to a
+    # mistyped Level 4 indicator must be seen in the list, not only in the detail view.
+    if any(d.kind in ("answer-unknown", "id-replaced") for d in checked.differences):
+        flags.append("answers-not-used")
     referrer = _direction(case.decision.level, checked.now.indicated_level)
     if referrer:
         flags.append("referrer-above-guidance" if referrer > 0 else "referrer-below-guidance")
@@ -125,8 +131,8 @@ def _row(path: Path, raw: bytes, case: CaseRecord, pack: Pack, now: dt.datetime 
         flags.append("referral-changed")
     return BatchRow(
         path=path,
-        reference=case.child.reference,
-        household=case.child.household_reference.strip(),
+        reference=one_line(case.child.reference),  # shown on one line: no bidi tricks
+        household=one_line(case.child.household_reference),
         received=received,
         referred_level=checked.as_referred.indicated_level if checked.as_referred else None,
         now_level=checked.now.indicated_level,

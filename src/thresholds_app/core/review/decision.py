@@ -6,11 +6,13 @@ level they choose, with reasons. The app never fills it from the engine (hazard 
 
 from __future__ import annotations
 
+import datetime as dt
+
 from thresholds_app.core.case.record import CaseRecord
 from thresholds_app.core.case.reviews import REVIEW_STAGES, Review
 from thresholds_app.core.pack.model import Pack
 from thresholds_app.core.pack.review_defaults import review_guide
-from thresholds_app.core.review.clock import parse_time, rating
+from thresholds_app.core.review.clock import deadline, parse_time, rating
 from thresholds_app.core.review.gaps import referral_gaps
 from thresholds_app.core.review.reassess import Reassessment
 
@@ -48,6 +50,20 @@ def settle_level(review: Review, case: CaseRecord) -> None:
         review.level = case.decision.level
 
 
+def decision_deadline(pack: Pack, review: Review) -> dt.datetime | None:
+    """By when the review's RAG rating says to decide, or None without a rating or a receipt."""
+    rated = rating(pack, review.rag)
+    received = parse_time(review.received_at)
+    return deadline(received, rated, pack) if rated and received else None
+
+
+def overdue(pack: Pack, review: Review, now: dt.datetime) -> bool:
+    """Whether the decision comes after its deadline: at its recorded time, else at ``now``."""
+    due = decision_deadline(pack, review)
+    decided = parse_time(review.reviewed_at) or now
+    return due is not None and decided > due
+
+
 def review_blockers(pack: Pack, case: CaseRecord, review: Review) -> list[str]:
     """Plain sentences saying what the review still needs before it can be saved."""
     out: list[str] = []
@@ -72,6 +88,8 @@ def review_blockers(pack: Pack, case: CaseRecord, review: Review) -> list[str]:
         out.append("Record when the MASH received the referral (a date and time).")
     if parse_time(review.reviewed_at) is None:
         out.append("Record the date and time of this decision.")
+    elif overdue(pack, review, dt.datetime.now(dt.UTC)) and not review.delay_reason.strip():
+        out.append("The decision is overdue: give the reason for the delay.")
     outcome = next((o for o in review_guide(pack).outcomes if o.id == review.outcome), None)
     if outcome is None:
         out.append("Choose the outcome.")

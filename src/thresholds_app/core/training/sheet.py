@@ -27,6 +27,7 @@ class SheetScenario:
     discussion_points: tuple[str, ...]
     votes: str  # "" when the room's answers were not recorded
     agreement: str
+    why: tuple[str, ...] = ()  # the reasons the guidance gives for the expected level
 
 
 @record
@@ -39,6 +40,7 @@ class SessionSheet:
     produced_at: str
     scenarios: tuple[SheetScenario, ...]
     overall: tuple[str, ...]
+    marking: str = ""  # on every page when the guidance was not verified (authoring mode)
 
 
 def level_words(pack: Pack, level: int | None) -> str:
@@ -47,6 +49,28 @@ def level_words(pack: Pack, level: int | None) -> str:
         return "not enough information to indicate a level"
     found = pack.levels.get(level)
     return f"Level {level}: {found.name}" if found else f"Level {level}"
+
+
+def authoring_marking(pack: Pack) -> str:
+    """The marking every page of training material made in authoring mode carries, or ""."""
+    from thresholds_app.core.report.rationale import AUTHORING_MARKING
+
+    trust = pack.trust
+    return AUTHORING_MARKING if trust is not None and not trust.verified else ""
+
+
+def why_expected(pack: Pack, scenario: Scenario) -> tuple[str, ...]:
+    """The reasons the guidance gives for the scenario's level, from its answers.
+
+    The key indicators alone can understate it: a Level 4 reached because early help has not
+    changed things shows Level 3 indicators, and the reason is what explains the Level 4.
+    """
+    from thresholds_app.core.rules.assessment import Context
+    from thresholds_app.core.rules.engine import assess
+
+    found = assess(pack, scenario.answers(), Context(age_band=scenario.age_band))
+    level = found.indicated_level
+    return tuple(r.label for r in found.reasons if level is not None and r.level == level)
 
 
 def _indicator_words(pack: Pack, scenario: Scenario) -> tuple[str, ...]:
@@ -89,6 +113,7 @@ def build_session_sheet(session: RoomSession, produced_at: str) -> SessionSheet:
                 discussion_points=item.scenario.discussion_points,
                 votes=_votes_line(pack, votes),
                 agreement=_agreement_line(item.percent_with_expected) if recorded else "",
+                why=why_expected(pack, item.scenario),
             )
         )
     agreement = session.agreement()
@@ -107,16 +132,19 @@ def build_session_sheet(session: RoomSession, produced_at: str) -> SessionSheet:
         produced_at=produced_at,
         scenarios=tuple(items),
         overall=overall,
+        marking=authoring_marking(pack),
     )
 
 
 def sheet_to_text(sheet: SessionSheet) -> str:
     """The session sheet as plain text (also the golden-tested form)."""
-    lines = [sheet.title, f"Guidance: {sheet.pack_identity}", f"Produced {sheet.produced_at}"]
+    lines = [sheet.marking] if sheet.marking else []
+    lines += [sheet.title, f"Guidance: {sheet.pack_identity}", f"Produced {sheet.produced_at}"]
     lines += [sheet.intended_use, ""]
     for number, item in enumerate(sheet.scenarios, start=1):
         lines.append(f"{number}. {item.title}")
         lines.append(f"   Expected: {item.expected}")
+        lines += [f"   Why: {reason}" for reason in item.why]
         lines += [f"   Key indicator: {text}" for text in item.key_indicators]
         lines += [f"   Discuss: {point}" for point in item.discussion_points]
         if item.votes:

@@ -181,6 +181,7 @@ _REVIEW = _described(
         "outcome_words": _STRING,
         "gaps": {"type": "array", "items": _STRING},
         "referral_sha256": _STRING,
+        "delay_reason": _STRING,
     },
     [],
 )

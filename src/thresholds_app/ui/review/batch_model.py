@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from thresholds_app.core.base.wording import one_line
 from thresholds_app.core.review.batch import FLAG_WORDS, BatchRow
 from thresholds_app.core.review.clock import due_words, time_left_words
 
@@ -77,10 +78,11 @@ class BatchModel(QAbstractTableModel):
 
     def _text(self, row: BatchRow, column: int) -> str:
         if not row.ok:
-            return (row.path.name, "", "", "", "", "", "", "", f"Not read: {row.problem}")[column]
+            name = one_line(row.path.name)
+            return (name, "", "", "", "", "", "", "", f"Not read: {row.problem}")[column]
         now = self.now().astimezone(dt.UTC)
         values = (
-            row.reference or row.path.name,
+            row.reference or one_line(row.path.name),
             due_words(row.received) if row.received else "—",
             _level(row.referred_level),
             _level(row.now_level),

@@ -121,7 +121,10 @@ class BatchPage(QWidget):
         top.addWidget(self.open_file_button)
         outer.addLayout(top)
         self.summary = muted_label(
-            self.tr("Open a folder of case files, or drop one here. Nothing is written.")
+            self.tr(
+                "Open a folder of case files, or drop one here. Reading them changes nothing; "
+                "a review you save is added to that case file, beside the referral."
+            )
         )
         self.summary.setObjectName("batchSummary")
         outer.addWidget(self.summary)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QRadioButton,
     QVBoxLayout,
@@ -31,13 +32,12 @@ from thresholds_app.core.pack.model import Pack
 from thresholds_app.core.pack.review_defaults import review_guide
 from thresholds_app.core.review.clock import (
     area_zone,
-    deadline,
     due_words,
     parse_time,
     rating,
     time_left_words,
 )
-from thresholds_app.core.review.decision import settle_level
+from thresholds_app.core.review.decision import decision_deadline, overdue, settle_level
 from thresholds_app.ui.assessment.widgets import heading, muted_label, plain_label, text_edit
 
 STAGE_WORDS = {"screening": "Screening", "manager": "Manager's review"}
@@ -117,6 +117,18 @@ class ReviewerForm(QWidget):
         self.rag_words = muted_label("")
         self.rag_words.setObjectName("ragWords")
         form.addRow("", self.rag_words)
+        # Shown only when the decision is overdue (core's decision.overdue), in the warning
+        # style and with the word "Overdue" first: never colour alone.
+        self.overdue_words = plain_label("")
+        self.overdue_words.setObjectName("overdueWords")
+        self.overdue_words.setProperty("role", "warning")
+        form.addRow("", self.overdue_words)
+        self.delay_reason = QLineEdit(base.delay_reason)
+        self.delay_reason.setObjectName("delayReason")
+        self.delay_reason.setAccessibleName(self.tr("Reason for the delay"))
+        self.delay_reason.setPlaceholderText(self.tr("Why the decision is later than the RAG time"))
+        self.delay_label = QLabel(self.tr("Reason for the delay"))
+        form.addRow(self.delay_label, self.delay_reason)
 
         self.outcome = QComboBox()
         self.outcome.setAccessibleName(self.tr("Outcome"))
@@ -148,6 +160,7 @@ class ReviewerForm(QWidget):
         self.blockers.setProperty("role", "warning")
         outer.addWidget(self.blockers)
 
+        self._late = False
         for signal in (
             self.stage.currentIndexChanged,
             self.level.currentIndexChanged,
@@ -157,7 +170,7 @@ class ReviewerForm(QWidget):
             self.decided.dateTimeChanged,
         ):
             signal.connect(self._changed)
-        for edit in (self.outcome_words, self.reviewer, self.role):
+        for edit in (self.outcome_words, self.reviewer, self.role, self.delay_reason):
             edit.textChanged.connect(self._changed)
         self.reasons.textChanged.connect(self._changed)
         self.agreement.buttonToggled.connect(self._changed)
@@ -179,6 +192,7 @@ class ReviewerForm(QWidget):
             reviewer=self.reviewer.text(),
             role=self.role.text(),
             gaps=list(self.base.gaps),
+            delay_reason=self.delay_reason.text().strip() if self._late else "",
         )
         settle_level(review, self.case)
         return review
@@ -192,15 +206,29 @@ class ReviewerForm(QWidget):
         self.outcome_words.setEnabled(bool(outcome and outcome.needs_words))
         review = self.review()
         rated = rating(self.pack, review.rag)
-        received = parse_time(review.received_at)
-        if rated is not None and received is not None:
-            due = deadline(received, rated, self.pack)
-            now = self.now().astimezone(area_zone())
+        due = decision_deadline(self.pack, review)
+        now = self.now().astimezone(area_zone())
+        late = overdue(self.pack, review, now)
+        if late != self._late:  # the reason is part of the review only when it is late
+            self._late = late
+            review = self.review()
+        if rated is not None and due is not None:
             self.rag_words.setText(
-                self.tr("{meaning} Decide by {due} ({left}).").format(
-                    meaning=rated.meaning, due=due_words(due), left=time_left_words(due, now)
+                self.tr("{meaning} Decide by {due}.").format(
+                    meaning=rated.meaning, due=due_words(due)
                 )
+                + ("" if late else f" ({time_left_words(due, now)})")
             )
         else:
             self.rag_words.setText("")
+        decided = parse_time(review.reviewed_at) or now
+        self.overdue_words.setText(
+            self.tr("Overdue: the decision is {late} after the time for this RAG rating.").format(
+                late=time_left_words(due, decided).removeprefix("overdue by ")
+            )
+            if late and due is not None
+            else ""
+        )
+        for widget in (self.overdue_words, self.delay_label, self.delay_reason):
+            widget.setVisible(late)
         self.changed.emit()

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from thresholds_app import __version__
+from thresholds_app.core.base.wording import one_line
 from thresholds_app.core.case.reading import read_case_bytes
 from thresholds_app.core.case.record import CaseFileError, CaseRecord, case_from_json
 from thresholds_app.core.case.reviews import Review
@@ -99,7 +100,9 @@ class ReviewView(QWidget):
         self.back.setAccessibleName(self.tr("Back to the folder of referrals"))
         self.back.clicked.connect(self.back_requested)
         top.addWidget(self.back)
-        title = heading(self.tr("MASH review: {ref}").format(ref=self.case.child.reference or "—"))
+        title = heading(
+            self.tr("MASH review: {ref}").format(ref=one_line(self.case.child.reference) or "—")
+        )
         title.setWordWrap(False)
         top.addWidget(title)
         top.addStretch(1)

@@ -139,6 +139,10 @@ class TrainingPage(QWidget):
 
         self.hide_guidance = QCheckBox("Hide what the guidance indicates until the learner commits")
         self.hide_guidance.setChecked(True)
+        self.hide_guidance.setAccessibleDescription(
+            "While ticked, the list shows no levels and cannot be filtered by level."
+        )
+        self.hide_guidance.toggled.connect(self.refresh)
         column.addWidget(self.hide_guidance)
         buttons = QHBoxLayout()
         self.found_label = muted_label("")
@@ -174,7 +178,17 @@ class TrainingPage(QWidget):
         )
 
     def refresh(self) -> None:
-        """Rebuild the theme list and the scenarios found."""
+        """Rebuild the theme list and the scenarios found.
+
+        While what the guidance indicates is hidden, it is hidden here too: no level in the
+        list and no level filter (a filter by level would give the answer away).
+        """
+        hidden = self.hide_guidance.isChecked()
+        if hidden and self.level.currentIndex() != 0:
+            self.level.blockSignals(True)
+            self.level.setCurrentIndex(0)  # "Any level"
+            self.level.blockSignals(False)
+        self.level.setVisible(not hidden)
         current_theme = self.theme.currentData()
         self.theme.blockSignals(True)
         self.theme.clear()
@@ -186,9 +200,8 @@ class TrainingPage(QWidget):
         self.list.clear()
         found = filter_scenarios(self.scenarios, self._filter())
         for scenario in found:
-            item = QListWidgetItem(
-                f"{scenario.title} · {level_words(self.pack, scenario.expected_level)}"
-            )
+            level = "" if hidden else f" · {level_words(self.pack, scenario.expected_level)}"
+            item = QListWidgetItem(f"{scenario.title}{level}")
             item.setData(Qt.ItemDataRole.UserRole, scenario.id)
             self.list.addItem(item)
         count = len(found)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 from thresholds_app.core.pack.model import Pack, Scenario
 from thresholds_app.core.training.agreement import describe_kappa
 from thresholds_app.core.training.session import RoomScenario, RoomSession
-from thresholds_app.core.training.sheet import level_words
+from thresholds_app.core.training.sheet import level_words, why_expected
 from thresholds_app.ui.training.vote_chart import VoteChart
 
 # Height of the window divided by this gives the body text's pixel size (720 px: 26 px).
@@ -176,6 +176,7 @@ class PresenterView(QWidget):
             for i in scenario.key_indicators
             if i in self.pack.indicators
         ]
+        lines += [f"Why: {reason}" for reason in why_expected(self.pack, scenario)]
         lines += [f"• {text}" for text in texts]
         share = RoomScenario(scenario, votes).percent_with_expected
         if share is not None:
