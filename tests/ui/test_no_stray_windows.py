@@ -19,7 +19,7 @@ class StrayWindows(QObject):
         super().__init__()
         self.shown: list[str] = []
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
             event.type() == QEvent.Type.Show
             and isinstance(watched, QWidget)
@@ -44,6 +44,7 @@ def test_nothing_flashes_up_as_a_window_of_its_own(qtbot) -> None:
         type_into(qtbot, page.child.reference, "HV-001")
         page.child.age.setCurrentIndex(page.child.age.count() - 1)  # areas rebuilt
         page.go_to_step("needs")
+        assert watch.shown == []
         qtbot.keyClick(page.child.reference, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
         qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QMessageBox))
         box = QApplication.activeModalWidget()
