@@ -1,4 +1,7 @@
-"""The settings screen: privacy timings, text size and contrast, applied as soon as changed."""
+"""The settings screen: privacy timings, text size and contrast, applied as soon as changed.
+
+Every setting the organisation locked is shown too, read-only, as "Set by your organisation".
+"""
 
 from __future__ import annotations
 
@@ -15,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from thresholds_app.ui.appearance import SCALE_STEPS, Appearance, Heading
 from thresholds_app.ui.idle_lock import IdleLock
+from thresholds_app.ui.organisation_settings import locked_rows
 from thresholds_app.ui.settings import (
     IDLE_MAX,
     IDLE_MIN,
@@ -89,15 +93,17 @@ class SettingsPage(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         form.setVerticalSpacing(12)
         form.setHorizontalSpacing(16)
-        form.addRow(
-            self.tr("Hide &details after"), self._managed(self.idle, "privacy/idle_minutes")
-        )
-        form.addRow(
-            self.tr("&Keep drafts for"),
-            self._managed(self.retention, "privacy/draft_retention_days"),
-        )
-        form.addRow(self.tr("&Text size"), self.text_size)
-        form.addRow(self.tr("&Contrast"), self.contrast)
+        for words, field, key in (
+            (self.tr("Hide &details after"), self.idle, "privacy/idle_minutes"),
+            (self.tr("&Keep drafts for"), self.retention, "privacy/draft_retention_days"),
+            (self.tr("&Text size"), self.text_size, ""),
+            (self.tr("&Contrast"), self.contrast, ""),
+        ):
+            # A label of its own with the field as buddy: given a row (a locked field and its
+            # note) instead of a widget, QFormLayout showed the "&" of the shortcut as text.
+            label = QLabel(words)
+            label.setBuddy(field)
+            form.addRow(label, self._managed(field, key) if key else field)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 24)
         layout.setSpacing(16)
@@ -115,6 +121,10 @@ class SettingsPage(QWidget):
         layout.addSpacing(8)
         layout.addWidget(Heading(self.tr("Drafts"), 1.15))
         layout.addWidget(self.drafts)
+        self.organisation = self._organisation_section()
+        if self.organisation is not None:
+            layout.addSpacing(8)
+            layout.addWidget(self.organisation)
         layout.addStretch(1)
 
         self.idle.valueChanged.connect(self._idle_changed)
@@ -139,10 +149,48 @@ class SettingsPage(QWidget):
         note.setProperty("role", "muted")
         note.setObjectName("lockedNote")
         row = QHBoxLayout()
+        row.setSpacing(12)  # as the form's own gaps: the note must not touch the field
         row.addWidget(field)
         row.addWidget(note)
         row.addStretch(1)
         return row
+
+    def _organisation_section(self) -> QWidget | None:
+        """Every other setting the organisation locked, read-only (None if there are none)."""
+        rows = locked_rows(self.settings.managed)
+        if not rows:
+            return None
+        words = self.tr("Set by your organisation")
+        section = QWidget()
+        section.setObjectName("organisationSettings")
+        column = QVBoxLayout(section)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(12)
+        column.addWidget(Heading(words, 1.15))
+        explain = QLabel(
+            self.tr("These are set for everyone on this computer and cannot be changed here.")
+        )
+        explain.setWordWrap(True)
+        explain.setProperty("role", "muted")
+        column.addWidget(explain)
+        form = QFormLayout()
+        form.setVerticalSpacing(12)
+        form.setHorizontalSpacing(16)
+        for title, value in rows:
+            shown = QLabel(value)
+            shown.setObjectName("lockedValue")
+            shown.setTextFormat(Qt.TextFormat.PlainText)  # a name from IT is text, never HTML
+            shown.setWordWrap(True)
+            shown.setMaximumWidth(640)
+            shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            shown.setAccessibleName(title)
+            shown.setAccessibleDescription(f"{value}. {words}.")
+            shown.setToolTip(words)
+            heading = QLabel(title)
+            heading.setTextFormat(Qt.TextFormat.PlainText)
+            form.addRow(heading, shown)
+        column.addLayout(form)
+        return section
 
     def _show_scale(self) -> None:
         index = min(
