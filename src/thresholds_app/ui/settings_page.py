@@ -9,8 +9,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -104,7 +106,19 @@ class SettingsPage(QWidget):
             label = QLabel(words)
             label.setBuddy(field)
             form.addRow(label, self._managed(field, key) if key else field)
-        layout = QVBoxLayout(self)
+        # The page scrolls: with everything the organisation set listed, at a large text size
+        # or on a small screen, the rows would otherwise be squeezed until their text is cut.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        body = QWidget()
+        body.setObjectName("settingsBody")
+        scroll.setWidget(body)
+        layout = QVBoxLayout(body)
         layout.setContentsMargins(32, 24, 32, 24)
         layout.setSpacing(16)
         layout.addWidget(Heading(self.tr("Settings"), 1.5))
@@ -173,23 +187,27 @@ class SettingsPage(QWidget):
         explain.setWordWrap(True)
         explain.setProperty("role", "muted")
         column.addWidget(explain)
-        form = QFormLayout()
-        form.setVerticalSpacing(12)
-        form.setHorizontalSpacing(16)
-        for title, value in rows:
+        # A grid, not a QFormLayout: in a scrolling page a form's height-for-width leaves out
+        # its row gaps, so on a short window the rows were squeezed and their letters cut off.
+        grid = QGridLayout()
+        grid.setVerticalSpacing(12)
+        grid.setHorizontalSpacing(16)
+        grid.setColumnStretch(1, 1)
+        for row, (title, value) in enumerate(rows):
             shown = QLabel(value)
             shown.setObjectName("lockedValue")
             shown.setTextFormat(Qt.TextFormat.PlainText)  # a name from IT is text, never HTML
-            shown.setWordWrap(True)
-            shown.setMaximumWidth(640)
+            # Not word-wrapped: a form row gives a wrapped label too little height at first,
+            # which cut the bottom off its letters. Lists come one item a line anyway.
             shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             shown.setAccessibleName(title)
             shown.setAccessibleDescription(f"{value}. {words}.")
             shown.setToolTip(words)
             heading = QLabel(title)
             heading.setTextFormat(Qt.TextFormat.PlainText)
-            form.addRow(heading, shown)
-        column.addLayout(form)
+            grid.addWidget(heading, row, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(shown, row, 1, Qt.AlignmentFlag.AlignTop)
+        column.addLayout(grid)
         return section
 
     def _show_scale(self) -> None:
