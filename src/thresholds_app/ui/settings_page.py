@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -34,6 +35,18 @@ CONTRAST_CHOICES = (
     ("on", "High contrast"),
     ("off", "Standard colours"),
 )
+
+
+class _Body(QWidget):
+    """The page's scrolled content, never given less height than its rows ask for.
+
+    A scroll area sizes a widget whose text wraps by its height-for-width alone, which here came
+    out shorter than the rows' own heights: on a 720-pixel screen the last rows were squeezed
+    until the bottoms of their letters were cut off.
+    """
+
+    def heightForWidth(self, width: int) -> int:
+        return max(super().heightForWidth(width), self.sizeHint().height())
 
 
 class SettingsPage(QWidget):
@@ -115,7 +128,7 @@ class SettingsPage(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
-        body = QWidget()
+        body = _Body()
         body.setObjectName("settingsBody")
         scroll.setWidget(body)
         layout = QVBoxLayout(body)
@@ -205,6 +218,8 @@ class SettingsPage(QWidget):
             shown.setToolTip(words)
             heading = QLabel(title)
             heading.setTextFormat(Qt.TextFormat.PlainText)
+            for label in (heading, shown):  # as tall as their text, never squeezed shorter
+                label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
             grid.addWidget(heading, row, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(shown, row, 1, Qt.AlignmentFlag.AlignTop)
         column.addLayout(grid)
