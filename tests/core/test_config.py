@@ -123,6 +123,26 @@ def test_a_damaged_policy_file_gives_a_plain_message_and_safe_settings(
     assert settings.messages == policy.messages
 
 
+def test_a_damaged_policy_says_truly_what_authoring_mode_is_left(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from thresholds_app.core.config import current
+
+    path = tmp_path / "policy.json"
+    path.write_bytes(DAMAGED["not json"])
+    damaged = read_policy_file(path)
+    assert damaged.unreadable
+    assert current.is_source_checkout()  # the tests run from the repository
+    in_checkout = current.current_settings(policy=damaged)
+    assert in_checkout["packs.authoring_mode"] == "always"  # development: the pack is unsigned
+    assert in_checkout.messages == (*damaged.messages, current.DEVELOPMENT_NOTE)
+    assert not current.current_settings(policy=NO_POLICY).messages
+    monkeypatch.setattr(current, "is_source_checkout", lambda: False)  # an installed app
+    installed = current.current_settings(policy=damaged)
+    assert installed["packs.authoring_mode"] == "off"
+    assert installed.messages == damaged.messages  # "its own safe settings": true here
+
+
 def test_a_policy_file_that_is_a_folder_gives_a_message(tmp_path: Path) -> None:
     folder = tmp_path / "policy.json"
     folder.mkdir()

@@ -73,3 +73,76 @@ def test_drafts_turned_off_by_the_organisation_are_kept_in_memory_only(tmp_path:
     store = default_store_factory(managed.draft_retention_days, allowed=managed.drafts_allowed)()
     assert not store.available
     assert "Your organisation has turned off saving drafts" in store.reason
+
+
+EVERYTHING_LOCKED = PolicyData(
+    {
+        "privacy.idle_minutes": 2,
+        "drafts.allowed": False,
+        "packs.authoring_mode": "off",
+        "partnership.name": "Solihull <b>Safeguarding</b> Partnership",
+        "partnership.contacts": ("mash=0121 788 9999",),
+        "packs.location": r"\\server\packs\solihull",
+        "packs.trusted_keys": ("RWQkey1",),
+    },
+    {},
+)
+
+
+def test_every_setting_the_organisation_locked_is_listed_read_only(
+    qtbot, qapp, tmp_path: Path
+) -> None:
+    managed = settings(tmp_path, EVERYTHING_LOCKED)
+    font, palette, sheet = qapp.font(), qapp.palette(), qapp.styleSheet()
+    try:
+        page = SettingsPage(managed, Appearance(qapp, managed))
+        qtbot.addWidget(page)
+        page.resize(1000, 900)
+        page.show()
+        qtbot.waitExposed(page)
+        shown = {
+            label.accessibleName(): label.text()
+            for label in page.findChildren(QLabel, "lockedValue")
+        }
+        assert shown == {
+            "Guidance pack folder": r"\\server\packs\solihull",
+            "Trusted pack signing keys": "RWQkey1",
+            "Authoring mode": "Off: only signed guidance is used",
+            "Partnership name": "Solihull <b>Safeguarding</b> Partnership",  # as text, not HTML
+            "Contact numbers override": "mash=0121 788 9999",
+            "Keep encrypted drafts": "Off",
+        }
+        assert all(
+            "Set by your organisation" in label.accessibleDescription()
+            for label in page.findChildren(QLabel, "lockedValue")
+        )
+        assert not page.idle.isEnabled()
+        # Every label with a keyboard shortcut has its field as buddy, so the "&" is not text.
+        for label in page.findChildren(QLabel):
+            if "&" in label.text() and label.objectName() != "lockedValue":
+                assert label.buddy() is not None, label.text()
+        # The note keeps a gap from the field it explains.
+        note = page.findChild(QLabel, "lockedNote")
+        gap = (
+            note.mapTo(page, note.rect().topLeft()).x()
+            - page.idle.mapTo(page, page.idle.rect().topRight()).x()
+        )
+        assert gap >= 8, gap
+    finally:
+        qapp.setFont(font)
+        qapp.setPalette(palette)
+        qapp.setStyleSheet(sheet)
+
+
+def test_nothing_locked_means_no_organisation_section(qtbot, qapp, tmp_path: Path) -> None:
+    managed = settings(tmp_path, NO_POLICY)
+    font, palette, sheet = qapp.font(), qapp.palette(), qapp.styleSheet()
+    try:
+        page = SettingsPage(managed, Appearance(qapp, managed))
+        qtbot.addWidget(page)
+        assert page.organisation is None
+        assert page.findChildren(QLabel, "lockedValue") == []
+    finally:
+        qapp.setFont(font)
+        qapp.setPalette(palette)
+        qapp.setStyleSheet(sheet)

@@ -148,7 +148,7 @@ def _run(argv: Sequence[str]) -> int:
     settings = current_settings()
     candidates = pack_candidates(settings, Path(args.pack) if args.pack else None)
     pack_dir = candidates[0]
-    start_messages = list(settings.messages)
+    start_messages: list[str] = []  # the settings' own messages: AppSettings reports them
     try:
         policy, key_messages = trust_policy(settings, authoring_requested=args.authoring)
         start_messages += key_messages
@@ -190,7 +190,7 @@ def _run(argv: Sequence[str]) -> int:
     from thresholds_app.ui.settings import AppSettings
     from thresholds_app.ui.shell.drafts import default_store_factory
 
-    app_settings = AppSettings()
+    app_settings = AppSettings(managed=settings)  # the policy read once, its messages told once
     appearance = Appearance(app, app_settings)
     appearance.apply()  # text size and colours first: widgets are styled once
     window = MainWindow(

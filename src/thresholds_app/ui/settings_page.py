@@ -1,4 +1,7 @@
-"""The settings screen: privacy timings, text size and contrast, applied as soon as changed."""
+"""The settings screen: privacy timings, text size and contrast, applied as soon as changed.
+
+Every setting the organisation locked is shown too, read-only, as "Set by your organisation".
+"""
 
 from __future__ import annotations
 
@@ -6,8 +9,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
+    QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -15,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from thresholds_app.ui.appearance import SCALE_STEPS, Appearance, Heading
 from thresholds_app.ui.idle_lock import IdleLock
+from thresholds_app.ui.organisation_settings import locked_rows
 from thresholds_app.ui.settings import (
     IDLE_MAX,
     IDLE_MIN,
@@ -28,6 +35,18 @@ CONTRAST_CHOICES = (
     ("on", "High contrast"),
     ("off", "Standard colours"),
 )
+
+
+class _Body(QWidget):
+    """The page's scrolled content, never given less height than its rows ask for.
+
+    A scroll area sizes a widget whose text wraps by its height-for-width alone, which here came
+    out shorter than the rows' own heights: on a 720-pixel screen the last rows were squeezed
+    until the bottoms of their letters were cut off.
+    """
+
+    def heightForWidth(self, width: int) -> int:
+        return max(super().heightForWidth(width), self.sizeHint().height())
 
 
 class SettingsPage(QWidget):
@@ -89,16 +108,30 @@ class SettingsPage(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         form.setVerticalSpacing(12)
         form.setHorizontalSpacing(16)
-        form.addRow(
-            self.tr("Hide &details after"), self._managed(self.idle, "privacy/idle_minutes")
-        )
-        form.addRow(
-            self.tr("&Keep drafts for"),
-            self._managed(self.retention, "privacy/draft_retention_days"),
-        )
-        form.addRow(self.tr("&Text size"), self.text_size)
-        form.addRow(self.tr("&Contrast"), self.contrast)
-        layout = QVBoxLayout(self)
+        for words, field, key in (
+            (self.tr("Hide &details after"), self.idle, "privacy/idle_minutes"),
+            (self.tr("&Keep drafts for"), self.retention, "privacy/draft_retention_days"),
+            (self.tr("&Text size"), self.text_size, ""),
+            (self.tr("&Contrast"), self.contrast, ""),
+        ):
+            # A label of its own with the field as buddy: given a row (a locked field and its
+            # note) instead of a widget, QFormLayout showed the "&" of the shortcut as text.
+            label = QLabel(words)
+            label.setBuddy(field)
+            form.addRow(label, self._managed(field, key) if key else field)
+        # The page scrolls: with everything the organisation set listed, at a large text size
+        # or on a small screen, the rows would otherwise be squeezed until their text is cut.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        body = _Body()
+        body.setObjectName("settingsBody")
+        scroll.setWidget(body)
+        layout = QVBoxLayout(body)
         layout.setContentsMargins(32, 24, 32, 24)
         layout.setSpacing(16)
         layout.addWidget(Heading(self.tr("Settings"), 1.5))
@@ -115,6 +148,10 @@ class SettingsPage(QWidget):
         layout.addSpacing(8)
         layout.addWidget(Heading(self.tr("Drafts"), 1.15))
         layout.addWidget(self.drafts)
+        self.organisation = self._organisation_section()
+        if self.organisation is not None:
+            layout.addSpacing(8)
+            layout.addWidget(self.organisation)
         layout.addStretch(1)
 
         self.idle.valueChanged.connect(self._idle_changed)
@@ -139,10 +176,54 @@ class SettingsPage(QWidget):
         note.setProperty("role", "muted")
         note.setObjectName("lockedNote")
         row = QHBoxLayout()
+        row.setSpacing(12)  # as the form's own gaps: the note must not touch the field
         row.addWidget(field)
         row.addWidget(note)
         row.addStretch(1)
         return row
+
+    def _organisation_section(self) -> QWidget | None:
+        """Every other setting the organisation locked, read-only (None if there are none)."""
+        rows = locked_rows(self.settings.managed)
+        if not rows:
+            return None
+        words = self.tr("Set by your organisation")
+        section = QWidget()
+        section.setObjectName("organisationSettings")
+        column = QVBoxLayout(section)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(12)
+        column.addWidget(Heading(words, 1.15))
+        explain = QLabel(
+            self.tr("These are set for everyone on this computer and cannot be changed here.")
+        )
+        explain.setWordWrap(True)
+        explain.setProperty("role", "muted")
+        column.addWidget(explain)
+        # A grid, not a QFormLayout: in a scrolling page a form's height-for-width leaves out
+        # its row gaps, so on a short window the rows were squeezed and their letters cut off.
+        grid = QGridLayout()
+        grid.setVerticalSpacing(12)
+        grid.setHorizontalSpacing(16)
+        grid.setColumnStretch(1, 1)
+        for row, (title, value) in enumerate(rows):
+            shown = QLabel(value)
+            shown.setObjectName("lockedValue")
+            shown.setTextFormat(Qt.TextFormat.PlainText)  # a name from IT is text, never HTML
+            # Not word-wrapped: a form row gives a wrapped label too little height at first,
+            # which cut the bottom off its letters. Lists come one item a line anyway.
+            shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            shown.setAccessibleName(title)
+            shown.setAccessibleDescription(f"{value}. {words}.")
+            shown.setToolTip(words)
+            heading = QLabel(title)
+            heading.setTextFormat(Qt.TextFormat.PlainText)
+            for label in (heading, shown):  # as tall as their text, never squeezed shorter
+                label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+            grid.addWidget(heading, row, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(shown, row, 1, Qt.AlignmentFlag.AlignTop)
+        column.addLayout(grid)
+        return section
 
     def _show_scale(self) -> None:
         index = min(

@@ -31,6 +31,7 @@ class PolicyData:
     recommended: Mapping[str, Any]
     messages: tuple[str, ...] = ()
     origin: str = ""  # the file or registry key it came from, for messages
+    unreadable: bool = False  # it exists but could not be read: the safe defaults apply
 
 
 NO_POLICY = PolicyData({}, {})

@@ -15,7 +15,9 @@ ADMX template in ``packaging/windows/policy/``. The names are the schema's ``reg
 (DWORD for numbers and true/false, REG_SZ for text, REG_MULTI_SZ or one line per item for lists).
 
 A policy that cannot be read never stops the app: it gives a plain message and the app's own
-safe settings (authoring mode off, no extra trusted keys), never a crash. There is deliberately
+safe settings (authoring mode off, no extra trusted keys), never a crash. The one exception is
+a source checkout (development), whose own settings keep authoring mode on: its message says so
+(:func:`thresholds_app.core.config.current.current_settings`). There is deliberately
 no environment variable or user file that can stand in for the machine policy.
 """
 
@@ -46,7 +48,7 @@ def _unreadable(origin: str, why: str) -> PolicyData:
         f"The organisation's settings in {origin} could not be read ({why}), so the app is "
         "using its own safe settings. Tell whoever looks after this computer."
     )
-    return PolicyData({}, {}, (message,), origin)
+    return PolicyData({}, {}, (message,), origin, unreadable=True)
 
 
 def read_policy_file(path: Path) -> PolicyData:

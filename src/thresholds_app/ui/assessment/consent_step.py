@@ -70,7 +70,6 @@ class ConsentStep(QWidget):
         self.step_up_button.clicked.connect(self.step_up_requested.emit)
         box.addWidget(self.step_up_button)
         self.step_up.hide()
-        layout.addWidget(self.step_up)
 
         advice_card = card_frame("consentAdvice")
         advice_box = QVBoxLayout(advice_card)
@@ -87,6 +86,9 @@ class ConsentStep(QWidget):
         for question in state.pack.questions.values():
             if question.group == "consent":
                 layout.addWidget(QuestionRow(state, question))
+        # Below the answer that brings it up, never above: shown above the questions it pushed
+        # them down under the pointer, and the next click missed.
+        layout.addWidget(self.step_up)
 
         record = state.case.consent
         form = QFormLayout()

@@ -91,8 +91,10 @@ class CardList(QWidget):
         self.title = heading(title, 2)
         self.column.addWidget(self.title)
         self.note = muted_label(note)
-        self.note.setVisible(bool(note))
         self.column.addWidget(self.note)
+        # Only once it has a parent: a widget shown without one is a window of its own (it
+        # flashed on screen and took the keyboard focus from the main window).
+        self.note.setVisible(bool(note))
         self.column.addStretch(1)
         self.cards: dict[str, IndicatorCard] = {}
 
