@@ -22,23 +22,23 @@ def due(pack: Pack, received: str, rag: str) -> str:
     ("received", "rag", "expected"),
     [
         # Friday 15:00 in winter (UTC = UK time); the MASH closes at 16:30 on Fridays.
-        ("2026-12-04T15:00:00+00:00", "amber", "Mon 7 Dec 15:00"),
-        ("2026-12-04T15:00:00+00:00", "green", "Wed 9 Dec 15:00"),
+        ("2026-12-04T15:00:00+00:00", "amber", "Mon 7 Dec 2026 15:00"),
+        ("2026-12-04T15:00:00+00:00", "green", "Wed 9 Dec 2026 15:00"),
         # Red runs out of hours: 4 hours on a Friday evening is still Friday evening.
-        ("2026-12-04T15:00:00+00:00", "red", "Fri 4 Dec 19:00"),
+        ("2026-12-04T15:00:00+00:00", "red", "Fri 4 Dec 2026 19:00"),
         # Received on a Saturday: the working clock starts on Monday at 08:45 and one working
         # day later is the close of Monday.
-        ("2026-12-05T10:00:00+00:00", "amber", "Mon 7 Dec 17:20"),
+        ("2026-12-05T10:00:00+00:00", "amber", "Mon 7 Dec 2026 17:20"),
         # Thursday before Christmas: Friday 25th and Monday 28th (Boxing Day's substitute) are
         # bank holidays, the weekend between.
-        ("2026-12-24T15:00:00+00:00", "amber", "Tue 29 Dec 15:00"),
-        ("2026-12-24T15:00:00+00:00", "green", "Thu 31 Dec 15:00"),
+        ("2026-12-24T15:00:00+00:00", "amber", "Tue 29 Dec 2026 15:00"),
+        ("2026-12-24T15:00:00+00:00", "green", "Thu 31 Dec 2026 15:00"),
         # Summer bank holiday, in British Summer Time: 15:00 UTC is 16:00 in the UK.
-        ("2026-08-28T15:00:00+00:00", "amber", "Tue 1 Sep 16:00"),
+        ("2026-08-28T15:00:00+00:00", "amber", "Tue 1 Sep 2026 16:00"),
         # Thursday 17:00 UK: one working day is Friday, which closes at 16:30.
-        ("2026-12-03T17:00:00+00:00", "amber", "Fri 4 Dec 16:30"),
+        ("2026-12-03T17:00:00+00:00", "amber", "Fri 4 Dec 2026 16:30"),
         # Received after closing: the clock starts at the next opening.
-        ("2026-12-03T18:00:00+00:00", "amber", "Fri 4 Dec 16:30"),
+        ("2026-12-03T18:00:00+00:00", "amber", "Fri 4 Dec 2026 16:30"),
     ],
 )
 def test_deadlines(current_pack: Pack, received: str, rag: str, expected: str) -> None:

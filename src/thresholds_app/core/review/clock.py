@@ -137,6 +137,6 @@ def _duration(seconds: int) -> str:
 
 
 def due_words(due: dt.datetime) -> str:
-    """The deadline as read aloud: ``Tue 2 Dec 17:20``."""
+    """The deadline as read aloud: ``Tue 2 Dec 2025 17:20`` (the year: a late one may be old)."""
     local = due.astimezone(area_zone())
-    return f"{local:%a} {local.day} {local:%b %H:%M}"
+    return f"{local:%a} {local.day} {local:%b %Y %H:%M}"
