@@ -70,6 +70,17 @@ def test_f9_works_while_a_20_mb_file_is_read_then_the_refusal_arrives(
     path = _big_damaged_file(tmp_path)
     messages: list[tuple[str, str]] = []
     monkeypatch.setattr(window, "inform", lambda title, text: messages.append((title, text)))
+    # A file within the case limits is read in well under a second; a slower disk (a network
+    # share) is stood for by a worker that takes longer, so the race does not decide the test.
+    from thresholds_app.ui.shell import assessment_flow
+
+    real_read = assessment_flow.read_for_assessment
+
+    def slow_read(*args, **kwargs):  # type: ignore[no-untyped-def]
+        time.sleep(1.5)
+        return real_read(*args, **kwargs)
+
+    monkeypatch.setattr(assessment_flow, "read_for_assessment", slow_read)
     started = time.perf_counter()
     opening = window.open_case_path(path)
     returned = time.perf_counter() - started
