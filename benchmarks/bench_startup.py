@@ -1,14 +1,19 @@
 """Start-up of the app against a bare PySide6 window: launch -> shown, launch -> quiet, memory.
 
-Two figures, each for the app and for ``benchmarks/baseline.py`` (an empty QMainWindow), run
-side by side on the same machine, interleaved so that noise hits both alike, after one warm-up
-run of each:
+Two figures, each for the app, for ``benchmarks/baseline.py`` (an empty QMainWindow) and for
+``benchmarks/plain_window.py`` (a window of the same Qt widgets as the app's start screen, with
+no app logic), run side by side on the same machine, interleaved so that noise hits all alike,
+after one warm-up run of each:
 
 - launch -> shown: ``python -m thresholds_app --quit-when-ready`` against the bare window, both
   quitting at the first event-loop turn after ``show()`` (target: at most 1.2 times the bare);
 - launch -> quiet: the app and the bare window left running, timed until the process has used
   no CPU for 0.4 s (read from /proc; ``benchmarks/quiet.py``), which is when a first click is
   handled at once (target: at most 1.5 times the bare; Linux only).
+
+The targets are against the bare window. The plain window says how much of the difference any
+window made of those widgets pays (PySide6 builds each Qt class's Python type on first use, the
+font database is read at the first text), and app/plain what the app's own work adds.
 
 It prints the medians, the ratios and each child's peak resident memory from ``wait4`` (target:
 the bare window's plus 60 MB), and beside launch -> shown the CPU time each used (user + system,
@@ -46,6 +51,7 @@ import time
 from pathlib import Path
 
 BARE = Path(__file__).with_name("baseline.py")
+PLAIN = Path(__file__).with_name("plain_window.py")
 APP = [sys.executable, "-m", "thresholds_app", "--quit-when-ready"]
 APP_STAYING = [sys.executable, "-m", "thresholds_app"]
 RATIO_TARGET = 1.2  # launch -> shown
@@ -89,21 +95,28 @@ def main(argv: list[str] | None = None) -> int:
         )
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         bare_cmd = [sys.executable, str(BARE)]
-        run_once(bare_cmd, env)  # warm-up: page cache, pack cache
-        run_once(APP, env)
+        plain_cmd = [sys.executable, str(PLAIN)]
+        for command in (bare_cmd, plain_cmd, APP):  # warm-up: page cache, pack cache
+            run_once(command, env)
         bare: list[tuple[float, float, float]] = []
+        plain: list[tuple[float, float, float]] = []
         app: list[tuple[float, float, float]] = []
         bare_quiet: list[float] = []
+        plain_quiet: list[float] = []
         app_quiet: list[float] = []
         quiet = not args.no_quiet and Path("/proc/self/stat").exists()
         for i in range(args.runs):
-            pair = [(bare_cmd, bare), (APP, app)]
+            runs = [(bare_cmd, bare), (plain_cmd, plain), (APP, app)]
             if i % 2:  # alternate which goes first
-                pair.reverse()
-            for command, results in pair:
+                runs.reverse()
+            for command, results in runs:
                 results.append(run_once(command, env))
             if quiet:
-                staying = [([*bare_cmd, "--stay"], bare_quiet), (APP_STAYING, app_quiet)]
+                staying = [
+                    ([*bare_cmd, "--stay"], bare_quiet),
+                    ([*plain_cmd, "--stay"], plain_quiet),
+                    (APP_STAYING, app_quiet),
+                ]
                 if i % 2:
                     staying.reverse()
                 for command, times in staying:
@@ -112,30 +125,39 @@ def main(argv: list[str] | None = None) -> int:
     def med(values: list[tuple[float, float, float]], k: int) -> float:
         return statistics.median(v[k] for v in values)
 
-    bare_t, app_t = med(bare, 0), med(app, 0)
+    bare_t, plain_t, app_t = med(bare, 0), med(plain, 0), med(app, 0)
     bare_m, app_m = max(v[1] for v in bare), max(v[1] for v in app)
     ratio = app_t / bare_t
     extra = app_m - bare_m
     print(f"runs each: {args.runs} (interleaved, after one warm-up)")
     print("launch -> shown:")
     print(f"  bare PySide6 window: median {bare_t * 1000:.0f} ms, peak RSS {bare_m:.1f} MB")
+    print(f"  plain window:        median {plain_t * 1000:.0f} ms")
     print(f"  thresholds_app:      median {app_t * 1000:.0f} ms, peak RSS {app_m:.1f} MB")
     print(
         f"  ratio app/bare: {ratio:.2f} (target <= {RATIO_TARGET}); the app's own cost: "
         f"{(app_t - bare_t) * 1000:.0f} ms"
     )
-    bare_c, app_c = med(bare, 2), med(app, 2)
     print(
-        f"  CPU time: bare {bare_c * 1000:.0f} ms, app {app_c * 1000:.0f} ms, "
-        f"ratio {app_c / bare_c:.2f} (less swayed by other load than the wall clock)"
+        f"  ratio plain/bare: {plain_t / bare_t:.2f} (the same widgets, no app logic); "
+        f"app/plain: {app_t / plain_t:.2f}"
+    )
+    bare_c, plain_c, app_c = med(bare, 2), med(plain, 2), med(app, 2)
+    print(
+        f"  CPU time: bare {bare_c * 1000:.0f} ms, plain {plain_c * 1000:.0f} ms, app "
+        f"{app_c * 1000:.0f} ms; app/bare {app_c / bare_c:.2f}, plain/bare {plain_c / bare_c:.2f}"
+        " (less swayed by other load than the wall clock)"
     )
     ok = ratio <= RATIO_TARGET and extra <= MEMORY_TARGET_MB
     if bare_quiet and app_quiet:
         bq, aq = statistics.median(bare_quiet), statistics.median(app_quiet)
+        pq = statistics.median(plain_quiet)
         print("launch -> quiet (no CPU for 0.4 s):")
         print(f"  bare PySide6 window: median {bq * 1000:.0f} ms")
+        print(f"  plain window:        median {pq * 1000:.0f} ms")
         print(f"  thresholds_app:      median {aq * 1000:.0f} ms")
         print(f"  ratio app/bare: {aq / bq:.2f} (target <= {QUIET_RATIO_TARGET})")
+        print(f"  ratio plain/bare: {pq / bq:.2f}; app/plain: {aq / pq:.2f}")
         ok = ok and aq / bq <= QUIET_RATIO_TARGET
     print(f"extra memory: {extra:.1f} MB (target <= {MEMORY_TARGET_MB:.0f} MB)")
     print("PASS" if ok else "FAIL")
