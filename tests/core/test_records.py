@@ -34,6 +34,8 @@ def test_positional_keyword_and_default_construction() -> None:
         ((1, 2), {"z": 3}, "unexpected arguments: z"),
         ((1, 2, "a", 4), {}, "takes 3 arguments"),
         ((1, 2), {"x": 5}, "multiple values for x"),
+        ((1,), {"z": 3}, "unexpected arguments: z"),  # as many names as fields, one unknown
+        ((), {"x": 1, "label": "p", "z": 3}, "unexpected arguments: z"),
     ],
 )
 def test_wrong_arguments_say_what_is_wrong(

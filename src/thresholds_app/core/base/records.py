@@ -18,6 +18,7 @@ T = TypeVar("T")
 
 _NAMES = "__record_fields__"
 _DEFAULTS = "__record_defaults__"
+_NAME_SET = "__record_names__"
 
 
 class FrozenRecordError(AttributeError):
@@ -26,11 +27,14 @@ class FrozenRecordError(AttributeError):
 
 def _init(self: Any, *args: Any, **kwargs: Any) -> None:
     cls = type(self)
-    names: tuple[str, ...] = getattr(cls, _NAMES)
+    names: tuple[str, ...] = cls.__record_fields__
+    values = self.__dict__  # written directly: __setattr__ refuses every change
+    if not kwargs and len(args) == len(names):  # every field in order: most records are made so
+        values.update(zip(names, args, strict=True))
+        return
     if len(args) > len(names):
         raise TypeError(f"{cls.__name__}() takes {len(names)} arguments, got {len(args)}")
-    values = self.__dict__  # written directly: __setattr__ refuses every change
-    values.update(getattr(cls, _DEFAULTS))
+    values.update(cls.__record_defaults__)
     if args:
         values.update(zip(names, args, strict=False))
         twice = set(kwargs).intersection(names[: len(args)])
@@ -38,7 +42,8 @@ def _init(self: Any, *args: Any, **kwargs: Any) -> None:
             values.clear()
             raise TypeError(f"{cls.__name__}() got multiple values for {', '.join(sorted(twice))}")
     values.update(kwargs)
-    if len(values) != len(names):
+    # the same count is not enough: an unknown name can stand in for a missing one
+    if len(values) != len(names) or not cls.__record_names__.issuperset(values):
         unknown = sorted(set(values) - set(names))
         missing = [n for n in names if n not in values]
         values.clear()
@@ -84,6 +89,7 @@ def record(cls: type[T]) -> type[T]:
     for name in defaults:
         delattr(cls, name)  # the instance holds every value
     setattr(cls, _NAMES, names)
+    setattr(cls, _NAME_SET, frozenset(names))
     setattr(cls, _DEFAULTS, defaults)
     for attr, function in (
         ("__init__", _init),
