@@ -103,6 +103,20 @@ def test_too_many_values_are_refused_before_the_schema() -> None:
     assert "more than 10 values" in doc.problems[0].message
 
 
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ('{"worry": "cut off here', "is not closed"),  # a file truncated inside a text
+        ('{"worry": "a \\q b"}', "broken escape"),
+        ('{"worry": "a\nb"}', "control character"),
+    ],
+)
+def test_a_broken_text_is_named_for_what_is_wrong(text: str, words: str) -> None:
+    doc = read_json(text, "f.json")
+    assert doc.fatal
+    assert words in doc.problems[0].message
+
+
 def test_a_lone_surrogate_is_replaced_and_said_where() -> None:
     text = _text().replace('"worry": "', '"worry": "\\ud83d', 1)
     read = read_case_text(text, name="c.json")

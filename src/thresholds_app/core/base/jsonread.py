@@ -281,7 +281,8 @@ def _expected(text: str, pos: int, what: str) -> str:
 
 
 def _string_trouble(text: str, pos: int) -> str:
-    if pos >= len(text) or '"' not in text[pos:]:
+    # json reports an unfinished text at its opening quote (a file cut off inside a text)
+    if pos >= len(text) or text.startswith('"', pos) or '"' not in text[pos:]:
         return "a piece of text is not closed with '\"'."
     char = text[pos : pos + 1]
     if char and ord(char) < 0x20:
