@@ -5,6 +5,7 @@
     python tools/mutation.py --report     # only score the last run (mutants/ from an earlier run)
     python tools/mutation.py --modules thresholds_app.core.rules.consent thresholds_app.pdf.safe
     python tools/mutation.py --sample 0.3     # a random 30 % of each module's untried mutants
+    python tools/mutation.py --survivors      # try the last run's survivors again (new tests)
 
 mutmut tries the mutants whose tests are quickest first, so a run cut short has tried the cheap
 mutants and left the engine's (whose tests take longest) for last: a score from it leans on the
@@ -219,10 +220,21 @@ def main(argv: list[str] | None = None) -> int:
         "--sample", type=float, metavar="SHARE", help="try a random share of untried mutants"
     )
     parser.add_argument("--seed", type=int, default=16, help="which random sample (default 16)")
+    parser.add_argument(
+        "--survivors", action="store_true", help="try the survivors and time-outs again"
+    )
     args = parser.parse_args(argv)
     modules = list(BUDGET if args.budget else args.modules or MODULES)
     patterns = [m + "*" for m in modules]
-    if args.sample is not None:
+    if args.survivors:
+        codes = results()
+        patterns = sorted(
+            k
+            for k, v in codes.items()
+            if module_of(k) in modules and (v in SURVIVED or v in TIMEOUT)
+        )
+        print(f"trying the survivors again: {len(patterns)}")
+    elif args.sample is not None:
         patterns = sample_untried(modules, args.sample, args.seed)
         print(f"trying a random {args.sample:.0%} of the untried mutants: {len(patterns)}")
     if not args.report and patterns and run_mutmut(patterns, args.children) != 0:
