@@ -23,6 +23,7 @@ COLUMNS = (
     "Time left",
     "Flags",
 )
+FLAGS_COLUMN = COLUMNS.index("Flags")
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 FAR = dt.datetime.max.replace(tzinfo=dt.UTC)
 Index = QModelIndex | QPersistentModelIndex
@@ -46,6 +47,20 @@ class BatchModel(QAbstractTableModel):
         self.beginResetModel()
         self.rows = list(rows)
         self.endResetModel()
+
+    def update_rows(self, rows: list[BatchRow]) -> None:
+        """Show these rows in place of the same files' rows, in the same order.
+
+        Only changed rows are redrawn, so the selection and the reviewer's place stay.
+        """
+        if len(rows) != len(self.rows):
+            self.set_rows(rows)
+            return
+        old, self.rows = self.rows, list(rows)
+        for number, (before, after) in enumerate(zip(old, rows, strict=True)):
+            if before != after:
+                last = self.index(number, len(COLUMNS) - 1)
+                self.dataChanged.emit(self.index(number, 0), last)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         """The number of files."""
@@ -72,8 +87,16 @@ class BatchModel(QAbstractTableModel):
             return self._text(row, index.column())
         if role == SORT_ROLE:
             return self._key(row, index.column())
-        if role == Qt.ItemDataRole.ToolTipRole and not row.ok:
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tip(row, index.column())
+        return None
+
+    def _tip(self, row: BatchRow, column: int) -> str | None:
+        """The whole text where a narrow cell may cut it short: a file's problem, its flags."""
+        if not row.ok:
             return row.problem
+        if column == FLAGS_COLUMN and row.flags:
+            return "\n".join(FLAG_WORDS[f] for f in row.flags)
         return None
 
     def _text(self, row: BatchRow, column: int) -> str:

@@ -32,10 +32,10 @@ from PySide6.QtWidgets import (
 
 from thresholds_app.core.pack.model import Pack
 from thresholds_app.core.pack.review_defaults import review_guide
-from thresholds_app.core.review.batch import FLAG_WORDS, Batch, BatchRow
+from thresholds_app.core.review.batch import FLAG_WORDS, Batch, BatchRow, with_file_reread
 from thresholds_app.ui.assessment.widgets import heading, muted_label
 from thresholds_app.ui.file_dialogs import folder_name, open_file_name, save_file_name
-from thresholds_app.ui.review.batch_model import SORT_ROLE, BatchModel
+from thresholds_app.ui.review.batch_model import FLAGS_COLUMN, SORT_ROLE, BatchModel
 from thresholds_app.ui.review.loader import FolderLoader
 
 # filter id -> (words, does a row pass)
@@ -160,8 +160,16 @@ class BatchPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
+        # Long flags wrap onto more lines in their row rather than ending in "…"; the tooltip
+        # lists them one a line too.
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(
+            FLAGS_COLUMN, QHeaderView.ResizeMode.Stretch
+        )  # the room left: long flags wrap in it
         self.table.activated.connect(self._open_index)  # Enter or double-click
         outer.addWidget(self.table, 1)
 
@@ -232,6 +240,19 @@ class BatchPage(QWidget):
             self.table.selectRow(0)
         self.table.setFocus()
         self.loaded.emit(batch)
+
+    def refresh_file(self, path: Path) -> None:
+        """Read one file of the folder again, as a review was just saved into it.
+
+        Its row shows the MASH level, RAG and time left without reopening the folder.
+        """
+        if self.batch is None:
+            return
+        now = self.clock().astimezone(dt.UTC)
+        batch = with_file_reread(self.batch, Path(path), self.pack, now)
+        if batch is not self.batch:
+            self.batch = batch
+            self.model.update_rows(list(batch.rows))
 
     def _set_counts_enabled(self) -> None:
         ready = self.batch is not None and any(r.ok for r in self.batch.rows)
