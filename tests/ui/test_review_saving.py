@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from assessment_kit import make_window, opened
-from PySide6.QtCore import QDateTime, QPoint, Qt
+from PySide6.QtCore import QDateTime, QPoint, QRect, Qt
 from test_review_mode import choose, older_case_file
 
 from thresholds_app.core.case.record import load_case, save_case
@@ -155,5 +155,9 @@ def test_long_flags_wrap_and_can_be_read_whole(qtbot, tmp_path) -> None:
     text = index.data()
     assert page.table.columnWidth(FLAGS_COLUMN) < page.table.fontMetrics().horizontalAdvance(text)
     shown = page.proxy.mapFromSource(index)
-    line = page.table.fontMetrics().height()
-    assert page.table.rowHeight(shown.row()) >= 2 * line  # wrapped, not cut to one line
+    cell = page.table.visualRect(shown)
+    wrapped = page.table.fontMetrics().boundingRect(
+        QRect(0, 0, cell.width() - 8, 10_000), int(Qt.TextFlag.TextWordWrap), text
+    )
+    assert wrapped.height() >= 2 * page.table.fontMetrics().height()
+    assert cell.height() >= wrapped.height()  # every line of it shown, none cut off
