@@ -102,7 +102,13 @@ def test_practice_is_scored_with_missed_and_extra_indicators(qtbot) -> None:  # 
     assert not assessment.live.isVisibleTo(page)  # guidance hidden until the learner commits
     assert not assessment.decision.indicated.isVisibleTo(page)
     assert practice.story.text() == scenario.story
-    assert not practice.compare_button.isEnabled()
+    # Comparing before a level is recorded says what is needed and opens step 5.
+    qtbot.mouseClick(practice.compare_button, Qt.MouseButton.LeftButton)
+    assert practice.results == []
+    assert "first record your own level in step 5" in practice.hint.text()
+    assert practice.hint.property("role") == "warning"
+    assert practice.hint.isVisible()
+    assert assessment.current_step() == "decision"
 
     click_question(qtbot, assessment, "immediate-danger", "no")
     found, missed = scenario.key_indicators[:-1], scenario.key_indicators[-1]
@@ -114,6 +120,7 @@ def test_practice_is_scored_with_missed_and_extra_indicators(qtbot) -> None:  # 
     _choose_level(qtbot, assessment, 2)
     type_into(qtbot, assessment.decision.reasons, "The child's own words and the school's records")
     assert practice.compare_button.isEnabled()
+    assert "first record" not in practice.hint.text()  # the warning went with its reason
     qtbot.mouseClick(practice.compare_button, Qt.MouseButton.LeftButton)
 
     result = practice.results[-1]
