@@ -267,3 +267,33 @@ def test_f9_works_in_the_presenter(qtbot) -> None:  # type: ignore[no-untyped-de
     )
     window.emergency_dialog.close()
     view.close()
+
+
+def test_the_answer_appears_beside_the_story(qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = _presenter(qtbot)
+    qtbot.keyClick(view, Qt.Key.Key_R)
+    qtbot.wait(30)
+    assert view.scenario.story in _visible_text(view)  # the story stays to be talked through
+    assert "The guidance indicates" in _visible_text(view)
+    story, answer = view.story, view.answer
+    top_left = story.mapTo(view, QPoint(0, 0))
+    beside = answer.mapTo(view, QPoint(0, 0))
+    assert beside.x() >= top_left.x() + story.width()  # side by side, not on top of each other
+    for label in (story, answer):  # every line shown at 1280x720, none cut off
+        assert label.height() >= label.heightForWidth(label.width())
+        assert label.mapTo(view, QPoint(0, label.height())).y() <= view.height()
+
+
+def test_the_black_screen_is_black_to_every_edge(qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = _presenter(qtbot)
+    qtbot.keyClick(view, Qt.Key.Key_B)
+    qtbot.wait(30)
+    image = view.grab().toImage()
+    width, height = image.width(), image.height()
+    points = [(x, y) for x in range(0, width, 7) for y in (0, 1, height // 2, height - 1)]
+    points += [(x, y) for y in range(0, height, 7) for x in (0, 1, width // 2, width - 1)]
+    not_black = [(x, y) for x, y in points if image.pixelColor(x, y).lightness() > 0]
+    assert not_black == []
+    qtbot.keyClick(view, Qt.Key.Key_B)  # back: the usual background and margins
+    assert view.layout().contentsMargins().left() > 0
+    assert view.grab().toImage().pixelColor(0, 0).lightness() > 0

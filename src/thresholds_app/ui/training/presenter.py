@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QResizeEvent
-from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QPalette, QResizeEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from thresholds_app.core.pack.model import Pack, Scenario
 from thresholds_app.core.training.agreement import describe_kappa
@@ -95,8 +95,14 @@ class PresenterView(QWidget):
         self.help = _label("help")
         self.help.setText(KEY_HELP)
         column = QVBoxLayout(self.slide)
-        for widget in (self.counter, self.title, self.story, self.answer, self.discussion):
-            column.addWidget(widget)
+        column.addWidget(self.counter)
+        column.addWidget(self.title)
+        # The answer appears beside the story, which stays on screen to be talked through.
+        story_and_answer = QHBoxLayout()
+        story_and_answer.addWidget(self.story, 1, Qt.AlignmentFlag.AlignTop)
+        story_and_answer.addWidget(self.answer, 1, Qt.AlignmentFlag.AlignTop)
+        column.addLayout(story_and_answer)
+        column.addWidget(self.discussion)
         column.addWidget(self.chart, 1)
         column.addWidget(self.tally)
         column.addStretch(0)  # takes the spare height while the chart is hidden
@@ -119,6 +125,7 @@ class PresenterView(QWidget):
             guidance.addWidget(line)
         guidance.addStretch(1)
 
+        self._palette = QPalette(self.palette())
         outer = QVBoxLayout(self)
         outer.addWidget(self.stack, 1)
         outer.addWidget(self.help)
@@ -137,6 +144,7 @@ class PresenterView(QWidget):
         return RoomSession(self.pack, items)
 
     def _show(self) -> None:
+        self._blacken(self.black)
         if self.black:
             self.stack.setCurrentWidget(self.blank)
             self.help.setVisible(False)
@@ -154,7 +162,6 @@ class PresenterView(QWidget):
         self.counter.setText(f"Scenario {self.index + 1} of {len(self.scenarios)}")
         self.title.setText(scenario.title)
         self.story.setText(scenario.story)
-        self.story.setVisible(not self.revealed)
         self.answer.setVisible(self.revealed)
         self.discussion.setVisible(self.revealed and self.discussion_shown)
         votes = self.votes[scenario.id]
@@ -166,6 +173,14 @@ class PresenterView(QWidget):
         if self.revealed:
             self.answer.setText(self._answer_text(scenario, votes))
             self.discussion.setText("\n".join(f"• {p}" for p in scenario.discussion_points))
+
+    def _blacken(self, black: bool) -> None:
+        """Black to every edge of the screen (no margin of the window's grey), or back."""
+        palette = QPalette(self._palette)
+        if black:
+            palette.setColor(QPalette.ColorRole.Window, QColor("black"))
+        self.setPalette(palette)
+        self._apply_margins()
 
     def _answer_text(self, scenario: Scenario, votes: dict[int, int]) -> str:
         lines = ["The guidance indicates " + level_words(self.pack, scenario.expected_level)]
@@ -322,8 +337,12 @@ class PresenterView(QWidget):
         chart_font = QFont(self.font())
         chart_font.setPixelSize(int(body * 0.85))
         self.chart.setFont(chart_font)
-        margin = body
+        self._apply_margins()
+
+    def _apply_margins(self) -> None:
+        body = self.body_pixels()
         for layout in (self.layout(), self.slide.layout(), self.summary.layout()):
             if layout is not None:
+                margin = 0 if self.black and layout is self.layout() else body
                 layout.setContentsMargins(margin, margin // 2, margin, margin // 2)
                 layout.setSpacing(body // 2)
