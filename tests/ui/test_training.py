@@ -282,6 +282,13 @@ def test_the_answer_appears_beside_the_story(qtbot) -> None:  # type: ignore[no-
     for label in (story, answer):  # every line shown at 1280x720, none cut off
         assert label.height() >= label.heightForWidth(label.width())
         assert label.mapTo(view, QPoint(0, label.height())).y() <= view.height()
+    qtbot.keyClick(view, Qt.Key.Key_D)  # the discussion too: all of it still fits, readably
+    qtbot.wait(30)
+    assert view.scenario.discussion_points[0] in _visible_text(view)
+    for label in (story, answer, view.discussion):
+        assert label.isVisible()
+        assert label.height() >= label.heightForWidth(label.width()), label.objectName()
+        assert label.fontInfo().pixelSize() >= 20
 
 
 def test_the_black_screen_is_black_to_every_edge(qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -30,6 +30,8 @@ KEY_HELP = (
 NEXT_KEYS = {Qt.Key.Key_PageDown, Qt.Key.Key_Right, Qt.Key.Key_Space, Qt.Key.Key_N}
 BACK_KEYS = {Qt.Key.Key_PageUp, Qt.Key.Key_Left, Qt.Key.Key_P}
 BLACK_KEYS = {Qt.Key.Key_B, Qt.Key.Key_Period}
+MIN_PIXELS = 20  # about 15 pt at 96 dpi: readable from the back of a room
+FIT_SCALES = (1.0, 0.92, 0.85, 0.78)  # steps tried so the answer fits beside the story
 REVEAL_KEYS = {Qt.Key.Key_R, Qt.Key.Key_Return, Qt.Key.Key_Enter}
 
 
@@ -173,6 +175,7 @@ class PresenterView(QWidget):
         if self.revealed:
             self.answer.setText(self._answer_text(scenario, votes))
             self.discussion.setText("\n".join(f"• {p}" for p in scenario.discussion_points))
+        self._fit()
 
     def _blacken(self, black: bool) -> None:
         """Black to every edge of the screen (no margin of the window's grey), or back."""
@@ -318,6 +321,11 @@ class PresenterView(QWidget):
         return max(20, self.height() // BODY_DIVISOR)
 
     def _apply_sizes(self) -> None:
+        self._set_fonts(1.0)
+        self._fit()
+
+    def _set_fonts(self, scale: float) -> None:
+        """Fonts for the window's height; ``scale`` shrinks the slide's long texts."""
         body = self.body_pixels()
         sizes = {
             "counter": (0.8, False),
@@ -328,16 +336,35 @@ class PresenterView(QWidget):
             "tally": (0.85, False),
             "help": (0.8, False),
         }
+        shrinkable = {"story", "answer", "discussion"}
         for label in self.findChildren(QLabel):
-            factor, bold = sizes.get(str(label.property("presenterRole")), (1.0, False))
+            role = str(label.property("presenterRole"))
+            factor, bold = sizes.get(role, (1.0, False))
+            pixels = max(18, int(body * factor))
+            if role in shrinkable:  # never below MIN_PIXELS for the text the room reads
+                pixels = max(min(pixels, MIN_PIXELS), int(pixels * scale))
             font = QFont(self.font())
-            font.setPixelSize(max(18, int(body * factor)))
+            font.setPixelSize(pixels)
             font.setBold(bold)
             label.setFont(font)
         chart_font = QFont(self.font())
         chart_font.setPixelSize(int(body * 0.85))
         self.chart.setFont(chart_font)
         self._apply_margins()
+
+    def _fit(self) -> None:
+        """Shrink the story, answer and discussion a step at a time until the slide holds them.
+
+        Only once the answer shows beside the story, and never below :data:`MIN_PIXELS`.
+        """
+        layout = self.slide.layout()
+        if layout is None or self.slide.width() <= 0:
+            return
+        for scale in FIT_SCALES if self.revealed else FIT_SCALES[:1]:
+            self._set_fonts(scale)
+            layout.invalidate()
+            if layout.heightForWidth(self.slide.width()) <= self.slide.height():
+                return
 
     def _apply_margins(self) -> None:
         body = self.body_pixels()
