@@ -88,7 +88,12 @@ def test_the_folder_row_follows_a_saved_review(qtbot, tmp_path) -> None:
     def cell(name: str) -> str:
         return str(page.model.index(row, COLUMNS.index(name)).data())
 
-    assert (cell("MASH"), cell("RAG"), cell("Time left")) == ("—", "Not rated", "—")
+    assert (cell("MASH"), cell("RAG"), cell("Outcome"), cell("Time left")) == (
+        "—",
+        "Not rated",
+        "—",
+        "—",
+    )
     view = review_file(qtbot, window, path)
     fill_review(qtbot, view)
     qtbot.mouseClick(view.save_button, Qt.MouseButton.LeftButton)
@@ -97,8 +102,8 @@ def test_the_folder_row_follows_a_saved_review(qtbot, tmp_path) -> None:
     referrer = load_case(path).decision.level
     assert cell("MASH") == f"Level {referrer}"  # agreed with the referrer
     assert cell("RAG") == "Amber"
+    assert cell("Outcome") == "Early help"  # the pack's label, as the form offered it
     assert cell("Time left") != "—"
-    assert page.model.rows[row].outcome == "early-help"
     choose(page.filter_kind, "unreviewed")
     assert page.proxy.rowCount() == 0  # no longer "not reviewed yet"
 

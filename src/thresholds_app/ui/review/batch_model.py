@@ -20,6 +20,7 @@ COLUMNS = (
     "Referrer",
     "MASH",
     "RAG",
+    "Outcome",
     "Time left",
     "Flags",
 )
@@ -36,11 +37,17 @@ def _level(level: int | None) -> str:
 class BatchModel(QAbstractTableModel):
     """Rows of :class:`BatchRow`; sorting keys are real values, not the words shown."""
 
-    def __init__(self, now: Callable[[], dt.datetime], rag_labels: dict[str, str]) -> None:
+    def __init__(
+        self,
+        now: Callable[[], dt.datetime],
+        rag_labels: dict[str, str],
+        outcome_labels: dict[str, str] | None = None,
+    ) -> None:
         super().__init__()
         self.rows: list[BatchRow] = []
         self.now = now
         self.rag_labels = rag_labels
+        self.outcome_labels = outcome_labels or {}
 
     def set_rows(self, rows: list[BatchRow]) -> None:
         """Show these rows."""
@@ -102,7 +109,9 @@ class BatchModel(QAbstractTableModel):
     def _text(self, row: BatchRow, column: int) -> str:
         if not row.ok:
             name = one_line(row.path.name)
-            return (name, "", "", "", "", "", "", "", f"Not read: {row.problem}")[column]
+            cells = ["" for _ in COLUMNS]
+            cells[0], cells[FLAGS_COLUMN] = name, f"Not read: {row.problem}"
+            return cells[column]
         now = self.now().astimezone(dt.UTC)
         values = (
             row.reference or one_line(row.path.name),
@@ -112,6 +121,7 @@ class BatchModel(QAbstractTableModel):
             _level(row.referrer_level),
             _level(row.mash_level),
             self.rag_labels.get(row.rag, row.rag) or "Not rated",
+            self.outcome_labels.get(row.outcome, row.outcome) or "—",
             time_left_words(row.due, now) if row.due else "—",
             ", ".join(FLAG_WORDS[f] for f in row.flags),
         )
@@ -128,6 +138,7 @@ class BatchModel(QAbstractTableModel):
             row.referrer_level or 0,
             row.mash_level or 0,
             row.rag,
+            self.outcome_labels.get(row.outcome, row.outcome),
             (row.due or FAR).timestamp(),
             len(row.flags),
         )

@@ -149,7 +149,12 @@ class BatchPage(QWidget):
         bar.addWidget(self.cancel_button)
         outer.addLayout(bar)
 
-        self.model = BatchModel(clock, {r.id: r.label for r in review_guide(pack).rag})
+        guide = review_guide(pack)
+        self.model = BatchModel(
+            clock,
+            {r.id: r.label for r in guide.rag},
+            {o.id: o.label for o in guide.outcomes},
+        )
         self.proxy = _Filter(self.model)
         self.table = QTableView()
         self.table.setObjectName("batchTable")
