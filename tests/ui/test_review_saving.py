@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from assessment_kit import make_window, opened
 from PySide6.QtCore import QDateTime, QPoint, QRect, Qt
-from test_review_mode import choose, older_case_file
+from test_review_mode import choose, marked_case, older_case_file
 
 from thresholds_app.core.case.record import load_case, save_case
 from thresholds_app.core.review.batch import FLAG_WORDS
+from thresholds_app.ui.appearance import stylesheet_text
 from thresholds_app.ui.review.batch_model import COLUMNS, FLAGS_COLUMN
 from thresholds_app.ui.review.view import ReviewView
 from thresholds_app.ui.shell.pages import Page
@@ -81,6 +83,8 @@ def test_the_folder_row_follows_a_saved_review(qtbot, tmp_path) -> None:
     folder = tmp_path / "morning"
     folder.mkdir()
     path = older_case_file(folder)
+    for number in range(3):
+        save_case(marked_case(number, window.pack), folder / f"c{number}.json", touch=False)
     with qtbot.waitSignal(page.loaded, timeout=10_000):
         page.load_folder(folder)
     row = [r.path for r in page.model.rows].index(path)
@@ -104,8 +108,13 @@ def test_the_folder_row_follows_a_saved_review(qtbot, tmp_path) -> None:
     assert cell("RAG") == "Amber"
     assert cell("Outcome") == "Early help"  # the pack's label, as the form offered it
     assert cell("Time left") != "—"
+    qtbot.wait(30)
+    assert_flags_shown_whole(page)  # the row's new words did not squeeze the flags out of sight
     choose(page.filter_kind, "unreviewed")
-    assert page.proxy.rowCount() == 0  # no longer "not reviewed yet"
+    assert path not in [
+        page.model.rows[page.proxy.mapToSource(page.proxy.index(n, 0)).row()].path
+        for n in range(page.proxy.rowCount())
+    ]  # no longer "not reviewed yet"
 
 
 def test_the_rag_explanation_does_not_move_outcome(qtbot, tmp_path) -> None:
@@ -139,11 +148,17 @@ def test_the_rag_explanation_does_not_move_outcome(qtbot, tmp_path) -> None:
     )
 
 
-def test_long_flags_wrap_and_can_be_read_whole(qtbot, tmp_path) -> None:
-    from olderpack import marked_case
+@pytest.fixture
+def app_stylesheet(qapp):  # type: ignore[no-untyped-def]
+    """The app's own stylesheet (its item padding changes how much fits in a cell)."""
+    qapp.setStyleSheet(stylesheet_text())
+    yield
+    qapp.setStyleSheet("")
 
+
+def test_long_flags_wrap_and_can_be_read_whole(qtbot, tmp_path, app_stylesheet) -> None:
     window = make_window(qtbot)
-    window.resize(1000, 700)
+    window.resize(1280, 720)
     page = window.mash.open_batch()
     for number in range(4):
         save_case(marked_case(number, window.pack), tmp_path / f"c{number}.json", touch=False)
@@ -155,14 +170,27 @@ def test_long_flags_wrap_and_can_be_read_whole(qtbot, tmp_path) -> None:
     words = [FLAG_WORDS[f] for f in rows[most].flags]
     index = page.model.index(most, FLAGS_COLUMN)
     assert index.data(Qt.ItemDataRole.ToolTipRole) == "\n".join(words)
+    qtbot.wait(50)
     window.resize(900, 700)  # the flags column narrower than its longest words on one line
     qtbot.wait(50)
     text = index.data()
     assert page.table.columnWidth(FLAGS_COLUMN) < page.table.fontMetrics().horizontalAdvance(text)
-    shown = page.proxy.mapFromSource(index)
-    cell = page.table.visualRect(shown)
-    wrapped = page.table.fontMetrics().boundingRect(
-        QRect(0, 0, cell.width() - 8, 10_000), int(Qt.TextFlag.TextWordWrap), text
-    )
-    assert wrapped.height() >= 2 * page.table.fontMetrics().height()
-    assert cell.height() >= wrapped.height()  # every line of it shown, none cut off
+    assert wrapped_lines(page, page.proxy.mapFromSource(index)) >= 2
+    assert_flags_shown_whole(page)
+
+
+def wrapped_lines(page, index) -> int:  # type: ignore[no-untyped-def]
+    cell = page.table.visualRect(index)
+    metrics = page.table.fontMetrics()
+    box = QRect(0, 0, cell.width() - 2 * 6, 10_000)  # the stylesheet pads items 6px each side
+    wrapped = metrics.boundingRect(box, int(Qt.TextFlag.TextWordWrap), str(index.data()))
+    return wrapped.height() // metrics.height()
+
+
+def assert_flags_shown_whole(page) -> None:  # type: ignore[no-untyped-def]
+    """Every row is tall enough for every wrapped line of its flags: none cut off."""
+    metrics = page.table.fontMetrics()
+    for row in range(page.proxy.rowCount()):
+        index = page.proxy.index(row, FLAGS_COLUMN)
+        height = page.table.visualRect(index).height()
+        assert height >= wrapped_lines(page, index) * metrics.height(), (row, index.data())

@@ -15,7 +15,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,6 +44,7 @@ from thresholds_app.ui.assessment.widgets import heading, muted_label
 from thresholds_app.ui.file_dialogs import folder_name, open_file_name, save_file_name
 from thresholds_app.ui.review.batch_model import FLAGS_COLUMN, SORT_ROLE, BatchModel
 from thresholds_app.ui.review.loader import FolderLoader
+from thresholds_app.ui.review.wrapping_delegate import WrappingDelegate
 
 # filter id -> (words, does a row pass)
 FILTERS: dict[str, tuple[str, Callable[[BatchRow], bool]]] = {
@@ -170,6 +178,14 @@ class BatchPage(QWidget):
         self.table.setWordWrap(True)
         self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Rows are measured again when a column's width changes (a longer outcome, a narrower
+        # window), once per turn of the event loop however many columns moved.
+        self.table.setItemDelegateForColumn(FLAGS_COLUMN, WrappingDelegate(self.table))
+        self._rows_fit = QTimer(self)
+        self._rows_fit.setSingleShot(True)
+        self._rows_fit.setInterval(0)
+        self._rows_fit.timeout.connect(self.table.resizeRowsToContents)
+        self.table.horizontalHeader().sectionResized.connect(lambda *_: self._rows_fit.start())
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(
