@@ -26,6 +26,7 @@ from thresholds_app.core.case.record import load_case, save_case
 from thresholds_app.core.pack.load import load_pack
 from thresholds_app.core.review.store import referral_part
 from thresholds_app.ui.idle_lock import IdleLock
+from thresholds_app.ui.review.batch_model import FLAGS_COLUMN
 from thresholds_app.ui.review.batch_page import BatchPage
 from thresholds_app.ui.review.view import ReviewView
 from thresholds_app.ui.shell.pages import Page
@@ -164,7 +165,7 @@ def test_folder_with_a_damaged_file(qtbot, tmp_path) -> None:
         page.load_folder(folder)
     assert page.model.rowCount() == 7
     assert "7 files: 6 referrals, 1 not read" in page.summary.text()
-    first = page.proxy.index(0, 8).data()
+    first = page.proxy.index(0, FLAGS_COLUMN).data()
     assert first.startswith("Not read: damaged.json cannot be opened")
     choose(page.filter_kind, "unread")
     assert page.proxy.rowCount() == 1

@@ -102,7 +102,13 @@ def test_practice_is_scored_with_missed_and_extra_indicators(qtbot) -> None:  # 
     assert not assessment.live.isVisibleTo(page)  # guidance hidden until the learner commits
     assert not assessment.decision.indicated.isVisibleTo(page)
     assert practice.story.text() == scenario.story
-    assert not practice.compare_button.isEnabled()
+    # Comparing before a level is recorded says what is needed and opens step 5.
+    qtbot.mouseClick(practice.compare_button, Qt.MouseButton.LeftButton)
+    assert practice.results == []
+    assert "first record your own level in step 5" in practice.hint.text()
+    assert practice.hint.property("role") == "warning"
+    assert practice.hint.isVisible()
+    assert assessment.current_step() == "decision"
 
     click_question(qtbot, assessment, "immediate-danger", "no")
     found, missed = scenario.key_indicators[:-1], scenario.key_indicators[-1]
@@ -114,6 +120,7 @@ def test_practice_is_scored_with_missed_and_extra_indicators(qtbot) -> None:  # 
     _choose_level(qtbot, assessment, 2)
     type_into(qtbot, assessment.decision.reasons, "The child's own words and the school's records")
     assert practice.compare_button.isEnabled()
+    assert "first record" not in practice.hint.text()  # the warning went with its reason
     qtbot.mouseClick(practice.compare_button, Qt.MouseButton.LeftButton)
 
     result = practice.results[-1]
@@ -260,3 +267,40 @@ def test_f9_works_in_the_presenter(qtbot) -> None:  # type: ignore[no-untyped-de
     )
     window.emergency_dialog.close()
     view.close()
+
+
+def test_the_answer_appears_beside_the_story(qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = _presenter(qtbot)
+    qtbot.keyClick(view, Qt.Key.Key_R)
+    qtbot.wait(30)
+    assert view.scenario.story in _visible_text(view)  # the story stays to be talked through
+    assert "The guidance indicates" in _visible_text(view)
+    story, answer = view.story, view.answer
+    top_left = story.mapTo(view, QPoint(0, 0))
+    beside = answer.mapTo(view, QPoint(0, 0))
+    assert beside.x() >= top_left.x() + story.width()  # side by side, not on top of each other
+    for label in (story, answer):  # every line shown at 1280x720, none cut off
+        assert label.height() >= label.heightForWidth(label.width())
+        assert label.mapTo(view, QPoint(0, label.height())).y() <= view.height()
+    qtbot.keyClick(view, Qt.Key.Key_D)  # the discussion too: all of it still fits, readably
+    qtbot.wait(30)
+    assert view.scenario.discussion_points[0] in _visible_text(view)
+    for label in (story, answer, view.discussion):
+        assert label.isVisible()
+        assert label.height() >= label.heightForWidth(label.width()), label.objectName()
+        assert label.fontInfo().pixelSize() >= 20
+
+
+def test_the_black_screen_is_black_to_every_edge(qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = _presenter(qtbot)
+    qtbot.keyClick(view, Qt.Key.Key_B)
+    qtbot.wait(30)
+    image = view.grab().toImage()
+    width, height = image.width(), image.height()
+    points = [(x, y) for x in range(0, width, 7) for y in (0, 1, height // 2, height - 1)]
+    points += [(x, y) for y in range(0, height, 7) for x in (0, 1, width // 2, width - 1)]
+    not_black = [(x, y) for x, y in points if image.pixelColor(x, y).lightness() > 0]
+    assert not_black == []
+    qtbot.keyClick(view, Qt.Key.Key_B)  # back: the usual background and margins
+    assert view.layout().contentsMargins().left() > 0
+    assert view.grab().toImage().pixelColor(0, 0).lightness() > 0

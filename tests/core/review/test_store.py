@@ -88,3 +88,16 @@ def test_a_damaged_file_gets_no_review(tmp_path: Path) -> None:
     with pytest.raises(CaseFileError):
         add_review(path, Review(reviewer="A"))
     assert path.read_bytes() == b'{"format": "thresholds-case", "format_version": 2'
+
+
+def test_an_identical_review_is_not_added_twice(older_case_file: Path) -> None:
+    review = Review(stage="screening", reviewer="A", level=3, reviewed_at="2026-12-01T10:00:00Z")
+    add_review(older_case_file, review)
+    once = older_case_file.read_bytes()
+    again = Review(stage="screening", reviewer="A", level=3, reviewed_at="2026-12-01T10:00:00Z")
+    with pytest.raises(CaseFileError, match="already in the case file"):
+        add_review(older_case_file, again)
+    assert older_case_file.read_bytes() == once  # nothing written
+    # A review that differs in anything (here: a manager's, at the same minute) is added.
+    add_review(older_case_file, Review(stage="manager", reviewer="A", level=3))
+    assert len(load_case(older_case_file).reviews) == 2

@@ -15,7 +15,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-REVIEW_STAGES = ("screening", "manager")
+# The review stages in order, with the words shown for each (the review form, the history).
+STAGE_WORDS = {"screening": "Screening", "manager": "Manager's review"}
+REVIEW_STAGES = tuple(STAGE_WORDS)
 
 
 @dataclass

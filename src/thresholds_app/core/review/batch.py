@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from thresholds_app.core.base.wording import one_line
@@ -161,9 +161,23 @@ def _with_sibling_flags(rows: list[BatchRow]) -> list[BatchRow]:
 
 
 def _replace_flags(row: BatchRow, flags: tuple[str, ...]) -> BatchRow:
-    from dataclasses import replace
-
     return replace(row, flags=flags)
+
+
+def with_file_reread(batch: Batch, path: Path, pack: Pack, now: dt.datetime | None = None) -> Batch:
+    """``batch`` with the row for ``path`` read again (after a review was saved into it).
+
+    The rows keep their order, so the row the reviewer worked on stays where it was; the
+    sibling-group flags are worked out again over the whole folder. A path that is not one of
+    the batch's files leaves the batch as it is.
+    """
+    paths = [row.path for row in batch.rows]
+    if Path(path) not in paths:
+        return batch
+    at = paths.index(Path(path))
+    rows = [*batch.rows[:at], read_row(Path(path), pack, now), *batch.rows[at + 1 :]]
+    rows = [_replace_flags(r, tuple(f for f in r.flags if f != "sibling-group")) for r in rows]
+    return replace(batch, rows=tuple(_with_sibling_flags(rows)))
 
 
 def sort_key(row: BatchRow) -> tuple[object, ...]:

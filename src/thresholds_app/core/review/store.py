@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import replace
 from pathlib import Path
 
 from thresholds_app.core.base.atomic import atomic_write_bytes
@@ -134,10 +135,18 @@ def add_review(path: Path, review: Review) -> bytes:
     The file must be a readable case. The review is stamped with the fingerprint of the
     referrer's part; after writing, the file is read back and the referrer's part compared
     byte for byte (a mismatch would be a bug here, and nothing is written in that case).
+
+    A review identical in every field to one already in the file (the same reviewer, times,
+    level, reasons, RAG and outcome, against the same referral) is refused: it would be the
+    same decision counted twice, by a second click or a second window on the same file.
     """
     raw = read_case_bytes(path)
     case = case_from_json(raw, name=Path(path).name)
     review.referral_sha256 = referral_fingerprint(raw)
+    if already_saved(raw, case.reviews, review):
+        raise refuse(
+            Path(path).name, "this review is already in the case file, so it was not added again."
+        )
     new = with_reviews(raw, [*case.reviews, review])
     if referral_part(new) != referral_part(raw):
         raise refuse(
@@ -146,6 +155,11 @@ def add_review(path: Path, review: Review) -> bytes:
     case_from_json(new, name=Path(path).name)  # still a readable case
     atomic_write_bytes(Path(path), new)
     return new
+
+
+def already_saved(raw: bytes, reviews: list[Review], review: Review) -> bool:
+    """Whether ``review``, made against the referral in ``raw``, is one of ``reviews`` already."""
+    return replace(review, referral_sha256=referral_fingerprint(raw)) in reviews
 
 
 def referral_changed_since(raw: bytes, review: Review) -> bool:

@@ -20,9 +20,11 @@ COLUMNS = (
     "Referrer",
     "MASH",
     "RAG",
+    "Outcome",
     "Time left",
     "Flags",
 )
+FLAGS_COLUMN = COLUMNS.index("Flags")
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 FAR = dt.datetime.max.replace(tzinfo=dt.UTC)
 Index = QModelIndex | QPersistentModelIndex
@@ -35,17 +37,37 @@ def _level(level: int | None) -> str:
 class BatchModel(QAbstractTableModel):
     """Rows of :class:`BatchRow`; sorting keys are real values, not the words shown."""
 
-    def __init__(self, now: Callable[[], dt.datetime], rag_labels: dict[str, str]) -> None:
+    def __init__(
+        self,
+        now: Callable[[], dt.datetime],
+        rag_labels: dict[str, str],
+        outcome_labels: dict[str, str] | None = None,
+    ) -> None:
         super().__init__()
         self.rows: list[BatchRow] = []
         self.now = now
         self.rag_labels = rag_labels
+        self.outcome_labels = outcome_labels or {}
 
     def set_rows(self, rows: list[BatchRow]) -> None:
         """Show these rows."""
         self.beginResetModel()
         self.rows = list(rows)
         self.endResetModel()
+
+    def update_rows(self, rows: list[BatchRow]) -> None:
+        """Show these rows in place of the same files' rows, in the same order.
+
+        Only changed rows are redrawn, so the selection and the reviewer's place stay.
+        """
+        if len(rows) != len(self.rows):
+            self.set_rows(rows)
+            return
+        old, self.rows = self.rows, list(rows)
+        for number, (before, after) in enumerate(zip(old, rows, strict=True)):
+            if before != after:
+                last = self.index(number, len(COLUMNS) - 1)
+                self.dataChanged.emit(self.index(number, 0), last)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         """The number of files."""
@@ -72,14 +94,24 @@ class BatchModel(QAbstractTableModel):
             return self._text(row, index.column())
         if role == SORT_ROLE:
             return self._key(row, index.column())
-        if role == Qt.ItemDataRole.ToolTipRole and not row.ok:
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tip(row, index.column())
+        return None
+
+    def _tip(self, row: BatchRow, column: int) -> str | None:
+        """The whole text where a narrow cell may cut it short: a file's problem, its flags."""
+        if not row.ok:
             return row.problem
+        if column == FLAGS_COLUMN and row.flags:
+            return "\n".join(FLAG_WORDS[f] for f in row.flags)
         return None
 
     def _text(self, row: BatchRow, column: int) -> str:
         if not row.ok:
             name = one_line(row.path.name)
-            return (name, "", "", "", "", "", "", "", f"Not read: {row.problem}")[column]
+            cells = ["" for _ in COLUMNS]
+            cells[0], cells[FLAGS_COLUMN] = name, f"Not read: {row.problem}"
+            return cells[column]
         now = self.now().astimezone(dt.UTC)
         values = (
             row.reference or one_line(row.path.name),
@@ -89,6 +121,7 @@ class BatchModel(QAbstractTableModel):
             _level(row.referrer_level),
             _level(row.mash_level),
             self.rag_labels.get(row.rag, row.rag) or "Not rated",
+            self.outcome_labels.get(row.outcome, row.outcome) or "—",
             time_left_words(row.due, now) if row.due else "—",
             ", ".join(FLAG_WORDS[f] for f in row.flags),
         )
@@ -105,6 +138,7 @@ class BatchModel(QAbstractTableModel):
             row.referrer_level or 0,
             row.mash_level or 0,
             row.rag,
+            self.outcome_labels.get(row.outcome, row.outcome),
             (row.due or FAR).timestamp(),
             len(row.flags),
         )

@@ -15,7 +15,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,11 +39,12 @@ from PySide6.QtWidgets import (
 
 from thresholds_app.core.pack.model import Pack
 from thresholds_app.core.pack.review_defaults import review_guide
-from thresholds_app.core.review.batch import FLAG_WORDS, Batch, BatchRow
+from thresholds_app.core.review.batch import FLAG_WORDS, Batch, BatchRow, with_file_reread
 from thresholds_app.ui.assessment.widgets import heading, muted_label
 from thresholds_app.ui.file_dialogs import folder_name, open_file_name, save_file_name
-from thresholds_app.ui.review.batch_model import SORT_ROLE, BatchModel
+from thresholds_app.ui.review.batch_model import FLAGS_COLUMN, SORT_ROLE, BatchModel
 from thresholds_app.ui.review.loader import FolderLoader
+from thresholds_app.ui.review.wrapping_delegate import WrappingDelegate
 
 # filter id -> (words, does a row pass)
 FILTERS: dict[str, tuple[str, Callable[[BatchRow], bool]]] = {
@@ -149,7 +157,12 @@ class BatchPage(QWidget):
         bar.addWidget(self.cancel_button)
         outer.addLayout(bar)
 
-        self.model = BatchModel(clock, {r.id: r.label for r in review_guide(pack).rag})
+        guide = review_guide(pack)
+        self.model = BatchModel(
+            clock,
+            {r.id: r.label for r in guide.rag},
+            {o.id: o.label for o in guide.outcomes},
+        )
         self.proxy = _Filter(self.model)
         self.table = QTableView()
         self.table.setObjectName("batchTable")
@@ -160,8 +173,24 @@ class BatchPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
+        # Long flags wrap onto more lines in their row rather than ending in "…"; the tooltip
+        # lists them one a line too.
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Rows are measured again when a column's width changes (a longer outcome, a narrower
+        # window), once per turn of the event loop however many columns moved.
+        self.table.setItemDelegateForColumn(FLAGS_COLUMN, WrappingDelegate(self.table))
+        self._rows_fit = QTimer(self)
+        self._rows_fit.setSingleShot(True)
+        self._rows_fit.setInterval(0)
+        self._rows_fit.timeout.connect(self.table.resizeRowsToContents)
+        self.table.horizontalHeader().sectionResized.connect(lambda *_: self._rows_fit.start())
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(
+            FLAGS_COLUMN, QHeaderView.ResizeMode.Stretch
+        )  # the room left: long flags wrap in it
         self.table.activated.connect(self._open_index)  # Enter or double-click
         outer.addWidget(self.table, 1)
 
@@ -232,6 +261,19 @@ class BatchPage(QWidget):
             self.table.selectRow(0)
         self.table.setFocus()
         self.loaded.emit(batch)
+
+    def refresh_file(self, path: Path) -> None:
+        """Read one file of the folder again, as a review was just saved into it.
+
+        Its row shows the MASH level, RAG and time left without reopening the folder.
+        """
+        if self.batch is None:
+            return
+        now = self.clock().astimezone(dt.UTC)
+        batch = with_file_reread(self.batch, Path(path), self.pack, now)
+        if batch is not self.batch:
+            self.batch = batch
+            self.model.update_rows(list(batch.rows))
 
     def _set_counts_enabled(self) -> None:
         ready = self.batch is not None and any(r.ok for r in self.batch.rows)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from thresholds_app.core.case.record import CaseRecord
-from thresholds_app.core.case.reviews import Review
+from thresholds_app.core.case.reviews import STAGE_WORDS, Review
 from thresholds_app.core.pack.model import Pack
 from thresholds_app.core.pack.review_defaults import review_guide
 from thresholds_app.core.review.clock import (
@@ -38,9 +38,8 @@ from thresholds_app.core.review.clock import (
     time_left_words,
 )
 from thresholds_app.core.review.decision import decision_deadline, overdue, settle_level
-from thresholds_app.ui.assessment.widgets import heading, muted_label, plain_label, text_edit
-
-STAGE_WORDS = {"screening": "Screening", "manager": "Manager's review"}
+from thresholds_app.ui.assessment.widgets import heading, plain_label, text_edit
+from thresholds_app.ui.review.reserved_label import ReservedLabel
 
 
 def _to_qt(iso: str, fallback: dt.datetime) -> QDateTime:
@@ -114,21 +113,10 @@ class ReviewerForm(QWidget):
         for item in guide.rag:
             self.rag.addItem(item.label, item.id)
         form.addRow(self.tr("RAG rating"), self.rag)
-        self.rag_words = muted_label("")
+        self.rag_words = ReservedLabel()  # keeps its height: Outcome stays under the pointer
+        self.rag_words.setProperty("role", "muted")
         self.rag_words.setObjectName("ragWords")
         form.addRow("", self.rag_words)
-        # Shown only when the decision is overdue (core's decision.overdue), in the warning
-        # style and with the word "Overdue" first: never colour alone.
-        self.overdue_words = plain_label("")
-        self.overdue_words.setObjectName("overdueWords")
-        self.overdue_words.setProperty("role", "warning")
-        form.addRow("", self.overdue_words)
-        self.delay_reason = QLineEdit(base.delay_reason)
-        self.delay_reason.setObjectName("delayReason")
-        self.delay_reason.setAccessibleName(self.tr("Reason for the delay"))
-        self.delay_reason.setPlaceholderText(self.tr("Why the decision is later than the RAG time"))
-        self.delay_label = QLabel(self.tr("Reason for the delay"))
-        form.addRow(self.delay_label, self.delay_reason)
 
         self.outcome = QComboBox()
         self.outcome.setAccessibleName(self.tr("Outcome"))
@@ -149,6 +137,19 @@ class ReviewerForm(QWidget):
         self.decided.setAccessibleName(self.tr("Date and time of this decision"))
         self.decided.setDisplayFormat("ddd d MMM yyyy HH:mm")
         form.addRow(self.tr("Decided"), self.decided)
+        # Under the times it depends on, so it appearing moves nothing the reviewer is about to
+        # use. Shown only when the decision is overdue (core's decision.overdue), in the warning
+        # style and with the word "Overdue" first: never colour alone.
+        self.overdue_words = plain_label("")
+        self.overdue_words.setObjectName("overdueWords")
+        self.overdue_words.setProperty("role", "warning")
+        form.addRow("", self.overdue_words)
+        self.delay_reason = QLineEdit(base.delay_reason)
+        self.delay_reason.setObjectName("delayReason")
+        self.delay_reason.setAccessibleName(self.tr("Reason for the delay"))
+        self.delay_reason.setPlaceholderText(self.tr("Why the decision is later than the RAG time"))
+        self.delay_label = QLabel(self.tr("Reason for the delay"))
+        form.addRow(self.delay_label, self.delay_reason)
         self.reviewer = QLineEdit()
         self.reviewer.setAccessibleName(self.tr("Your name"))
         form.addRow(self.tr("Your name"), self.reviewer)
@@ -197,6 +198,18 @@ class ReviewerForm(QWidget):
         settle_level(review, self.case)
         return review
 
+    def _rag_text(self, review: Review, now: dt.datetime) -> str:
+        """What the review's RAG rating means and by when to decide ('' with no rating)."""
+        rated = rating(self.pack, review.rag)
+        due = decision_deadline(self.pack, review)
+        if rated is None or due is None:
+            return ""
+        late = overdue(self.pack, review, now)
+        text = self.tr("{meaning} Decide by {due}.").format(
+            meaning=rated.meaning, due=due_words(due)
+        )
+        return text + ("" if late else f" ({time_left_words(due, now)})")
+
     def _changed(self) -> None:
         self.level.setEnabled(self.differ.isChecked())
         outcome = next(
@@ -205,22 +218,19 @@ class ReviewerForm(QWidget):
         )
         self.outcome_words.setEnabled(bool(outcome and outcome.needs_words))
         review = self.review()
-        rated = rating(self.pack, review.rag)
         due = decision_deadline(self.pack, review)
         now = self.now().astimezone(area_zone())
         late = overdue(self.pack, review, now)
         if late != self._late:  # the reason is part of the review only when it is late
             self._late = late
             review = self.review()
-        if rated is not None and due is not None:
-            self.rag_words.setText(
-                self.tr("{meaning} Decide by {due}.").format(
-                    meaning=rated.meaning, due=due_words(due)
-                )
-                + ("" if late else f" ({time_left_words(due, now)})")
-            )
-        else:
-            self.rag_words.setText("")
+        self.rag_words.setText(
+            self._rag_text(review, now)
+            or self.tr("Choose a RAG rating to see what it means and by when to decide.")
+        )
+        self.rag_words.reserve(
+            self._rag_text(replace(review, rag=r.id), now) for r in review_guide(self.pack).rag
+        )
         decided = parse_time(review.reviewed_at) or now
         self.overdue_words.setText(
             self.tr("Overdue: the decision is {late} after the time for this RAG rating.").format(

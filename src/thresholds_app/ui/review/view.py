@@ -34,13 +34,14 @@ from thresholds_app import __version__
 from thresholds_app.core.base.wording import one_line
 from thresholds_app.core.case.reading import read_case_bytes
 from thresholds_app.core.case.record import CaseFileError, CaseRecord, case_from_json
-from thresholds_app.core.case.reviews import Review
+from thresholds_app.core.case.reviews import STAGE_WORDS, Review
 from thresholds_app.core.pack.model import Pack
+from thresholds_app.core.pack.review_defaults import review_guide
 from thresholds_app.core.review.decision import received_time, review_blockers, start_review
 from thresholds_app.core.review.feedback import build_feedback, feedback_to_text
 from thresholds_app.core.review.gaps import referral_gaps
 from thresholds_app.core.review.reassess import Reassessment, level_words, reassess
-from thresholds_app.core.review.store import add_review, referral_changed_since
+from thresholds_app.core.review.store import add_review, already_saved, referral_changed_since
 from thresholds_app.ui.assessment.widgets import (
     big_text,
     card_frame,
@@ -212,14 +213,19 @@ class ReviewView(QWidget):
         return f"<b>{self.tr('To go back to the referrer about')}</b><ul>{items}</ul>"
 
     def _history_text(self) -> str:
+        # The same words the form offers: the stage names and the pack's outcome labels.
+        outcomes = {o.id: o.label for o in review_guide(self.pack).outcomes}
         lines = []
         for number, r in enumerate(self.case.reviews, start=1):
+            outcome = outcomes.get(r.outcome, r.outcome) or "—"
+            if r.outcome_words.strip():
+                outcome = f"{outcome}: {one_line(r.outcome_words.strip())}"
             line = self.tr("Review {n} ({stage}) by {who}: {level}, outcome {outcome}").format(
                 n=number,
-                stage=r.stage,
-                who=r.reviewer or "?",
+                stage=self.tr(STAGE_WORDS.get(r.stage, r.stage)),
+                who=one_line(r.reviewer) or "?",
                 level=level_words(r.level),
-                outcome=r.outcome or "—",
+                outcome=outcome,
             )
             if referral_changed_since(self.raw, r):
                 line += self.tr(" — the referral has changed since this review")
@@ -239,7 +245,13 @@ class ReviewView(QWidget):
         blockers = self.blockers()
         self.form.blockers.setText("\n".join(f"• {b}" for b in blockers))
         self.form.blockers.setVisible(bool(blockers))
-        self.save_button.setEnabled(not blockers)
+        # A review already in the file (a second click with nothing changed) is not offered
+        # again; core refuses it too (core.review.store.already_saved).
+        repeated = already_saved(self.raw, self.case.reviews, review)
+        self.save_button.setEnabled(not blockers and not repeated)
+        self.save_button.setToolTip(
+            self.tr("This review is saved. Change something to save another.") if repeated else ""
+        )
         has_feedback = self.saved is not None
         self.feedback_pdf.setEnabled(has_feedback)
         self.feedback_text.setEnabled(has_feedback)
@@ -257,7 +269,11 @@ class ReviewView(QWidget):
         self.case = case_from_json(self.raw, name=self.path.name)
         self.saved = self.case.reviews[-1]
         self.history.setText(self._history_text())
-        self.status.setText(self.tr("Review saved into {name}.").format(name=self.path.name))
+        self.status.setText(
+            self.tr("Review saved into {name}. Change something to save another review.").format(
+                name=self.path.name
+            )
+        )
         self._update()
         self.review_saved.emit(str(self.path))
         return True

@@ -12,6 +12,13 @@ from thresholds_app.core.pack.model import Pack
 from thresholds_app.ui.start_page import pack_status_words
 
 APP_TITLE = "Right Help, Right Time"
+# The limits in words, naming the document that sets them out (never a path in the source).
+LIMITS = (
+    "It is not for emergencies, and it is only as good as the guidance it carries: check "
+    "against the partnership's published guidance before relying on it. What the app is for "
+    "and its limits are set out in full in its statement of intended use and limits, which "
+    "your IT or safeguarding content team holds with the app's safety file."
+)
 
 
 def _tr(text: str) -> str:
@@ -65,7 +72,7 @@ def about_dialog(parent: QWidget, pack: Pack) -> QDialog:
         f"<h3>{_tr(APP_TITLE)} {__version__}</h3>"
         f"<p><b>{_tr('Intended use')}:</b> {html.escape(INTENDED_USE)} "
         f"{_tr('No scores are given anywhere. If a child is in immediate danger, call 999.')} "
-        f"{_tr('Limits and the safety file: docs/safety/intended-use.md.')}</p>"
+        f"{_tr(LIMITS)}</p>"
         f"<h4>{html.escape(m.title)}</h4>"
         f"<p>{_tr('Pack')}: <b>{html.escape(m.id)}</b>, {_tr('version')} "
         f"<b>{html.escape(m.version)}</b> ({_tr('content')} {pack.short_hash or '—'})<br>"

@@ -68,9 +68,15 @@ class MashFlow(QObject):
         window = self._window
         view = ReviewView(window.pack, referral, clock=window.clock)
         view.back_requested.connect(self.open_batch)
+        view.review_saved.connect(self._review_saved)
         window.set_page(Page.MASH_CASE, view)
         window.show_page(Page.MASH_CASE)
         view.referral.setFocus()
+
+    def _review_saved(self, path: str) -> None:
+        """Bring the folder's row for this file up to date (it may be out of sight)."""
+        if self._batch is not None:
+            self._batch.refresh_file(Path(path))
 
     def ask_file(self) -> None:
         """Ask for a case file and open it for review."""

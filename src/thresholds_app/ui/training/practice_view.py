@@ -190,22 +190,44 @@ class PracticeView(QWidget):
         self.stack.addWidget(page)
         self._update_buttons()
 
+    def _committed(self) -> bool:
+        return self.page is not None and self.page.state.case.decision.level is not None
+
+    def _say(self, text: str, *, warning: bool = False) -> None:
+        """The hint beside the buttons; a warning when a press could not do what was asked."""
+        self.hint.setText(text)
+        if self.hint.property("role") != ("warning" if warning else "muted"):
+            self.hint.setProperty("role", "warning" if warning else "muted")
+            self.hint.style().unpolish(self.hint)  # the role is styled by the app's stylesheet
+            self.hint.style().polish(self.hint)
+
     def _update_buttons(self) -> None:
-        committed = self.page is not None and self.page.state.case.decision.level is not None
+        committed = self._committed()
         compared = len(self.results) > self.index
-        self.compare_button.setEnabled(committed and not compared)
+        # Pressable before a level is recorded, so that pressing it says what is needed.
+        self.compare_button.setEnabled(not compared)
         self.switch_button.setVisible(compared)
         self.next_button.setEnabled(compared and self.index + 1 < len(self.scenarios))
         self.finish_button.setEnabled(bool(self.results))
-        self.hint.setText(
-            ""
-            if committed or compared
-            else "Answer what the story tells you, then record your own level in step 5."
-        )
+        if committed or compared:
+            self._say("")
+        elif self.hint.property("role") != "warning":  # a warning stays until a level is given
+            self._say("Answer what the story tells you, then record your own level in step 5.")
 
     def compare(self) -> PracticeResult | None:
-        """Score the learner's answers and level against the scenario, and show the comparison."""
-        if self.page is None or self.page.state.case.decision.level is None:
+        """Score the learner's answers and level against the scenario, and show the comparison.
+
+        Before a level is recorded there is nothing to compare: the learner is told so and
+        taken to step 5, where they record it.
+        """
+        if self.page is None:
+            return None
+        if not self._committed():
+            self._say(
+                "To compare, first record your own level in step 5, Your decision (now open).",
+                warning=True,
+            )
+            self.page.go_to_step("decision")
             return None
         case = self.page.state.case
         rationale = "\n".join(

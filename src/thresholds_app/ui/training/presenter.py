@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QResizeEvent
-from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QPalette, QResizeEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from thresholds_app.core.pack.model import Pack, Scenario
 from thresholds_app.core.training.agreement import describe_kappa
@@ -30,6 +30,8 @@ KEY_HELP = (
 NEXT_KEYS = {Qt.Key.Key_PageDown, Qt.Key.Key_Right, Qt.Key.Key_Space, Qt.Key.Key_N}
 BACK_KEYS = {Qt.Key.Key_PageUp, Qt.Key.Key_Left, Qt.Key.Key_P}
 BLACK_KEYS = {Qt.Key.Key_B, Qt.Key.Key_Period}
+MIN_PIXELS = 20  # about 15 pt at 96 dpi: readable from the back of a room
+FIT_SCALES = (1.0, 0.92, 0.85, 0.78)  # steps tried so the answer fits beside the story
 REVEAL_KEYS = {Qt.Key.Key_R, Qt.Key.Key_Return, Qt.Key.Key_Enter}
 
 
@@ -95,8 +97,14 @@ class PresenterView(QWidget):
         self.help = _label("help")
         self.help.setText(KEY_HELP)
         column = QVBoxLayout(self.slide)
-        for widget in (self.counter, self.title, self.story, self.answer, self.discussion):
-            column.addWidget(widget)
+        column.addWidget(self.counter)
+        column.addWidget(self.title)
+        # The answer appears beside the story, which stays on screen to be talked through.
+        story_and_answer = QHBoxLayout()
+        story_and_answer.addWidget(self.story, 1, Qt.AlignmentFlag.AlignTop)
+        story_and_answer.addWidget(self.answer, 1, Qt.AlignmentFlag.AlignTop)
+        column.addLayout(story_and_answer)
+        column.addWidget(self.discussion)
         column.addWidget(self.chart, 1)
         column.addWidget(self.tally)
         column.addStretch(0)  # takes the spare height while the chart is hidden
@@ -119,6 +127,7 @@ class PresenterView(QWidget):
             guidance.addWidget(line)
         guidance.addStretch(1)
 
+        self._palette = QPalette(self.palette())
         outer = QVBoxLayout(self)
         outer.addWidget(self.stack, 1)
         outer.addWidget(self.help)
@@ -137,6 +146,7 @@ class PresenterView(QWidget):
         return RoomSession(self.pack, items)
 
     def _show(self) -> None:
+        self._blacken(self.black)
         if self.black:
             self.stack.setCurrentWidget(self.blank)
             self.help.setVisible(False)
@@ -154,7 +164,6 @@ class PresenterView(QWidget):
         self.counter.setText(f"Scenario {self.index + 1} of {len(self.scenarios)}")
         self.title.setText(scenario.title)
         self.story.setText(scenario.story)
-        self.story.setVisible(not self.revealed)
         self.answer.setVisible(self.revealed)
         self.discussion.setVisible(self.revealed and self.discussion_shown)
         votes = self.votes[scenario.id]
@@ -166,6 +175,15 @@ class PresenterView(QWidget):
         if self.revealed:
             self.answer.setText(self._answer_text(scenario, votes))
             self.discussion.setText("\n".join(f"• {p}" for p in scenario.discussion_points))
+        self._fit()
+
+    def _blacken(self, black: bool) -> None:
+        """Black to every edge of the screen (no margin of the window's grey), or back."""
+        palette = QPalette(self._palette)
+        if black:
+            palette.setColor(QPalette.ColorRole.Window, QColor("black"))
+        self.setPalette(palette)
+        self._apply_margins()
 
     def _answer_text(self, scenario: Scenario, votes: dict[int, int]) -> str:
         lines = ["The guidance indicates " + level_words(self.pack, scenario.expected_level)]
@@ -303,6 +321,11 @@ class PresenterView(QWidget):
         return max(20, self.height() // BODY_DIVISOR)
 
     def _apply_sizes(self) -> None:
+        self._set_fonts(1.0)
+        self._fit()
+
+    def _set_fonts(self, scale: float) -> None:
+        """Fonts for the window's height; ``scale`` shrinks the slide's long texts."""
         body = self.body_pixels()
         sizes = {
             "counter": (0.8, False),
@@ -313,17 +336,40 @@ class PresenterView(QWidget):
             "tally": (0.85, False),
             "help": (0.8, False),
         }
+        shrinkable = {"story", "answer", "discussion"}
         for label in self.findChildren(QLabel):
-            factor, bold = sizes.get(str(label.property("presenterRole")), (1.0, False))
+            role = str(label.property("presenterRole"))
+            factor, bold = sizes.get(role, (1.0, False))
+            pixels = max(18, int(body * factor))
+            if role in shrinkable:  # never below MIN_PIXELS for the text the room reads
+                pixels = max(min(pixels, MIN_PIXELS), int(pixels * scale))
             font = QFont(self.font())
-            font.setPixelSize(max(18, int(body * factor)))
+            font.setPixelSize(pixels)
             font.setBold(bold)
             label.setFont(font)
         chart_font = QFont(self.font())
         chart_font.setPixelSize(int(body * 0.85))
         self.chart.setFont(chart_font)
-        margin = body
+        self._apply_margins()
+
+    def _fit(self) -> None:
+        """Shrink the story, answer and discussion a step at a time until the slide holds them.
+
+        Only once the answer shows beside the story, and never below :data:`MIN_PIXELS`.
+        """
+        layout = self.slide.layout()
+        if layout is None or self.slide.width() <= 0:
+            return
+        for scale in FIT_SCALES if self.revealed else FIT_SCALES[:1]:
+            self._set_fonts(scale)
+            layout.invalidate()
+            if layout.heightForWidth(self.slide.width()) <= self.slide.height():
+                return
+
+    def _apply_margins(self) -> None:
+        body = self.body_pixels()
         for layout in (self.layout(), self.slide.layout(), self.summary.layout()):
             if layout is not None:
+                margin = 0 if self.black and layout is self.layout() else body
                 layout.setContentsMargins(margin, margin // 2, margin, margin // 2)
                 layout.setSpacing(body // 2)
