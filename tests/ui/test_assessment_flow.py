@@ -88,6 +88,20 @@ def test_level_4_emergency_shows_999_first(qtbot):
     assert numbers[1] == window.pack.contacts["mash"].phone
 
 
+def test_what_would_change_it_matches_what_the_answer_would_show(qtbot):
+    # QA #1: "yes" to immediate danger alone; the panel said "no" would lower it to Level 1,
+    # but answering "no" shows "Not enough answered yet".
+    window = make_window(qtbot)
+    page = start_assessment(qtbot, window)
+    click_question(qtbot, page, "immediate-danger", "yes")
+    qtbot.waitUntil(lambda: page.live.level_label.text().startswith("Level 4"))
+    change = page.live.section_html["change"]
+    assert "would leave too little answered to suggest a level" in change
+    assert "Level 1" not in change
+    click_question(qtbot, page, "immediate-danger", "no")
+    qtbot.waitUntil(lambda: page.live.level_label.text() == "Not enough answered yet")
+
+
 def test_emergency_key_out_of_hours_names_the_out_of_hours_team(qtbot):
     window = make_window(qtbot, FRIDAY_NIGHT)
     qtbot.keyClick(window, Qt.Key.Key_F9)

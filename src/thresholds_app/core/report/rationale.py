@@ -29,7 +29,7 @@ from thresholds_app.core.report.sections import (
     Table,
     build_sections,
 )
-from thresholds_app.core.rules.assessment import Assessment
+from thresholds_app.core.rules.assessment import Assessment, level_shown
 
 __all__ = [
     "NOT_RECORDED",
@@ -142,8 +142,9 @@ def guidance_headline(pack: Pack, assessment: Assessment) -> str:
     if assessment.level_withheld:
         return "Not shown: this guidance is not in force"
     if not assessment.enough_answered:
-        if level is not None and level != min(pack.levels, default=level):
-            return f"At least {pack.level_title(level)} (not enough answered yet)"
+        shown = level_shown(level, False, min(pack.levels, default=None))
+        if shown is not None:
+            return f"At least {pack.level_title(shown)} (not enough answered yet)"
         return "Not enough answered yet"
     return level_words(pack, level)
 

@@ -13,6 +13,7 @@ from thresholds_app.core.case.record import CaseRecord
 from thresholds_app.core.pack.model import Pack
 from thresholds_app.core.pack.review_defaults import review_guide
 from thresholds_app.core.rules.assessment import AnswerRef, Assessment, Reason
+from thresholds_app.core.rules.changes import change_effect
 
 NOT_RECORDED = "Not recorded."
 # Beyond this many, "what would change it" lists only a count (each is the same kind of answer).
@@ -102,7 +103,7 @@ def build_sections(pack: Pack, case: CaseRecord, assessment: Assessment) -> tupl
         _reasons(pack, assessment),
         _indicators(pack, case),
         _going_well(pack, case, assessment),
-        _changes_and_gaps(assessment),
+        _changes_and_gaps(pack, assessment),
         _voice(case),
         _household(pack, case),
         _consent(pack, case, assessment),
@@ -212,12 +213,11 @@ def _going_well(pack: Pack, case: CaseRecord, assessment: Assessment) -> Section
     return Section("What is going well", tuple(blocks))
 
 
-def _changes_and_gaps(assessment: Assessment) -> Section:
+def _changes_and_gaps(pack: Pack, assessment: Assessment) -> Section:
     blocks: list[Block] = []
     changes = tuple(
-        f"If “{c.text.rstrip('.')}” were answered {c.answer.replace('-', ' ')}, "
-        + "the guidance would indicate "
-        + f"{level_label(c.new_level)}."
+        f"Answering {answer_words(c.answer)} to “{c.text.rstrip('.')}” would "
+        f"{change_effect(pack, c)}."
         for c in assessment.what_would_change
     )
     if len(changes) > MAX_CHANGES + 1:  # never "and 1 other": show it instead

@@ -109,6 +109,9 @@ class Engine:
                 key=lambda c: (-(c.level or 0), c.rule.order),
             )
         )
+        self.emergency_rules: tuple[CompiledRule, ...] = tuple(
+            c for c in self.rules if c.rule.then.emergency
+        )
         self.indicators: tuple[Indicator, ...] = indicators
         self.concerns: tuple[Indicator, ...] = tuple(i for i in indicators if i.kind == "concern")
         self.strengths: tuple[Indicator, ...] = tuple(i for i in indicators if i.kind == "strength")
@@ -151,6 +154,18 @@ class Engine:
             if compiled.condition.holds(answers, age_band):
                 return compiled.level
         return None
+
+    def level_and_enough(
+        self, answers: Mapping[str, str], age_band: str | None
+    ) -> tuple[int | None, bool]:
+        """The indicated level and whether enough is answered to rely on it (as :meth:`assess`).
+
+        What a screen would show after a trial change: "would lower it to Level 1" is true only
+        when Level 1 would then be shown, not "Not enough answered yet".
+        """
+        level = self.level_of(answers, age_band)
+        emergency = any(c.condition.holds(answers, age_band) for c in self.emergency_rules)
+        return level, not still_to_answer(self.pack, answers, level, emergency)
 
     def answer_ref(self, item_id: str, answers: Mapping[str, str]) -> AnswerRef:
         """An answer with the text, level and source of its indicator or question."""
@@ -215,7 +230,9 @@ class Engine:
             gaps=self._gaps(level, answers),
             warnings=self._warnings(fired, danger_not_known and not emergency),
             what_would_change=(
-                () if withheld else what_would_change(self, answers, age, level, fired)
+                ()
+                if withheld
+                else what_would_change(self, answers, age, level, fired, not to_answer)
             ),
             strengths=tuple(
                 self.answer_ref(i, answers)
