@@ -141,6 +141,10 @@ def test_assess_text_in_an_emergency_out_of_hours(
     contacts = out.split("Contacts:")[1]
     assert contacts.index("999") < contacts.index("0121 605 6060")
     assert "0121 788 4300" not in contacts
+    # QA #1: "no" would leave too little answered, not "lower it to Level 1".
+    changes = out.split("What would change this:")[1].split("\n\n")[0]
+    assert "immediate-danger answered no would leave too little answered" in changes
+    assert "Level 1" not in changes
 
 
 def test_assess_an_unusable_case_file_exits_1(

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from sample_packs import sample_case, sample_pack
 from thresholds_app.core.base.records import replace as replace_record
+from thresholds_app.core.base.wording import identifier_text
 from thresholds_app.core.case.record import (
     CASE_FORMAT_VERSION,
     CaseFileError,
@@ -242,8 +243,30 @@ def test_any_text_survives_a_save(text: str) -> None:
         path = Path(folder) / "c.json"
         save_case(case, path, touch=False)
         loaded = load_case(path)
-    assert loaded.free_text.worry == text
-    assert loaded.child.reference == text
+    assert loaded.free_text.worry == text  # free text exactly as written
+    assert loaded.child.reference == identifier_text(text)  # an identifier: no bidi controls
+
+
+def test_identifiers_are_read_without_bidi_controls_and_free_text_keeps_them(
+    tmp_path: Path,
+) -> None:
+    # QA #7: U+202E in a reference showed "1234-AQ" in the editor; the list and PDF stripped it.
+    case = sample_case(sample_pack())
+    case.child.reference = "QA-\u202e1234"
+    case.child.household_reference = "\u2067HH-9\u2069"
+    case.child.name = "\u200fשרה כהן"
+    case.household[0].label = "Sibling \u202dA"
+    case.household[0].relationship = "brother\u200e"
+    case.referrer.name = "A. Teacher\u061c"
+    case.free_text.child_voice = "\u200fאני רעב כל בוקר"
+    save_case(case, tmp_path / "c.json")
+    loaded = load_case(tmp_path / "c.json")
+    assert loaded.child.reference == "QA-1234"
+    assert loaded.child.household_reference == "HH-9"
+    assert loaded.child.name == "שרה כהן"
+    assert (loaded.household[0].label, loaded.household[0].relationship) == ("Sibling A", "brother")
+    assert loaded.referrer.name == "A. Teacher"
+    assert loaded.free_text.child_voice == "\u200fאני רעב כל בוקר"  # right-to-left text kept
 
 
 def test_lone_surrogate_is_saved_as_a_replacement_character(tmp_path: Path) -> None:

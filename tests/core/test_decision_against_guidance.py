@@ -15,7 +15,8 @@ from thresholds_app.core.case.readiness import MIN_WORDS_BELOW_STATUTORY, find_b
 from thresholds_app.core.case.record import CaseRecord, SteppingRecord, case_from_json
 from thresholds_app.core.pack.load import load_pack
 from thresholds_app.core.pack.model import Pack
-from thresholds_app.core.report.export import prepare_export
+from thresholds_app.core.report.blocks import Items, Note
+from thresholds_app.core.report.export import Export, prepare_export
 from thresholds_app.core.report.rationale import rationale_to_text
 from thresholds_app.core.rules.engine import DANGER_NOT_KNOWN_STEP, assess
 from thresholds_app.paths import default_pack_dir, examples_dir
@@ -85,6 +86,53 @@ def test_a_decision_at_or_above_the_guidance_has_no_below_notice(pack: Pack) -> 
     case.decision.differs_reason = ""
     summary = prepare_export(pack, case, NOW, "test").rationale.summary
     assert not any(n.startswith("Below what") for n in summary.notices)
+
+
+# -- 2. the guidance's steps follow the same level as the route (QA #4) ----------------------
+
+
+def guidance_steps(export: Export) -> tuple[Items, list[str]]:
+    """The "What the guidance suggests at ..." list of the Next steps section, and its notes."""
+    blocks = export.rationale.section("Next steps").blocks
+    items = [b for b in blocks if isinstance(b, Items)]
+    assert len(items) == 1
+    return items[0], [b.text for b in blocks if isinstance(b, Note)]
+
+
+def test_a_decision_above_the_guidance_lists_the_decided_levels_steps(pack: Pack) -> None:
+    # The example: Level 3 needs, consent refused, the practitioner steps up to Level 4 and
+    # the route is the MASH; the steps once said "seek consent, an Early Help Assessment".
+    export = prepare_export(pack, example("level-3-consent-refused"), NOW, "test")
+    assert export.assessment.indicated_level == 3
+    assert "follows the practitioner's decision (Level 4)" in export.rationale.summary.route
+    items, notes = guidance_steps(export)
+    assert items.label == "What the guidance suggests at Level 4 (the decided level)"
+    assert all(step in items.items for step in pack.levels[4].next_steps)
+    assert not any(step in items.items for step in pack.levels[3].next_steps)
+    assert "above the Level 3 the guidance indicates" in notes[-1]
+    assert items.items[0].startswith("Consent was refused at Level 3")  # kept, as are numbers
+    assert any(s.startswith("Numbers to call now: Solihull MASH") for s in items.items)
+    text = rationale_to_text(export.rationale)
+    assert "What the guidance suggests at Level 4 (the decided level):" in text
+    assert "Early Help Assessment" not in text.split("NEXT STEPS")[1].split("\n\n")[0]
+
+
+def test_a_decision_below_level_4_keeps_the_guidance_steps_and_says_so(pack: Pack) -> None:
+    export = prepare_export(pack, fgm_decided_level_2(FULL_REASON), NOW, "test")
+    assert export.assessment.indicated_level == 4
+    items, notes = guidance_steps(export)
+    assert items.label == "What the guidance suggests at Level 4 (what the guidance indicates)"
+    assert items.items == export.assessment.next_steps
+    assert "decision (Level 2) is below what the guidance indicates" in notes[-1]
+    assert export.rationale.summary.notices[0].startswith("Below what the guidance indicates")
+
+
+def test_a_decision_that_agrees_names_the_guidance_level(pack: Pack) -> None:
+    export = prepare_export(pack, level_3_by_accumulation(), NOW, "test")
+    items, notes = guidance_steps(export)
+    assert items.label == "What the guidance suggests at Level 3"
+    assert items.items == export.assessment.next_steps
+    assert notes == ["No next steps recorded."] or notes == []
 
 
 # -- 3. consent refused at Level 3 reached by adding up Level 2 needs -----------------------

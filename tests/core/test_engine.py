@@ -10,6 +10,7 @@ from packs import make_indicator, make_pack, make_rule
 from thresholds_app.core.base.records import replace
 from thresholds_app.core.pack.model import Pack
 from thresholds_app.core.rules.assessment import Context
+from thresholds_app.core.rules.changes import change_effect
 from thresholds_app.core.rules.engine import PackRulesError, assess, engine_for
 
 L4 = {"count": {"at_least": 1, "where": {"level": 4, "kind": "concern"}}}
@@ -205,6 +206,42 @@ def test_lowering_lists_only_the_answer_that_alone_holds_the_level(pack: Pack) -
     ] == [("fe-c-l3", "lower", 1)]
     two = assess(pack, {"immediate-danger": "no", "fe-c-l3": "yes", "pc-d-l3": "yes"})
     assert [c for c in two.what_would_change if c.direction == "lower"] == []
+
+
+def test_a_change_says_what_would_be_shown_not_the_raw_level(pack: Pack) -> None:
+    # QA #1: with only immediate danger answered yes, "no" would show "Not enough answered yet",
+    # never "lower it to Level 1" (the raw level a trial run gives).
+    danger = assess(pack, {"immediate-danger": "yes"})
+    assert [(c.id, c.direction, c.enough_answered) for c in danger.what_would_change] == [
+        ("immediate-danger", "lower", False)
+    ]
+    change = danger.what_would_change[0]
+    assert change_effect(pack, change) == "leave too little answered to suggest a level"
+    assert assess(pack, {"immediate-danger": "no"}).settled_level is None  # what "no" shows
+    # A concern holds Level 3 by itself, so a raise shows "at least" until enough is answered.
+    unsure = assess(pack, {"fe-c-l3": "yes"})
+    raised = next(c for c in unsure.what_would_change if c.id == "fe-f-l4")
+    assert not raised.enough_answered
+    assert change_effect(pack, raised) == ("raise it to at least Level 4 (not enough answered yet)")
+    # Enough answered: the level itself, as before.
+    answered = {"immediate-danger": "no", "fe-c-l3": "yes", "dn-a-l2": "no", "pc-b-l2": "no"}
+    lower = next(c for c in assess(pack, answered).what_would_change if c.direction == "lower")
+    assert (lower.id, lower.enough_answered) == ("fe-c-l3", True)
+    assert change_effect(pack, lower) == "lower it to Level 1"
+
+
+def test_a_change_that_would_show_the_same_is_not_listed() -> None:
+    # With nothing answered the screen says "Not enough answered yet". A "yes" that gives only
+    # the lowest level, with immediate danger still unanswered, would leave it saying just that:
+    # it is no change, so it is not offered as "would raise it to Level 1".
+    calm = {"answer": {"id": "parental-alcohol-asked", "is": "yes"}}
+    pack = make_pack(
+        [make_indicator("dn-a-l2", 2)],
+        [make_rule("danger", DANGER, level=4, emergency=True), make_rule("calm", calm, level=1)],
+    )
+    assert assess(pack, {"parental-alcohol-asked": "yes"}).settled_level is None
+    result = assess(pack, {})
+    assert [c.id for c in result.what_would_change] == ["immediate-danger"]
 
 
 def test_raising_prefers_not_known_answers_and_is_capped(pack: Pack) -> None:

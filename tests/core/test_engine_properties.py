@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from thresholds_app.core.pack.load import load_pack
 from thresholds_app.core.pack.model import AGE_BANDS, ANSWERS, Pack
+from thresholds_app.core.report.rationale import guidance_headline
 from thresholds_app.core.rules.assessment import Assessment, Context
 from thresholds_app.core.rules.engine import assess
 from thresholds_app.paths import default_pack_dir
@@ -187,8 +188,13 @@ def test_incomplete_cases_are_flagged_and_emergency_means_999_first(
 def test_what_would_change_is_true(answers: dict[str, str], age: str | None) -> None:
     result = run(answers, age)
     for change in result.what_would_change:
-        new = run({**answers, change.id: change.answer}, age).indicated_level
+        after = run({**answers, change.id: change.answer}, age)
+        new = after.indicated_level
         assert new == change.new_level
+        # What would be shown: a level only when enough would be answered (QA #1).
+        assert after.enough_answered == change.enough_answered
+        shown_now = (result.settled_level, guidance_headline(P, result))
+        assert (after.settled_level, guidance_headline(P, after)) != shown_now
         if change.direction == "raise":
             assert at_least(new, result.indicated_level)
             assert new != result.indicated_level

@@ -14,7 +14,8 @@ from thresholds_app.core.case.reading import CaseFileError, check_case_text
 from thresholds_app.core.case.record import case_from_json
 from thresholds_app.core.pack.load import load_pack
 from thresholds_app.core.pack.model import Pack
-from thresholds_app.core.report.sections import Items, build_sections
+from thresholds_app.core.report.blocks import Items
+from thresholds_app.core.report.sections import build_sections
 from thresholds_app.core.rules.engine import assess
 from thresholds_app.core.rules.stepping import SteppingChanges, review_stepping
 from thresholds_app.paths import default_pack_dir, examples_dir

@@ -168,8 +168,21 @@ def test_what_would_change_is_listed(pack: Pack, case: CaseRecord) -> None:
     changes = blocks[0]
     assert isinstance(changes, Items)
     assert changes.items[0] == (
-        "If “An injury with no explanation that fits” were answered yes, the guidance would "
-        "indicate Level 4."
+        "Answering yes to “An injury with no explanation that fits” would raise it to Level 4."
+    )
+
+
+def test_a_change_leaving_too_little_answered_says_so(pack: Pack, case: CaseRecord) -> None:
+    # QA #1: the rationale words a change as the screen would show it, not the raw level.
+    from thresholds_app.core.rules.assessment import Change
+
+    assessment = assess(pack, case.answers, case.context())
+    unsettled = (Change("x", "Answer x", "no", "lower", 1, enough_answered=False),)
+    r = build_rationale(pack, case, replace(assessment, what_would_change=unsettled), "t", "v")
+    items = r.section("What would change it, and gaps").blocks[0]
+    assert isinstance(items, Items)
+    assert items.items == (
+        "Answering no to “Answer x” would leave too little answered to suggest a level.",
     )
 
 
@@ -232,7 +245,7 @@ def test_long_change_lists_are_cut_to_a_count(pack: Pack, case: CaseRecord) -> N
         items = r.section("What would change it, and gaps").blocks[0]
         assert isinstance(items, Items)
         assert len(items.items) == expected
-    assert items.items[-1].startswith("If “Answer 6”")
+    assert items.items[-1].startswith("Answering yes to “Answer 6”")
 
 
 def test_an_unknown_stepping_criterion_is_flagged_not_printed_raw(

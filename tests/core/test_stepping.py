@@ -128,8 +128,28 @@ def test_same_level_and_nothing_new_means_stay(pack: Pack) -> None:
 def test_insufficient_information_never_advises_a_step_down(pack: Pack) -> None:
     advice = review_stepping(pack, 3, SteppingChanges({}, criteria_ticked=DOWN_TICKS))
     assert advice.indicated_level is None
-    assert advice.direction == "stay"
+    assert advice.direction == "undecided"
     assert not advice.advised
+
+
+def test_nothing_recorded_is_not_decided_never_stay(pack: Pack) -> None:
+    # QA #2: with nothing recorded the review said "Stay at the current level".
+    advice = review_stepping(pack, 3, SteppingChanges({}))
+    assert (advice.direction, advice.advised) == ("undecided", False)
+    assert advice.assessment.missing  # what is needed: immediate danger has no answer
+
+
+def test_a_lower_level_not_yet_enough_answered_is_no_step_down_yet(pack: Pack) -> None:
+    # Level 1 from "no" to immediate danger alone is not enough answered to rely on (issue 11).
+    changes = SteppingChanges({"immediate-danger": "no"}, criteria_ticked=DOWN_TICKS)
+    advice = review_stepping(pack, 2, changes)
+    assert advice.indicated_level == 1
+    assert not advice.assessment.enough_answered
+    assert (advice.direction, advice.advised) == ("step-down", False)
+    assert advice.blockers[-1].startswith("Not enough is answered yet to rely on the lower level")
+    answered = {"immediate-danger": "no", "dn-a-l2": "no", "fe-b-l3": "no", "pc-c-l4": "no"}
+    settled = review_stepping(pack, 2, SteppingChanges(answered, criteria_ticked=DOWN_TICKS))
+    assert (settled.direction, settled.advised) == ("step-down", True)
 
 
 def test_the_current_level_must_be_a_level(pack: Pack) -> None:

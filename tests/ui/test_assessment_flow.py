@@ -88,6 +88,54 @@ def test_level_4_emergency_shows_999_first(qtbot):
     assert numbers[1] == window.pack.contacts["mash"].phone
 
 
+def test_what_would_change_it_matches_what_the_answer_would_show(qtbot):
+    # QA #1: "yes" to immediate danger alone; the panel said "no" would lower it to Level 1,
+    # but answering "no" shows "Not enough answered yet".
+    window = make_window(qtbot)
+    page = start_assessment(qtbot, window)
+    click_question(qtbot, page, "immediate-danger", "yes")
+    qtbot.waitUntil(lambda: page.live.level_label.text().startswith("Level 4"))
+    change = page.live.section_html["change"]
+    assert "would leave too little answered to suggest a level" in change
+    assert "Level 1" not in change
+    click_question(qtbot, page, "immediate-danger", "no")
+    qtbot.waitUntil(lambda: page.live.level_label.text() == "Not enough answered yet")
+
+
+def _type_text(widget, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Type any characters, as a keyboard layout or input method would (keyClicks is ASCII)."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+
+    widget.setFocus()
+    for char in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
+            QApplication.sendEvent(widget, event)
+
+
+def test_identifiers_drop_bidi_controls_as_typed_and_free_text_keeps_them(qtbot):
+    # QA #7: "QA-<U+202E>1234" showed reversed in step 2, stripped in the MASH list and PDF.
+    window = make_window(qtbot)
+    page = start_assessment(qtbot, window)
+    page.go_to_step("child")
+    reference = page.child.reference
+    _type_text(reference, "QA-\u202e1234")
+    assert reference.text() == "QA-1234"
+    assert page.state.case.child.reference == "QA-1234"
+    QApplication.clipboard().setText("\u2066X\u2069")
+    reference.setCursorPosition(3)
+    qtbot.keyClick(reference, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)  # a paste
+    assert reference.text() == "QA-X1234"
+    assert reference.cursorPosition() == 4  # the cursor stays after what was pasted
+    assert page.state.case.child.reference == "QA-X1234"
+    page.go_to_step("decision")
+    _type_text(page.decision.referrer["name"], "\u200fשרה")
+    assert page.state.case.referrer.name == "שרה"
+    _type_text(page.decision.free_text["worry"], "\u200fאני רעב")
+    assert page.state.case.free_text.worry == "\u200fאני רעב"  # free text exactly as typed
+
+
 def test_emergency_key_out_of_hours_names_the_out_of_hours_team(qtbot):
     window = make_window(qtbot, FRIDAY_NIGHT)
     qtbot.keyClick(window, Qt.Key.Key_F9)

@@ -95,6 +95,7 @@ def to_text(result: Assessment, pack: Pack) -> str:
     from thresholds_app.core.base.wording import answer_words, level_label
     from thresholds_app.core.report.rationale import guidance_headline
     from thresholds_app.core.report.sections import reasons_to_show
+    from thresholds_app.core.rules.changes import change_effect
 
     out: list[str] = [line] if (line := authoring_line(pack)) else []
     if result.pack_notice:
@@ -125,7 +126,7 @@ def to_text(result: Assessment, pack: Pack) -> str:
     section(
         "What would change this",
         [
-            f"{c.id} answered {c.answer} would {c.direction} it to {level_label(c.new_level)}"
+            f"{c.id} answered {answer_words(c.answer)} would {change_effect(pack, c)}"
             for c in result.what_would_change
         ],
     )

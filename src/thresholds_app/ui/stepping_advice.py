@@ -20,15 +20,21 @@ DIRECTION_WORDS = {
     "step-up": "Consider stepping up",
     "step-down": "Consider stepping down",
     "stay": "Stay at the current level",
+    "undecided": "Not decided yet: more answers are needed",
 }
+STEPPING = ("step-up", "step-down")  # the directions that come with a procedure and handover
+NO_LEVEL_HTML = (
+    "<h2>Not decided yet</h2><p>Choose the level the child is supported at now (under "
+    "<b>Where things stand</b>), then record what has changed.</p>"
+)
 
 
 def advice_html(advice: SteppingAdvice) -> str:
     """The engine's stepping advice as HTML (every pack and user text escaped)."""
-    indicated = advice.indicated_level
+    indicated = advice.assessment.settled_level
     level_words = level_label(indicated) if indicated else "not yet clear (more answers needed)"
     verdict = DIRECTION_WORDS[advice.direction]
-    if advice.direction != "stay" and not advice.advised:
+    if advice.direction in STEPPING and not advice.advised:
         verdict += " (not advised yet)"
     parts = [
         f"<h2>{escape(verdict)}</h2>",
@@ -42,10 +48,15 @@ def advice_html(advice: SteppingAdvice) -> str:
             parts.extend(f"<li>{escape(item)}</li>" for item in items)
             parts.append(f"</{tag}>")
 
+    if advice.direction == "undecided":
+        needed = [m.text for m in advice.assessment.missing] + list(
+            advice.assessment.to_answer_next
+        )
+        listed("Still to answer", list(dict.fromkeys(needed)))
     listed("New concerns since the last review", [r.text for r in advice.new_concerns])
     listed("Why not yet", list(advice.blockers))
     listed("Level 4 concerns not resolved", [r.text for r in advice.unresolved])
-    if advice.direction != "stay":
+    if advice.direction in STEPPING:
         parts.append(f"<p>{escape(advice.summary)}</p>")
         parts.append(f"<p><b>Who decides:</b> {escape(advice.who_decides)}</p>")
         listed("Steps", list(advice.steps), "ol")

@@ -43,6 +43,8 @@ from thresholds_app.ui.assessment.widgets import AnswerButtons, text_edit
 from thresholds_app.ui.browser_model import ID_ROLE, IndicatorFilter, IndicatorModel
 from thresholds_app.ui.case_state import CaseState
 from thresholds_app.ui.stepping_advice import (
+    NO_LEVEL_HTML,
+    STEPPING,
     HandoverChecklist,
     advice_html,
     card,
@@ -54,7 +56,8 @@ class SteppingPage(QWidget):
     """Review whether a child's support should step up or down.
 
     Signals:
-        advice_changed(object): the engine's new :class:`SteppingAdvice`.
+        advice_changed(object): the engine's new :class:`SteppingAdvice` (None until the level
+            the child is supported at is chosen).
         rationale_requested(object): a :class:`CaseRecord` for the rationale.
         answer_changed(str): an answer was set or cleared (autosave journals it).
         changed(): anything changed (autosave snapshots the review as a case).
@@ -139,9 +142,10 @@ class SteppingPage(QWidget):
     def _build_where(self) -> QWidget:
         frame, layout = card(self.tr("Where things stand"))
         self.level = QComboBox()
+        # No level until the practitioner chooses one (a review once opened at Level 3).
+        self.level.addItem(self.tr("Choose the level…"), None)
         for number in sorted(self.pack.levels):
             self.level.addItem(self.pack.level_title(number), number)
-        self.level.setCurrentIndex(self.level.findData(3))
         self.level.setAccessibleName(self.tr("Level the child is supported at now"))
         self.age = QComboBox()
         self.age.addItem(self.tr("Not given"), None)
@@ -297,9 +301,10 @@ class SteppingPage(QWidget):
         """The answer given now for ``answer_id`` (autosave reads it)."""
         return self.answers.get(answer_id)
 
-    def current_level(self) -> int:
-        """The level the child is supported at now."""
-        return int(self.level.currentData())
+    def current_level(self) -> int | None:
+        """The level the child is supported at now (None: not chosen yet)."""
+        level = self.level.currentData()
+        return int(level) if level is not None else None
 
     def set_answer(self, indicator_id: str, answer: Answer | None) -> None:
         """Record an answer as it is now (None clears it) and refresh the advice."""
@@ -342,7 +347,8 @@ class SteppingPage(QWidget):
             criteria_ticked=self.ticked(),
         )
         context = Context(age_band=self.state.age_band, now=self.state.now())
-        self.advice = review_stepping(self.pack, self.current_level(), changes, context)
+        level = self.current_level()
+        self.advice = None if level is None else review_stepping(self.pack, level, changes, context)
         self._show_changes()
         self._show_advice(self.advice)
         self._show_handover(self.advice)
@@ -363,12 +369,12 @@ class SteppingPage(QWidget):
                 )
             )
 
-    def _show_advice(self, advice: SteppingAdvice) -> None:
-        self.advice_view.setHtml(advice_html(advice))
+    def _show_advice(self, advice: SteppingAdvice | None) -> None:
+        self.advice_view.setHtml(NO_LEVEL_HTML if advice is None else advice_html(advice))
 
-    def _show_handover(self, advice: SteppingAdvice) -> None:
-        wanted = list(advice.handover_checklist) if advice.direction != "stay" else []
-        self.handover.show_items(wanted)
+    def _show_handover(self, advice: SteppingAdvice | None) -> None:
+        stepping = advice is not None and advice.direction in STEPPING
+        self.handover.show_items(list(advice.handover_checklist) if advice and stepping else [])
 
     def record(self) -> CaseRecord:
         """The case record for the rationale: answers, age band and the stepping part."""

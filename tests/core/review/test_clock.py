@@ -57,8 +57,21 @@ def test_red_across_the_clock_change(current_pack: Pack) -> None:
 
 def test_time_left_words() -> None:
     due_at = dt.datetime(2026, 12, 7, 17, 20, tzinfo=UTC)
-    assert time_left_words(due_at, due_at - dt.timedelta(hours=2, minutes=5)) == "2 h 5 min left"
-    assert time_left_words(due_at, due_at + dt.timedelta(days=1, hours=1)) == "overdue by 1 d 1 h"
+    assert time_left_words(due_at, due_at - dt.timedelta(hours=2, minutes=5)) == (
+        "2 hours 5 minutes left"
+    )
+    assert time_left_words(due_at, due_at + dt.timedelta(days=1, hours=1)) == (
+        "overdue by 1 day 1 hour"
+    )
+    # QA #13: "overdue by 322 d 3 h" is read aloud and printed: words, never letters.
+    late = dt.timedelta(days=322, hours=3, minutes=59)
+    assert time_left_words(due_at, due_at + late) == "overdue by 322 days 3 hours"
+    assert time_left_words(due_at, due_at - dt.timedelta(days=2)) == "2 days left"
+    assert time_left_words(due_at, due_at - dt.timedelta(hours=1)) == "1 hour left"
+    assert time_left_words(due_at, due_at - dt.timedelta(minutes=1)) == "1 minute left"
+    assert time_left_words(due_at, due_at + dt.timedelta(seconds=20)) == (
+        "overdue by less than a minute"
+    )
 
 
 def test_naive_time_is_refused(current_pack: Pack) -> None:

@@ -49,6 +49,26 @@ def day_list(days: tuple[str, ...] | list[str], *, short: bool = False) -> str:
     return ", ".join(names[d] for d in DAY_KEYS if d in days)
 
 
+# Bidirectional controls: embeddings and overrides (U+202A-U+202E), isolates (U+2066-U+2069) and
+# the invisible direction marks (U+200E, U+200F, U+061C). In a case reference or a name one of
+# them can make "QA-1234" show as "4321-AQ" on one screen and not on another (QA #7).
+BIDI_CONTROLS = frozenset(
+    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+)
+
+
+def identifier_text(text: str) -> str:
+    """A one-line identifier (a case reference, a person's name) without bidi controls.
+
+    Only the controls go: Hebrew or Arabic letters stay and show in their natural direction, so
+    the editor, the lists and the PDF all show the same text. Free text is left alone (a
+    right-to-left paragraph may need its marks).
+    """
+    if text.isascii():
+        return text  # the common case: nothing to drop
+    return "".join(char for char in text if char not in BIDI_CONTROLS)
+
+
 def one_line(text: str) -> str:
     """Free text made safe to show on one line: a list row, a title, a terminal line.
 

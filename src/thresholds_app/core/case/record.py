@@ -21,6 +21,7 @@ from typing import Any
 from thresholds_app.core.base.atomic import atomic_write_text
 from thresholds_app.core.base.jsonread import without_lone_surrogates
 from thresholds_app.core.base.problems import Problem
+from thresholds_app.core.base.wording import identifier_text
 from thresholds_app.core.case.codec import assessment_from_dict, assessment_to_dict
 from thresholds_app.core.case.limits import check_case_size
 from thresholds_app.core.case.reading import (
@@ -245,18 +246,38 @@ class CaseRecord:
             updated=data.get("updated", ""),
             pack=PackRef(**data["pack"]),
             started_with=PackRef(**data["started_with"]) if data.get("started_with") else None,
-            child=ChildDetails(**data.get("child", {})),
+            child=ChildDetails(**_identifiers(data.get("child", {}), CHILD_IDENTIFIERS)),
             answers=dict(data.get("answers", {})),
-            household=[HouseholdMember(**m) for m in data.get("household", [])],
+            household=[
+                HouseholdMember(**_identifiers(m, MEMBER_IDENTIFIERS))
+                for m in data.get("household", [])
+            ],
             free_text=FreeText(**data.get("free_text", {})),
             assessment=None if raw_assessment is None else assessment_from_dict(raw_assessment),
             decision=Decision(**data.get("decision", {})),
             consent=ConsentRecord(shared=shared, **consent),
-            referrer=Referrer(**data.get("referrer", {})),
+            referrer=Referrer(**_identifiers(data.get("referrer", {}), REFERRER_IDENTIFIERS)),
             next_steps=[NextStep(**s) for s in data.get("next_steps", [])],
             stepping=None if stepping is None else SteppingRecord(**stepping),
             reviews=[review_from_dict(r) for r in data.get("reviews", [])],
         )
+
+
+# One-line fields shown in lists, headers and on every page: read without bidi controls, as the
+# editor takes them (QA #7: a reference with U+202E showed reversed in one place only).
+CHILD_IDENTIFIERS = ("reference", "household_reference", "name")
+MEMBER_IDENTIFIERS = ("label", "relationship")
+REFERRER_IDENTIFIERS = ("name", "role", "agency", "contact")
+
+
+def _identifiers(data: Mapping[str, Any], names: tuple[str, ...]) -> dict[str, Any]:
+    """``data`` with each of the ``names`` that holds text made an identifier (a copy)."""
+    out = dict(data)
+    for name in names:
+        value = out.get(name)
+        if isinstance(value, str):
+            out[name] = identifier_text(value)
+    return out
 
 
 def _fields(obj: Any) -> dict[str, Any]:

@@ -18,18 +18,10 @@ from thresholds_app.core.case.decision import below_guidance, below_guidance_not
 from thresholds_app.core.case.record import CaseRecord
 from thresholds_app.core.pack.local import guidance_name
 from thresholds_app.core.pack.model import Pack, phone_text
-from thresholds_app.core.report.sections import (
-    NOT_RECORDED,
-    Block,
-    Entry,
-    Field,
-    Items,
-    Note,
-    Section,
-    Table,
-    build_sections,
-)
-from thresholds_app.core.rules.assessment import Assessment
+from thresholds_app.core.report.blocks import Block, Entry, Field, Items, Note, Section, Table
+from thresholds_app.core.report.sections import NOT_RECORDED, build_sections
+from thresholds_app.core.report.steps import follows_decision
+from thresholds_app.core.rules.assessment import Assessment, level_shown
 
 __all__ = [
     "NOT_RECORDED",
@@ -142,8 +134,9 @@ def guidance_headline(pack: Pack, assessment: Assessment) -> str:
     if assessment.level_withheld:
         return "Not shown: this guidance is not in force"
     if not assessment.enough_answered:
-        if level is not None and level != min(pack.levels, default=level):
-            return f"At least {pack.level_title(level)} (not enough answered yet)"
+        shown = level_shown(level, False, min(pack.levels, default=None))
+        if shown is not None:
+            return f"At least {pack.level_title(shown)} (not enough answered yet)"
         return "Not enough answered yet"
     return level_words(pack, level)
 
@@ -206,15 +199,15 @@ def _summary(pack: Pack, case: CaseRecord, assessment: Assessment) -> Summary:
     # A decision below the guidance never replaces the guidance's route, contacts or consent
     # advice (a Level 2 decision on an FGM disclosure must not read "the family must agree").
     below = below_guidance(assessment, decided) is not None
-    follows_decision = differs and not below
-    contacts = _contacts(pack, assessment, decided if follows_decision else None)
+    follows = follows_decision(assessment, decided)
+    contacts = _contacts(pack, assessment, decided if follows else None)
     if assessment.emergency:
         route = "Call 999 now if the child is in immediate danger, then phone the MASH."
     elif contacts:
         first = contacts[0]
         number = f"on {first.phone_text}" if first.set_by_organisation else f"({first.phone})"
         route = f"Contact {first.name} {number}."
-        if follows_decision:
+        if follows:
             route += f" This follows the practitioner's decision ({level_label(decided)})."
         elif below:
             route = (

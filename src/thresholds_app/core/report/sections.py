@@ -6,71 +6,18 @@ decides what each section says, in what order.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from thresholds_app.core.base.wording import NOT_ANSWERED, answer_words, level_label
 from thresholds_app.core.case.record import CaseRecord
 from thresholds_app.core.pack.model import Pack
 from thresholds_app.core.pack.review_defaults import review_guide
+from thresholds_app.core.report.blocks import Block, Entry, Field, Items, Note, Section, Table
+from thresholds_app.core.report.steps import steps_blocks
 from thresholds_app.core.rules.assessment import AnswerRef, Assessment, Reason
+from thresholds_app.core.rules.changes import change_effect
 
 NOT_RECORDED = "Not recorded."
 # Beyond this many, "what would change it" lists only a count (each is the same kind of answer).
 MAX_CHANGES = 6
-
-
-@dataclass(frozen=True)
-class Field:
-    """A labelled piece of text (an empty text prints as "Not recorded.")."""
-
-    label: str
-    text: str
-
-
-@dataclass(frozen=True)
-class Items:
-    """A list of short items, shown as bullets."""
-
-    items: tuple[str, ...]
-    label: str = ""
-
-
-@dataclass(frozen=True)
-class Table:
-    """Rows of text under a header; ``widths`` are relative column widths."""
-
-    header: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-    widths: tuple[float, ...]
-    label: str = ""
-
-
-@dataclass(frozen=True)
-class Note:
-    """A plain paragraph of explanation."""
-
-    text: str
-
-
-@dataclass(frozen=True)
-class Entry:
-    """A titled entry with supporting lines and a small note (a rule that fired, its source)."""
-
-    title: str
-    lines: tuple[str, ...]
-    note: str = ""
-
-
-Block = Field | Items | Table | Note | Entry
-
-
-@dataclass(frozen=True)
-class Section:
-    """A titled part of the rationale."""
-
-    title: str
-    blocks: tuple[Block, ...]
-    new_page: bool = False  # an appended sheet (the MASH review) starts on a page of its own
 
 
 def reasons_to_show(pack: Pack, assessment: Assessment) -> tuple[Reason, ...]:
@@ -102,13 +49,13 @@ def build_sections(pack: Pack, case: CaseRecord, assessment: Assessment) -> tupl
         _reasons(pack, assessment),
         _indicators(pack, case),
         _going_well(pack, case, assessment),
-        _changes_and_gaps(assessment),
+        _changes_and_gaps(pack, assessment),
         _voice(case),
         _household(pack, case),
         _consent(pack, case, assessment),
         _pathways(pack, assessment),
         _stepping(pack, case),
-        _next_steps(case, assessment),
+        _next_steps(pack, case, assessment),
         _decision(pack, case),
         _reviews(pack, case),
     ]
@@ -212,12 +159,11 @@ def _going_well(pack: Pack, case: CaseRecord, assessment: Assessment) -> Section
     return Section("What is going well", tuple(blocks))
 
 
-def _changes_and_gaps(assessment: Assessment) -> Section:
+def _changes_and_gaps(pack: Pack, assessment: Assessment) -> Section:
     blocks: list[Block] = []
     changes = tuple(
-        f"If “{c.text.rstrip('.')}” were answered {c.answer.replace('-', ' ')}, "
-        + "the guidance would indicate "
-        + f"{level_label(c.new_level)}."
+        f"Answering {answer_words(c.answer)} to “{c.text.rstrip('.')}” would "
+        f"{change_effect(pack, c)}."
         for c in assessment.what_would_change
     )
     if len(changes) > MAX_CHANGES + 1:  # never "and 1 other": show it instead
@@ -350,15 +296,14 @@ def _stepping(pack: Pack, case: CaseRecord) -> Section | None:
     return Section(title, tuple(blocks))
 
 
-def _next_steps(case: CaseRecord, assessment: Assessment) -> Section:
+def _next_steps(pack: Pack, case: CaseRecord, assessment: Assessment) -> Section:
     blocks: list[Block] = []
     if case.next_steps:
         rows = tuple((s.action, s.who, s.by_when) for s in case.next_steps)
         blocks.append(Table(("Action", "Who", "By when"), rows, (5, 2.2, 1.8)))
     else:
         blocks.append(Note("No next steps recorded."))
-    if assessment.next_steps:
-        blocks.append(Items(assessment.next_steps, "What the guidance suggests at this level"))
+    blocks.extend(steps_blocks(pack, case, assessment))
     return Section("Next steps", tuple(blocks))
 
 

@@ -126,14 +126,19 @@ def time_left_words(due: dt.datetime, now: dt.datetime) -> str:
 
 
 def _duration(seconds: int) -> str:
+    """A length of time in words, to the two largest units: "322 days 3 hours", "1 minute"."""
     days, rest = divmod(seconds, 86400)
     hours, rest = divmod(rest, 3600)
     minutes = rest // 60
     if days:
-        return f"{days} d {hours} h"
+        return _count(days, "day") + (f" {_count(hours, 'hour')}" if hours else "")
     if hours:
-        return f"{hours} h {minutes} min"
-    return f"{minutes} min"
+        return _count(hours, "hour") + (f" {_count(minutes, 'minute')}" if minutes else "")
+    return _count(minutes, "minute") if minutes else "less than a minute"
+
+
+def _count(number: int, unit: str) -> str:
+    return f"{number} {unit}" if number == 1 else f"{number} {unit}s"
 
 
 def due_words(due: dt.datetime) -> str:

@@ -52,15 +52,30 @@ class Reason:
     answers: tuple[AnswerRef, ...]
 
 
+def level_shown(level: int | None, enough_answered: bool, lowest: int | None) -> int | None:
+    """The level a screen states for a result, or None for "not enough answered yet".
+
+    Until enough is answered a level above the lowest is still shown ("at least Level 3"), as
+    more answers can only add to it; the lowest level, meaning nothing of concern was found, is
+    not (issue 11).
+    """
+    if enough_answered or level != lowest:
+        return level
+    return None
+
+
 @dataclass(frozen=True)
 class Change:
-    """An answer that would change the indicated level, and to what."""
+    """An answer that would change what is shown as the indicated level, and to what."""
 
     id: str
     text: str
     answer: Answer
     direction: str  # "raise" or "lower"
     new_level: int | None
+    # Whether enough would then be answered to rely on the level: if not, the screen would say
+    # "Not enough answered yet" (or "At least Level N"), and so must the change.
+    enough_answered: bool = True
 
 
 @dataclass(frozen=True)

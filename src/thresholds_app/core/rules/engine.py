@@ -109,6 +109,9 @@ class Engine:
                 key=lambda c: (-(c.level or 0), c.rule.order),
             )
         )
+        self.emergency_rules: tuple[CompiledRule, ...] = tuple(
+            c for c in self.rules if c.rule.then.emergency
+        )
         self.indicators: tuple[Indicator, ...] = indicators
         self.concerns: tuple[Indicator, ...] = tuple(i for i in indicators if i.kind == "concern")
         self.strengths: tuple[Indicator, ...] = tuple(i for i in indicators if i.kind == "strength")
@@ -151,6 +154,18 @@ class Engine:
             if compiled.condition.holds(answers, age_band):
                 return compiled.level
         return None
+
+    def level_and_enough(
+        self, answers: Mapping[str, str], age_band: str | None
+    ) -> tuple[int | None, bool]:
+        """The indicated level and whether enough is answered to rely on it (as :meth:`assess`).
+
+        What a screen would show after a trial change: "would lower it to Level 1" is true only
+        when Level 1 would then be shown, not "Not enough answered yet".
+        """
+        level = self.level_of(answers, age_band)
+        emergency = any(c.condition.holds(answers, age_band) for c in self.emergency_rules)
+        return level, not still_to_answer(self.pack, answers, level, emergency)
 
     def answer_ref(self, item_id: str, answers: Mapping[str, str]) -> AnswerRef:
         """An answer with the text, level and source of its indicator or question."""
@@ -215,7 +230,9 @@ class Engine:
             gaps=self._gaps(level, answers),
             warnings=self._warnings(fired, danger_not_known and not emergency),
             what_would_change=(
-                () if withheld else what_would_change(self, answers, age, level, fired)
+                ()
+                if withheld
+                else what_would_change(self, answers, age, level, fired, not to_answer)
             ),
             strengths=tuple(
                 self.answer_ref(i, answers)
@@ -229,7 +246,7 @@ class Engine:
                 emergency,
                 topics,
                 to_answer,
-                dates,
+                dates.message if withheld and dates is not None else "",
                 route,
                 danger_not_known,
                 _step_up_step(consent),
@@ -314,7 +331,7 @@ class Engine:
         emergency: bool,
         topics: tuple[str, ...],
         to_answer: tuple[str, ...],
-        dates: PackDates | None,
+        withheld_notice: str,
         route: str | None = None,
         danger_not_known: bool = False,
         step_up: tuple[str, ...] = (),
@@ -329,8 +346,8 @@ class Engine:
         elif danger_not_known:
             steps.append(DANGER_NOT_KNOWN_STEP)
         steps.extend(step_up)  # consent refused where a step-up decision is needed
-        if dates is not None and not dates.suggestions_allowed:
-            steps.append(dates.message)
+        if withheld_notice:
+            steps.append(withheld_notice)
         elif to_answer:
             steps.append(f"Not enough answered yet to rely on a level. Next: {to_answer[0]}")
         elif level is None:
@@ -347,6 +364,34 @@ class Engine:
             topic = self.pack.topics[topic_id]
             steps.extend(f"{topic.title}: {step}" for step in topic.steps_now)
         return tuple(dict.fromkeys(steps))
+
+    def steps_at(self, level: int, assessment: Assessment) -> tuple[str, ...]:
+        """The next steps as :meth:`assess` gave them in ``assessment``, but for ``level``.
+
+        For a practitioner's decision above what the guidance indicates, whose route and
+        contacts follow the decision: that level's own steps replace the guidance's, while 999
+        in an emergency, a danger not yet ruled out, a consent step-up, what to answer next and
+        each pathway's steps are kept. No statutory route is chosen (no Level 4 rule fired), so
+        a Level 4 decision gets the level's general steps.
+        """
+        danger_not_known = DANGER_NOT_KNOWN_WARNING in assessment.warnings
+        urgent = (
+            assessment.emergency or danger_not_known or level >= self.pack.roles.statutory_level
+        )
+        contacts = self._contacts(
+            level, assessment.emergency, assessment.topics, Context(), None, danger_not_known
+        )
+        return self._next_steps(
+            level,
+            assessment.emergency,
+            assessment.topics,
+            assessment.to_answer_next,
+            assessment.pack_notice if assessment.level_withheld else "",
+            None,
+            danger_not_known,
+            _step_up_step(assessment.consent),
+            _numbers_step(contacts) if urgent else (),
+        )
 
     def _contacts(
         self,

@@ -9,7 +9,12 @@ they stand now and compares the result with the level the child is supported at:
   current level, always prompts a step-up review (direction "step-up", even if not yet advised).
 - **Step-down** is advised only when the guidance indicates a lower level, every step-down criterion
   is ticked, and no Level 4 concern is unresolved: none is answered "yes" now, and each one that was
-  "yes" at the last review has since been answered "no" (not known or unanswered is not resolved).
+  "yes" at the last review has since been answered "no" (not known or unanswered is not resolved),
+  and enough is answered to rely on the lower level (the pack's "enough answered" rule).
+- **Not yet decided** ("undecided") instead of "stay" when no step is indicated and the guidance
+  cannot yet indicate a level to rely on (no level, or not enough answered): "stay at the
+  current level" would be a conclusion nothing recorded supports, so the review says what is
+  still to answer.
 
 Advice is advice: who decides, and how, comes from the pack's stepping procedure.
 """
@@ -24,7 +29,7 @@ from thresholds_app.core.pack.model import Criterion, Pack, SteppingProcedure, T
 from thresholds_app.core.rules.assessment import AnswerRef, Assessment, Context
 from thresholds_app.core.rules.engine import engine_for
 
-Direction = Literal["step-up", "step-down", "stay"]
+Direction = Literal["step-up", "step-down", "stay", "undecided"]
 
 
 @dataclass(frozen=True)
@@ -168,7 +173,7 @@ def review_stepping(
     if indicated is None or indicated >= current_level:
         return _advice(
             down,
-            "stay",
+            "stay" if assessment.settled_level is not None else "undecided",
             False,
             down_met,
             (),
@@ -191,6 +196,12 @@ def review_stepping(
         blockers.append("Not every step-down criterion is confirmed: " + "; ".join(missing) + ".")
     if assessment.missing:
         blockers.append("Some questions that must be answered have no yes or no answer.")
+    elif not assessment.enough_answered and assessment.to_answer_next:
+        # A lower level from a handful of answers is no finding yet (issue 11).
+        blockers.append(
+            "Not enough is answered yet to rely on the lower level. Still to answer: "
+            + assessment.to_answer_next[0]
+        )
     return _advice(
         down,
         "step-down",

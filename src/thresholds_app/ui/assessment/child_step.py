@@ -30,6 +30,7 @@ from thresholds_app.ui.assessment.widgets import (
     enter_presses_buttons,
     focus_in,
     heading,
+    identifier_line,
     muted_label,
     required,
 )
@@ -83,10 +84,10 @@ class HouseholdRow(QFrame):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.setContentsMargins(14, 10, 14, 10)
         who = f"child {number}"
-        self.label_edit = QLineEdit(member.label)
+        self.label_edit = identifier_line(member.label)
         self.label_edit.setPlaceholderText(self.tr("Initials or a reference, e.g. Sibling A"))
         self.label_edit.setAccessibleName(f"Who is {who}")
-        self.relationship = QLineEdit(member.relationship)
+        self.relationship = identifier_line(member.relationship)
         self.relationship.setPlaceholderText(self.tr("e.g. brother, half-sister, cousin visiting"))
         self.relationship.setAccessibleName(f"Relationship of {who}")
         self.age = age_band_combo(f"Age band of {who}")
@@ -182,7 +183,7 @@ class ChildStep(QWidget):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.setContentsMargins(20, 16, 20, 16)
         form.setVerticalSpacing(12)
-        self.reference = QLineEdit(child.reference)
+        self.reference = identifier_line(child.reference)
         self.reference.setPlaceholderText(self.tr("Your case or pupil reference, not a name"))
         self.reference.setAccessibleName(self.tr("Case reference"))
         self.reference.setAccessibleDescription(
@@ -201,7 +202,7 @@ class ChildStep(QWidget):
         self.name_opt_in.setAccessibleDescription(
             self.tr("Off by default. The name is never shown in headers or file details.")
         )
-        self.name = QLineEdit(child.name)
+        self.name = identifier_line(child.name)
         self.name.setAccessibleName(self.tr("The child's name"))
         self.name_opt_in.setChecked(bool(child.name))
         self.name.setEnabled(bool(child.name))
@@ -209,7 +210,7 @@ class ChildStep(QWidget):
         self.name.textEdited.connect(self._save_child)
         form.addRow("", self.name_opt_in)
         form.addRow(self.tr("&Name:"), self.name)
-        self.household_reference = QLineEdit(child.household_reference)
+        self.household_reference = identifier_line(child.household_reference)
         self.household_reference.setPlaceholderText(
             self.tr("Optional: the same for every child of this household")
         )

@@ -30,6 +30,7 @@ from thresholds_app.ui.assessment.widgets import (
     chain_tab_order,
     focus_in,
     heading,
+    identifier_line,
     muted_label,
     plain_label,
     required,
@@ -184,7 +185,7 @@ class DecisionStep(QWidget):
             ("role", self.tr("Your &role:")),
             ("contact", self.tr("How to &contact you:")),
         ):
-            line = QLineEdit(getattr(case.referrer, field_name))
+            line = identifier_line(getattr(case.referrer, field_name))
             line.setAccessibleName(label.replace("&", "").rstrip(":").replace(" (required)", ""))
             line.textEdited.connect(self._save_referrer)
             referrer.addRow(label, line)

@@ -18,6 +18,7 @@ from thresholds_app.core.pack.model import Pack
 from thresholds_app.core.report.rationale import guidance_headline
 from thresholds_app.core.report.sections import reasons_to_show
 from thresholds_app.core.rules.assessment import Assessment, Reason
+from thresholds_app.core.rules.changes import change_effect
 from thresholds_app.ui.assessment.widgets import big_text, muted_label
 from thresholds_app.ui.danger_style import style_danger
 
@@ -139,12 +140,7 @@ class LivePanel(QWidget):
             )
         change = [
             f"Answering <b>{answer_words(c.answer)}</b> to “"
-            f"{html.escape(c.text.rstrip('.'))}” would "
-            f"{'raise' if c.direction == 'raise' else 'lower'} it to "
-            f"{level_label(c.new_level)}"
-            if c.new_level is not None
-            else f"Answering <b>{answer_words(c.answer)}</b> to “"
-            f"{html.escape(c.text.rstrip('.'))}” would leave too little information"
+            f"{html.escape(c.text.rstrip('.'))}” would {html.escape(change_effect(self.pack, c))}"
             for c in a.what_would_change[:4]
         ]
         if len(a.what_would_change) > 4:

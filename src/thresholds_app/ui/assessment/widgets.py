@@ -14,11 +14,12 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLayout, QWidget
 
+from thresholds_app.core.base.wording import identifier_text
 from thresholds_app.core.pack.model import ANSWERS, Answer
 from thresholds_app.ui.qtprops import show_as_plain_text
 
 if TYPE_CHECKING:  # the start screen needs none of these: each Qt class costs start-up time
-    from PySide6.QtWidgets import QMessageBox, QPlainTextEdit, QRadioButton
+    from PySide6.QtWidgets import QLineEdit, QMessageBox, QPlainTextEdit, QRadioButton
 
 ANSWER_WORDS: dict[str, str] = {"yes": "Yes", "no": "No", "not-known": "Not known"}
 
@@ -115,6 +116,28 @@ def text_edit(name: str, description: str, *, placeholder: str = "") -> QPlainTe
     edit.setPlaceholderText(placeholder)
     edit.setMinimumHeight(64)
     edit.setMaximumHeight(120)
+    return edit
+
+
+def identifier_line(text: str = "") -> QLineEdit:
+    """A one-line field for an identifier (a case reference, a person's name).
+
+    Bidi controls typed or pasted are dropped at once (core's ``identifier_text``), so the
+    field shows what the lists and the PDF show: "QA-1234", never "4321-AQ" (QA #7). Connect
+    the field's own slots after this returns, so they read the cleaned text.
+    """
+    from PySide6.QtWidgets import QLineEdit
+
+    edit = QLineEdit(identifier_text(text))
+
+    def drop_controls(typed: str) -> None:
+        clean = identifier_text(typed)
+        if clean != typed:
+            before_cursor = identifier_text(typed[: edit.cursorPosition()])
+            edit.setText(clean)
+            edit.setCursorPosition(len(before_cursor))
+
+    edit.textEdited.connect(drop_controls)
     return edit
 
 

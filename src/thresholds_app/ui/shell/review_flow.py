@@ -70,8 +70,9 @@ class ReviewFlow(QObject):
             self._window.show_page(Page.REVIEW)  # this case's review is already under way
             return
         copy = CaseRecord.from_dict(page.state.case.to_dict())  # edited only when carried back
-        level = page.state.case.decision.level or page.state.assessment.indicated_level
-        self.new_review(copy, level)
+        # The practitioner's own decision only: the level the guidance indicates is not the
+        # level the child is supported at, so with no decision the review asks for it.
+        self.new_review(copy, page.state.case.decision.level)
 
     def to_rationale(self, case: CaseRecord) -> None:
         """Carry the review into the rationale, keeping its draft (nothing is lost)."""
