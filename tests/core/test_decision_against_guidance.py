@@ -15,7 +15,7 @@ from thresholds_app.core.case.readiness import MIN_WORDS_BELOW_STATUTORY, find_b
 from thresholds_app.core.case.record import CaseRecord, SteppingRecord, case_from_json
 from thresholds_app.core.pack.load import load_pack
 from thresholds_app.core.pack.model import Pack
-from thresholds_app.core.report.blocks import Items, Note
+from thresholds_app.core.report.blocks import Field, Items, Note
 from thresholds_app.core.report.export import Export, prepare_export
 from thresholds_app.core.report.rationale import rationale_to_text
 from thresholds_app.core.rules.engine import DANGER_NOT_KNOWN_STEP, assess
@@ -115,6 +115,29 @@ def test_a_decision_above_the_guidance_lists_the_decided_levels_steps(pack: Pack
     text = rationale_to_text(export.rationale)
     assert "What the guidance suggests at Level 4 (the decided level):" in text
     assert "Early Help Assessment" not in text.split("NEXT STEPS")[1].split("\n\n")[0]
+
+
+def consent_fields(export: Export) -> dict[str, str]:
+    blocks = export.rationale.section("Consent and information sharing").blocks
+    return {b.label: b.text for b in blocks if isinstance(b, Field)}
+
+
+def test_a_decision_above_the_guidance_gives_the_decided_levels_consent_advice(
+    pack: Pack,
+) -> None:
+    # The summary, route and steps follow the Level 4 decision: the consent field did not
+    # (it gave Level 3's early-help consent advice under a MASH referral).
+    export = prepare_export(pack, example("level-3-consent-refused"), NOW, "test")
+    fields = consent_fields(export)
+    label = "What the guidance says about consent at Level 4 (the decided level)"
+    assert fields[label] == pack.consent.levels[4].consent_needed
+    assert pack.consent.levels[3].consent_needed not in fields.values()
+
+
+def test_the_consent_advice_names_its_level(pack: Pack) -> None:
+    export = prepare_export(pack, fgm_decided_level_2(FULL_REASON), NOW, "test")
+    fields = consent_fields(export)
+    assert "What the guidance says about consent at Level 4" in fields  # the guidance's
 
 
 def test_a_decision_below_level_4_keeps_the_guidance_steps_and_says_so(pack: Pack) -> None:

@@ -11,9 +11,10 @@ from thresholds_app.core.case.record import CaseRecord
 from thresholds_app.core.pack.model import Pack
 from thresholds_app.core.pack.review_defaults import review_guide
 from thresholds_app.core.report.blocks import Block, Entry, Field, Items, Note, Section, Table
-from thresholds_app.core.report.steps import steps_blocks
+from thresholds_app.core.report.steps import follows_decision, steps_blocks
 from thresholds_app.core.rules.assessment import AnswerRef, Assessment, Reason
 from thresholds_app.core.rules.changes import change_effect
+from thresholds_app.core.rules.consent import consent_advice
 
 NOT_RECORDED = "Not recorded."
 # Beyond this many, "what would change it" lists only a count (each is the same kind of answer).
@@ -258,8 +259,16 @@ def _consent(pack: Pack, case: CaseRecord, assessment: Assessment) -> Section:
             )
         )
     advice = assessment.consent
+    heading = "What the guidance says about consent"
+    decided = case.decision.level
+    if follows_decision(assessment, decided):
+        # the route and the next steps follow a decision above the guidance: so does consent
+        advice = consent_advice(pack, decided, case.answers)
+        heading += f" at {level_label(decided)} (the decided level)"
+    elif advice.level is not None:
+        heading += f" at {level_label(advice.level)}"
     if advice.consent_needed:
-        blocks.append(Field("What the guidance says about consent", advice.consent_needed))
+        blocks.append(Field(heading, advice.consent_needed))
     if advice.consent_refused and advice.if_refused:
         blocks.append(Field("If consent is refused", advice.if_refused))
     if advice.do_not_tell_parents:
