@@ -178,3 +178,33 @@ def test_at_least_counts_every_part_that_holds_for_this_child_and_explains_with_
     assert support(two_of, {"a": "yes", "b": "no", "c": "yes"}, "11-15") == ["a"]
     nested = {"at_least": {"n": 1, "of": [{"any": [young]}]}}  # the age reaches nested parts
     assert support(nested, {"c": "yes"}, "1-4") == ["c"]
+
+
+def test_a_cause_in_several_areas_stands_for_one_of_them_however_the_causes_are_met() -> None:
+    """The best assignment of causes to areas is found, and no cause stands for two areas.
+
+    One bereavement ticked in three areas, and two separate worries in basic care only: the
+    worries can stand for basic care and the loss for another area, so two areas, never one (the
+    loss must move off basic care to make room) and never three (the loss counted twice).
+    """
+    indicators = tuple(
+        make_pack(
+            [
+                make_indicator("pc-loss-care-l2", 2, area="basic-care"),
+                make_indicator("dn-loss-school-l2", 2, area="education"),
+                make_indicator("dn-loss-health-l2", 2, area="health"),
+                make_indicator("pc-meals-l2", 2, area="basic-care"),
+                make_indicator("pc-hygiene-l2", 2, area="basic-care"),
+            ]
+        ).indicators.values()
+    )
+    loss = dict.fromkeys(["pc-loss-care-l2", "dn-loss-school-l2", "dn-loss-health-l2"], "loss")
+    answers = {i.id: "yes" for i in indicators}
+
+    def areas_at_least(n: int) -> bool:
+        raw = {"count": {"at_least": n, "where": {"level": 2}, "distinct": "area"}}
+        result: bool = compile_condition(raw, indicators, "when", loss).holds(answers, None)
+        return result
+
+    assert areas_at_least(2)
+    assert not areas_at_least(3)

@@ -295,3 +295,72 @@ def test_raising_never_offers_an_unrelated_harm() -> None:
     result = assess(mixed, {"immediate-danger": "no", "dn-attendance-l2": "yes"})
     raises = [c.id for c in result.what_would_change if c.direction == "raise"]
     assert raises == ["dn-attendance-l3"]
+
+
+# -- found by mutation testing (docs/safety/mutation.md) ----------------------------------------
+
+
+def _real_pack() -> Pack:
+    from thresholds_app.core.pack.load import load_pack
+    from thresholds_app.paths import default_pack_dir
+
+    result = load_pack(default_pack_dir())
+    assert result.pack is not None, result.problems
+    return result.pack
+
+
+def _numbers(steps: tuple[str, ...]) -> list[str]:
+    return [s for s in steps if s.startswith("Numbers to call now")]
+
+
+def test_urgent_advice_lists_the_numbers_to_call_now_as_a_step(pack: Pack) -> None:
+    """For screens that show only the steps: the lines to call now, never one kept for later."""
+    result = assess(pack, {"immediate-danger": "yes"}, Context(now=MONDAY_NOON))
+    nine, mash = pack.contacts["emergency-999"], pack.contacts["mash"]
+    assert _numbers(result.next_steps) == [
+        f"Numbers to call now: {nine.name} {nine.phone}; {mash.name} {mash.phone}."
+    ]  # the duty team is open too, but only for later while the MASH is open
+    calm = assess(pack, {"immediate-danger": "no", "dn-a-l2": "yes"}, Context(now=MONDAY_NOON))
+    assert _numbers(calm.next_steps) == []
+
+
+def test_the_numbers_step_gives_at_most_three_numbers() -> None:
+    real = _real_pack()
+    result = assess(real, {"immediate-danger": "yes"})
+    call_now = [c for c in result.contacts if c.call_now]
+    assert len(call_now) == 4  # 999, the MASH, the duty team (time not known) and 101
+    assert _numbers(result.next_steps) == [
+        "Numbers to call now: " + "; ".join(f"{c.name} {c.phone_text}" for c in call_now[:3]) + "."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("answers", "route"),
+    [
+        ({"dn-disability-assessment-l4": "yes"}, "child-in-need"),
+        ({"dn-disability-assessment-l4": "yes", "pc-warmth-l3": "yes"}, "child-in-need"),
+        (
+            {"dn-disability-assessment-l4": "yes", "dn-injury-unexplained-l4": "yes"},
+            "child-protection",
+        ),
+        ({"dn-injury-unexplained-l4": "yes", "allocated-social-worker": "yes"}, "already-open"),
+        ({"pc-warmth-l3": "yes"}, None),
+    ],
+)
+def test_the_route_is_the_first_in_precedence_of_the_level_4_rules_that_fired(
+    answers: dict[str, str], route: str | None
+) -> None:
+    """Already open, then possible significant harm, then child in need (levels.yaml)."""
+    result = assess(_real_pack(), {"immediate-danger": "no", **answers})
+    assert result.route == route
+
+
+def test_a_level_4_rule_that_names_no_route_means_possible_significant_harm() -> None:
+    real = _real_pack()
+    danger = next(r for r in real.rules if r.id == "child-in-immediate-danger")
+    assert danger.then.level == 4
+    assert danger.then.route is None
+    assert assess(real, {"immediate-danger": "yes"}).route == "child-protection"
+    # ...which comes before a child in need ticked as well
+    both = assess(real, {"immediate-danger": "yes", "dn-disability-assessment-l4": "yes"})
+    assert both.route == "child-protection"
