@@ -16,10 +16,10 @@ from thresholds_app.core.base.records import replace
 from thresholds_app.core.case.readiness import find_blockers
 from thresholds_app.core.case.record import HouseholdMember, load_case
 from thresholds_app.core.pack.load import load_pack
-from thresholds_app.core.pack.model import Pack
+from thresholds_app.core.pack.model import ConsentLevel, Pack
 from thresholds_app.core.report.export import prepare_export
 from thresholds_app.core.report.rationale import build_rationale, rationale_to_text
-from thresholds_app.core.rules.assessment import Context
+from thresholds_app.core.rules.assessment import ConsentAdvice, Context
 from thresholds_app.core.rules.consent import consent_advice
 from thresholds_app.core.rules.engine import assess
 from thresholds_app.paths import default_pack_dir, examples_dir
@@ -344,3 +344,62 @@ def test_the_do_not_tell_advice_has_one_wording(solihull: Pack) -> None:
     text = rationale_to_text(build_rationale(solihull, case, assessment, "t", "v"))
     assert text.count(DO_NOT_TELL_PARENTS) == 1
     assert "Telling the parents may increase" not in text
+
+
+# -- consent advice, field by field (found by mutation testing, docs/safety/mutation.md) --------
+
+
+def _advice_from(guide: ConsentLevel, level: int | None) -> ConsentAdvice:
+    """The advice a practitioner should see when nothing was refused or withheld."""
+    return ConsentAdvice(
+        level=level,
+        consent_needed=guide.consent_needed,
+        from_whom=guide.from_whom,
+        if_refused=guide.if_refused,
+        consent_refused=False,
+        consider_step_up=False,
+        tell_parents=guide.tell_parents,
+        do_not_tell_parents=False,
+        lawful_basis=guide.lawful_basis,
+        record=guide.record,
+        step_up_to=None,
+    )
+
+
+def test_consent_advice_at_each_level_is_that_levels_entry_in_full(solihull: Pack) -> None:
+    asked = {"consent-sought": "yes", "consent-refused": "no"}
+    for level, guide in solihull.consent.levels.items():
+        assert consent_advice(solihull, level, asked) == _advice_from(guide, level)
+
+
+@pytest.mark.parametrize("route", ["already-open", "child-protection", "child-in-need"])
+def test_a_statutory_route_s_consent_entry_replaces_the_level_4_entry(
+    solihull: Pack, route: str
+) -> None:
+    """A child in need referral is made with consent; a child protection one needs none."""
+    guide = solihull.consent.routes[route]
+    assert guide.consent_needed != solihull.consent.levels[4].consent_needed
+    assert consent_advice(solihull, 4, {}, route) == _advice_from(guide, 4)
+
+
+def test_a_route_without_its_own_consent_entry_keeps_the_level_s(solihull: Pack) -> None:
+    assert consent_advice(solihull, 4, {}, "no-such-route") == _advice_from(
+        solihull.consent.levels[4], 4
+    )
+
+
+def test_with_no_level_indicated_there_is_no_consent_advice_to_give(solihull: Pack) -> None:
+    refused = {"consent-sought": "yes", "consent-refused": "yes"}
+    assert consent_advice(solihull, None, refused) == ConsentAdvice(
+        level=None,
+        consent_needed="",
+        from_whom="",
+        if_refused="",
+        consent_refused=True,
+        consider_step_up=False,
+        tell_parents="",
+        do_not_tell_parents=False,
+        lawful_basis=(),
+        record=(),
+        step_up_to=None,
+    )
