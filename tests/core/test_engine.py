@@ -9,8 +9,14 @@ import pytest
 from packs import make_indicator, make_pack, make_rule
 from thresholds_app.core.base.records import replace
 from thresholds_app.core.pack.model import Pack
-from thresholds_app.core.rules.assessment import Context
-from thresholds_app.core.rules.engine import PackRulesError, assess, engine_for
+from thresholds_app.core.rules.assessment import AnswerRef, Context
+from thresholds_app.core.rules.engine import (
+    DANGER_NOT_KNOWN_STEP,
+    DANGER_NOT_KNOWN_WARNING,
+    PackRulesError,
+    assess,
+    engine_for,
+)
 
 L4 = {"count": {"at_least": 1, "where": {"level": 4, "kind": "concern"}}}
 L3 = {"count": {"at_least": 1, "where": {"level": 3, "kind": "concern"}}}
@@ -364,3 +370,116 @@ def test_a_level_4_rule_that_names_no_route_means_possible_significant_harm() ->
     # ...which comes before a child in need ticked as well
     both = assess(real, {"immediate-danger": "yes", "dn-disability-assessment-l4": "yes"})
     assert both.route == "child-protection"
+
+
+def test_danger_not_known_is_a_possible_danger_in_the_warnings_steps_and_gaps(pack: Pack) -> None:
+    """The same words in the warning, the first step and the gap (the panel, CLI and PDF agree)."""
+    answers = {"immediate-danger": "not-known", "pc-d-l3": "yes", "consent-refused": "yes"}
+    result = assess(pack, answers)
+    assert result.warnings == (DANGER_NOT_KNOWN_WARNING, "Consider a step-up.")
+    assert result.next_steps[0] == DANGER_NOT_KNOWN_STEP
+    assert [(g.id, g.next_step) for g in result.gaps] == [
+        ("immediate-danger", DANGER_NOT_KNOWN_STEP)
+    ]
+    assert DANGER_NOT_KNOWN_WARNING.startswith("It is not known whether the child is in immediate")
+    assert DANGER_NOT_KNOWN_STEP.startswith("Find out now whether the child is safe.")
+    # Answered: no possible-danger warning; in an emergency the 999 step comes first instead.
+    assert (
+        DANGER_NOT_KNOWN_WARNING not in assess(pack, {**answers, "immediate-danger": "no"}).warnings
+    )
+    emergency = assess(pack, {**answers, "immediate-danger": "yes"})
+    assert DANGER_NOT_KNOWN_WARNING not in emergency.warnings
+    assert DANGER_NOT_KNOWN_STEP not in emergency.next_steps
+
+
+def test_a_refusal_that_asks_for_a_step_up_decision_says_so_first(pack: Pack) -> None:
+    result = assess(pack, {"immediate-danger": "no", "pc-d-l3": "yes", "consent-refused": "yes"})
+    assert result.next_steps == (
+        "Consent was refused at Level 3: talk to your safeguarding lead today about stepping up "
+        "to Level 4, and record the decision in the step-up review. Read the consent advice on "
+        "what to do next.",
+        "Do the Level 3 thing",
+    )
+
+
+def test_a_level_4_concern_not_known_says_how_to_find_out() -> None:
+    real = _real_pack()
+    own = next(i for i in real.indicators.values() if i.level == 4 and i.if_not_known)
+    plain = next(
+        i
+        for i in real.indicators.values()
+        if i.level == 4 and i.kind == "concern" and not i.if_not_known
+    )
+    answers = {"immediate-danger": "no", "pc-warmth-l3": "yes"}
+    answers |= {own.id: "not-known", plain.id: "not-known", "pc-supervision-l3": "not-known"}
+    result = assess(real, answers)
+    assert result.indicated_level == 3
+    steps = {g.id: g.next_step for g in result.gaps}
+    assert steps[own.id] == own.if_not_known  # the indicator's own step
+    assert steps[plain.id] == real.not_known_next_step  # the pack's step for any Level 4 concern
+    assert steps["pc-supervision-l3"] == ""  # a Level 3 gap: no step of its own
+
+
+def test_no_level_with_enough_answered_sends_the_practitioner_to_ask() -> None:
+    no_baseline = make_pack([make_indicator("dn-a-l2", 2)], [make_rule("any-2", L2, level=2)])
+    answers = {"immediate-danger": "no", "dn-a-l2": "no"}
+    result = assess(no_baseline, answers, Context(now=MONDAY_NOON))
+    assert (result.indicated_level, result.enough_answered) == (None, True)
+    assert result.next_steps == (
+        "The guidance cannot indicate a level from these answers: talk to your safeguarding "
+        "lead, or ask the front door for advice.",
+    )
+    # Not urgent: the front door for advice, and its out-of-hours line only for protection.
+    assert [(c.id, c.why, c.call_now) for c in result.contacts] == [
+        ("mash", "Ask the front door for advice if unsure", True),
+        (
+            "edt",
+            "Out of hours (evenings, weekends and bank holidays), instead of MASH; for urgent "
+            "protection only",
+            False,
+        ),
+    ]
+
+
+def test_contacts_say_why_each_is_listed(pack: Pack) -> None:
+    level_2 = assess(pack, {"immediate-danger": "no", "dn-a-l2": "yes"}, Context(now=MONDAY_NOON))
+    assert [(c.id, c.why, c.call_now) for c in level_2.contacts][:2] == [
+        ("early-help", "Help at Level 2", True),  # the level's contact
+        ("mash", "Early-Help-Topic", True),  # the pathway's contact, named by its title
+    ]
+    level_4 = assess(pack, {"immediate-danger": "no", "fe-f-l4": "yes"}, Context(now=MONDAY_NOON))
+    assert [(c.id, c.why) for c in level_4.contacts][:1] == [
+        ("mash", "Refer the child to the front door")
+    ]
+
+
+def test_an_answer_reference_carries_the_question_or_the_bare_id(pack: Pack) -> None:
+    engine = engine_for(pack)
+    question = pack.questions["immediate-danger"]
+    assert engine.answer_ref("immediate-danger", {"immediate-danger": "yes"}) == AnswerRef(
+        "immediate-danger", "yes", question.text, None, question.source
+    )
+    assert engine.answer_ref("dn-a-l2", {}) == AnswerRef(
+        "dn-a-l2", None, "Text of dn-a-l2", 2, "src"
+    )
+    # An id the pack does not know (an old case file): its id as text, no level, no source.
+    assert engine.answer_ref("gone-l2", {"gone-l2": "yes"}) == AnswerRef(
+        "gone-l2", "yes", "gone-l2", None, ""
+    )
+    assert engine.answer_ref("gone-l2", {"gone-l2": "maybe"}).answer is None
+
+
+def test_bad_answers_are_refused_by_name_in_one_sentence(pack: Pack) -> None:
+    bad = {f"q{n:02}": "maybe" for n in range(12)}
+    message = "These answers are not yes, no or not-known: " + ", ".join(
+        f"q{n:02}" for n in range(10)
+    )
+    with pytest.raises(ValueError, match=f"^{message}[.]$"):
+        assess(pack, {"immediate-danger": "no", **bad})
+
+
+def test_a_policy_the_engine_does_not_know_is_refused(pack: Pack) -> None:
+    with pytest.raises(
+        PackRulesError, match=r"^rules\.yaml: policy 'lowest-level' is not supported$"
+    ):
+        engine_for(replace(pack, policy="lowest-level"))
