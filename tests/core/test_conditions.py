@@ -208,3 +208,122 @@ def test_a_cause_in_several_areas_stands_for_one_of_them_however_the_causes_are_
 
     assert areas_at_least(2)
     assert not areas_at_least(3)
+
+
+# Every refusal, word for word with its path: the engine's last line of defence when a rule
+# reaches it without the loader's checks (a pack edited in memory, a future loader).
+FORMS_LIST = "answer, all, any, not, at_least, count, age_band"
+ANSWER_LIST = "yes, no, not-known, unanswered"
+YES = {"answer": {"id": "q", "is": "yes"}}
+
+
+@pytest.mark.parametrize(
+    ("raw", "path", "message"),
+    [
+        ("yes", "when", f"expected exactly one of {FORMS_LIST}"),
+        ({**YES, "not": YES}, "when", f"expected exactly one of {FORMS_LIST}"),
+        ({"eval": "1"}, "when", f"unknown condition 'eval' (use one of {FORMS_LIST})"),
+        ({"answer": "q"}, "when.answer", "expected {id: ..., is: ...}"),
+        ({"answer": {"id": "q"}}, "when.answer", "expected {id: ..., is: ...}"),
+        ({"answer": {"id": 3, "is": "yes"}}, "when.answer.id", "expected an id"),
+        (
+            {"answer": {"id": "q", "is": []}},
+            "when.answer.is",
+            "expected an answer or a list of answers",
+        ),
+        (
+            {"answer": {"id": "q", "is": 3}},
+            "when.answer.is",
+            "expected an answer or a list of answers",
+        ),
+        (
+            {"answer": {"id": "q", "is": ["yes", "maybe"]}},
+            "when.answer.is",
+            f"'maybe' is not an answer (use one of {ANSWER_LIST})",
+        ),
+        ({"all": []}, "when.all", "expected a non-empty list of conditions"),
+        ({"any": YES}, "when.any", "expected a non-empty list of conditions"),
+        ({"all": [YES, {"any": []}]}, "when.all[1].any", "expected a non-empty list of conditions"),
+        ({"not": {"not": "x"}}, "when.not.not", f"expected exactly one of {FORMS_LIST}"),
+        ({"at_least": {"n": 1}}, "when.at_least", "expected {n: ..., of: [...]}"),
+        ({"at_least": [1, [YES]]}, "when.at_least", "expected {n: ..., of: [...]}"),
+        (
+            {"at_least": {"n": -1, "of": [YES]}},
+            "when.at_least.n",
+            "expected a whole number of at least 0",
+        ),
+        (
+            {"at_least": {"n": True, "of": [YES]}},
+            "when.at_least.n",
+            "expected a whole number of at least 0",
+        ),
+        (
+            {"at_least": {"n": "1", "of": [YES]}},
+            "when.at_least.n",
+            "expected a whole number of at least 0",
+        ),
+        (
+            {"at_least": {"n": 1, "of": []}},
+            "when.at_least.of",
+            "expected a non-empty list of conditions",
+        ),
+        (
+            {"at_least": {"n": 1, "of": [YES, "no"]}},
+            "when.at_least.of[1]",
+            f"expected exactly one of {FORMS_LIST}",
+        ),
+        ({"count": 1}, "when.count", "expected a mapping with at_least and where"),
+        ({"count": {"at_least": 1, "zeta": 1, "beta": 2}}, "when.count", "unknown key 'beta'"),
+        ({"count": {"where": {}}}, "when.count.at_least", "expected a whole number of at least 0"),
+        (
+            {"count": {"at_least": -1}},
+            "when.count.at_least",
+            "expected a whole number of at least 0",
+        ),
+        (
+            {"count": {"at_least": False}},
+            "when.count.at_least",
+            "expected a whole number of at least 0",
+        ),
+        (
+            {"count": {"at_least": 1.5}},
+            "when.count.at_least",
+            "expected a whole number of at least 0",
+        ),
+        ({"count": {"at_least": 1, "where": [2]}}, "when.count.where", "expected a mapping"),
+        (
+            {"count": {"at_least": 1, "where": {"colour": "red"}}},
+            "when.count.where",
+            "unknown key 'colour'",
+        ),
+        (
+            {"count": {"at_least": 1, "distinct": "theme"}},
+            "when.count.distinct",
+            "expected domain or area",
+        ),
+        (
+            {"count": {"at_least": 1, "answer": "maybe"}},
+            "when.count.answer",
+            f"'maybe' is not an answer (use one of {ANSWER_LIST})",
+        ),
+        ({"age_band": ["under-1", "teen"]}, "when.age_band", "'teen' is not an age band"),
+        ({"age_band": "teen"}, "when.age_band", "'teen' is not an age band"),
+    ],
+)
+def test_each_refusal_names_its_place_and_what_was_expected(
+    raw: object, path: str, message: str
+) -> None:
+    with pytest.raises(ConditionError) as info:
+        compile_condition(raw, INDICATORS)
+    assert (info.value.path, str(info.value)) == (path, f"{path}: {message}")
+
+
+def test_the_vocabulary_s_defaults_and_short_forms() -> None:
+    # "answer" defaults to yes, "where" to every indicator, one age band may stand alone.
+    every_yes = {"count": {"at_least": 5}}
+    assert holds(every_yes, {i.id: "yes" for i in INDICATORS})
+    assert not holds(every_yes, {i.id: "yes" for i in INDICATORS[1:]})
+    assert holds({"count": {"at_least": 1, "answer": ["no"]}}, {"dn-a-l2": "no"})
+    assert holds({"age_band": "under-1"}, {}, "under-1")
+    assert holds({"at_least": {"n": 0, "of": [YES]}}, {})
+    assert holds({"count": {"at_least": 0, "where": {"level": 4}}}, {})
