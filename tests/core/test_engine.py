@@ -483,3 +483,27 @@ def test_a_policy_the_engine_does_not_know_is_refused(pack: Pack) -> None:
         PackRulesError, match=r"^rules\.yaml: policy 'lowest-level' is not supported$"
     ):
         engine_for(replace(pack, policy="lowest-level"))
+
+
+def test_one_loss_ticked_twice_is_one_need_not_two_on_the_real_pack() -> None:
+    """The pack's overlaps reach the engine: a bereavement is not two Level 2 needs (issue 12)."""
+    real = _real_pack()
+    assert {"dn-loss-and-change-l2", "fe-family-loss-l2"} <= set(
+        next(g for g in real.overlaps if g.id == "overlap-bereavement-or-loss").indicators
+    )
+    school = {"immediate-danger": "no", "pc-school-support-l2": "yes"}
+    loss_twice = {**school, "dn-loss-and-change-l2": "yes", "fe-family-loss-l2": "yes"}
+    two_needs = {**school, "dn-loss-and-change-l2": "yes", "fe-parental-illness-l2": "yes"}
+    assert assess(real, loss_twice).indicated_level == 2
+    assert assess(real, two_needs).indicated_level == 3
+
+
+def test_the_quick_level_check_takes_the_highest_level_whatever_the_rule_order() -> None:
+    lowest_first = make_pack(
+        [make_indicator("dn-a-l2", 2), make_indicator("fe-f-l4", 4, area="housing")],
+        [make_rule("any-2", L2, level=2), make_rule("any-4", L4, level=4)],
+    )
+    answers = {"immediate-danger": "no", "dn-a-l2": "yes", "fe-f-l4": "yes"}
+    assert engine_for(lowest_first).level_of(answers, None) == 4
+    assert assess(lowest_first, answers).indicated_level == 4
+    assert engine_for(lowest_first).level_of({"immediate-danger": "no"}, None) is None
