@@ -357,8 +357,18 @@ def test_the_route_is_the_first_in_precedence_of_the_level_4_rules_that_fired(
     answers: dict[str, str], route: str | None
 ) -> None:
     """Already open, then possible significant harm, then child in need (levels.yaml)."""
-    result = assess(_real_pack(), {"immediate-danger": "no", **answers})
+    real = _real_pack()
+    result = assess(real, {"immediate-danger": "no", **answers}, Context(now=MONDAY_NOON))
     assert result.route == route
+    if route is None:
+        assert result.consent.consent_needed == real.consent.levels[3].consent_needed
+        return
+    # The route's own steps, consent advice and first contact replace the Level 4 ones.
+    chosen = next(r for r in real.levels[4].routes if r.id == route)
+    assert result.next_steps[: len(chosen.next_steps)] == chosen.next_steps
+    assert result.consent.consent_needed == real.consent.routes[route].consent_needed
+    assert result.contacts[0].why == chosen.title
+    assert _numbers(result.next_steps)  # Level 4 is urgent even without an emergency
 
 
 def test_a_level_4_rule_that_names_no_route_means_possible_significant_harm() -> None:
@@ -507,3 +517,23 @@ def test_the_quick_level_check_takes_the_highest_level_whatever_the_rule_order()
     assert engine_for(lowest_first).level_of(answers, None) == 4
     assert assess(lowest_first, answers).indicated_level == 4
     assert engine_for(lowest_first).level_of({"immediate-danger": "no"}, None) is None
+
+
+def test_reasons_with_no_level_come_after_every_level_whatever_their_place() -> None:
+    warn = make_rule("warn-first", {"answer": {"id": "consent-refused", "is": "yes"}}, warning="W")
+    pack = make_pack(
+        [make_indicator("dn-a-l2", 2)],
+        [warn, make_rule("baseline", BASELINE, level=1), make_rule("any-2", L2, level=2)],
+    )
+    answers = {"immediate-danger": "no", "consent-refused": "yes"}
+    assert assess(pack, answers).rules_fired == ("baseline", "warn-first")
+    assert assess(pack, {**answers, "dn-a-l2": "yes"}).rules_fired == ("any-2", "warn-first")
+
+
+def test_below_the_statutory_level_there_is_no_numbers_step(pack: Pack) -> None:
+    level_3 = assess(pack, {"immediate-danger": "no", "fe-c-l3": "yes"}, Context(now=MONDAY_NOON))
+    assert level_3.indicated_level == 3
+    assert _numbers(level_3.next_steps) == []
+    level_4 = assess(pack, {"immediate-danger": "no", "fe-f-l4": "yes"}, Context(now=MONDAY_NOON))
+    mash = pack.contacts["mash"]
+    assert _numbers(level_4.next_steps) == [f"Numbers to call now: {mash.name} {mash.phone}."]

@@ -403,3 +403,21 @@ def test_with_no_level_indicated_there_is_no_consent_advice_to_give(solihull: Pa
         record=(),
         step_up_to=None,
     )
+
+
+def test_an_expired_pack_keeps_every_reminder_that_does_not_depend_on_the_level(
+    tmp_path: Path,
+) -> None:
+    """Superseded guidance suggests no level (H03), but its reminders and notice still show."""
+    pack = real_pack(tmp_path, {"pack.yaml": set_key("expires", '"2020-06-01"')})
+    answers = {**enough(pack), a_level_3_concern(pack): "yes"}
+    current = assess(load_pack(default_pack_dir()).pack, answers, Context(now=TUESDAY_10))
+    result = assess(pack, answers, Context(now=TUESDAY_10))
+    reminders = [r.rule_id for r in current.reasons if r.level is None]
+    assert reminders  # e.g. "other children in the household not considered"
+    assert list(result.rules_fired) == reminders
+    assert [r.label for r in result.reasons] == [
+        r.label for r in current.reasons if r.level is None
+    ]
+    assert (result.enough_answered, result.to_answer_next) == (True, ())
+    assert result.pack_notice in result.next_steps
