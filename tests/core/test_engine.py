@@ -537,3 +537,19 @@ def test_below_the_statutory_level_there_is_no_numbers_step(pack: Pack) -> None:
     level_4 = assess(pack, {"immediate-danger": "no", "fe-f-l4": "yes"}, Context(now=MONDAY_NOON))
     mash = pack.contacts["mash"]
     assert _numbers(level_4.next_steps) == [f"Numbers to call now: {mash.name} {mash.phone}."]
+
+
+def test_questions_any_level_rule_names_are_offered_as_what_would_raise_the_level() -> None:
+    """Not only the questions the lowest rule names: every level rule's are candidates."""
+    real = _real_pack()
+    result = assess(real, {"immediate-danger": "no", "pc-warmth-l3": "yes"})
+    raised_by_questions = [
+        (c.id, c.new_level)
+        for c in result.what_would_change
+        if c.direction == "raise" and c.id in real.questions
+    ]
+    assert raised_by_questions == [
+        ("early-help-not-improving", 4),
+        ("repeat-contacts", 4),
+        ("stepped-down-and-back", 4),
+    ]
