@@ -368,6 +368,17 @@ def test_the_route_is_the_first_in_precedence_of_the_level_4_rules_that_fired(
     assert result.next_steps[: len(chosen.next_steps)] == chosen.next_steps
     assert result.consent.consent_needed == real.consent.routes[route].consent_needed
     assert result.contacts[0].why == chosen.title
+    if route == "child-in-need":  # urgent at Level 4: the duty team is not "for protection only"
+        mash = real.contacts["mash"].name
+        assert [(c.id, c.why, c.call_now) for c in result.contacts][:3] == [
+            ("mash", chosen.title, True),
+            (
+                "edt",
+                f"Out of hours (evenings, weekends and bank holidays), instead of {mash}",
+                False,
+            ),
+            ("police-101", "Help at Level 4", True),
+        ]
     assert _numbers(result.next_steps)  # Level 4 is urgent even without an emergency
 
 
@@ -453,9 +464,11 @@ def test_no_level_with_enough_answered_sends_the_practitioner_to_ask() -> None:
 
 def test_contacts_say_why_each_is_listed(pack: Pack) -> None:
     level_2 = assess(pack, {"immediate-danger": "no", "dn-a-l2": "yes"}, Context(now=MONDAY_NOON))
-    assert [(c.id, c.why, c.call_now) for c in level_2.contacts][:2] == [
+    for_later = "Out of hours (evenings, weekends and bank holidays), instead of MASH"
+    assert [(c.id, c.why, c.call_now) for c in level_2.contacts] == [
         ("early-help", "Help at Level 2", True),  # the level's contact
         ("mash", "Early-Help-Topic", True),  # the pathway's contact, named by its title
+        ("edt", f"{for_later}; for urgent protection only", False),  # not urgent at Level 2
     ]
     level_4 = assess(pack, {"immediate-danger": "no", "fe-f-l4": "yes"}, Context(now=MONDAY_NOON))
     assert [(c.id, c.why) for c in level_4.contacts][:1] == [
