@@ -566,3 +566,8 @@ def test_questions_any_level_rule_names_are_offered_as_what_would_raise_the_leve
         ("repeat-contacts", 4),
         ("stepped-down-and-back", 4),
     ]
+
+
+def test_a_question_not_known_is_a_gap_with_no_step_of_its_own(pack: Pack) -> None:
+    result = assess(pack, {"immediate-danger": "no", "consent-sought": "not-known"})
+    assert [(g.id, g.next_step) for g in result.gaps] == [("consent-sought", "")]
