@@ -327,3 +327,15 @@ def test_the_vocabulary_s_defaults_and_short_forms() -> None:
     assert holds({"age_band": "under-1"}, {}, "under-1")
     assert holds({"at_least": {"n": 0, "of": [YES]}}, {})
     assert holds({"count": {"at_least": 0, "where": {"level": 4}}}, {})
+
+
+def test_the_age_band_reaches_the_explanation_through_any_and_all() -> None:
+    """A part that holds only for a young child is cited for a young child, whatever wraps it."""
+    a, c = ({"answer": {"id": x, "is": "yes"}} for x in ("a", "c"))
+    young = {"all": [{"age_band": ["1-4"]}, c]}
+    one_of = {"at_least": {"n": 1, "of": [young, a]}}
+    answers = {"a": "yes", "c": "yes"}
+    for wrapper in ("any", "all"):
+        wrapped = {wrapper: [one_of]}
+        assert support(wrapped, answers, "1-4") == ["c", "a"]
+        assert support(wrapped, answers, "11-15") == ["a"]
