@@ -571,3 +571,12 @@ def test_questions_any_level_rule_names_are_offered_as_what_would_raise_the_leve
 def test_a_question_not_known_is_a_gap_with_no_step_of_its_own(pack: Pack) -> None:
     result = assess(pack, {"immediate-danger": "no", "consent-sought": "not-known"})
     assert [(g.id, g.next_step) for g in result.gaps] == [("consent-sought", "")]
+
+
+def test_a_rule_about_the_child_s_age_uses_the_age_band_given() -> None:
+    baby_rule = {"all": [{"age_band": ["under-1"]}, {"count": {"at_least": 1, "where": {}}}]}
+    pack = make_pack([make_indicator("dn-a-l2", 2)], [make_rule("baby", baby_rule, level=4)])
+    answers = {"immediate-danger": "no", "dn-a-l2": "yes"}
+    assert assess(pack, answers, Context(age_band="under-1")).indicated_level == 4
+    assert assess(pack, answers, Context(age_band="5-10")).indicated_level is None
+    assert assess(pack, answers).indicated_level is None  # age not known: the rule does not hold
