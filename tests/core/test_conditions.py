@@ -339,3 +339,25 @@ def test_the_age_band_reaches_the_explanation_through_any_and_all() -> None:
         wrapped = {wrapper: [one_of]}
         assert support(wrapped, answers, "1-4") == ["c", "a"]
         assert support(wrapped, answers, "11-15") == ["a"]
+
+
+def test_a_count_of_unanswered_indicators_counts_those_never_answered() -> None:
+    unanswered = {"count": {"at_least": 3, "where": {"level": 2}, "answer": "unanswered"}}
+    assert holds(unanswered, {})  # nothing answered yet: all three Level 2 indicators
+    assert holds(unanswered, {"fe-d-l3": "yes", "dn-s-l1": "no"})  # answers elsewhere
+    assert not holds(unanswered, {"dn-a-l2": "no"})
+
+
+def test_a_count_explains_with_its_answers_in_pack_order_when_few_of_many_hold() -> None:
+    """The short path for a few hits among many indicators keeps pack order, not id order."""
+    many = tuple(
+        make_pack(
+            [make_indicator(f"pc-{n}-l2", 2, area="basic-care") for n in ("z", "y", "x", "w")]
+            + [make_indicator(f"dn-{n}-l2", 2) for n in ("v", "u", "t", "s", "r")]
+        ).indicators.values()
+    )
+    in_pack_order = [i.id for i in many]
+    answered = in_pack_order[:2]  # dn-v, dn-u: the file order
+    assert answered != sorted(answered)  # pack order is not alphabetical here
+    count = compile_condition({"count": {"at_least": 1, "where": {"level": 2}}}, many)
+    assert count.support(dict.fromkeys(answered, "yes"), None) == answered
