@@ -580,3 +580,11 @@ def test_a_rule_about_the_child_s_age_uses_the_age_band_given() -> None:
     assert assess(pack, answers, Context(age_band="under-1")).indicated_level == 4
     assert assess(pack, answers, Context(age_band="5-10")).indicated_level is None
     assert assess(pack, answers).indicated_level is None  # age not known: the rule does not hold
+
+
+def test_with_no_level_yet_a_level_1_concern_not_known_is_a_gap() -> None:
+    real = _real_pack()
+    assert real.indicators["fe-parental-conflict-l1"].kind == "concern"
+    result = assess(real, {"fe-parental-conflict-l1": "not-known"})
+    assert result.indicated_level is None
+    assert [g.id for g in result.gaps] == ["fe-parental-conflict-l1"]
