@@ -81,6 +81,7 @@ def test_an_expired_pack_still_says_call_999(tmp_path: Path) -> None:
     assert result.indicated_level is None
     assert result.contacts[0].phone == "999"
     assert result.next_steps[0].startswith("Call 999 now")
+    assert result.route is None  # no level, so no statutory route either (H03)
 
 
 def test_a_pack_due_for_review_gives_the_banner_and_keeps_the_level(tmp_path: Path) -> None:
