@@ -178,3 +178,186 @@ def test_at_least_counts_every_part_that_holds_for_this_child_and_explains_with_
     assert support(two_of, {"a": "yes", "b": "no", "c": "yes"}, "11-15") == ["a"]
     nested = {"at_least": {"n": 1, "of": [{"any": [young]}]}}  # the age reaches nested parts
     assert support(nested, {"c": "yes"}, "1-4") == ["c"]
+
+
+def test_a_cause_in_several_areas_stands_for_one_of_them_however_the_causes_are_met() -> None:
+    """The best assignment of causes to areas is found, and no cause stands for two areas.
+
+    One bereavement ticked in three areas, and two separate worries in basic care only: the
+    worries can stand for basic care and the loss for another area, so two areas, never one (the
+    loss must move off basic care to make room) and never three (the loss counted twice).
+    """
+    indicators = tuple(
+        make_pack(
+            [
+                make_indicator("pc-loss-care-l2", 2, area="basic-care"),
+                make_indicator("dn-loss-school-l2", 2, area="education"),
+                make_indicator("dn-loss-health-l2", 2, area="health"),
+                make_indicator("pc-meals-l2", 2, area="basic-care"),
+                make_indicator("pc-hygiene-l2", 2, area="basic-care"),
+            ]
+        ).indicators.values()
+    )
+    loss = dict.fromkeys(["pc-loss-care-l2", "dn-loss-school-l2", "dn-loss-health-l2"], "loss")
+    answers = {i.id: "yes" for i in indicators}
+
+    def areas_at_least(n: int) -> bool:
+        raw = {"count": {"at_least": n, "where": {"level": 2}, "distinct": "area"}}
+        result: bool = compile_condition(raw, indicators, "when", loss).holds(answers, None)
+        return result
+
+    assert areas_at_least(2)
+    assert not areas_at_least(3)
+
+
+# Every refusal, word for word with its path: the engine's last line of defence when a rule
+# reaches it without the loader's checks (a pack edited in memory, a future loader).
+FORMS_LIST = "answer, all, any, not, at_least, count, age_band"
+ANSWER_LIST = "yes, no, not-known, unanswered"
+YES = {"answer": {"id": "q", "is": "yes"}}
+
+
+@pytest.mark.parametrize(
+    ("raw", "path", "message"),
+    [
+        ("yes", "when", f"expected exactly one of {FORMS_LIST}"),
+        ({**YES, "not": YES}, "when", f"expected exactly one of {FORMS_LIST}"),
+        ({"eval": "1"}, "when", f"unknown condition 'eval' (use one of {FORMS_LIST})"),
+        ({"answer": "q"}, "when.answer", "expected {id: ..., is: ...}"),
+        ({"answer": {"id": "q"}}, "when.answer", "expected {id: ..., is: ...}"),
+        ({"answer": {"id": 3, "is": "yes"}}, "when.answer.id", "expected an id"),
+        (
+            {"answer": {"id": "q", "is": []}},
+            "when.answer.is",
+            "expected an answer or a list of answers",
+        ),
+        (
+            {"answer": {"id": "q", "is": 3}},
+            "when.answer.is",
+            "expected an answer or a list of answers",
+        ),
+        (
+            {"answer": {"id": "q", "is": ["yes", "maybe"]}},
+            "when.answer.is",
+            f"'maybe' is not an answer (use one of {ANSWER_LIST})",
+        ),
+        ({"all": []}, "when.all", "expected a non-empty list of conditions"),
+        ({"any": YES}, "when.any", "expected a non-empty list of conditions"),
+        ({"all": [YES, {"any": []}]}, "when.all[1].any", "expected a non-empty list of conditions"),
+        ({"not": {"not": "x"}}, "when.not.not", f"expected exactly one of {FORMS_LIST}"),
+        ({"at_least": {"n": 1}}, "when.at_least", "expected {n: ..., of: [...]}"),
+        ({"at_least": [1, [YES]]}, "when.at_least", "expected {n: ..., of: [...]}"),
+        (
+            {"at_least": {"n": -1, "of": [YES]}},
+            "when.at_least.n",
+            "expected a whole number of at least 0",
+        ),
+        (
+            {"at_least": {"n": True, "of": [YES]}},
+            "when.at_least.n",
+            "expected a whole number of at least 0",
+        ),
+        (
+            {"at_least": {"n": "1", "of": [YES]}},
+            "when.at_least.n",
+            "expected a whole number of at least 0",
+        ),
+        (
+            {"at_least": {"n": 1, "of": []}},
+            "when.at_least.of",
+            "expected a non-empty list of conditions",
+        ),
+        (
+            {"at_least": {"n": 1, "of": [YES, "no"]}},
+            "when.at_least.of[1]",
+            f"expected exactly one of {FORMS_LIST}",
+        ),
+        ({"count": 1}, "when.count", "expected a mapping with at_least and where"),
+        ({"count": {"at_least": 1, "zeta": 1, "beta": 2}}, "when.count", "unknown key 'beta'"),
+        ({"count": {"where": {}}}, "when.count.at_least", "expected a whole number of at least 0"),
+        (
+            {"count": {"at_least": -1}},
+            "when.count.at_least",
+            "expected a whole number of at least 0",
+        ),
+        (
+            {"count": {"at_least": False}},
+            "when.count.at_least",
+            "expected a whole number of at least 0",
+        ),
+        (
+            {"count": {"at_least": 1.5}},
+            "when.count.at_least",
+            "expected a whole number of at least 0",
+        ),
+        ({"count": {"at_least": 1, "where": [2]}}, "when.count.where", "expected a mapping"),
+        (
+            {"count": {"at_least": 1, "where": {"colour": "red"}}},
+            "when.count.where",
+            "unknown key 'colour'",
+        ),
+        (
+            {"count": {"at_least": 1, "distinct": "theme"}},
+            "when.count.distinct",
+            "expected domain or area",
+        ),
+        (
+            {"count": {"at_least": 1, "answer": "maybe"}},
+            "when.count.answer",
+            f"'maybe' is not an answer (use one of {ANSWER_LIST})",
+        ),
+        ({"age_band": ["under-1", "teen"]}, "when.age_band", "'teen' is not an age band"),
+        ({"age_band": "teen"}, "when.age_band", "'teen' is not an age band"),
+    ],
+)
+def test_each_refusal_names_its_place_and_what_was_expected(
+    raw: object, path: str, message: str
+) -> None:
+    with pytest.raises(ConditionError) as info:
+        compile_condition(raw, INDICATORS)
+    assert (info.value.path, str(info.value)) == (path, f"{path}: {message}")
+
+
+def test_the_vocabulary_s_defaults_and_short_forms() -> None:
+    # "answer" defaults to yes, "where" to every indicator, one age band may stand alone.
+    every_yes = {"count": {"at_least": 5}}
+    assert holds(every_yes, {i.id: "yes" for i in INDICATORS})
+    assert not holds(every_yes, {i.id: "yes" for i in INDICATORS[1:]})
+    assert holds({"count": {"at_least": 1, "answer": ["no"]}}, {"dn-a-l2": "no"})
+    assert holds({"age_band": "under-1"}, {}, "under-1")
+    assert holds({"at_least": {"n": 0, "of": [YES]}}, {})
+    assert holds({"count": {"at_least": 0, "where": {"level": 4}}}, {})
+
+
+def test_the_age_band_reaches_the_explanation_through_any_and_all() -> None:
+    """A part that holds only for a young child is cited for a young child, whatever wraps it."""
+    a, c = ({"answer": {"id": x, "is": "yes"}} for x in ("a", "c"))
+    young = {"all": [{"age_band": ["1-4"]}, c]}
+    one_of = {"at_least": {"n": 1, "of": [young, a]}}
+    answers = {"a": "yes", "c": "yes"}
+    for wrapper in ("any", "all"):
+        wrapped = {wrapper: [one_of]}
+        assert support(wrapped, answers, "1-4") == ["c", "a"]
+        assert support(wrapped, answers, "11-15") == ["a"]
+
+
+def test_a_count_of_unanswered_indicators_counts_those_never_answered() -> None:
+    unanswered = {"count": {"at_least": 3, "where": {"level": 2}, "answer": "unanswered"}}
+    assert holds(unanswered, {})  # nothing answered yet: all three Level 2 indicators
+    assert holds(unanswered, {"fe-d-l3": "yes", "dn-s-l1": "no"})  # answers elsewhere
+    assert not holds(unanswered, {"dn-a-l2": "no"})
+
+
+def test_a_count_explains_with_its_answers_in_pack_order_when_few_of_many_hold() -> None:
+    """The short path for a few hits among many indicators keeps pack order, not id order."""
+    many = tuple(
+        make_pack(
+            [make_indicator(f"pc-{n}-l2", 2, area="basic-care") for n in ("z", "y", "x", "w")]
+            + [make_indicator(f"dn-{n}-l2", 2) for n in ("v", "u", "t", "s", "r")]
+        ).indicators.values()
+    )
+    in_pack_order = [i.id for i in many]
+    answered = in_pack_order[:2]  # dn-v, dn-u: the file order
+    assert answered != sorted(answered)  # pack order is not alphabetical here
+    count = compile_condition({"count": {"at_least": 1, "where": {"level": 2}}}, many)
+    assert count.support(dict.fromkeys(answered, "yes"), None) == answered

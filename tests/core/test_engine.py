@@ -9,9 +9,15 @@ import pytest
 from packs import make_indicator, make_pack, make_rule
 from thresholds_app.core.base.records import replace
 from thresholds_app.core.pack.model import Pack
-from thresholds_app.core.rules.assessment import Context
+from thresholds_app.core.rules.assessment import AnswerRef, Context
 from thresholds_app.core.rules.changes import change_effect
-from thresholds_app.core.rules.engine import PackRulesError, assess, engine_for
+from thresholds_app.core.rules.engine import (
+    DANGER_NOT_KNOWN_STEP,
+    DANGER_NOT_KNOWN_WARNING,
+    PackRulesError,
+    assess,
+    engine_for,
+)
 
 L4 = {"count": {"at_least": 1, "where": {"level": 4, "kind": "concern"}}}
 L3 = {"count": {"at_least": 1, "where": {"level": 3, "kind": "concern"}}}
@@ -332,3 +338,290 @@ def test_raising_never_offers_an_unrelated_harm() -> None:
     result = assess(mixed, {"immediate-danger": "no", "dn-attendance-l2": "yes"})
     raises = [c.id for c in result.what_would_change if c.direction == "raise"]
     assert raises == ["dn-attendance-l3"]
+
+
+# -- found by mutation testing (docs/safety/mutation.md) ----------------------------------------
+
+
+def _real_pack() -> Pack:
+    from thresholds_app.core.pack.load import load_pack
+    from thresholds_app.paths import default_pack_dir
+
+    result = load_pack(default_pack_dir())
+    assert result.pack is not None, result.problems
+    return result.pack
+
+
+def _numbers(steps: tuple[str, ...]) -> list[str]:
+    return [s for s in steps if s.startswith("Numbers to call now")]
+
+
+def test_urgent_advice_lists_the_numbers_to_call_now_as_a_step(pack: Pack) -> None:
+    """For screens that show only the steps: the lines to call now, never one kept for later."""
+    result = assess(pack, {"immediate-danger": "yes"}, Context(now=MONDAY_NOON))
+    nine, mash = pack.contacts["emergency-999"], pack.contacts["mash"]
+    assert _numbers(result.next_steps) == [
+        f"Numbers to call now: {nine.name} {nine.phone}; {mash.name} {mash.phone}."
+    ]  # the duty team is open too, but only for later while the MASH is open
+    calm = assess(pack, {"immediate-danger": "no", "dn-a-l2": "yes"}, Context(now=MONDAY_NOON))
+    assert _numbers(calm.next_steps) == []
+
+
+def test_the_numbers_step_gives_at_most_three_numbers() -> None:
+    real = _real_pack()
+    result = assess(real, {"immediate-danger": "yes"})
+    call_now = [c for c in result.contacts if c.call_now]
+    assert len(call_now) == 4  # 999, the MASH, the duty team (time not known) and 101
+    assert _numbers(result.next_steps) == [
+        "Numbers to call now: " + "; ".join(f"{c.name} {c.phone_text}" for c in call_now[:3]) + "."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("answers", "route"),
+    [
+        ({"dn-disability-assessment-l4": "yes"}, "child-in-need"),
+        ({"dn-disability-assessment-l4": "yes", "pc-warmth-l3": "yes"}, "child-in-need"),
+        (
+            {"dn-disability-assessment-l4": "yes", "dn-injury-unexplained-l4": "yes"},
+            "child-protection",
+        ),
+        ({"dn-injury-unexplained-l4": "yes", "allocated-social-worker": "yes"}, "already-open"),
+        ({"pc-warmth-l3": "yes"}, None),
+    ],
+)
+def test_the_route_is_the_first_in_precedence_of_the_level_4_rules_that_fired(
+    answers: dict[str, str], route: str | None
+) -> None:
+    """Already open, then possible significant harm, then child in need (levels.yaml)."""
+    real = _real_pack()
+    result = assess(real, {"immediate-danger": "no", **answers}, Context(now=MONDAY_NOON))
+    assert result.route == route
+    if route is None:
+        assert result.consent.consent_needed == real.consent.levels[3].consent_needed
+        return
+    # The route's own steps, consent advice and first contact replace the Level 4 ones.
+    chosen = next(r for r in real.levels[4].routes if r.id == route)
+    assert result.next_steps[: len(chosen.next_steps)] == chosen.next_steps
+    assert result.consent.consent_needed == real.consent.routes[route].consent_needed
+    assert result.contacts[0].why == chosen.title
+    if route == "child-in-need":  # urgent at Level 4: the duty team is not "for protection only"
+        mash = real.contacts["mash"].name
+        assert [(c.id, c.why, c.call_now) for c in result.contacts][:3] == [
+            ("mash", chosen.title, True),
+            (
+                "edt",
+                f"Out of hours (evenings, weekends and bank holidays), instead of {mash}",
+                False,
+            ),
+            ("police-101", "Help at Level 4", True),
+        ]
+    assert _numbers(result.next_steps)  # Level 4 is urgent even without an emergency
+
+
+def test_a_level_4_rule_that_names_no_route_means_possible_significant_harm() -> None:
+    real = _real_pack()
+    danger = next(r for r in real.rules if r.id == "child-in-immediate-danger")
+    assert danger.then.level == 4
+    assert danger.then.route is None
+    assert assess(real, {"immediate-danger": "yes"}).route == "child-protection"
+    # ...which comes before a child in need ticked as well
+    both = assess(real, {"immediate-danger": "yes", "dn-disability-assessment-l4": "yes"})
+    assert both.route == "child-protection"
+
+
+def test_danger_not_known_is_a_possible_danger_in_the_warnings_steps_and_gaps(pack: Pack) -> None:
+    """The same words in the warning, the first step and the gap (the panel, CLI and PDF agree)."""
+    answers = {"immediate-danger": "not-known", "pc-d-l3": "yes", "consent-refused": "yes"}
+    result = assess(pack, answers)
+    assert result.warnings == (DANGER_NOT_KNOWN_WARNING, "Consider a step-up.")
+    assert result.next_steps[0] == DANGER_NOT_KNOWN_STEP
+    assert [(g.id, g.next_step) for g in result.gaps] == [
+        ("immediate-danger", DANGER_NOT_KNOWN_STEP)
+    ]
+    assert DANGER_NOT_KNOWN_WARNING.startswith("It is not known whether the child is in immediate")
+    assert DANGER_NOT_KNOWN_STEP.startswith("Find out now whether the child is safe.")
+    # Answered: no possible-danger warning; in an emergency the 999 step comes first instead.
+    assert (
+        DANGER_NOT_KNOWN_WARNING not in assess(pack, {**answers, "immediate-danger": "no"}).warnings
+    )
+    emergency = assess(pack, {**answers, "immediate-danger": "yes"})
+    assert DANGER_NOT_KNOWN_WARNING not in emergency.warnings
+    assert DANGER_NOT_KNOWN_STEP not in emergency.next_steps
+
+
+def test_a_refusal_that_asks_for_a_step_up_decision_says_so_first(pack: Pack) -> None:
+    result = assess(pack, {"immediate-danger": "no", "pc-d-l3": "yes", "consent-refused": "yes"})
+    assert result.next_steps == (
+        "Consent was refused at Level 3: talk to your safeguarding lead today about stepping up "
+        "to Level 4, and record the decision in the step-up review. Read the consent advice on "
+        "what to do next.",
+        "Do the Level 3 thing",
+    )
+
+
+def test_a_level_4_concern_not_known_says_how_to_find_out() -> None:
+    real = _real_pack()
+    own = next(i for i in real.indicators.values() if i.level == 4 and i.if_not_known)
+    plain = next(
+        i
+        for i in real.indicators.values()
+        if i.level == 4 and i.kind == "concern" and not i.if_not_known
+    )
+    answers = {"immediate-danger": "no", "pc-warmth-l3": "yes"}
+    answers |= {own.id: "not-known", plain.id: "not-known", "pc-supervision-l3": "not-known"}
+    result = assess(real, answers)
+    assert result.indicated_level == 3
+    steps = {g.id: g.next_step for g in result.gaps}
+    assert steps[own.id] == own.if_not_known  # the indicator's own step
+    assert steps[plain.id] == real.not_known_next_step  # the pack's step for any Level 4 concern
+    assert steps["pc-supervision-l3"] == ""  # a Level 3 gap: no step of its own
+
+
+def test_no_level_with_enough_answered_sends_the_practitioner_to_ask() -> None:
+    no_baseline = make_pack([make_indicator("dn-a-l2", 2)], [make_rule("any-2", L2, level=2)])
+    answers = {"immediate-danger": "no", "dn-a-l2": "no"}
+    result = assess(no_baseline, answers, Context(now=MONDAY_NOON))
+    assert (result.indicated_level, result.enough_answered) == (None, True)
+    assert result.next_steps == (
+        "The guidance cannot indicate a level from these answers: talk to your safeguarding "
+        "lead, or ask the front door for advice.",
+    )
+    # Not urgent: the front door for advice, and its out-of-hours line only for protection.
+    assert [(c.id, c.why, c.call_now) for c in result.contacts] == [
+        ("mash", "Ask the front door for advice if unsure", True),
+        (
+            "edt",
+            "Out of hours (evenings, weekends and bank holidays), instead of MASH; for urgent "
+            "protection only",
+            False,
+        ),
+    ]
+
+
+def test_contacts_say_why_each_is_listed(pack: Pack) -> None:
+    level_2 = assess(pack, {"immediate-danger": "no", "dn-a-l2": "yes"}, Context(now=MONDAY_NOON))
+    for_later = "Out of hours (evenings, weekends and bank holidays), instead of MASH"
+    assert [(c.id, c.why, c.call_now) for c in level_2.contacts] == [
+        ("early-help", "Help at Level 2", True),  # the level's contact
+        ("mash", "Early-Help-Topic", True),  # the pathway's contact, named by its title
+        ("edt", f"{for_later}; for urgent protection only", False),  # not urgent at Level 2
+    ]
+    level_4 = assess(pack, {"immediate-danger": "no", "fe-f-l4": "yes"}, Context(now=MONDAY_NOON))
+    assert [(c.id, c.why) for c in level_4.contacts][:1] == [
+        ("mash", "Refer the child to the front door")
+    ]
+
+
+def test_an_answer_reference_carries_the_question_or_the_bare_id(pack: Pack) -> None:
+    engine = engine_for(pack)
+    question = pack.questions["immediate-danger"]
+    assert engine.answer_ref("immediate-danger", {"immediate-danger": "yes"}) == AnswerRef(
+        "immediate-danger", "yes", question.text, None, question.source
+    )
+    assert engine.answer_ref("dn-a-l2", {}) == AnswerRef(
+        "dn-a-l2", None, "Text of dn-a-l2", 2, "src"
+    )
+    # An id the pack does not know (an old case file): its id as text, no level, no source.
+    assert engine.answer_ref("gone-l2", {"gone-l2": "yes"}) == AnswerRef(
+        "gone-l2", "yes", "gone-l2", None, ""
+    )
+    assert engine.answer_ref("gone-l2", {"gone-l2": "maybe"}).answer is None
+
+
+def test_bad_answers_are_refused_by_name_in_one_sentence(pack: Pack) -> None:
+    bad = {f"q{n:02}": "maybe" for n in range(12)}
+    message = "These answers are not yes, no or not-known: " + ", ".join(
+        f"q{n:02}" for n in range(10)
+    )
+    with pytest.raises(ValueError, match=f"^{message}[.]$"):
+        assess(pack, {"immediate-danger": "no", **bad})
+
+
+def test_a_policy_the_engine_does_not_know_is_refused(pack: Pack) -> None:
+    with pytest.raises(
+        PackRulesError, match=r"^rules\.yaml: policy 'lowest-level' is not supported$"
+    ):
+        engine_for(replace(pack, policy="lowest-level"))
+
+
+def test_one_loss_ticked_twice_is_one_need_not_two_on_the_real_pack() -> None:
+    """The pack's overlaps reach the engine: a bereavement is not two Level 2 needs (issue 12)."""
+    real = _real_pack()
+    assert {"dn-loss-and-change-l2", "fe-family-loss-l2"} <= set(
+        next(g for g in real.overlaps if g.id == "overlap-bereavement-or-loss").indicators
+    )
+    school = {"immediate-danger": "no", "pc-school-support-l2": "yes"}
+    loss_twice = {**school, "dn-loss-and-change-l2": "yes", "fe-family-loss-l2": "yes"}
+    two_needs = {**school, "dn-loss-and-change-l2": "yes", "fe-parental-illness-l2": "yes"}
+    assert assess(real, loss_twice).indicated_level == 2
+    assert assess(real, two_needs).indicated_level == 3
+
+
+def test_the_quick_level_check_takes_the_highest_level_whatever_the_rule_order() -> None:
+    lowest_first = make_pack(
+        [make_indicator("dn-a-l2", 2), make_indicator("fe-f-l4", 4, area="housing")],
+        [make_rule("any-2", L2, level=2), make_rule("any-4", L4, level=4)],
+    )
+    answers = {"immediate-danger": "no", "dn-a-l2": "yes", "fe-f-l4": "yes"}
+    assert engine_for(lowest_first).level_of(answers, None) == 4
+    assert assess(lowest_first, answers).indicated_level == 4
+    assert engine_for(lowest_first).level_of({"immediate-danger": "no"}, None) is None
+
+
+def test_reasons_with_no_level_come_after_every_level_whatever_their_place() -> None:
+    warn = make_rule("warn-first", {"answer": {"id": "consent-refused", "is": "yes"}}, warning="W")
+    pack = make_pack(
+        [make_indicator("dn-a-l2", 2)],
+        [warn, make_rule("baseline", BASELINE, level=1), make_rule("any-2", L2, level=2)],
+    )
+    answers = {"immediate-danger": "no", "consent-refused": "yes"}
+    assert assess(pack, answers).rules_fired == ("baseline", "warn-first")
+    assert assess(pack, {**answers, "dn-a-l2": "yes"}).rules_fired == ("any-2", "warn-first")
+
+
+def test_below_the_statutory_level_there_is_no_numbers_step(pack: Pack) -> None:
+    level_3 = assess(pack, {"immediate-danger": "no", "fe-c-l3": "yes"}, Context(now=MONDAY_NOON))
+    assert level_3.indicated_level == 3
+    assert _numbers(level_3.next_steps) == []
+    level_4 = assess(pack, {"immediate-danger": "no", "fe-f-l4": "yes"}, Context(now=MONDAY_NOON))
+    mash = pack.contacts["mash"]
+    assert _numbers(level_4.next_steps) == [f"Numbers to call now: {mash.name} {mash.phone}."]
+
+
+def test_questions_any_level_rule_names_are_offered_as_what_would_raise_the_level() -> None:
+    """Not only the questions the lowest rule names: every level rule's are candidates."""
+    real = _real_pack()
+    result = assess(real, {"immediate-danger": "no", "pc-warmth-l3": "yes"})
+    raised_by_questions = [
+        (c.id, c.new_level)
+        for c in result.what_would_change
+        if c.direction == "raise" and c.id in real.questions
+    ]
+    assert raised_by_questions == [
+        ("early-help-not-improving", 4),
+        ("repeat-contacts", 4),
+        ("stepped-down-and-back", 4),
+    ]
+
+
+def test_a_question_not_known_is_a_gap_with_no_step_of_its_own(pack: Pack) -> None:
+    result = assess(pack, {"immediate-danger": "no", "consent-sought": "not-known"})
+    assert [(g.id, g.next_step) for g in result.gaps] == [("consent-sought", "")]
+
+
+def test_a_rule_about_the_child_s_age_uses_the_age_band_given() -> None:
+    baby_rule = {"all": [{"age_band": ["under-1"]}, {"count": {"at_least": 1, "where": {}}}]}
+    pack = make_pack([make_indicator("dn-a-l2", 2)], [make_rule("baby", baby_rule, level=4)])
+    answers = {"immediate-danger": "no", "dn-a-l2": "yes"}
+    assert assess(pack, answers, Context(age_band="under-1")).indicated_level == 4
+    assert assess(pack, answers, Context(age_band="5-10")).indicated_level is None
+    assert assess(pack, answers).indicated_level is None  # age not known: the rule does not hold
+
+
+def test_with_no_level_yet_a_level_1_concern_not_known_is_a_gap() -> None:
+    real = _real_pack()
+    assert real.indicators["fe-parental-conflict-l1"].kind == "concern"
+    result = assess(real, {"fe-parental-conflict-l1": "not-known"})
+    assert result.indicated_level is None
+    assert [g.id for g in result.gaps] == ["fe-parental-conflict-l1"]

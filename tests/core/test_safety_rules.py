@@ -16,10 +16,10 @@ from thresholds_app.core.base.records import replace
 from thresholds_app.core.case.readiness import find_blockers
 from thresholds_app.core.case.record import HouseholdMember, load_case
 from thresholds_app.core.pack.load import load_pack
-from thresholds_app.core.pack.model import Pack
+from thresholds_app.core.pack.model import ConsentLevel, Pack
 from thresholds_app.core.report.export import prepare_export
 from thresholds_app.core.report.rationale import build_rationale, rationale_to_text
-from thresholds_app.core.rules.assessment import Context
+from thresholds_app.core.rules.assessment import ConsentAdvice, Context
 from thresholds_app.core.rules.consent import consent_advice
 from thresholds_app.core.rules.engine import assess
 from thresholds_app.paths import default_pack_dir, examples_dir
@@ -81,6 +81,7 @@ def test_an_expired_pack_still_says_call_999(tmp_path: Path) -> None:
     assert result.indicated_level is None
     assert result.contacts[0].phone == "999"
     assert result.next_steps[0].startswith("Call 999 now")
+    assert result.route is None  # no level, so no statutory route either (H03)
 
 
 def test_a_pack_due_for_review_gives_the_banner_and_keeps_the_level(tmp_path: Path) -> None:
@@ -344,3 +345,80 @@ def test_the_do_not_tell_advice_has_one_wording(solihull: Pack) -> None:
     text = rationale_to_text(build_rationale(solihull, case, assessment, "t", "v"))
     assert text.count(DO_NOT_TELL_PARENTS) == 1
     assert "Telling the parents may increase" not in text
+
+
+# -- consent advice, field by field (found by mutation testing, docs/safety/mutation.md) --------
+
+
+def _advice_from(guide: ConsentLevel, level: int | None) -> ConsentAdvice:
+    """The advice a practitioner should see when nothing was refused or withheld."""
+    return ConsentAdvice(
+        level=level,
+        consent_needed=guide.consent_needed,
+        from_whom=guide.from_whom,
+        if_refused=guide.if_refused,
+        consent_refused=False,
+        consider_step_up=False,
+        tell_parents=guide.tell_parents,
+        do_not_tell_parents=False,
+        lawful_basis=guide.lawful_basis,
+        record=guide.record,
+        step_up_to=None,
+    )
+
+
+def test_consent_advice_at_each_level_is_that_levels_entry_in_full(solihull: Pack) -> None:
+    asked = {"consent-sought": "yes", "consent-refused": "no"}
+    for level, guide in solihull.consent.levels.items():
+        assert consent_advice(solihull, level, asked) == _advice_from(guide, level)
+
+
+@pytest.mark.parametrize("route", ["already-open", "child-protection", "child-in-need"])
+def test_a_statutory_route_s_consent_entry_replaces_the_level_4_entry(
+    solihull: Pack, route: str
+) -> None:
+    """A child in need referral is made with consent; a child protection one needs none."""
+    guide = solihull.consent.routes[route]
+    assert guide.consent_needed != solihull.consent.levels[4].consent_needed
+    assert consent_advice(solihull, 4, {}, route) == _advice_from(guide, 4)
+
+
+def test_a_route_without_its_own_consent_entry_keeps_the_level_s(solihull: Pack) -> None:
+    assert consent_advice(solihull, 4, {}, "no-such-route") == _advice_from(
+        solihull.consent.levels[4], 4
+    )
+
+
+def test_with_no_level_indicated_there_is_no_consent_advice_to_give(solihull: Pack) -> None:
+    refused = {"consent-sought": "yes", "consent-refused": "yes"}
+    assert consent_advice(solihull, None, refused) == ConsentAdvice(
+        level=None,
+        consent_needed="",
+        from_whom="",
+        if_refused="",
+        consent_refused=True,
+        consider_step_up=False,
+        tell_parents="",
+        do_not_tell_parents=False,
+        lawful_basis=(),
+        record=(),
+        step_up_to=None,
+    )
+
+
+def test_an_expired_pack_keeps_every_reminder_that_does_not_depend_on_the_level(
+    tmp_path: Path,
+) -> None:
+    """Superseded guidance suggests no level (H03), but its reminders and notice still show."""
+    pack = real_pack(tmp_path, {"pack.yaml": set_key("expires", '"2020-06-01"')})
+    answers = {**enough(pack), a_level_3_concern(pack): "yes"}
+    current = assess(load_pack(default_pack_dir()).pack, answers, Context(now=TUESDAY_10))
+    result = assess(pack, answers, Context(now=TUESDAY_10))
+    reminders = [r.rule_id for r in current.reasons if r.level is None]
+    assert reminders  # e.g. "other children in the household not considered"
+    assert list(result.rules_fired) == reminders
+    assert [r.label for r in result.reasons] == [
+        r.label for r in current.reasons if r.level is None
+    ]
+    assert (result.enough_answered, result.to_answer_next) == (True, ())
+    assert result.pack_notice in result.next_steps

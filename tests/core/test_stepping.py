@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from packs import make_indicator, make_pack, make_rule
 from thresholds_app.core.pack.model import Pack
-from thresholds_app.core.rules.stepping import SteppingChanges, review_stepping
+from thresholds_app.core.rules.stepping import CriterionCheck, SteppingChanges, review_stepping
 
 L = {n: {"count": {"at_least": 1, "where": {"level": n, "kind": "concern"}}} for n in (2, 3, 4)}
 BASELINE = {
@@ -298,3 +298,50 @@ def test_a_level_outside_the_pack_is_refused_in_a_full_sentence(pack: Pack) -> N
     message = "The current level must be one of the pack's levels: 1, 2, 3, 4."
     with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
         review_stepping(pack, 5, SteppingChanges({}))
+
+
+# A consent refusal recorded in the case ticks the consent step-up criterion (``ticked_by``),
+# but only at a level whose consent advice asks for a step-up decision (consent.yaml: Level 3).
+CONSENT_CRITERION = "step-up-consent-withheld"
+
+
+def _met(advice_criteria: tuple[CriterionCheck, ...]) -> set[str]:
+    return {c.id for c in advice_criteria if c.met}
+
+
+@pytest.mark.parametrize("already_ticked", [frozenset(), frozenset({"step-up-outcomes-not-met"})])
+def test_a_refusal_recorded_at_level_3_opens_the_review_as_a_step_up(
+    already_ticked: frozenset[str],
+) -> None:
+    real = _real_pack()
+    answers = {"immediate-danger": "no", "pc-warmth-l3": "yes", "consent-refused": "yes"}
+    advice = review_stepping(real, 3, SteppingChanges(answers, answers, already_ticked))
+    assert (advice.direction, advice.advised, advice.indicated_level) == ("step-up", True, 3)
+    assert advice.criteria_met
+    # The recorded refusal is added to what the practitioner ticked, never in place of it.
+    assert _met(advice.criteria) == {CONSENT_CRITERION, *already_ticked}
+
+
+@pytest.mark.parametrize("refused", ["no", "not-known", None])
+def test_no_refusal_recorded_leaves_the_consent_criterion_unticked(refused: str | None) -> None:
+    real = _real_pack()
+    answers = {"immediate-danger": "no", "pc-warmth-l3": "yes"}
+    if refused is not None:
+        answers["consent-refused"] = refused
+    advice = review_stepping(real, 3, SteppingChanges(answers, answers))
+    assert (advice.direction, advice.advised, advice.indicated_level) == ("stay", False, 3)
+    assert not advice.criteria_met
+
+
+def test_a_refusal_at_level_2_does_not_tick_the_level_3_consent_criterion() -> None:
+    """consent.yaml asks for a step-up decision on a refusal only at Level 3."""
+    real = _real_pack()
+    assert not real.consent.levels[2].consider_step_up_if_refused
+    answers = {"immediate-danger": "no", "dn-dental-care-l2": "yes", "consent-refused": "yes"}
+    advice = review_stepping(real, 2, SteppingChanges(answers, answers))
+    assert (advice.direction, advice.advised, advice.indicated_level) == ("stay", False, 2)
+    ticked = review_stepping(
+        real, 2, SteppingChanges(answers, answers, frozenset({CONSENT_CRITERION}))
+    )
+    assert (ticked.direction, ticked.advised) == ("step-up", True)
+    assert _met(ticked.criteria) == {CONSENT_CRITERION}
