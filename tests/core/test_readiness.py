@@ -7,10 +7,17 @@ from dataclasses import replace
 import pytest
 
 from sample_packs import sample_case, sample_pack
-from thresholds_app.core.case.readiness import find_blockers
-from thresholds_app.core.case.record import CaseRecord, HouseholdMember, NextStep
+from thresholds_app.core.case.readiness import (
+    MIN_WORDS_BELOW_STATUTORY,
+    find_blockers,
+    step_up_asked,
+)
+from thresholds_app.core.case.record import CaseRecord, HouseholdMember, NextStep, case_from_json
+from thresholds_app.core.pack.load import load_pack
+from thresholds_app.core.pack.model import Pack
 from thresholds_app.core.rules.assessment import Assessment
 from thresholds_app.core.rules.engine import assess
+from thresholds_app.paths import default_pack_dir, examples_dir
 
 PACK = sample_pack()
 
@@ -155,3 +162,93 @@ def test_each_blocker_says_where_to_fix_it() -> None:
         ("next-step", "decision", "next_steps", None),
         ("referrer", "decision", "referrer.name", None),
     ]
+
+
+# -- On the real pack: a decision below a statutory level, and consent refused ---------------
+# Found by mutation testing (docs/safety/mutation.md): these checks were only exercised by a
+# test outside the mutation run, and no test pinned the word count, the level or the field.
+
+
+@pytest.fixture(scope="module")
+def solihull() -> Pack:
+    pack = load_pack(default_pack_dir()).pack
+    assert pack is not None
+    return pack
+
+
+def _example(name: str) -> CaseRecord:
+    return case_from_json((examples_dir() / f"{name}.json").read_bytes())
+
+
+def _where_and_why(pack: Pack, case: CaseRecord) -> list[tuple[str, str, str, str]]:
+    assessment = assess(pack, case.answers, case.context())
+    return [(b.kind, b.step, b.field, b.message) for b in find_blockers(pack, case, assessment)]
+
+
+def test_a_decision_below_level_4_needs_a_reason_of_fifteen_words(solihull: Pack) -> None:
+    assert MIN_WORDS_BELOW_STATUTORY == 15
+    case = _example("level-2-attendance")
+    case.answers["dn-fgm-known-l4"] = "yes"  # the guidance indicates Level 4 (statutory)
+    case.decision.level = 2
+    fourteen = (
+        "Discussed with our safeguarding lead today; the family cooperate and she is safe now."
+    )
+    assert len(fourteen.split()) == 14
+    case.decision.differs_reason = fourteen
+    assert _where_and_why(solihull, case) == [
+        (
+            "differs-reason",
+            "decision",
+            "decision.differs_reason",
+            "Your decision (Level 2) is below Level 4, which the guidance indicates: explain in "
+            "full (at least 15 words) what you checked, who you discussed it with (your "
+            "safeguarding lead or the MASH) and why the child is not at risk of significant "
+            "harm.",
+        )
+    ]
+    case.decision.differs_reason = fourteen + " Agreed."
+    assert _where_and_why(solihull, case) == []
+
+
+def test_a_short_reason_is_enough_below_a_level_that_is_not_statutory(solihull: Pack) -> None:
+    case = _example("level-2-attendance")
+    case.answers["pc-basic-care-l3"] = "yes"  # the guidance indicates Level 3
+    assert assess(solihull, case.answers, case.context()).indicated_level == 3
+    case.decision.level = 2
+    case.decision.differs_reason = "Family cooperating."
+    assert _where_and_why(solihull, case) == []
+
+
+def test_the_pack_asks_for_a_step_up_decision_only_where_it_says_so(solihull: Pack) -> None:
+    asked = {n: step_up_asked(solihull, n) for n in (1, 2, 3, 4, 5)}
+    assert asked == {1: False, 2: False, 3: True, 4: False, 5: False}  # no Level 5: not asked
+
+
+def _refused(case: CaseRecord) -> CaseRecord:
+    case.answers.update({"consent-sought": "yes", "consent-refused": "yes"})
+    case.consent.outcome = "refused"
+    return case
+
+
+def test_consent_refused_at_level_3_needs_the_step_up_decision(solihull: Pack) -> None:
+    case = _refused(_example("level-2-attendance"))
+    case.answers["pc-basic-care-l3"] = "yes"
+    case.decision.level = 3
+    case.decision.differs_reason = ""
+    assert _where_and_why(solihull, case) == [
+        (
+            "step-up-decision",
+            "decision",
+            "stepping",
+            "Consent was refused at Level 3: open the step-up review (Consider a step up) and "
+            "record the decision about stepping up to Level 4, or record Level 4 as your "
+            "decision.",
+        )
+    ]
+
+
+def test_consent_refused_at_level_2_asks_for_no_step_up(solihull: Pack) -> None:
+    case = _refused(_example("level-2-attendance"))
+    assert assess(solihull, case.answers, case.context()).settled_level == 2
+    assert case.decision.level == 2
+    assert _where_and_why(solihull, case) == []
