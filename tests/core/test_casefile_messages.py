@@ -9,13 +9,19 @@ from __future__ import annotations
 
 import copy
 import json
+import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import pytest
 
 from thresholds_app.core.base.problems import Problem
-from thresholds_app.core.case.reading import CaseFileError, check_case_text, read_case_bytes
+from thresholds_app.core.case.reading import (
+    MAX_CASE_BYTES,
+    CaseFileError,
+    check_case_text,
+    read_case_bytes,
+)
 
 # A fixed case, not the live example: the examples are regenerated with the pack, which would
 # move every line this test names.
@@ -155,3 +161,72 @@ def test_the_whole_message_counts_the_problems_and_says_when_it_stopped() -> Non
     ]
     assert messages[2][0] == "case.json cannot be opened (26 problems):"
     assert messages[2][-1] == "  Stopped after 25 problems; there may be more."
+
+
+def test_more_rows_than_a_case_holds_are_counted_at_the_list() -> None:
+    document = _with(("next_steps",), [BASE["next_steps"][0]] * 31)
+    lines = json.dumps(document, indent=2).splitlines()
+    row = next(i for i, line in enumerate(lines) if line.startswith('  "next_steps": ['))
+    assert _problems(document) == [
+        (
+            row + 1,
+            lines[row].index("[") + 1,
+            "next_steps",
+            "next_steps lists 31 rows; a case file holds at most 30.",
+        )
+    ]
+
+
+def _refusal(path: Path) -> tuple[Problem, ...]:
+    with pytest.raises(CaseFileError) as error:
+        read_case_bytes(path)
+    return error.value.problems
+
+
+def test_a_missing_file_is_named(tmp_path: Path) -> None:
+    assert _refusal(tmp_path / "gone.json") == (
+        Problem("gone.json", None, None, "", "the file could not be found."),
+    )
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="Windows says the file is not found")
+def test_a_file_that_cannot_be_read_is_named_with_the_reason(tmp_path: Path) -> None:
+    not_a_folder = tmp_path / "notes.txt"
+    not_a_folder.write_text("x", encoding="utf-8")
+    assert _refusal(not_a_folder / "case.json") == (
+        Problem("case.json", None, None, "", "the file could not be read (Not a directory)."),
+    )
+
+
+def test_a_file_at_the_size_limit_is_read_and_a_larger_one_is_refused_unread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "big.json"
+    with path.open("wb") as handle:
+        handle.truncate(MAX_CASE_BYTES)  # sparse: no need to write 20 MB
+    assert len(read_case_bytes(path)) == MAX_CASE_BYTES
+    with path.open("ab") as handle:
+        handle.truncate(2 * MAX_CASE_BYTES)
+
+    asked: list[int | None] = []
+    real_open = Path.open
+
+    class Counting:  # the real file, with every read's size noted
+        def __init__(self, handle: BinaryIO) -> None:
+            self.handle = handle
+
+        def __enter__(self) -> Counting:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            self.handle.close()
+
+        def read(self, size: int | None = -1) -> bytes:
+            asked.append(size)
+            return self.handle.read(size)
+
+    monkeypatch.setattr(Path, "open", lambda self, *a, **k: Counting(real_open(self, *a, **k)))
+    assert _refusal(path) == (
+        Problem("big.json", None, None, "", "the file is larger than 20 MB: not a case file."),
+    )
+    assert asked == [MAX_CASE_BYTES + 1]  # one byte past the limit, never the whole file
