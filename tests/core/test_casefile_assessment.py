@@ -138,3 +138,33 @@ def test_a_saved_case_is_readable_text_and_a_bad_one_is_named() -> None:
     assert text.endswith("}\n")
     with pytest.raises(CaseFileError, match=r"^The file: "):
         case_from_json("[]")
+    with pytest.raises(CaseFileError, match=r"^review-me\.json: it is not a thresholds case file"):
+        case_from_json("[]", name="review-me.json")  # the name the caller gives, not "The file"
+
+
+def test_a_case_with_a_step_and_a_review_reads_back_whole_and_its_copy_shares_nothing() -> None:
+    """The step-up review edits a copy made through to_dict (ui/shell/review_flow.py)."""
+    from thresholds_app.core.case.record import SteppingRecord
+    from thresholds_app.core.case.reviews import Review
+
+    case = _example("level-2-attendance.json")
+    case.stepping = SteppingRecord("up", ["step-up-significant-harm"], "Bruising seen twice.")
+    case.reviews = [
+        Review(
+            reviewer="A. Reviewer",
+            role="MASH social worker",
+            reviewed_at="2026-01-12T11:30:00+00:00",
+            level=3,
+            agrees=False,
+            reasons="Needs are higher than the referral says.",
+            gaps=["child-voice"],
+        )
+    ]
+    back = case_from_json(case_to_json(case))
+    assert (back.stepping, back.reviews) == (case.stepping, case.reviews)
+    copy = CaseRecord.from_dict(case.to_dict())
+    assert copy.stepping is not None
+    copy.stepping.criteria.append("step-up-needs-escalating")
+    copy.reviews[0].gaps.append("family-views")
+    assert case.stepping.criteria == ["step-up-significant-harm"]
+    assert case.reviews[0].gaps == ["child-voice"]
