@@ -276,3 +276,10 @@ def test_a_case_file_with_only_the_required_fields_opens_as_an_empty_case() -> N
     assert case_from_json(json.dumps(document)) == expected
     with_consent = case_from_json(json.dumps(document | {"consent": {"sought": True}}))
     assert with_consent.consent == ConsentRecord(sought=True)  # nothing shared
+
+
+def test_text_read_without_a_name_is_called_the_file() -> None:
+    from thresholds_app.core.case.record import read_case_text
+
+    with pytest.raises(CaseFileError, match=r"^The file: it is not a thresholds case file"):
+        read_case_text("[]")
