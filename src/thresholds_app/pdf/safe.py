@@ -115,7 +115,7 @@ def safe_paras(text: str, style: ParagraphStyle, empty: str = "") -> list[Paragr
     """Return Paragraphs for any user text: one per line, long lines split into pieces."""
     cleaned = clean_text(text).strip("\n")
     if not cleaned.strip():
-        return [Paragraph(escape(empty), None)] if empty else []
+        return [Paragraph(escape(empty), style)] if empty else []
     style = style_for(cleaned, style)
     paragraphs: list[Paragraph] = []
     for line in cleaned.split("\n"):
