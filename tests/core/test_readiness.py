@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from realpack import real_pack
 
 from sample_packs import sample_case, sample_pack
 from thresholds_app.core.case.readiness import (
@@ -16,7 +17,7 @@ from thresholds_app.core.case.record import CaseRecord, HouseholdMember, NextSte
 from thresholds_app.core.pack.load import load_pack
 from thresholds_app.core.pack.model import Pack
 from thresholds_app.core.rules.assessment import Assessment
-from thresholds_app.core.rules.engine import assess
+from thresholds_app.core.rules.engine import DANGER_NOT_KNOWN_STEP, assess
 from thresholds_app.paths import default_pack_dir, examples_dir
 
 PACK = sample_pack()
@@ -252,3 +253,155 @@ def test_consent_refused_at_level_2_asks_for_no_step_up(solihull: Pack) -> None:
     assert assess(solihull, case.answers, case.context()).settled_level == 2
     assert case.decision.level == 2
     assert _where_and_why(solihull, case) == []
+
+
+def test_every_blocker_of_an_empty_case_in_full() -> None:
+    """Kind, step, field and words of each blocker (found by mutation testing, mutation.md)."""
+    from thresholds_app.core.case.record import new_case
+
+    case = new_case(PACK)
+    case.referrer.name = "A. Teacher"  # only the agency is missing
+    found = [(b.kind, b.field, b.message) for b in find_blockers(PACK, case, None)]
+    assert found == [
+        (
+            "unanswered-question",
+            "answers.immediate-danger",
+            "Answer yes or no: Is the child in immediate danger?",
+        ),
+        (
+            "reference",
+            "child.reference",
+            "Give the child a case reference: it is printed on every page instead of a name.",
+        ),
+        (
+            "household-list",
+            "answers.other-children-considered",
+            "List every other child in the household or in contact, or confirm there are none.",
+        ),
+        (
+            "not-assessed",
+            "answers",
+            "The case has not been assessed against the guidance yet.",
+        ),
+        (
+            "consent",
+            "consent.sought",
+            "Say whether consent was sought from the family (or the young person).",
+        ),
+        (
+            "decision",
+            "decision.level",
+            "Record your own decision: the level of need you judge applies.",
+        ),
+        ("decision-reasons", "decision.reasons", "Write the reasons for your decision."),
+        ("worry", "free_text.worry", "Say what you are worried about."),
+        (
+            "child-voice",
+            "free_text.child_voice",
+            "Record the child's voice in their own words, or say why it could not be obtained.",
+        ),
+        (
+            "family-views",
+            "free_text.family_views",
+            "Record the family's views, or say why they are not known.",
+        ),
+        (
+            "next-step",
+            "next_steps",
+            "Add at least one next step: what will happen, who will do it and by when.",
+        ),
+        ("referrer", "referrer.agency", "Add your name and agency as the referrer."),
+    ]
+    case.referrer = replace(case.referrer, name="", agency="Oak Lane Primary")
+    assert find_blockers(PACK, case, None)[-1].field == "referrer.name"
+
+
+@pytest.mark.parametrize("answer", ["yes", "no"])
+def test_a_danger_question_answered_yes_or_no_needs_nothing_more(
+    ready: tuple[CaseRecord, Assessment], answer: str
+) -> None:
+    case, _ = ready
+    case.answers["immediate-danger"] = answer
+    assessment = assess(PACK, case.answers, case.context())
+    assert not [b for b in find_blockers(PACK, case, assessment) if b.kind == "unanswered-question"]
+
+
+def test_danger_not_known_says_what_to_do_now(ready: tuple[CaseRecord, Assessment]) -> None:
+    case, _ = ready
+    case.answers["immediate-danger"] = "not-known"
+    blocker = find_blockers(PACK, case, None)[0]
+    assert (blocker.kind, blocker.step, blocker.field) == (
+        "unanswered-question",
+        "safety",
+        "answers.immediate-danger",
+    )
+    assert blocker.message == (
+        "Answer yes or no: Is the child in immediate danger? (answered not known). "
+        + DANGER_NOT_KNOWN_STEP
+    )
+    case.answers["immediate-danger"] = "no"
+    case.answers["consent-sought"] = "not-known"  # not the danger question: no danger step
+    assert "answered not known" not in find_blockers(PACK, case, None)[0].message
+
+
+LONG_QUESTION = (
+    "Have you asked the parents (or a young person who can decide for themselves) for consent, "
+    "and recorded what they said?"
+)
+
+
+@pytest.fixture(scope="module")
+def two_mandatory(tmp_path_factory: pytest.TempPathFactory) -> Pack:
+    """The real pack with consent-sought mandatory too, and its question made long."""
+    return real_pack(
+        tmp_path_factory.mktemp("pack"),
+        {
+            "pack.yaml": lambda text: text.replace(
+                "mandatory_questions: [immediate-danger]",
+                "mandatory_questions: [immediate-danger, consent-sought]",
+            ),
+            "questions.yaml": lambda text: text.replace(
+                "    text: Have you asked the parents (or a young person who can decide for "
+                "themselves) for consent?",
+                f"    text: {LONG_QUESTION}",
+            ),
+        },
+    )
+
+
+def test_each_mandatory_question_is_asked_for_in_the_needs_step(two_mandatory: Pack) -> None:
+    assert two_mandatory.manifest.mandatory_questions == ("immediate-danger", "consent-sought")
+    assert two_mandatory.questions["consent-sought"].text == LONG_QUESTION
+    case = _example("level-2-attendance")
+    case.answers["immediate-danger"] = "no"
+    case.answers.pop("consent-sought", None)
+    blockers = [
+        b for b in find_blockers(two_mandatory, case, None) if b.field.startswith("answers.")
+    ]
+    assert [(b.kind, b.step, b.field, b.message) for b in blockers] == [
+        (
+            "unanswered-question",
+            "needs",
+            "answers.consent-sought",
+            f"Answer yes or no: {LONG_QUESTION[:89]}…",
+        )
+    ]
+
+
+def test_short_labels_are_kept_whole_up_to_the_limit() -> None:
+    from thresholds_app.core.case.readiness import _short
+
+    assert _short("x" * 60) == "x" * 60
+    assert _short("x" * 61) == "x" * 59 + "…"
+    assert _short(" a \n b ") == "a b"
+
+
+def test_consent_refused_at_the_guidances_level_3_asks_for_the_step_up_below_it(
+    solihull: Pack,
+) -> None:
+    """The decision (Level 2) asks nothing; the guidance's Level 3 still does."""
+    case = _refused(_example("level-2-attendance"))
+    case.answers["pc-basic-care-l3"] = "yes"
+    case.decision.level = 2
+    case.decision.differs_reason = "Early help is already in place through the school nurse."
+    assert [k for k, _s, _f, _m in _where_and_why(solihull, case)] == ["step-up-decision"]
