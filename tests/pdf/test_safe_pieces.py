@@ -48,6 +48,11 @@ def test_a_piece_never_runs_past_the_limit_to_reach_a_later_space() -> None:
     assert _texts(line) == ["a" * 1400, "b" * 399 + " " + "c" * 1000]
 
 
+def test_a_piece_after_a_cut_keeps_every_letter_it_starts_with() -> None:
+    line = "a" * 1400 + " " + "Xavier" * 50  # no space after the one the cut is made at
+    assert _texts(line) == ["a" * 1400, "Xavier" * 50]
+
+
 def test_a_space_early_in_the_piece_is_not_used_so_pieces_stay_large() -> None:
     line = "a" * 600 + " " + "b" * 2000  # the only space is in the first half of a piece
     pieces = _texts(line)
