@@ -405,3 +405,163 @@ def test_consent_refused_at_the_guidances_level_3_asks_for_the_step_up_below_it(
     case.decision.level = 2
     case.decision.differs_reason = "Early help is already in place through the school nurse."
     assert [k for k, _s, _f, _m in _where_and_why(solihull, case)] == ["step-up-decision"]
+
+
+def _blockers(case: CaseRecord, assessment: Assessment | None) -> list[tuple[object, ...]]:
+    return [
+        (b.kind, b.step, b.field, b.message, b.household_index)
+        for b in find_blockers(PACK, case, assessment)
+    ]
+
+
+def test_each_step_of_recording_consent_is_asked_for_in_turn(
+    ready: tuple[CaseRecord, Assessment],
+) -> None:
+    case, assessment = ready
+    steps = []
+    case.consent.sought = None
+    steps.append(_blockers(case, assessment))
+    case.consent.sought, case.consent.not_sought_reason = False, ""
+    steps.append(_blockers(case, assessment))
+    case.consent.sought, case.consent.outcome = True, ""
+    steps.append(_blockers(case, assessment))
+    case.consent.outcome, case.consent.by_whom = "given", " "
+    steps.append(_blockers(case, assessment))
+    assert steps == [
+        [
+            (
+                "consent",
+                "consent",
+                f"consent.{field}",
+                message,
+                None,
+            )
+        ]
+        for field, message in (
+            ("sought", "Say whether consent was sought from the family (or the young person)."),
+            ("not_sought_reason", "Say why consent was not sought."),
+            ("outcome", "Record whether consent was given or refused, and by whom."),
+            ("by_whom", "Record who gave or refused consent."),
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("change", "why"),
+    [
+        (
+            {"level_withheld": True, "indicated_level": None},
+            "The guidance's level is not shown (the guidance is not in force)",
+        ),
+        (
+            {"enough_answered": False},
+            "The guidance indicates at least Level 3, but not enough is answered yet to rely on it",
+        ),
+        (
+            {"enough_answered": False, "indicated_level": None},
+            "Not enough is answered for the guidance to indicate a level",
+        ),
+    ],
+)
+def test_a_decision_without_a_settled_level_needs_to_say_how_it_was_reached(
+    ready: tuple[CaseRecord, Assessment], change: dict[str, object], why: str
+) -> None:
+    case, assessment = ready
+    assessment = replace(assessment, **change)
+    assert _blockers(case, assessment) == [
+        (
+            "differs-reason",
+            "decision",
+            "decision.differs_reason",
+            why + ": explain how you reached your decision.",
+            None,
+        )
+    ]
+
+
+def test_a_decision_that_differs_is_routed_to_the_reason(
+    ready: tuple[CaseRecord, Assessment],
+) -> None:
+    case, assessment = ready
+    case.decision.level = 2
+    assert _blockers(case, assessment) == [
+        (
+            "differs-reason",
+            "decision",
+            "decision.differs_reason",
+            "Your decision (Level 2) differs from what the guidance indicates (Level 3): "
+            "explain why.",
+            None,
+        )
+    ]
+
+
+def test_an_unnamed_child_in_the_household_is_counted_from_one(
+    ready: tuple[CaseRecord, Assessment],
+) -> None:
+    case, assessment = ready
+    case.household = [
+        HouseholdMember("Sibling A", assessed=True, outcome="Level 3"),
+        HouseholdMember(""),
+    ]
+    assert _blockers(case, assessment) == [
+        (
+            "household-member",
+            "child",
+            "household[1].reason_not_assessed",
+            "Say whether Child 2 in the household has been assessed, and if not, why not.",
+            1,
+        )
+    ]
+    case.household = []
+    case.answers["other-children-considered"] = "yes"  # confirmed: no other children
+    assert _blockers(case, assessment) == []
+
+
+def test_each_next_step_is_named_by_its_number_and_first_missing_part(
+    ready: tuple[CaseRecord, Assessment],
+) -> None:
+    case, assessment = ready
+    case.next_steps = [
+        NextStep(action="Meet mum", who="Class teacher", by_when="Friday"),
+        NextStep(action="Call the school nurse", by_when="Monday"),
+    ]
+    assert _blockers(case, assessment) == [
+        ("next-step", "decision", "next_steps[1].who", "Next step 2 needs who will do it.", None)
+    ]
+    case.next_steps = []
+    assert _blockers(case, assessment) == [
+        (
+            "next-step",
+            "decision",
+            "next_steps",
+            "Add at least one next step: what will happen, who will do it and by when.",
+            None,
+        )
+    ]
+
+
+def test_a_step_up_review_or_a_decision_at_the_higher_level_settles_a_refusal(
+    solihull: Pack,
+) -> None:
+    from thresholds_app.core.case.record import SteppingRecord
+
+    case = _refused(_example("level-2-attendance"))
+    case.answers["pc-basic-care-l3"] = "yes"
+    case.decision.level = 3
+    case.stepping = SteppingRecord("down", [], "")  # a step down is not the step-up review
+    assert [k for k, _s, _f, _m in _where_and_why(solihull, case)] == ["step-up-decision"]
+    case.stepping = SteppingRecord("up", ["step-up-consent-withheld"], "")
+    assert _where_and_why(solihull, case) == []
+    case.stepping = None
+    case.decision.level = 4
+    case.decision.differs_reason = "Consent refused and the needs are not met: stepped up."
+    assert _where_and_why(solihull, case) == []
+
+
+def test_times_are_written_in_utc_to_the_second() -> None:
+    import re
+
+    from thresholds_app.core.case.record import utc_now_iso
+
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", utc_now_iso())
