@@ -304,8 +304,23 @@ def test_twenty_five_problems_are_all_listed_and_more_stop_at_twenty_five() -> N
         many["child"][f"extra{number}"] = 1
     many["reviews"] = [{"stage": "screening", "level": 3.0} for _ in range(20)]
     problems = _problems(many)
-    assert problems[-1] == (None, None, "", "Stopped after 25 problems; there may be more.")
+    with pytest.raises(CaseFileError) as error:
+        check_case_text(json.dumps(many, indent=2), "case.json")
+    stop = "Stopped after 25 problems; there may be more."
+    assert error.value.problems[-1] == Problem("case.json", None, None, "", stop)
     paths = [path for _line, _column, path, _message in problems[:-1]]
     assert paths == [f"child.extra{n}" for n in range(6)] + [
         f"reviews[{n}].level" for n in range(19)
     ]
+
+
+def test_the_case_limits_apply_and_a_json_problem_names_the_file() -> None:
+    document = _with(("free_text", "worry"), "x" * 200_001)  # more text than a case holds
+    with pytest.raises(CaseFileError) as error:
+        check_case_text(json.dumps(document), "case.json")
+    (problem,) = error.value.problems
+    assert (problem.file, problem.path) == ("case.json", "free_text.worry")
+    assert problem.message.startswith("the file holds more than 200,000 characters of text")
+    with pytest.raises(CaseFileError) as error:
+        check_case_text('{"format": ', "case.json")
+    assert error.value.problems[0].file == "case.json"

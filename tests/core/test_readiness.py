@@ -565,3 +565,12 @@ def test_times_are_written_in_utc_to_the_second() -> None:
     from thresholds_app.core.case.record import utc_now_iso
 
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", utc_now_iso())
+
+
+def test_before_assessing_a_refusal_at_the_decided_level_asks_for_the_step_up(
+    solihull: Pack,
+) -> None:
+    case = _refused(_example("level-2-attendance"))
+    case.decision.level = 3
+    blockers = [b for b in find_blockers(solihull, case, None) if b.kind == "step-up-decision"]
+    assert [b.message.split(":")[0] for b in blockers] == ["Consent was refused at Level 3"]
