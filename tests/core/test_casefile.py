@@ -17,6 +17,7 @@ from thresholds_app.core.case.record import (
     CASE_FORMAT_VERSION,
     CaseFileError,
     CaseRecord,
+    ConsentRecord,
     PackRef,
     SteppingRecord,
     case_from_json,
@@ -275,3 +276,33 @@ def test_lone_surrogate_is_saved_as_a_replacement_character(tmp_path: Path) -> N
     save_case(case, tmp_path / "c.json")
     (tmp_path / "c.json").read_text(encoding="utf-8")  # plain UTF-8, no escapes needed
     assert load_case(tmp_path / "c.json").free_text.child_voice == "half an emoji \ufffd here"
+
+
+def test_a_case_file_with_only_the_required_fields_opens_as_an_empty_case() -> None:
+    """The schema requires only these five fields; every other part has a safe default.
+
+    Found by mutation testing (docs/safety/mutation.md): no test opened such a file, so a
+    missing default (which would call the file damaged) went unnoticed.
+    """
+    document = {
+        "format": "thresholds-case",
+        "format_version": CASE_FORMAT_VERSION,
+        "case_id": "00000000-0000-4000-8000-000000000009",
+        "created": "2026-01-05T09:30:00Z",
+        "pack": {"id": "solihull-rhrt", "version": "0.2.1", "hash": ""},
+    }
+    expected = CaseRecord(
+        case_id=document["case_id"],
+        created=document["created"],
+        pack=PackRef("solihull-rhrt", "0.2.1", ""),
+    )
+    assert case_from_json(json.dumps(document)) == expected
+    with_consent = case_from_json(json.dumps(document | {"consent": {"sought": True}}))
+    assert with_consent.consent == ConsentRecord(sought=True)  # nothing shared
+
+
+def test_text_read_without_a_name_is_called_the_file() -> None:
+    from thresholds_app.core.case.record import read_case_text
+
+    with pytest.raises(CaseFileError, match=r"^The file: it is not a thresholds case file"):
+        read_case_text("[]")

@@ -49,6 +49,9 @@ CASES = {
         "level-3-consent-refused.json", **{_strength(): "yes"}
     ),
     "level 4 with a route": lambda: _assessed("level-4-sibling-group.json"),
+    "danger not known": lambda: _assessed(  # a mandatory question unsettled: "missing"
+        "level-4-sibling-group.json", **{"immediate-danger": "not-known"}
+    ),
     "guidance not in force": lambda: replace(
         _assessed("level-2-attendance.json"),
         indicated_level=None,
@@ -82,7 +85,8 @@ def test_the_examples_cover_what_a_record_must_keep() -> None:
     assert any(a.consent.consent_refused and a.consent.do_not_tell_parents for a in made)
     assert any(a.route for a in made)
     assert any(a.warnings for a in made)
-    assert any(a.missing for a in made) or any(a.gaps for a in made)
+    assert any(a.missing for a in made)
+    assert any(a.gaps for a in made)
     assert any(a.strengths for a in made)
     assert any(a.what_would_change for a in made)
     assert all(a.reasons and a.contacts and a.next_steps and a.topics is not None for a in made)
@@ -138,3 +142,33 @@ def test_a_saved_case_is_readable_text_and_a_bad_one_is_named() -> None:
     assert text.endswith("}\n")
     with pytest.raises(CaseFileError, match=r"^The file: "):
         case_from_json("[]")
+    with pytest.raises(CaseFileError, match=r"^review-me\.json: it is not a thresholds case file"):
+        case_from_json("[]", name="review-me.json")  # the name the caller gives, not "The file"
+
+
+def test_a_case_with_a_step_and_a_review_reads_back_whole_and_its_copy_shares_nothing() -> None:
+    """The step-up review edits a copy made through to_dict (ui/shell/review_flow.py)."""
+    from thresholds_app.core.case.record import SteppingRecord
+    from thresholds_app.core.case.reviews import Review
+
+    case = _example("level-2-attendance.json")
+    case.stepping = SteppingRecord("up", ["step-up-significant-harm"], "Bruising seen twice.")
+    case.reviews = [
+        Review(
+            reviewer="A. Reviewer",
+            role="MASH social worker",
+            reviewed_at="2026-01-12T11:30:00+00:00",
+            level=3,
+            agrees=False,
+            reasons="Needs are higher than the referral says.",
+            gaps=["child-voice"],
+        )
+    ]
+    back = case_from_json(case_to_json(case))
+    assert (back.stepping, back.reviews) == (case.stepping, case.reviews)
+    copy = CaseRecord.from_dict(case.to_dict())
+    assert copy.stepping is not None
+    copy.stepping.criteria.append("step-up-needs-escalating")
+    copy.reviews[0].gaps.append("family-views")
+    assert case.stepping.criteria == ["step-up-significant-harm"]
+    assert case.reviews[0].gaps == ["child-voice"]
