@@ -109,7 +109,7 @@ def test_assessment_is_autosaved(qtbot, qapp, pack, tmp_path, restore_app) -> No
     page.state.set_answer("immediate-danger", "no")
     (info,) = ext.store.pending_drafts()
     assert info.answers == 1
-    window.ask = lambda _title, _text, on_yes: on_yes()  # "start again?" yes
+    window.ask_save = lambda _title, _text, _save, discard: discard()  # "start again?" discard
     window.new_assessment()  # a fresh case: the old draft goes (H17)
     assert ext.store.pending_drafts() == []
 
@@ -220,6 +220,7 @@ def test_quit_does_not_ask_when_drafts_keep_the_work(qtbot, qapp, pack, tmp_path
     window.new_assessment()
     window.page("assessment").state.set_answer("immediate-danger", "no")
     window.ask = lambda *_a: pytest.fail("no question: the encrypted draft keeps the work")
+    window.ask_save = lambda *_a: pytest.fail("no question: the encrypted draft keeps the work")
     window.close()
     assert not window.isVisible()
     assert len(drafts.store.pending_drafts()) == 1

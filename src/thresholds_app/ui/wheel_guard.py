@@ -38,7 +38,7 @@ GUARDED = "wheelGuarded"  # a property marking widgets already guarded
 GESTURE_GAP = 0.5  # seconds: wheel movements closer together than this are one gesture
 
 
-def _is_choice(widget: QWidget) -> bool:
+def _is_choice(widget: QObject) -> bool:
     return isinstance(widget, (QComboBox, QAbstractSpinBox))
 
 
@@ -50,7 +50,7 @@ def _page_around(widget: QWidget) -> QAbstractScrollArea | None:
 
 
 class _WheelFilter(QObject):
-    def __init__(self, parent: QObject, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, parent: QObject | None, clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__(parent)
         self.clock = clock
         self._last_target: QWidget | None = None  # where the last wheel movement went

@@ -231,12 +231,11 @@ class AssessmentPage(QWidget):
         for keys, handler in (
             (QKeySequence("Ctrl+PgDown"), lambda: self.step_by(1)),
             (QKeySequence("Ctrl+PgUp"), lambda: self.step_by(-1)),
-            (QKeySequence.StandardKey.Save, self.save_case_file),
         ):
             shortcut = QShortcut(keys, self)
             shortcut.setContext(context)
             shortcut.activated.connect(handler)
-        # Ctrl+1…6 are the window's (Go menu), so they reach the steps from any screen.
+        # Ctrl+1…6 and Ctrl+S are the window's (Go and File menus), so they work from any screen.
 
     # -- navigation -----------------------------------------------------------------------
     def current_step(self) -> str:

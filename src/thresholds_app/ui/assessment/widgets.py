@@ -43,6 +43,44 @@ def ask_yes_no(parent: QWidget, title: str, text: str, on_yes: Callable[[], obje
     return box
 
 
+def ask_save_discard(
+    parent: QWidget,
+    title: str,
+    text: str,
+    on_save: Callable[[], object],
+    on_discard: Callable[[], object],
+) -> QMessageBox:
+    """Ask Save / Discard / Cancel about unsaved work with a box that never blocks the caller.
+
+    Save is the default (Return) and Escape cancels, so no single key throws work away; Cancel
+    runs nothing. ``on_save`` is expected to go on only once the work was really saved.
+    """
+    from PySide6.QtCore import Qt  # not at the top: see thresholds_app.ui.qtprops
+    from PySide6.QtWidgets import QMessageBox
+
+    buttons = QMessageBox.StandardButton
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        title,
+        text,
+        buttons.Save | buttons.Discard | buttons.Cancel,
+        parent,
+    )
+    box.setDefaultButton(buttons.Save)
+    box.setEscapeButton(buttons.Cancel)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    actions = {buttons.Save: on_save, buttons.Discard: on_discard}
+
+    def clicked(button: object) -> None:
+        action = actions.get(box.standardButton(button))  # type: ignore[arg-type]
+        if action is not None:
+            action()
+
+    box.buttonClicked.connect(clicked)
+    box.open()
+    return box
+
+
 def clear_layout(layout: QLayout) -> None:
     """Remove and delete every widget in ``layout``."""
     while layout.count():
