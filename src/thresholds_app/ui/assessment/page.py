@@ -41,7 +41,7 @@ from thresholds_app.ui.assessment.safety_step import SafetyStep
 from thresholds_app.ui.assessment.scroll_follow import follow_content
 from thresholds_app.ui.assessment.steps import STEPS
 from thresholds_app.ui.assessment.topic_dialog import topic_dialog
-from thresholds_app.ui.assessment.widgets import ask_yes_no, enter_presses_buttons
+from thresholds_app.ui.assessment.widgets import ask_yes_no, enter_presses_buttons, focus_heading
 from thresholds_app.ui.assessment.wrapping_list import make_wrapping
 from thresholds_app.ui.case_state import AssessFn, CaseState
 
@@ -311,7 +311,7 @@ class AssessmentPage(QWidget):
         focus = getattr(step, "focus_first", None)
         if focus is not None:
             focus()
-        else:
+        elif not focus_heading(step):
             step.focusNextChild()
 
     def has_unsaved_work(self) -> bool:

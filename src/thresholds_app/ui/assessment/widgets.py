@@ -113,7 +113,24 @@ def heading(text: str, level: int = 1, parent: QWidget | None = None) -> QLabel:
 
     Its size stays relative to the application font, so it grows with the text scale.
     """
-    return big_text(text, {1: 1.55, 2: 1.2, 3: 1.05}.get(level, 1.0), parent=parent)
+    label = big_text(text, {1: 1.55, 2: 1.2, 3: 1.05}.get(level, 1.0), parent=parent)
+    label.setProperty("headingLevel", level)  # the stylesheet rings a focused step heading
+    return label
+
+
+def focus_heading(step: QWidget) -> bool:
+    """Put the keyboard focus on ``step``'s page heading; False if it has none.
+
+    Arriving at a step lands here rather than on an answer (a stray Space would choose it) or
+    on whatever follows in the focus chain (the side panel). The heading is not a Tab stop of
+    its own (no focus policy), so Tab from it goes straight to the step's first answer, and a
+    screen reader reads the step's title first.
+    """
+    for label in step.findChildren(QLabel):
+        if label.property("headingLevel") == 1 and label.isVisibleTo(step):
+            label.setFocus()
+            return True
+    return False
 
 
 def big_text(text: str, factor: float, parent: QWidget | None = None) -> QLabel:
