@@ -185,6 +185,7 @@ class NeedsStep(QWidget):
         self.search.setAccessibleName(self.tr("Search the indicators"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._on_search)
+        self._shown_query = ""  # the search whose results are on show
         layout.addWidget(self.search)
         QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search)
         self.results = CardList(self.tr("Search results"))
@@ -337,6 +338,20 @@ class NeedsStep(QWidget):
     def _focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
+        self.scroll_area.ensureWidgetVisible(self.search)  # never a cursor out of sight
+
+    def _results_to_top(self) -> None:
+        """Scroll back to the search box and the results' heading (a new search)."""
+        body = self.scroll_area.widget()
+        if body is None:
+            return
+        layout = body.layout()
+        if layout is not None:
+            layout.activate()  # the new results' sizes, so the scroll lands right
+        top = self.search.mapTo(body, self.search.rect().topLeft()).y()
+        bar = self.scroll_area.verticalScrollBar()
+        if bar.value() > top:
+            bar.setValue(max(0, top - 8))
 
     def _on_search(self, text: str) -> None:
         if not text.strip():
@@ -363,6 +378,9 @@ class NeedsStep(QWidget):
             title = self.tr("{m} indicators match some of “{q}”").format(m=found, q=query)
         self.results.title.setText(title)
         self.pages.setCurrentWidget(self.results)
+        if query != self._shown_query:  # a new search starts at its heading, not mid-list
+            self._shown_query = query
+            self._results_to_top()
 
     def _other_requested(self, kind: str, item_id: str) -> None:
         if kind == "pathway":
