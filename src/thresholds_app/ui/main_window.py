@@ -226,8 +226,14 @@ class MainWindow(QMainWindow):
     def _build_settings(self, settings: AppSettings, appearance: Appearance) -> QWidget:
         from thresholds_app.ui.settings_page import SettingsPage
 
-        drafts_note = self.drafts.label.toolTip() if self.drafts else ""
-        return SettingsPage(settings, appearance, self.idle_lock, drafts_note)
+        drafts = self.drafts
+        if drafts is None:  # no drafts at all: work lives in memory only
+            return SettingsPage(settings, appearance, self.idle_lock, "", drafts_on_disk=False)
+        page = SettingsPage(
+            settings, appearance, self.idle_lock, drafts.label.toolTip(), drafts.on_disk
+        )
+        drafts.where_changed.connect(page.show_drafts)
+        return page
 
     # -- open work --------------------------------------------------------------------------
     def continue_assessment(self) -> bool:
