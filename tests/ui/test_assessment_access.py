@@ -115,7 +115,7 @@ def test_step_1_starts_on_its_heading_so_a_stray_space_answers_nothing(qtbot):
     page = start_assessment(qtbot, window)
     qtbot.waitUntil(lambda: window.focusWidget() is not None)
     focused = window.focusWidget()
-    assert focused.property("headingLevel") == 1  # the step's heading, not "Yes"
+    assert focused.property("headingLevel") == "1"  # the step's heading, not "Yes"
     assert page.safety.isAncestorOf(focused)
     qtbot.keyClick(focused, Qt.Key.Key_Space)
     assert page.state.case.answers == {}  # nothing answered

@@ -114,7 +114,7 @@ def heading(text: str, level: int = 1, parent: QWidget | None = None) -> QLabel:
     Its size stays relative to the application font, so it grows with the text scale.
     """
     label = big_text(text, {1: 1.55, 2: 1.2, 3: 1.05}.get(level, 1.0), parent=parent)
-    label.setProperty("headingLevel", level)  # the stylesheet rings a focused step heading
+    label.setProperty("headingLevel", str(level))  # text: the stylesheet marks a focused one
     return label
 
 
@@ -127,7 +127,7 @@ def focus_heading(step: QWidget) -> bool:
     screen reader reads the step's title first.
     """
     for label in step.findChildren(QLabel):
-        if label.property("headingLevel") == 1 and label.isVisibleTo(step):
+        if label.property("headingLevel") == "1" and label.isVisibleTo(step):
             label.setFocus()
             return True
     return False
