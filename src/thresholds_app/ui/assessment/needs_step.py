@@ -7,7 +7,7 @@ built the first time it is opened, so the step appears instantly however big the
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QShortcut
+from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -29,7 +29,7 @@ from thresholds_app.ui.assessment.search import (
     keep_long_lived_out_of_the_collector,
 )
 from thresholds_app.ui.assessment.widgets import clear_layout, heading, muted_label
-from thresholds_app.ui.assessment.wrapping_list import INDENT_ROLE, make_wrapping
+from thresholds_app.ui.assessment.wrapping_list import HEADING_ROLE, INDENT_ROLE, make_wrapping
 from thresholds_app.ui.case_state import CaseState
 
 _AREA_ROLE = Qt.ItemDataRole.UserRole
@@ -215,9 +215,7 @@ class NeedsStep(QWidget):
         for domain in self.pack.domains:
             parent = QListWidgetItem(domain.title)
             parent.setFlags(Qt.ItemFlag.ItemIsEnabled)  # a heading: not selectable
-            bold = QFont(parent.font())
-            bold.setBold(True)
-            parent.setFont(bold)
+            parent.setData(HEADING_ROLE, True)  # bold in the list's font as text scales
             self.tree.addItem(parent)
             for area in domain.areas:
                 child = QListWidgetItem(area.title)
