@@ -303,6 +303,14 @@ def test_zooming_in_with_the_needs_step_open_keeps_it_whole(qtbot, qapp, tmp_pat
             if found:
                 failures[scale] = sorted(set(found))
         assert failures == {}, "\n".join(f"{k}: {p}" for k, v in failures.items() for p in v)
+        others: dict[str, list[str]] = {}  # and every other step, visited after the zoom
+        for key in page.steps:
+            page.go_to_step(key)
+            qtbot.wait(60)
+            found = off_the_view(page.steps[key]) + list_items_cut(page.steps[key])
+            if found:
+                others[key] = sorted(set(found))
+        assert others == {}, "\n".join(f"{k}: {p}" for k, v in others.items() for p in v)
     finally:
         qapp.setFont(font)
         qapp.setPalette(palette)
