@@ -190,11 +190,10 @@ class StartPage(QWidget):
     def _escape_lands_on_a_card(self) -> None:
         # After a menu or a dialog closes the focus can be left on nothing the user can see;
         # Escape on this screen brings it back to a card (one already focused keeps it).
-        from PySide6.QtCore import Qt
+        # (A key name, not Qt.Key: the Qt namespace costs start-up 30 ms; see qtprops.)
         from PySide6.QtGui import QKeySequence, QShortcut
 
-        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
-        escape.setContext(Qt.ShortcutContext.WindowShortcut)
+        escape = QShortcut(QKeySequence("Escape"), self)  # the window's, while this is shown
         escape.activated.connect(self._escape)
 
     def _escape(self) -> None:
