@@ -73,13 +73,13 @@ class Shooter:
 
 def _layout_problems(step: QWidget) -> list[str]:
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "ui"))
-    from test_layout_fits import clipped, squashed
+    from test_layout_fits import clipped, list_items_cut, off_the_view, squashed
 
     for _ in range(20):  # a loaded machine may not have laid the step out yet
         if step.height() >= step.heightForWidth(step.width()):
             break
         _settle(50)
-    return clipped(step) + squashed(step)
+    return clipped(step) + squashed(step) + off_the_view(step) + list_items_cut(step)
 
 
 def drive(size: str, scale: str, colours: str, out: Path) -> None:

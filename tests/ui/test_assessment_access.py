@@ -48,8 +48,7 @@ def test_every_control_in_every_step_is_named(qtbot):
 def test_tab_moves_through_the_first_step_and_out(qtbot):
     window = make_window(qtbot)
     page = start_assessment(qtbot, window)
-    first = page.safety.row.answers.buttons["yes"]
-    qtbot.waitUntil(first.hasFocus)
+    qtbot.waitUntil(lambda: window.focusWidget() is not None)
     seen = []
     for _ in range(12):
         qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Tab)
@@ -109,3 +108,32 @@ def test_headings_grow_with_the_text_scale(qtbot):
     finally:
         font.setPointSizeF(original)
         app.setFont(font)
+
+
+def test_step_1_starts_on_its_heading_so_a_stray_space_answers_nothing(qtbot):
+    window = make_window(qtbot)
+    page = start_assessment(qtbot, window)
+    qtbot.waitUntil(lambda: window.focusWidget() is not None)
+    focused = window.focusWidget()
+    assert focused.property("headingLevel") == "1"  # the step's heading, not "Yes"
+    assert page.safety.isAncestorOf(focused)
+    qtbot.keyClick(focused, Qt.Key.Key_Space)
+    assert page.state.case.answers == {}  # nothing answered
+    qtbot.keyClick(focused, Qt.Key.Key_Tab)  # Tab reaches the answers at once
+    assert window.focusWidget() in page.safety.row.answers.buttons.values()
+
+
+def test_next_and_back_put_the_focus_in_the_new_step_never_the_side_panel(qtbot):
+    window = make_window(qtbot)
+    page = start_assessment(qtbot, window)
+    keys = list(page.steps)
+    for key in keys[1:]:
+        qtbot.mouseClick(page.next_button, Qt.MouseButton.LeftButton)
+        assert page.current_step() == key
+        focused = window.focusWidget()
+        assert page.steps[key].isAncestorOf(focused), (key, focused)
+        assert not page.live.isAncestorOf(focused)
+    for key in reversed(keys[:-1]):
+        qtbot.mouseClick(page.back_button, Qt.MouseButton.LeftButton)
+        assert page.current_step() == key
+        assert page.steps[key].isAncestorOf(window.focusWidget()), key

@@ -236,7 +236,7 @@ def test_decision_is_empty_on_every_new_assessment(qtbot):
     qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not None)
     box = QApplication.activeModalWidget()
     assert window.page(PAGE_ASSESSMENT) is page
-    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Discard), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.page(PAGE_ASSESSMENT) is not page)
     second = window.page(PAGE_ASSESSMENT)
     assert second is not page

@@ -13,22 +13,28 @@ from pathlib import Path
 import pytest
 from assessment_kit import make_window, start_assessment, type_into
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtGui import QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractScrollArea,
     QApplication,
     QComboBox,
+    QFrame,
     QLabel,
     QLineEdit,
+    QListWidget,
     QScrollArea,
+    QStyle,
     QWidget,
 )
 
 from thresholds_app.ui.appearance import Appearance
+from thresholds_app.ui.assessment.wrapping_list import HEADING_ROLE, INDENT_ROLE
 from thresholds_app.ui.main_window import MainWindow
 from thresholds_app.ui.settings import AppSettings
 
 SMALL_SCREEN = (1280, 720)
+WRAP_PADDING = 10  # the list items' own padding each side (app.qss), left for the text
 # what a 1280 x 720 screen leaves for the window on Windows: title bar and taskbar
 WINDOW = (1280 - 16, 720 - 48)
 
@@ -83,6 +89,51 @@ def clipped(top: QWidget) -> list[str]:
                     )
         elif widget.layout() is None and widget.sizeHint().width() > widget.width() + 1:
             problems.append(f"{name} is narrower than its text ({widget.width()})")
+    return problems
+
+
+def off_the_view(top: QWidget) -> list[str]:
+    """Describe every box under ``top`` whose right edge runs past its step's scroll area.
+
+    ``clipped`` looks at labels and buttons only; a question card or the decision box wider
+    than the view had its right border cut off while its text still fitted (QA item 18).
+    """
+    problems: list[str] = []
+    for widget in top.findChildren(QFrame):
+        if isinstance(widget, QLabel | QAbstractScrollArea) or not _shown(widget, top):
+            continue
+        scroll = _scroll_area(widget)
+        if scroll is None or (not top.isAncestorOf(scroll) and scroll is not top):
+            continue
+        right = widget.mapTo(scroll.viewport(), QPoint(widget.width(), 0)).x()
+        if right > scroll.viewport().width() + 1:
+            name = f"{type(widget).__name__} {widget.objectName()!r}"
+            problems.append(f"{name} runs {right - scroll.viewport().width()}px off the view")
+    return problems
+
+
+def list_items_cut(top: QWidget) -> list[str]:
+    """Describe every list item under ``top`` whose wrapped text is taller than its row."""
+    problems: list[str] = []
+    for view in top.findChildren(QListWidget):
+        if not _shown(view, top):
+            continue
+        for row in range(view.count()):
+            item = view.item(row)
+            rect = view.visualItemRect(item)
+            if item.isHidden() or rect.width() <= 0:
+                continue
+            font = QFont(view.font())  # what the list paints with (a heading: bold)
+            font.setBold(bool(item.data(HEADING_ROLE)) or item.font().bold())
+            metrics = QFontMetrics(font)
+            indent = int(item.data(INDENT_ROLE) or 0)
+            margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1
+            text_width = max(1, rect.width() - 2 * (WRAP_PADDING + margin) - indent - 4)
+            needed = metrics.boundingRect(
+                QRect(0, 0, text_width, 10_000), Qt.TextFlag.TextWordWrap, item.text()
+            ).height()
+            if needed > rect.height():
+                problems.append(f"list item {item.text()!r} is cut ({needed} > {rect.height()})")
     return problems
 
 
@@ -229,3 +280,38 @@ def test_an_indicators_words_get_the_width_of_its_card(qtbot, large_text) -> Non
             label for label in card.findChildren(QLabel) if label.property("role") == "question"
         ]
         assert words.width() >= 0.6 * card.width(), (words.width(), card.width())
+
+
+def test_zooming_in_with_the_needs_step_open_keeps_it_whole(qtbot, qapp, tmp_path) -> None:
+    """QA item 18: Ctrl+= at 120% and 150% with the needs step on show cut words off the area
+    list ("The child's developmental" without "needs") and the cards' right border."""
+    font, palette, sheet = QFont(qapp.font()), QPalette(qapp.palette()), qapp.styleSheet()
+    look = Appearance(qapp, AppSettings(tmp_path / "s.ini"))
+    look.set_scale(1.0)
+    try:
+        window = _small_window(qtbot)
+        page = start_assessment(qtbot, window)
+        page.go_to_step("needs")
+        type_into(qtbot, page.needs.search, "unkempt")
+        qtbot.waitUntil(lambda: not page.needs.finder.busy)
+        failures: dict[float, list[str]] = {}
+        for scale in (1.2, 1.5):
+            look.set_scale(scale)  # with the step on show, as Ctrl+= does
+            qtbot.wait(100)
+            step = page.steps["needs"]
+            found = clipped(step) + off_the_view(step) + list_items_cut(step)
+            if found:
+                failures[scale] = sorted(set(found))
+        assert failures == {}, "\n".join(f"{k}: {p}" for k, v in failures.items() for p in v)
+        others: dict[str, list[str]] = {}  # and every other step, visited after the zoom
+        for key in page.steps:
+            page.go_to_step(key)
+            qtbot.wait(60)
+            found = off_the_view(page.steps[key]) + list_items_cut(page.steps[key])
+            if found:
+                others[key] = sorted(set(found))
+        assert others == {}, "\n".join(f"{k}: {p}" for k, v in others.items() for p in v)
+    finally:
+        qapp.setFont(font)
+        qapp.setPalette(palette)
+        qapp.setStyleSheet(sheet)

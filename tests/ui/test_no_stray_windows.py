@@ -48,12 +48,14 @@ def test_nothing_flashes_up_as_a_window_of_its_own(qtbot) -> None:
         qtbot.keyClick(page.child.reference, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
         qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QMessageBox))
         box = QApplication.activeModalWidget()
-        qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(box.button(QMessageBox.StandardButton.Discard), Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: window.assessment() is not page)
         new = window.assessment()
         assert new is not None
-        # The new assessment's first answer holds the focus, ready for the keyboard.
-        assert window.focusWidget() is new.safety.row.answers.buttons["yes"]
+        # The new assessment's first step holds the focus (its heading: never "Yes", where a
+        # stray Space would answer it), ready for the keyboard.
+        assert new.safety.isAncestorOf(window.focusWidget())
+        assert window.focusWidget().property("headingLevel") == "1"
         assert watch.shown == []
     finally:
         QApplication.instance().removeEventFilter(watch)

@@ -87,6 +87,7 @@ def test_step_up_review_carries_this_case_and_never_the_last_one(qtbot) -> None:
     window = make_window(qtbot)
     asked: list[str] = []
     window.ask = lambda title, _text, on_yes: (asked.append(title), on_yes())  # type: ignore[method-assign]
+    window.ask_save = lambda title, _text, _save, discard: (asked.append(title), discard())  # type: ignore[method-assign]
 
     first = start_assessment(qtbot, window)
     refuse_consent_at_level_3(qtbot, first)
@@ -141,7 +142,7 @@ def test_a_review_carried_into_a_new_assessment_is_unsaved_work(qtbot) -> None:
     assert page is not None
     assert page.has_unsaved_work()
     asked: list[str] = []
-    window.ask = lambda title, _text, _on_yes: asked.append(title)  # type: ignore[method-assign]
+    window.ask_save = lambda title, *_rest: asked.append(title)  # type: ignore[method-assign]
     window.new_assessment()  # Ctrl+N: asks, does not replace it silently
     assert asked
     assert window.assessment() is page
@@ -219,10 +220,10 @@ def test_quit_asks_while_drafts_cannot_keep_the_work(qtbot) -> None:
     page = start_assessment(qtbot, window)
     click_question(qtbot, page, "immediate-danger", "no")
     asked: list[tuple[str, object]] = []
-    window.ask = lambda title, _text, on_yes: asked.append((title, on_yes))  # type: ignore[method-assign]
+    window.ask_save = lambda title, _text, _save, discard: asked.append((title, discard))  # type: ignore[method-assign]
     keys(window, "Ctrl+Q")
     assert asked
-    assert "Quit" in asked[0][0]
+    assert "quitting" in asked[0][0]
     assert window.isVisible()  # still open until the user agrees
-    asked[0][1]()  # "Quit anyway": yes
+    asked[0][1]()  # "Discard"
     assert not window.isVisible()

@@ -109,7 +109,7 @@ def test_assessment_is_autosaved(qtbot, qapp, pack, tmp_path, restore_app) -> No
     page.state.set_answer("immediate-danger", "no")
     (info,) = ext.store.pending_drafts()
     assert info.answers == 1
-    window.ask = lambda _title, _text, on_yes: on_yes()  # "start again?" yes
+    window.ask_save = lambda _title, _text, _save, discard: discard()  # "start again?" discard
     window.new_assessment()  # a fresh case: the old draft goes (H17)
     assert ext.store.pending_drafts() == []
 
@@ -220,6 +220,45 @@ def test_quit_does_not_ask_when_drafts_keep_the_work(qtbot, qapp, pack, tmp_path
     window.new_assessment()
     window.page("assessment").state.set_answer("immediate-danger", "no")
     window.ask = lambda *_a: pytest.fail("no question: the encrypted draft keeps the work")
+    window.ask_save = lambda *_a: pytest.fail("no question: the encrypted draft keeps the work")
     window.close()
     assert not window.isVisible()
     assert len(drafts.store.pending_drafts()) == 1
+
+
+def test_settings_say_drafts_are_not_kept_when_memory_only(
+    qtbot, qapp, pack, tmp_path, restore_app
+) -> None:
+    """QA item 17: "Keep drafts for 30 days" was shown although drafts were memory-only."""
+    window, _ext = _build(qtbot, qapp, pack, tmp_path, keys=UnavailableKeyProvider("No store."))
+    window.show_page("settings")  # shown before the store is probed: it follows the news
+    page = window.page("settings")
+    first_use(qtbot, window)
+    assert page.retention_note.isVisibleTo(page)
+    assert "not kept on disk" in page.retention_note.text()
+    assert "not kept on disk" in page.retention.accessibleDescription()
+    assert page.drafts.text().startswith("No store.")
+
+
+def test_settings_show_the_retention_when_drafts_reach_the_disk(
+    qtbot, qapp, pack, tmp_path, restore_app
+) -> None:
+    window, _ext = _build(qtbot, qapp, pack, tmp_path)
+    first_use(qtbot, window)
+    window.show_page("settings")
+    page = window.page("settings")
+    assert not page.retention_note.isVisibleTo(page)
+
+
+def test_settings_count_one_minute_and_one_day_in_the_singular(
+    qtbot, qapp, pack, tmp_path, restore_app
+) -> None:
+    window, _ext = _build(qtbot, qapp, pack, tmp_path)
+    window.show_page("settings")
+    page = window.page("settings")
+    page.idle.setValue(1)
+    assert page.idle.text() == "1 minute"
+    page.idle.setValue(2)
+    assert page.idle.text() == "2 minutes"
+    page.retention.setValue(1)
+    assert page.retention.text() == "1 day"

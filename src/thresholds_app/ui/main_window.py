@@ -19,7 +19,7 @@ from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
 
 from thresholds_app.core.pack.model import Pack
-from thresholds_app.ui.assessment.widgets import ask_yes_no
+from thresholds_app.ui.assessment.widgets import ask_save_discard, ask_yes_no
 from thresholds_app.ui.danger_style import EMERGENCY_SHORTCUT
 from thresholds_app.ui.idle_lock import IdleLock
 from thresholds_app.ui.qtprops import application_wide, new_action, set_keys
@@ -137,7 +137,7 @@ class MainWindow(QMainWindow):
         self.drafts = DraftKeeper(drafts, self.statusBar(), self) if drafts else None
         self._opener: FileOpener | None = None
         self.mash = MashFlow(self)
-        self.page_actions = build_menus(self, appearance)
+        self.page_actions, self.save_action = build_menus(self, appearance)
 
         self.assessments = AssessmentFlow(self)
         self.start_page = StartPage(pack, clock=self.clock)
@@ -211,6 +211,7 @@ class MainWindow(QMainWindow):
         """Offer "Continue" (start screen, Go menu) while an assessment is open."""
         self.start_page.show_open_work(self.assessment() is not None)
         self.page_actions[Page.ASSESSMENT].setEnabled(self.assessment() is not None)
+        self.save_action.setEnabled(self.assessment() is not None)
 
     def _build_guidance(self) -> QWidget:
         from thresholds_app.ui.browser import GuidanceBrowser
@@ -225,8 +226,14 @@ class MainWindow(QMainWindow):
     def _build_settings(self, settings: AppSettings, appearance: Appearance) -> QWidget:
         from thresholds_app.ui.settings_page import SettingsPage
 
-        drafts_note = self.drafts.label.toolTip() if self.drafts else ""
-        return SettingsPage(settings, appearance, self.idle_lock, drafts_note)
+        drafts = self.drafts
+        if drafts is None:  # no drafts at all: work lives in memory only
+            return SettingsPage(settings, appearance, self.idle_lock, "", drafts_on_disk=False)
+        page = SettingsPage(
+            settings, appearance, self.idle_lock, drafts.label.toolTip(), drafts.on_disk
+        )
+        drafts.where_changed.connect(page.show_drafts)
+        return page
 
     # -- open work --------------------------------------------------------------------------
     def continue_assessment(self) -> bool:
@@ -306,15 +313,36 @@ class MainWindow(QMainWindow):
         if work is None or not work.has_unsaved_work():
             proceed()
             return
-        what = self.tr("review") if page is not None else self.tr("assessment")
+        if page is None:  # an assessment can be saved as a case file first
+            self.ask_save(
+                self.tr("Save the open assessment?"),
+                self.tr(
+                    "The assessment on screen has not been saved. Save the case file before "
+                    "going on, or discard the assessment?"
+                ),
+                lambda: self.save_assessment() and proceed(),
+                proceed,
+            )
+            return
         self.ask(
-            self.tr("Clear the open {what}?").format(what=what),
+            self.tr("Clear the open review?"),
             self.tr(
-                "The {what} on screen has not been saved. Going on clears it from the screen. "
+                "The review on screen has not been saved. Going on clears it from the screen. "
                 "Continue?"
-            ).format(what=what),
+            ),
             proceed,
         )
+
+    def save_assessment(self) -> bool:
+        """Save the open assessment's case file (File > Save, from any screen); True if saved.
+
+        A cancelled or failed save returns False and leaves everything as it was.
+        """
+        page = self.assessment()
+        if page is None:
+            self.statusBar().showMessage(self.tr("There is no assessment open to save."), 5000)
+            return False
+        return page.save_case_file() is not None
 
     # -- the step-up / step-down review -----------------------------------------------------
     def show_review(self) -> None:
@@ -421,7 +449,19 @@ class MainWindow(QMainWindow):
         """Ask before quitting would lose work; then keep drafts and remember the window."""
         if not self._quit_confirmed and self.unsaved_work_would_be_lost():
             event.ignore()
-            self.ask(
+            work = self.assessment()
+            if work is not None and work.has_unsaved_work():
+                self.ask_save(
+                    self.tr("Save before quitting?"),
+                    self.tr(
+                        "Drafts are kept in memory only on this computer, so what you recorded "
+                        "is lost when the app closes. Save the case file before quitting?"
+                    ),
+                    self._save_then_quit,
+                    self._quit_now,
+                )
+                return
+            self.ask(  # only a step-up/step-down review is open, and it has no file of its own
                 self.tr("Quit and lose your work?"),
                 self.tr(
                     "Drafts are kept in memory only on this computer, so what you recorded is "
@@ -441,6 +481,10 @@ class MainWindow(QMainWindow):
             self.drafts.shutdown(page is not None and page.has_unsaved_work())
         super().closeEvent(event)
 
+    def _save_then_quit(self) -> None:
+        if self.save_assessment():
+            self.close()  # asks again if a review still holds unsaved work
+
     def _quit_now(self) -> None:
         self._quit_confirmed = True
         self.close()
@@ -455,6 +499,16 @@ class MainWindow(QMainWindow):
     def ask(self, title: str, text: str, on_yes: Callable[[], object]) -> QMessageBox:
         """Ask a yes/no question without blocking; call ``on_yes`` if the answer is yes."""
         return ask_yes_no(self, title, text, on_yes)
+
+    def ask_save(
+        self,
+        title: str,
+        text: str,
+        on_save: Callable[[], object],
+        on_discard: Callable[[], object],
+    ) -> QMessageBox:
+        """Ask Save / Discard / Cancel without blocking (Save is the default, Escape cancels)."""
+        return ask_save_discard(self, title, text, on_save, on_discard)
 
     def inform(self, title: str, text: str) -> None:
         """Show a message without blocking the caller."""

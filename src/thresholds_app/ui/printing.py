@@ -21,6 +21,8 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QWidget
 
+PREVIEW_SHARE = 0.9  # of the screen's free area: Qt's own size (853x480) cut off Print and Setup
+
 # 300 dpi is print quality for text; a "high resolution" printer may ask for 1200, which would
 # make a 140-megapixel image per A4 page.
 MAX_RENDER_DPI = 300
@@ -96,6 +98,24 @@ class PdfPreviewDialog(QPrintPreviewDialog):
         document.setParent(self)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.paintRequested.connect(self._paint)
+        self._fit_screen(parent)
+
+    def _fit_screen(self, parent: QWidget) -> None:
+        """Open at most of the screen, and wide enough for the whole toolbar where it fits.
+
+        The toolbar has no overflow arrow in a dialog, so at Qt's default size (and more so at
+        larger text) its last buttons, Page setup and Print, were simply not there.
+        """
+        from PySide6.QtWidgets import QToolBar
+
+        screen = parent.screen()
+        free = screen.availableGeometry()
+        bars = self.findChildren(QToolBar)
+        toolbar_width = max((bar.sizeHint().width() for bar in bars), default=0)
+        width = min(free.width(), max(round(free.width() * PREVIEW_SHARE), toolbar_width + 24))
+        height = round(free.height() * PREVIEW_SHARE)
+        self.resize(width, height)
+        self.move(free.x() + (free.width() - width) // 2, free.y() + (free.height() - height) // 2)
 
     def _paint(self, printer: QPrinter) -> None:
         render_to_printer(self.document, printer)

@@ -58,6 +58,7 @@ class SettingsPage(QWidget):
         appearance: Appearance,
         idle_lock: IdleLock | None = None,
         drafts_status: str = "",
+        drafts_on_disk: bool | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -68,16 +69,16 @@ class SettingsPage(QWidget):
 
         self.idle = QSpinBox()
         self.idle.setRange(IDLE_MIN, IDLE_MAX)
-        self.idle.setSuffix(self.tr(" minutes"))
         self.idle.setValue(settings.idle_minutes)
+        self._idle_units(self.idle.value())
         self.idle.setAccessibleName(self.tr("Hide details after"))
         self.idle.setAccessibleDescription(
             self.tr("Minutes without use before the screen hides the child's details (1 to 15)")
         )
         self.retention = QSpinBox()
         self.retention.setRange(RETENTION_MIN, RETENTION_MAX)
-        self.retention.setSuffix(self.tr(" days"))
         self.retention.setValue(settings.draft_retention_days)
+        self._retention_units(self.retention.value())
         self.retention.setAccessibleName(self.tr("Keep unfinished drafts for"))
         self.retention.setAccessibleDescription(
             self.tr("Days an unfinished, unexported draft is kept before it is deleted")
@@ -101,6 +102,16 @@ class SettingsPage(QWidget):
         self.drafts.setTextFormat(Qt.TextFormat.PlainText)
         self.drafts.setAccessibleName(self.tr("Drafts"))
 
+        self.retention_note = QLabel(
+            self.tr(
+                "Drafts are not kept on disk on this computer (memory only), so nothing is "
+                "kept between sessions: save the case file to keep your work."
+            )
+        )
+        self.retention_note.setWordWrap(True)
+        self.retention_note.setProperty("role", "muted")
+        self.retention_note.setMaximumWidth(640)
+        self.retention_note.setVisible(False)
         for field in (self.idle, self.retention, self.text_size, self.contrast):
             field.setMinimumWidth(220)
         self.drafts.setMaximumWidth(640)
@@ -119,6 +130,8 @@ class SettingsPage(QWidget):
             label = QLabel(words)
             label.setBuddy(field)
             form.addRow(label, self._managed(field, key) if key else field)
+            if field is self.retention:  # said plainly when drafts never reach the disk
+                form.addRow("", self.retention_note)
         # The page scrolls: with everything the organisation set listed, at a large text size
         # or on a small screen, the rows would otherwise be squeezed until their text is cut.
         scroll = QScrollArea()
@@ -155,7 +168,11 @@ class SettingsPage(QWidget):
         layout.addStretch(1)
 
         self.idle.valueChanged.connect(self._idle_changed)
+        self.idle.valueChanged.connect(self._idle_units)
         self.retention.valueChanged.connect(self._retention_changed)
+        self.retention.valueChanged.connect(self._retention_units)
+        if drafts_on_disk is not None:
+            self.show_drafts(drafts_on_disk, drafts_status)
         self.text_size.currentIndexChanged.connect(
             lambda _i: appearance.set_scale(float(self.text_size.currentData()))
         )
@@ -245,3 +262,20 @@ class SettingsPage(QWidget):
     def set_drafts_status(self, text: str) -> None:
         """Say where drafts are kept (encrypted on disk, or memory only)."""
         self.drafts.setText(text)
+
+    def show_drafts(self, on_disk: bool, text: str = "") -> None:
+        """Say where drafts are kept; memory only: the retention row says none are kept."""
+        if text:
+            self.drafts.setText(text)
+        self.retention_note.setVisible(not on_disk)
+        self.retention.setAccessibleDescription(
+            self.tr("Days an unfinished, unexported draft is kept before it is deleted")
+            if on_disk
+            else self.retention_note.text()
+        )
+
+    def _idle_units(self, minutes: int) -> None:
+        self.idle.setSuffix(self.tr(" minute") if minutes == 1 else self.tr(" minutes"))
+
+    def _retention_units(self, days: int) -> None:
+        self.retention.setSuffix(self.tr(" day") if days == 1 else self.tr(" days"))

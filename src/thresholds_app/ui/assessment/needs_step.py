@@ -7,7 +7,7 @@ built the first time it is opened, so the step appears instantly however big the
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QShortcut
+from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -29,7 +29,7 @@ from thresholds_app.ui.assessment.search import (
     keep_long_lived_out_of_the_collector,
 )
 from thresholds_app.ui.assessment.widgets import clear_layout, heading, muted_label
-from thresholds_app.ui.assessment.wrapping_list import INDENT_ROLE, make_wrapping
+from thresholds_app.ui.assessment.wrapping_list import HEADING_ROLE, INDENT_ROLE, make_wrapping
 from thresholds_app.ui.case_state import CaseState
 
 _AREA_ROLE = Qt.ItemDataRole.UserRole
@@ -185,6 +185,7 @@ class NeedsStep(QWidget):
         self.search.setAccessibleName(self.tr("Search the indicators"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._on_search)
+        self._shown_query = ""  # the search whose results are on show
         layout.addWidget(self.search)
         QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search)
         self.results = CardList(self.tr("Search results"))
@@ -214,9 +215,7 @@ class NeedsStep(QWidget):
         for domain in self.pack.domains:
             parent = QListWidgetItem(domain.title)
             parent.setFlags(Qt.ItemFlag.ItemIsEnabled)  # a heading: not selectable
-            bold = QFont(parent.font())
-            bold.setBold(True)
-            parent.setFont(bold)
+            parent.setData(HEADING_ROLE, True)  # bold in the list's font as text scales
             self.tree.addItem(parent)
             for area in domain.areas:
                 child = QListWidgetItem(area.title)
@@ -337,6 +336,20 @@ class NeedsStep(QWidget):
     def _focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
+        self.scroll_area.ensureWidgetVisible(self.search)  # never a cursor out of sight
+
+    def _results_to_top(self) -> None:
+        """Scroll back to the search box and the results' heading (a new search)."""
+        body = self.scroll_area.widget()
+        if body is None:
+            return
+        layout = body.layout()
+        if layout is not None:
+            layout.activate()  # the new results' sizes, so the scroll lands right
+        top = self.search.mapTo(body, self.search.rect().topLeft()).y()
+        bar = self.scroll_area.verticalScrollBar()
+        if bar.value() > top:
+            bar.setValue(max(0, top - 8))
 
     def _on_search(self, text: str) -> None:
         if not text.strip():
@@ -363,6 +376,9 @@ class NeedsStep(QWidget):
             title = self.tr("{m} indicators match some of “{q}”").format(m=found, q=query)
         self.results.title.setText(title)
         self.pages.setCurrentWidget(self.results)
+        if query != self._shown_query:  # a new search starts at its heading, not mid-list
+            self._shown_query = query
+            self._results_to_top()
 
     def _other_requested(self, kind: str, item_id: str) -> None:
         if kind == "pathway":

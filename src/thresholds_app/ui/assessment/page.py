@@ -41,7 +41,7 @@ from thresholds_app.ui.assessment.safety_step import SafetyStep
 from thresholds_app.ui.assessment.scroll_follow import follow_content
 from thresholds_app.ui.assessment.steps import STEPS
 from thresholds_app.ui.assessment.topic_dialog import topic_dialog
-from thresholds_app.ui.assessment.widgets import ask_yes_no, enter_presses_buttons
+from thresholds_app.ui.assessment.widgets import ask_yes_no, enter_presses_buttons, focus_heading
 from thresholds_app.ui.assessment.wrapping_list import make_wrapping
 from thresholds_app.ui.case_state import AssessFn, CaseState
 
@@ -231,12 +231,11 @@ class AssessmentPage(QWidget):
         for keys, handler in (
             (QKeySequence("Ctrl+PgDown"), lambda: self.step_by(1)),
             (QKeySequence("Ctrl+PgUp"), lambda: self.step_by(-1)),
-            (QKeySequence.StandardKey.Save, self.save_case_file),
         ):
             shortcut = QShortcut(keys, self)
             shortcut.setContext(context)
             shortcut.activated.connect(handler)
-        # Ctrl+1…6 are the window's (Go menu), so they reach the steps from any screen.
+        # Ctrl+1…6 and Ctrl+S are the window's (Go and File menus), so they work from any screen.
 
     # -- navigation -----------------------------------------------------------------------
     def current_step(self) -> str:
@@ -312,7 +311,7 @@ class AssessmentPage(QWidget):
         focus = getattr(step, "focus_first", None)
         if focus is not None:
             focus()
-        else:
+        elif not focus_heading(step):
             step.focusNextChild()
 
     def has_unsaved_work(self) -> bool:

@@ -9,6 +9,7 @@ from thresholds_app.core.rules.assessment import Assessment
 from thresholds_app.ui.assessment.question_row import QuestionRow
 from thresholds_app.ui.assessment.widgets import (
     big_text,
+    focus_heading,
     focus_in,
     heading,
     muted_label,
@@ -79,6 +80,8 @@ class SafetyStep(QWidget):
         return focus_in({}, name, self)
 
     def focus_first(self) -> None:
-        """Put the keyboard focus on the first answer."""
-        if self.row is not None:
-            self.row.answers.buttons["yes"].setFocus()
+        """Put the keyboard focus on the step heading, never on an answer (Space would pick it).
+
+        Tab from the heading reaches the answers.
+        """
+        focus_heading(self)

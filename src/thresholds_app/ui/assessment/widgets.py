@@ -44,6 +44,44 @@ def ask_yes_no(parent: QWidget, title: str, text: str, on_yes: Callable[[], obje
     return box
 
 
+def ask_save_discard(
+    parent: QWidget,
+    title: str,
+    text: str,
+    on_save: Callable[[], object],
+    on_discard: Callable[[], object],
+) -> QMessageBox:
+    """Ask Save / Discard / Cancel about unsaved work with a box that never blocks the caller.
+
+    Save is the default (Return) and Escape cancels, so no single key throws work away; Cancel
+    runs nothing. ``on_save`` is expected to go on only once the work was really saved.
+    """
+    from PySide6.QtCore import Qt  # not at the top: see thresholds_app.ui.qtprops
+    from PySide6.QtWidgets import QMessageBox
+
+    buttons = QMessageBox.StandardButton
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        title,
+        text,
+        buttons.Save | buttons.Discard | buttons.Cancel,
+        parent,
+    )
+    box.setDefaultButton(buttons.Save)
+    box.setEscapeButton(buttons.Cancel)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    actions = {buttons.Save: on_save, buttons.Discard: on_discard}
+
+    def clicked(button: object) -> None:
+        action = actions.get(box.standardButton(button))  # type: ignore[arg-type]
+        if action is not None:
+            action()
+
+    box.buttonClicked.connect(clicked)
+    box.open()
+    return box
+
+
 def clear_layout(layout: QLayout) -> None:
     """Remove and delete every widget in ``layout``."""
     while layout.count():
@@ -76,7 +114,24 @@ def heading(text: str, level: int = 1, parent: QWidget | None = None) -> QLabel:
 
     Its size stays relative to the application font, so it grows with the text scale.
     """
-    return big_text(text, {1: 1.55, 2: 1.2, 3: 1.05}.get(level, 1.0), parent=parent)
+    label = big_text(text, {1: 1.55, 2: 1.2, 3: 1.05}.get(level, 1.0), parent=parent)
+    label.setProperty("headingLevel", str(level))  # text: the stylesheet marks a focused one
+    return label
+
+
+def focus_heading(step: QWidget) -> bool:
+    """Put the keyboard focus on ``step``'s page heading; False if it has none.
+
+    Arriving at a step lands here rather than on an answer (a stray Space would choose it) or
+    on whatever follows in the focus chain (the side panel). The heading is not a Tab stop of
+    its own (no focus policy), so Tab from it goes straight to the step's first answer, and a
+    screen reader reads the step's title first.
+    """
+    for label in step.findChildren(QLabel):
+        if label.property("headingLevel") == "1" and label.isVisibleTo(step):
+            label.setFocus()
+            return True
+    return False
 
 
 def big_text(text: str, factor: float, parent: QWidget | None = None) -> QLabel:

@@ -8,11 +8,21 @@ title at a large text size wraps cleanly.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QFont, QFontMetrics, QPainter
-from PySide6.QtWidgets import QListWidget, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QListWidget, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 INDENT_ROLE = Qt.ItemDataRole.UserRole + 1  # an item's indent in pixels (sub-items)
+HEADING_ROLE = Qt.ItemDataRole.UserRole + 2  # True: a heading item, drawn bold
 ITEM_PADDING = (10, 6)  # horizontal, vertical: the same as ::item in app.qss
 Index = QModelIndex | QPersistentModelIndex
 
@@ -28,12 +38,30 @@ class WrappingDelegate(QStyledItemDelegate):
         value = index.data(INDENT_ROLE)
         return int(value) if isinstance(value, int) else 0
 
+    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
+        """Paint a heading item bold in the list's current font (never a stale copy)."""
+        super().initStyleOption(option, index)
+        if index.data(HEADING_ROLE):
+            font = QFont(option.font)
+            font.setBold(True)
+            option.font = font
+            option.fontMetrics = QFontMetrics(font)
+
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         """As tall as the title wrapped inside the padding."""
         pad_x, pad_y = ITEM_PADDING
-        width = self.view.viewport().width() - 2 * pad_x - self._indent(index) - 4
-        font = index.data(Qt.ItemDataRole.FontRole)
-        metrics = QFontMetrics(font) if isinstance(font, QFont) else option.fontMetrics
+        bar = self.view.verticalScrollBar()
+        # measured as if the scroll bar were there: it appears only once the items are laid
+        # out, and narrows them after they were measured ("Self-care …" at 120% text)
+        reserve = 0 if bar.isVisible() else max(bar.sizeHint().width(), 12)
+        # the style also keeps a text margin inside the padding (its focus frame's, plus one)
+        style = self.view.style()
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.view) + 1
+        room = self.view.viewport().width() - 2 * (pad_x + margin) - self._indent(index) - 4
+        width = room - reserve
+        painted = QStyleOptionViewItem(option)
+        self.initStyleOption(painted, index)  # measured in the very font it is painted in
+        metrics = QFontMetrics(painted.font)
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         box = metrics.boundingRect(
             QRect(0, 0, max(width, 40), 10_000), Qt.TextFlag.TextWordWrap, text
@@ -49,6 +77,26 @@ class WrappingDelegate(QStyledItemDelegate):
         super().paint(painter, option, index)
 
 
+class _Relayout(QObject):
+    """Lays ``view``'s items out again once its font has really changed.
+
+    The app's text size reaches a list under the stylesheet only when the sheet re-polishes
+    it, after the window has fitted its lists: items measured in the old font kept their old
+    height, and the last words of a long title were lost ("Emotional and behavioural").
+    """
+
+    def __init__(self, view: QListWidget) -> None:
+        super().__init__(view)
+        self.view = view
+        self._font_change = QEvent.Type.FontChange
+        view.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == self._font_change:
+            QTimer.singleShot(0, self.view, self.view.doItemsLayout)
+        return False
+
+
 def make_wrapping(view: QListWidget) -> None:
     """Give ``view`` wrapped titles that are never cut off."""
     view.setWordWrap(True)
@@ -56,3 +104,4 @@ def make_wrapping(view: QListWidget) -> None:
     view.setResizeMode(QListWidget.ResizeMode.Adjust)
     view.setUniformItemSizes(False)
     view.setItemDelegate(WrappingDelegate(view))
+    _Relayout(view)

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from thresholds_app.ui.shell.store_opener import StoreOpener
@@ -83,7 +83,14 @@ class _Waiting:
 
 
 class DraftKeeper(QObject):
-    """Keeps the window's open work in drafts and offers it back after a crash."""
+    """Keeps the window's open work in drafts and offers it back after a crash.
+
+    Signals:
+        where_changed(bool, str): drafts now reach the disk (True) or stay in memory (False),
+            and the words that say so.
+    """
+
+    where_changed = Signal(bool, str)
 
     def __init__(self, make_store: StoreFactory, status_bar: QStatusBar, parent: QObject) -> None:
         super().__init__(parent)
@@ -98,6 +105,7 @@ class DraftKeeper(QObject):
         self._waiting: _Waiting | None = None  # the assessment, until the store opens
         self._review_waiting: _Waiting | None = None
         self._adopt: Draft | None = None  # a recovered or carried draft waiting for its page
+        self.on_disk: bool | None = None  # where drafts go, once the store has been probed
         self.label = QLabel()
         self.label.setAccessibleName(self.tr("Drafts"))
         status_bar.addPermanentWidget(self.label)
@@ -289,6 +297,8 @@ class DraftKeeper(QObject):
         why = self.tr("Save the case file to keep your work.")
         self.label.setToolTip(f"{text}\n{why}")
         self.label.setAccessibleDescription(f"{text} {why}")
+        self.on_disk = False
+        self.where_changed.emit(False, f"{text}\n{why}")
 
     def check_store(self) -> bool:
         """Probe the key store and say where drafts go; True when they reach the disk."""
@@ -299,6 +309,8 @@ class DraftKeeper(QObject):
         where = self.tr("Unfinished work is saved encrypted on this computer as you go.")
         self.label.setToolTip(where)
         self.label.setAccessibleDescription(where)
+        self.on_disk = True
+        self.where_changed.emit(True, where)
         return True
 
     def recover(self, parent: QWidget) -> CaseRecord | None:

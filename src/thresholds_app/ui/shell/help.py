@@ -31,7 +31,7 @@ def shortcut_rows() -> list[tuple[str, str]]:
         ("F9", _tr("A child is in immediate danger: whom to call (works in every window)")),
         ("Ctrl+N", _tr("New assessment")),
         ("Ctrl+O", _tr("Open a case file")),
-        ("Ctrl+S", _tr("Save the case file (in an assessment)")),
+        ("Ctrl+S", _tr("Save the open assessment's case file (from any screen)")),
         ("Ctrl+1 … Ctrl+6", _tr("Go to a step of the open assessment, from any screen")),
         ("Ctrl+PgDown / Ctrl+PgUp", _tr("Next / previous step of the assessment")),
         ("Ctrl+F", _tr("Search the indicators (in the needs step)")),

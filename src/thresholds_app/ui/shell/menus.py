@@ -25,8 +25,10 @@ PAGE_KEYS: dict[Page, str] = {
 }
 
 
-def build_menus(window: MainWindow, appearance: Appearance | None) -> dict[Page, QAction]:
-    """Add the menus to ``window``; return the Go menu's action for each page."""
+def build_menus(
+    window: MainWindow, appearance: Appearance | None
+) -> tuple[dict[Page, QAction], QAction]:
+    """Add the menus to ``window``; return the Go menu's action for each page, and File > Save."""
     bar = window.menuBar()
     file_menu = bar.addMenu(window.tr("&File"))
     new = file_menu.addAction(window.tr("&New assessment"))
@@ -35,6 +37,9 @@ def build_menus(window: MainWindow, appearance: Appearance | None) -> dict[Page,
     opened = file_menu.addAction(window.tr("&Open case file…"))
     set_keys(opened, QKeySequence.StandardKey.Open)
     opened.triggered.connect(lambda: window.open_case_file())
+    save = file_menu.addAction(window.tr("&Save case file"))
+    set_keys(save, QKeySequence.StandardKey.Save)  # the window's, so it works from any screen
+    save.triggered.connect(window.save_assessment)
     mash = file_menu.addAction(window.tr("MASH &review of referrals"))
     set_keys(mash, "Ctrl+Shift+M")
     mash.triggered.connect(window.mash.open_batch)
@@ -86,4 +91,4 @@ def build_menus(window: MainWindow, appearance: Appearance | None) -> dict[Page,
     keys.triggered.connect(window.show_shortcuts)
     about = help_menu.addAction(window.tr("&About this app and its guidance"))
     about.triggered.connect(window.show_about)
-    return page_actions
+    return page_actions, save
