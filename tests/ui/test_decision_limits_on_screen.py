@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from assessment_kit import click_indicator, click_question, make_window, start_assessment
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from thresholds_app.core.case.limits import MAX_ROWS
 
@@ -76,3 +77,20 @@ def test_characters_the_pdf_cannot_print_are_named_before_export(qtbot) -> None:
     page.state.set_free_text("child_voice", "I am hungry")
     page.preview.refresh_preview()
     assert not page.preview.print_note.isVisible()
+
+
+def test_level_names_wrap_beside_short_choices_and_a_click_on_one_picks_it(qtbot) -> None:  # type: ignore[no-untyped-def]
+    # A radio button cannot wrap: "Level 4: Specialist and statutory (children's social care)"
+    # made the decision step wider than the view at 150% text (QA walk, 1280x720).
+    page = start_assessment(qtbot, make_window(qtbot))
+    page.go_to_step("decision")
+    button = page.decision.level_buttons[4]
+    assert button.text() == "Level 4"
+    name = next(
+        w
+        for w in page.decision.findChildren(QLabel)
+        if w.text() == page.window().pack.levels[4].name
+    )
+    assert name.wordWrap()
+    qtbot.mouseClick(name, Qt.MouseButton.LeftButton)
+    assert button.isChecked()

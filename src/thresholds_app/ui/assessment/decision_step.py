@@ -6,6 +6,8 @@ guidance indicates into it (hazard H01). The indicated level is shown beside it 
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFormLayout,
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from thresholds_app.core.base.wording import level_label
 from thresholds_app.core.case.decision import below_guidance_notice
 from thresholds_app.core.case.limits import MAX_ROWS
 from thresholds_app.core.case.record import NextStep
@@ -37,6 +40,7 @@ from thresholds_app.ui.assessment.widgets import (
     text_edit,
 )
 from thresholds_app.ui.case_state import CaseState
+from thresholds_app.ui.qtprops import show_as_plain_text
 
 # (field on FreeText, label, description); REQUIRED_TEXT are needed before export (readiness)
 FREE_TEXT_FIELDS = (
@@ -96,11 +100,19 @@ class DecisionStep(QWidget):
         self.level_group = QButtonGroup(self)
         self.level_buttons: dict[int, QRadioButton] = {}
         for index, number in enumerate(sorted(state.pack.levels)):
-            button = QRadioButton(state.pack.level_title(number))
+            # A radio button's text cannot wrap: the level's long name goes in a label beside
+            # it that wraps (at 150% text "Level 4: Specialist and statutory (children's social
+            # care)" made the whole step wider than the view) and picks the level when clicked.
+            button = QRadioButton(level_label(number))
             button.setAccessibleName(self.tr("My decision: Level {n}").format(n=number))
+            button.setAccessibleDescription(state.pack.level_title(number))
             self.level_group.addButton(button, number)
             self.level_buttons[number] = button
-            grid.addWidget(button, index, 0)
+            grid.addWidget(button, index, 0, Qt.AlignmentFlag.AlignTop)
+            found = state.pack.levels.get(number)
+            name = _LevelName(found.name if found else "", button)
+            grid.addWidget(name, index, 1, Qt.AlignmentFlag.AlignTop)
+        grid.setColumnStretch(1, 1)
         box.addLayout(grid)
         if case.decision.level in self.level_buttons:
             self.level_buttons[case.decision.level].setChecked(True)
@@ -291,3 +303,19 @@ class DecisionStep(QWidget):
         """The level the practitioner chose, or None."""
         checked = self.level_group.checkedId()
         return checked if checked > 0 else None
+
+
+class _LevelName(QLabel):
+    """A level's name beside its radio button: it wraps, and a click on it picks the level."""
+
+    def __init__(self, text: str, button: QRadioButton) -> None:
+        super().__init__()
+        show_as_plain_text(self)
+        self.setText(text)
+        self.setWordWrap(True)
+        self._button = button
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._button.click()
+        self._button.setFocus()
+        event.accept()
