@@ -625,3 +625,32 @@ def test_with_no_level_yet_a_level_1_concern_not_known_is_a_gap() -> None:
     result = assess(real, {"fe-parental-conflict-l1": "not-known"})
     assert result.indicated_level is None
     assert [g.id for g in result.gaps] == ["fe-parental-conflict-l1"]
+
+
+def test_steps_at_a_decided_level_keep_what_still_applies() -> None:
+    """``steps_at`` (a decision above the guidance): the decided level's own steps, the consent
+    step-up and the numbers to call at the statutory level, nothing of the guidance's level."""
+    from thresholds_app.core.case.record import case_from_json
+    from thresholds_app.paths import examples_dir
+
+    real = _real_pack()
+    case = case_from_json((examples_dir() / "level-3-consent-refused.json").read_bytes())
+    engine = engine_for(real)
+    assessment = engine.assess(case.answers, Context(now=datetime(2026, 1, 12, 11, 30)))
+    assert assessment.indicated_level == 3
+    assert assessment.consent.consider_step_up
+    at_4 = engine.steps_at(4, assessment)
+    assert at_4[0].startswith("Consent was refused at Level 3")
+    assert all(step in at_4 for step in real.levels[4].next_steps)
+    assert not any(step in at_4 for step in real.levels[3].next_steps)
+    assert len(_numbers(at_4)) == 1
+    assert "MASH" in _numbers(at_4)[0]
+    at_2 = engine.steps_at(2, assessment)
+    assert all(step in at_2 for step in real.levels[2].next_steps)
+    assert _numbers(at_2) == []  # not urgent below the statutory level
+    danger = engine.assess(
+        {**case.answers, real.roles.immediate_danger: "not-known"}, Context(now=None)
+    )
+    steps = engine.steps_at(2, danger)
+    assert any(step.startswith("Numbers to call now") for step in steps)  # danger not ruled out
+    assert DANGER_NOT_KNOWN_STEP in steps
