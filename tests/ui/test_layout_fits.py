@@ -34,6 +34,12 @@ from thresholds_app.ui.main_window import MainWindow
 from thresholds_app.ui.settings import AppSettings
 
 SMALL_SCREEN = (1280, 720)
+# three indicators that bring up three special pathways (neglect, physical abuse, disability)
+PATHWAY_INDICATORS = (
+    "dn-condition-poorly-managed-l3",
+    "dn-injury-unexplained-l4",
+    "dn-disability-needs-l2",
+)
 WRAP_PADDING = 10  # the list items' own padding each side (app.qss), left for the text
 # what a 1280 x 720 screen leaves for the window on Windows: title bar and taskbar
 WINDOW = (1280 - 16, 720 - 48)
@@ -112,6 +118,39 @@ def off_the_view(top: QWidget) -> list[str]:
     return problems
 
 
+def under_the_scrollbar(top: QWidget) -> list[str]:
+    """Describe every widget under ``top`` that runs past its scroll area's view.
+
+    The view stops where the vertical scrollbar starts, so this is "nothing under the
+    scrollbar": a step body laid out wider than its view (a row of pathway buttons that did not
+    wrap, QA item 18) puts whatever is on the right under the bar, or past the window's edge.
+    """
+    problems: list[str] = []
+    areas = [top] if isinstance(top, QScrollArea) else []
+    for scroll in areas + top.findChildren(QScrollArea):
+        body = scroll.widget()
+        if body is None or not scroll.isVisibleTo(top.window()):
+            continue
+        view = scroll.viewport().width()
+        if body.width() > view + 1:
+            problems.append(f"{scroll.objectName()!r}: its body is {body.width() - view}px wider")
+        for widget in body.findChildren(QWidget):
+            if not _shown(widget, body) or _scroll_area(widget) is not scroll:
+                continue
+            if isinstance(widget.parentWidget(), QAbstractScrollArea | QLineEdit | QComboBox):
+                continue  # a view's own viewport and bars, an editor's own buttons
+            right = widget.mapTo(scroll.viewport(), QPoint(widget.width(), 0)).x()
+            if right > view + 1:
+                name = f"{type(widget).__name__} {widget.objectName() or _text(widget)!r}"
+                problems.append(f"{name} runs {right - view}px under the scrollbar")
+    return problems
+
+
+def _text(widget: QWidget) -> str:
+    text = getattr(widget, "text", None)
+    return str(text())[:40] if callable(text) else ""
+
+
 def list_items_cut(top: QWidget) -> list[str]:
     """Describe every list item under ``top`` whose wrapped text is taller than its row."""
     problems: list[str] = []
@@ -156,6 +195,9 @@ def test_every_step_fits_1280x720_at_100_and_150_percent_text(qtbot, large_text)
     assert clipped(window.start_page) == []
     page = start_assessment(qtbot, window)
     page.child.add_child()  # a sibling row: the widest form of the child step
+    for indicator in PATHWAY_INDICATORS:  # the needs step's pathway buttons on show
+        page.state.set_answer(indicator, "yes")
+    assert len(page.state.assessment.topics) >= 3
     page.consent.step_up.show()  # the refusal box, cut off on the right in issue 11
     page.consent.step_up_text.setText("Consent has been refused. " * 4)
     failures: dict[str, list[str]] = {}
@@ -166,6 +208,7 @@ def test_every_step_fits_1280x720_at_100_and_150_percent_text(qtbot, large_text)
         qtbot.wait(30)
         found = (
             clipped(page.steps[key])
+            + under_the_scrollbar(page.scrolls[key])
             + clipped(page.live)
             + clipped(getattr(page, "centre", page.live))
         )

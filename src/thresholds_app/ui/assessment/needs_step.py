@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -31,6 +30,8 @@ from thresholds_app.ui.assessment.search import (
 from thresholds_app.ui.assessment.widgets import clear_layout, heading, muted_label
 from thresholds_app.ui.assessment.wrapping_list import HEADING_ROLE, INDENT_ROLE, make_wrapping
 from thresholds_app.ui.case_state import CaseState
+from thresholds_app.ui.flow_layout import FlowLayout
+from thresholds_app.ui.wrapping_button import WrappingButton
 
 _AREA_ROLE = Qt.ItemDataRole.UserRole
 SEARCH_KEY = "__search__"
@@ -201,8 +202,8 @@ class NeedsStep(QWidget):
 
         self.pathways = QWidget()
         self.pathways.setMinimumHeight(36)  # a steady height: no re-layout of the cards
-        self.pathway_row = QHBoxLayout(self.pathways)
-        self.pathway_row.setContentsMargins(0, 0, 0, 0)
+        # a row that wraps: one long pathway name, or three at 150% text, stays in the view
+        self.pathway_row = FlowLayout(self.pathways)
         layout.addWidget(self.pathways)
 
         # Areas grouped under their domain (the Assessment Framework triangle). A list, not a
@@ -405,7 +406,7 @@ class NeedsStep(QWidget):
         label.setWordWrap(not topics)
         self.pathway_row.addWidget(label)
         for topic_id in topics:
-            button = QPushButton(self.pack.topics[topic_id].title)
+            button = WrappingButton(self.pack.topics[topic_id].title)
             button.setObjectName(f"pathway-{topic_id}")
             button.setAccessibleName(
                 self.tr("Read the pathway: {t}").format(t=self.pack.topics[topic_id].title)
@@ -413,4 +414,3 @@ class NeedsStep(QWidget):
             button.setAutoDefault(True)  # Enter presses it when focused
             button.clicked.connect(lambda _c=False, t=topic_id: self.topic_requested.emit(t))
             self.pathway_row.addWidget(button)
-        self.pathway_row.addStretch(1)
