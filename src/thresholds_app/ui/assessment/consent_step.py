@@ -12,7 +12,6 @@ import html
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QFormLayout,
     QFrame,
     QLabel,
@@ -27,6 +26,7 @@ from thresholds_app.core.case.assemble import consent_record
 from thresholds_app.core.case.record import SharedInfo
 from thresholds_app.core.rules.assessment import Assessment
 from thresholds_app.ui.assessment.question_row import QuestionRow
+from thresholds_app.ui.assessment.radio_list import RadioList
 from thresholds_app.ui.assessment.widgets import (
     card_frame,
     focus_in,
@@ -105,16 +105,15 @@ class ConsentStep(QWidget):
             self.tr("e.g. asking would put the child at greater risk")
         )
         form.addRow(self.tr("If not sought, &why:"), self.not_sought)
-        self.lawful_basis = QComboBox()
-        self.lawful_basis.setEditable(True)
-        self.lawful_basis.setAccessibleName(self.tr("Lawful basis for sharing"))
-        editor = self.lawful_basis.lineEdit()
-        if editor is not None:
-            editor.setAccessibleName(self.tr("Lawful basis for sharing"))
-        self.lawful_basis.addItem("")
-        self.lawful_basis.setCurrentText(record.lawful_basis)
-        self.lawful_basis.currentTextChanged.connect(self._save)
-        form.addRow(self.tr("&Lawful basis:"), self.lawful_basis)
+        self.lawful_basis = RadioList(
+            self.tr("Lawful basis for sharing"),
+            self.tr("The guidance's usual bases at this level. Leave it unchosen until you share."),
+            self.tr("Another basis (write it below)"),
+        )
+        self.lawful_basis.set_options(state.assessment.consent.lawful_basis)
+        self.lawful_basis.set_value(record.lawful_basis)
+        self.lawful_basis.changed.connect(self._save)
+        form.addRow(self.lawful_basis)  # the whole row: every option readable in full
         shared = record.shared[0] if record.shared else SharedInfo()
         self.shared_what = self._line(shared.what, self.tr("What information was shared"))
         self.shared_with = self._line(shared.with_whom, self.tr("Shared with whom"))
@@ -154,7 +153,7 @@ class ConsentStep(QWidget):
         fields: dict[str, QWidget] = {
             "consent.by_whom": self.by_whom,
             "consent.not_sought_reason": self.not_sought,
-            "consent.lawful_basis": self.lawful_basis,
+            "consent.lawful_basis": self.lawful_basis.heading,
             "consent.manager_advice": self.manager,
             "consent.shared": self.shared_what,
         }
@@ -197,12 +196,7 @@ class ConsentStep(QWidget):
             self.step_up_button.setText(
                 self.tr("Consider a step up to {level}…").format(level=target)
             )
-        current = self.lawful_basis.currentText()
-        self.lawful_basis.blockSignals(True)
-        self.lawful_basis.clear()
-        self.lawful_basis.addItems(["", *c.lawful_basis])
-        self.lawful_basis.setCurrentText(current)
-        self.lawful_basis.blockSignals(False)
+        self.lawful_basis.set_options(c.lawful_basis)
         if c.level is None:
             self.advice.setText(
                 html.escape(
@@ -244,7 +238,7 @@ class ConsentStep(QWidget):
             self.state.case.answers,
             by_whom=self.by_whom.text(),
             not_sought_reason=self.not_sought.text(),
-            lawful_basis=self.lawful_basis.currentText(),
+            lawful_basis=self.lawful_basis.value(),
             manager_advice=self.manager.text(),
             shared_what=self.shared_what.text(),
             shared_with=self.shared_with.text(),

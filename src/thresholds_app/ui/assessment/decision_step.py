@@ -7,7 +7,6 @@ guidance indicates into it (hazard H01). The indicated level is shown beside it 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFormLayout,
@@ -28,6 +27,7 @@ from thresholds_app.core.case.record import NextStep
 from thresholds_app.core.report.rationale import guidance_headline
 from thresholds_app.core.rules.assessment import Assessment
 from thresholds_app.ui.assessment.question_row import QuestionRow
+from thresholds_app.ui.assessment.radio_list import ChoiceWords
 from thresholds_app.ui.assessment.widgets import (
     card_frame,
     chain_tab_order,
@@ -40,7 +40,6 @@ from thresholds_app.ui.assessment.widgets import (
     text_edit,
 )
 from thresholds_app.ui.case_state import CaseState
-from thresholds_app.ui.qtprops import show_as_plain_text
 
 # (field on FreeText, label, description); REQUIRED_TEXT are needed before export (readiness)
 FREE_TEXT_FIELDS = (
@@ -110,7 +109,7 @@ class DecisionStep(QWidget):
             self.level_buttons[number] = button
             grid.addWidget(button, index, 0, Qt.AlignmentFlag.AlignTop)
             found = state.pack.levels.get(number)
-            name = _LevelName(found.name if found else "", button)
+            name = ChoiceWords(found.name if found else "", button)
             grid.addWidget(name, index, 1, Qt.AlignmentFlag.AlignTop)
         grid.setColumnStretch(1, 1)
         box.addLayout(grid)
@@ -303,19 +302,3 @@ class DecisionStep(QWidget):
         """The level the practitioner chose, or None."""
         checked = self.level_group.checkedId()
         return checked if checked > 0 else None
-
-
-class _LevelName(QLabel):
-    """A level's name beside its radio button: it wraps, and a click on it picks the level."""
-
-    def __init__(self, text: str, button: QRadioButton) -> None:
-        super().__init__()
-        show_as_plain_text(self)
-        self.setText(text)
-        self.setWordWrap(True)
-        self._button = button
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        self._button.click()
-        self._button.setFocus()
-        event.accept()
