@@ -21,9 +21,7 @@ def _at_level_4(qtbot, page):  # type: ignore[no-untyped-def]
     return page.consent.lawful_basis
 
 
-def test_every_lawful_basis_is_shown_in_full_at_1280x720_and_150_percent(
-    qtbot, large_text
-) -> None:
+def test_every_lawful_basis_is_shown_in_full_at_1280x720_and_150_percent(qtbot, large_text) -> None:
     window = _small_window(qtbot)
     page = start_assessment(qtbot, window)
     choice = _at_level_4(qtbot, page)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
     QComboBox,
+    QFormLayout,
     QFrame,
     QLabel,
     QLineEdit,
@@ -146,6 +147,40 @@ def under_the_scrollbar(top: QWidget) -> list[str]:
     return problems
 
 
+def squeezed_labels(top: QWidget) -> list[str]:
+    """Describe every field's label under ``top`` wrapped into a narrower column than it has.
+
+    A label above its field should have the field's width to wrap in; one beside its field
+    should fit on one line. "What are you worried about? (required)" took three lines in a
+    narrow column above a wide box (QA item 21).
+    """
+    problems: list[str] = []
+    for label, field in _labels_and_fields(top):
+        if not (_shown(label, top) and _shown(field, top)) or not label.wordWrap():
+            continue
+        name = f"label {label.text()[:50]!r}"
+        height = label.heightForWidth(label.width())
+        at_top = label.mapTo(top, QPoint(0, label.height())).y()
+        if at_top <= field.mapTo(top, QPoint(0, 0)).y() + 1:  # above its field
+            room = max(field.width(), label.width())
+            if height > label.heightForWidth(room) + 1:
+                problems.append(f"{name} wraps in {label.width()}px of {room}px")
+        elif height > label.fontMetrics().lineSpacing() * 1.5:  # beside it, on 2+ lines
+            problems.append(f"{name} wraps beside its field ({label.width()}px)")
+    return problems
+
+
+def _labels_and_fields(top: QWidget) -> list[tuple[QLabel, QWidget]]:
+    pairs = [(label, label.buddy()) for label in top.findChildren(QLabel) if label.buddy()]
+    for form in top.findChildren(QFormLayout):
+        for row in range(form.rowCount()):
+            label = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            field = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            if label and field and isinstance(label.widget(), QLabel) and field.widget():
+                pairs.append((label.widget(), field.widget()))
+    return pairs
+
+
 def _text(widget: QWidget) -> str:
     text = getattr(widget, "text", None)
     return str(text())[:40] if callable(text) else ""
@@ -209,6 +244,7 @@ def test_every_step_fits_1280x720_at_100_and_150_percent_text(qtbot, large_text)
         found = (
             clipped(page.steps[key])
             + under_the_scrollbar(page.scrolls[key])
+            + squeezed_labels(page.steps[key])
             + clipped(page.live)
             + clipped(getattr(page, "centre", page.live))
         )

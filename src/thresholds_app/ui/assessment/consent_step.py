@@ -12,7 +12,6 @@ import html
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFormLayout,
     QFrame,
     QLabel,
     QLineEdit,
@@ -27,6 +26,7 @@ from thresholds_app.core.case.record import SharedInfo
 from thresholds_app.core.rules.assessment import Assessment
 from thresholds_app.ui.assessment.question_row import QuestionRow
 from thresholds_app.ui.assessment.radio_list import RadioList
+from thresholds_app.ui.assessment.stacked_form import StackedForm
 from thresholds_app.ui.assessment.widgets import (
     card_frame,
     focus_in,
@@ -91,20 +91,17 @@ class ConsentStep(QWidget):
         layout.addWidget(self.step_up)
 
         record = state.case.consent
-        form = QFormLayout()
-        # a label too long for its column goes above its field (large text, small screen)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        form.setVerticalSpacing(10)
+        form = StackedForm(spacing=10)  # each label over its field (GOV.UK)
         self.by_whom = self._line(record.by_whom, self.tr("Who gave or refused consent"))
         self.by_whom.setPlaceholderText(self.tr("e.g. mother; the young person (aged 15)"))
-        form.addRow(self.tr("Given or refused &by:"), self.by_whom)
+        form.add_row(self.tr("Given or refused &by"), self.by_whom)
         self.not_sought = self._line(
             record.not_sought_reason, self.tr("Why consent was not sought")
         )
         self.not_sought.setPlaceholderText(
             self.tr("e.g. asking would put the child at greater risk")
         )
-        form.addRow(self.tr("If not sought, &why:"), self.not_sought)
+        form.add_row(self.tr("If not sought, &why"), self.not_sought)
         self.lawful_basis = RadioList(
             self.tr("Lawful basis for sharing"),
             self.tr("The guidance's usual bases at this level. Leave it unchosen until you share."),
@@ -113,16 +110,16 @@ class ConsentStep(QWidget):
         self.lawful_basis.set_options(state.assessment.consent.lawful_basis)
         self.lawful_basis.set_value(record.lawful_basis)
         self.lawful_basis.changed.connect(self._save)
-        form.addRow(self.lawful_basis)  # the whole row: every option readable in full
+        form.add_row("", self.lawful_basis)  # the whole row: every option readable in full
         shared = record.shared[0] if record.shared else SharedInfo()
         self.shared_what = self._line(shared.what, self.tr("What information was shared"))
         self.shared_with = self._line(shared.with_whom, self.tr("Shared with whom"))
         self.shared_when = self._line(shared.when, self.tr("Shared when"))
-        form.addRow(self.tr("Information &shared:"), self.shared_what)
-        form.addRow(self.tr("Shared &with:"), self.shared_with)
-        form.addRow(self.tr("Shared w&hen:"), self.shared_when)
+        form.add_row(self.tr("Information &shared"), self.shared_what)
+        form.add_row(self.tr("Shared &with"), self.shared_with)
+        form.add_row(self.tr("Shared w&hen"), self.shared_when)
         self.manager = self._line(record.manager_advice, self.tr("Advice from your manager or DSL"))
-        form.addRow(self.tr("Advice from your &manager or DSL:"), self.manager)
+        form.add_row(self.tr("Advice from your &manager or DSL"), self.manager)
         layout.addLayout(form)
         # the record first (what export needs, no scrolling past the advice to reach it), then
         # the guidance for the level

@@ -9,7 +9,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QFormLayout,
     QGridLayout,
     QLabel,
     QLineEdit,
@@ -28,12 +27,14 @@ from thresholds_app.core.report.rationale import guidance_headline
 from thresholds_app.core.rules.assessment import Assessment
 from thresholds_app.ui.assessment.question_row import QuestionRow
 from thresholds_app.ui.assessment.radio_list import ChoiceWords
+from thresholds_app.ui.assessment.stacked_form import StackedForm
 from thresholds_app.ui.assessment.widgets import (
     card_frame,
     chain_tab_order,
     focus_in,
     heading,
     identifier_line,
+    landing,
     muted_label,
     plain_label,
     required,
@@ -95,6 +96,10 @@ class DecisionStep(QWidget):
         self.indicated = plain_label("")
         self.indicated.setObjectName("indicatedForComparison")
         box.addWidget(self.indicated)
+        # before the levels, in the focus chain too: Tab from it ("Go there") reaches them
+        self.level_heading = plain_label(required(self.tr("The level of need you judge applies")))
+        self.level_heading.setProperty("role", "required")
+        box.addWidget(landing(self.level_heading))
         grid = QGridLayout()
         self.level_group = QButtonGroup(self)
         self.level_buttons: dict[int, QRadioButton] = {}
@@ -123,9 +128,6 @@ class DecisionStep(QWidget):
         )
         self.reasons.setPlainText(case.decision.reasons)
         self.reasons.textChanged.connect(self._save_decision)
-        self.level_heading = plain_label(required(self.tr("The level of need you judge applies")))
-        self.level_heading.setProperty("role", "required")
-        box.insertWidget(1, self.level_heading)
         box.addWidget(_required_label(required(self.tr("Reasons for your decision"))))
         box.addWidget(self.reasons)
         self.differs = text_edit(
@@ -150,12 +152,9 @@ class DecisionStep(QWidget):
         # "More detail" (required fields at the foot of a long page cost a trip back).
         layout.addWidget(heading(self.tr("In your own words"), 2))
         self.free_text: dict[str, QPlainTextEdit] = {}
-        form = QFormLayout()
-        form.setVerticalSpacing(12)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        more = QFormLayout()
-        more.setVerticalSpacing(12)
-        more.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        form = StackedForm()  # each label over its field, with the whole row to wrap in
+        more = StackedForm()
+        later: list[tuple[str, QPlainTextEdit]] = []
         for field_name, label, description in FREE_TEXT_FIELDS:
             edit = text_edit(self.tr(label), self.tr(description) or self.tr(label))
             edit.setObjectName(f"text-{field_name}")
@@ -163,12 +162,14 @@ class DecisionStep(QWidget):
             edit.textChanged.connect(lambda f=field_name, e=edit: self._save_text(f, e))
             marker = REQUIRED_TEXT.get(field_name)
             if marker:
-                form.addRow(_required_label(f"{self.tr(label)} {self.tr(marker)}"), edit)
+                form.add_row(_required_label(f"{self.tr(label)} {self.tr(marker)}"), edit)
             elif field_name == "child_voice_not_obtained_reason":  # first: it pairs the voice
-                more.insertRow(0, plain_label(self.tr(label)), edit)
+                more.add_row(self.tr(label), edit)
             else:
-                more.addRow(plain_label(self.tr(label)), edit)
+                later.append((self.tr(label), edit))
             self.free_text[field_name] = edit
+        for label, edit in later:
+            more.add_row(label, edit)
         layout.addLayout(form)
         layout.addWidget(heading(required(self.tr("Next steps")), 2))
         layout.addWidget(muted_label(self.tr("What will happen, who will do it, and by when.")))
@@ -185,10 +186,7 @@ class DecisionStep(QWidget):
         layout.addWidget(add)
 
         layout.addWidget(heading(self.tr("About you (the referrer)"), 2))
-        referrer = QFormLayout()
-        # a label too long for its column goes above its field (large text, small screen)
-        referrer.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        referrer.setVerticalSpacing(10)
+        referrer = StackedForm(spacing=10)
         self.referrer: dict[str, QLineEdit] = {}
         for field_name, label in (
             ("name", required(self.tr("Your &name:"))),
@@ -199,7 +197,7 @@ class DecisionStep(QWidget):
             line = identifier_line(getattr(case.referrer, field_name))
             line.setAccessibleName(label.replace("&", "").rstrip(":").replace(" (required)", ""))
             line.textEdited.connect(self._save_referrer)
-            referrer.addRow(label, line)
+            referrer.add_row(label.removesuffix(":"), line)
             self.referrer[field_name] = line
         layout.addLayout(referrer)
 
@@ -218,14 +216,13 @@ class DecisionStep(QWidget):
         Names: ``decision.level``, ``decision.reasons``, ``decision.differs_reason``,
         ``free_text.<field>``, ``next_steps`` or ``next_steps.N``, ``referrer.<field>``.
         """
-        first_level = self.level_buttons[min(self.level_buttons)] if self.level_buttons else None
         fields: dict[str, QWidget] = {
             "decision.reasons": self.reasons,
             "decision.differs_reason": self.differs,
+            # the question, never a level's button: a stray Space would choose Level 1
+            "decision.level": self.level_heading,
+            "decision": self.level_heading,
         }
-        if first_level is not None:
-            fields["decision.level"] = first_level
-            fields["decision"] = first_level
         fields.update({f"free_text.{k}": edit for k, edit in self.free_text.items()})
         fields.update({f"referrer.{k}": edit for k, edit in self.referrer.items()})
         for number, (action, who, by_when) in enumerate(self.step_rows, start=1):

@@ -257,7 +257,7 @@ class NeedsStep(QWidget):
         return cards
 
     def show_indicator(self, indicator_id: str) -> IndicatorCard | None:
-        """Open the indicator's area, scroll to its card and focus its answers."""
+        """Open the indicator's area, scroll to its card and focus its words (not an answer)."""
         indicator = self.pack.indicators.get(indicator_id)
         if indicator is None:
             return None
@@ -269,7 +269,7 @@ class NeedsStep(QWidget):
             card = self._make_card(indicator_id)
             cards.add_card(card)
         cards.ensureWidgetVisible(card)
-        card.answers.buttons["yes"].setFocus()
+        card.words.setFocus()  # a stray Space here answers nothing; Tab reaches the answers
         return card
 
     def focus_first(self) -> None:
@@ -277,7 +277,7 @@ class NeedsStep(QWidget):
         self.search.setFocus()
 
     def focus_field(self, name: str) -> bool:
-        """Focus ``answers.<indicator id>``: open its area and focus its answers."""
+        """Focus ``answers.<indicator id>``: open its area and focus the indicator's words."""
         if not name.startswith("answers."):
             return False
         return self.show_indicator(name.removeprefix("answers.")) is not None
