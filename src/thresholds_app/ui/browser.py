@@ -44,6 +44,7 @@ from thresholds_app.ui.browser_html import (
     topic_html,
 )
 from thresholds_app.ui.browser_model import ID_ROLE, IndicatorFilter, IndicatorModel
+from thresholds_app.ui.review.wrapping_delegate import WrappingDelegate
 from thresholds_app.ui.search_links import others_html
 
 SECTIONS = (
@@ -169,6 +170,8 @@ class IndicatorBrowser(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(True)
+        # Qt's own row height left out the stylesheet's padding: indicators ended in "…" (QA #20)
+        self.table.setItemDelegate(WrappingDelegate(self.table))
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         self.table.setTabKeyNavigation(False)  # Tab leaves the table: no keyboard trap
@@ -177,8 +180,15 @@ class IndicatorBrowser(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(1, 195)  # long area names wrap rather than squeeze the text
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        # rows grow or shrink with their wrapped text whenever a column changes width
-        header.sectionResized.connect(lambda *_a: self.table.resizeRowsToContents())
+        # Rows grow or shrink with their wrapped text whenever a column changes width, once the
+        # columns have settled: resized at once, the rows missed the later change that a new
+        # text size makes to the level column, and came out a line short. (Resizing every row
+        # on every layout, Qt's ResizeToContents, made filtering 2-3 times slower.)
+        self._rows_timer = QTimer(self)
+        self._rows_timer.setSingleShot(True)
+        self._rows_timer.setInterval(0)
+        self._rows_timer.timeout.connect(self.table.resizeRowsToContents)
+        header.sectionResized.connect(lambda *_a: self._rows_timer.start())
         self.count = QLabel()
         self.count.setProperty("role", "muted")
         self.detail = _reader(self.tr("Indicator detail"))
