@@ -1,4 +1,4 @@
-""""Go there" lands on the question, never on one of its answers (a stray Space would answer it).
+""" "Go there" lands on the question, never on one of its answers (a stray Space would answer it).
 
 After "Go there" to the immediate-danger question the focus was on "Yes": one Space and the
 child was recorded as in immediate danger. Every blocker's target is checked, and for a question

@@ -103,11 +103,9 @@ class ConsentStep(QWidget):
         )
         form.add_row(self.tr("If not sought, &why"), self.not_sought)
         self.lawful_basis = RadioList(
-            self.tr("Lawful basis for sharing"),
-            self.tr("The guidance's usual bases at this level. Leave it unchosen until you share."),
-            self.tr("Another basis (write it below)"),
+            self.tr("Lawful basis for sharing"), "", self.tr("Another basis (write it below)")
         )
-        self.lawful_basis.set_options(state.assessment.consent.lawful_basis)
+        self._offer_lawful_bases(state.assessment.consent.lawful_basis)
         self.lawful_basis.set_value(record.lawful_basis)
         self.lawful_basis.changed.connect(self._save)
         form.add_row("", self.lawful_basis)  # the whole row: every option readable in full
@@ -193,7 +191,7 @@ class ConsentStep(QWidget):
             self.step_up_button.setText(
                 self.tr("Consider a step up to {level}…").format(level=target)
             )
-        self.lawful_basis.set_options(c.lawful_basis)
+        self._offer_lawful_bases(c.lawful_basis)
         if c.level is None:
             self.advice.setText(
                 html.escape(
@@ -220,6 +218,18 @@ class ConsentStep(QWidget):
         self.advice.setText(
             f"<p>{html.escape(self.tr('At {level}:').format(level=level_label(c.level)))}</p>"
             + "".join(parts)
+        )
+
+    def _offer_lawful_bases(self, bases: tuple[str, ...]) -> None:
+        """Offer the usual lawful bases for the indicated level, and say what they are."""
+        self.lawful_basis.set_options(bases)
+        self.lawful_basis.hint.setText(
+            self.tr("The usual bases at this level. Leave it unchosen until you share anything.")
+            if bases
+            else self.tr(
+                "The usual bases are listed once the guidance can indicate a level. Leave it "
+                "unchosen until you share anything."
+            )
         )
 
     def _sync_answers(self, answer_id: str) -> None:

@@ -70,7 +70,8 @@ class RadioList(QWidget):
         self.heading = plain_label(question)
         self.heading.setProperty("role", "required")  # bold, as the other questions are
         layout.addWidget(self.heading)
-        layout.addWidget(muted_label(hint))
+        self.hint = muted_label(hint)
+        layout.addWidget(self.hint)
         self.grid = QGridLayout()
         self.grid.setColumnStretch(1, 1)
         self.grid.setVerticalSpacing(4)
