@@ -8,7 +8,7 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QApplication
 from test_layout_fits import large_text
 
-from thresholds_app.ui.browser import IndicatorBrowser
+from thresholds_app.ui.browser import GuidanceBrowser, IndicatorBrowser
 from thresholds_app.ui.review.wrapping_delegate import PAD_X, PAD_Y
 
 __all__ = ["large_text"]  # the fixture, used by name below
@@ -28,7 +28,22 @@ def cut_cells(browser: IndicatorBrowser, rows: int) -> list[str]:
         ).height()
         if needed + PAD_Y > table.rowHeight(row) + 1:
             cut.append(f"{text[:50]!r}: {needed + PAD_Y} > {table.rowHeight(row)}")
+        longest = max(text.split(), key=metrics.horizontalAdvance)
+        if metrics.horizontalAdvance(longest) > width:  # a word wider than its column: "…"
+            cut.append(f"{text[:50]!r}: {longest!r} is wider than the column ({width}px)")
     return cut
+
+
+def test_every_indicator_is_shown_in_full_in_the_guidance_browser(qtbot, large_text) -> None:
+    """The browser as a 1280 x 720 window shows it: the section list, the table, the detail."""
+    guidance = GuidanceBrowser(solihull())
+    qtbot.addWidget(guidance)
+    guidance.resize(1264, 600)
+    guidance.show()
+    qtbot.waitExposed(guidance)
+    guidance.show_section("indicators")
+    qtbot.wait(50)
+    assert cut_cells(guidance.indicators, 60) == []
 
 
 def test_every_indicator_is_shown_in_full(qtbot, large_text) -> None:

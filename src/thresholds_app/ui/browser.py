@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from thresholds_app.core.pack.model import AGE_BANDS, Pack
 from thresholds_app.core.search.index import prepare as prepare_search
 from thresholds_app.ui.appearance import Heading
+from thresholds_app.ui.assessment.wrapping_list import ITEM_PADDING, make_wrapping
 from thresholds_app.ui.browser_html import (
     consent_html,
     contacts_html,
@@ -179,6 +180,7 @@ class IndicatorBrowser(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(1, 195)  # long area names wrap rather than squeeze the text
+        self.table.viewport().installEventFilter(self)  # a narrower table: a narrower area column
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         # Rows grow or shrink with their wrapped text whenever a column changes width, once the
         # columns have settled: resized at once, the rows missed the later change that a new
@@ -285,6 +287,25 @@ class IndicatorBrowser(QWidget):
             self.detail.setHtml(indicator_html(self.pack, indicator))
             self.detail.setAccessibleDescription(indicator.text)
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Fit the area column when the table's width changes."""
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_area_column()
+        return False
+
+    def _fit_area_column(self) -> None:
+        """The area column gives way before the indicator's words do.
+
+        Area names wrap at a few words a line; an indicator column narrower than its longest
+        word ends it in "…" ("immunisa…" at 150% text in a narrow window, QA item 20).
+        """
+        char = self.table.fontMetrics().averageCharWidth()
+        level = self.table.columnWidth(0)
+        room = self.table.viewport().width() - level - char * 26  # the indicator's share
+        area = max(char * 9, min(char * 26, room))
+        if area != self.table.columnWidth(1):
+            self.table.horizontalHeader().resizeSection(1, area)
+
     def selected_id(self) -> str | None:
         """The id of the selected indicator, if any."""
         rows = self.table.selectionModel().selectedRows()
@@ -368,7 +389,8 @@ class GuidanceBrowser(QWidget):
             self.pages.addWidget(builders[key]())
             self._keys.append(key)
 
-        self.sections.setFixedWidth(self.sections.sizeHintForColumn(0) + 36)
+        make_wrapping(self.sections)  # a narrow list at large text: titles wrap, never cut
+        self._fit_sections()
         title = Heading(self.tr("The guidance"), 1.5)
         subtitle = QLabel(
             self.tr("{title}, version {version}").format(
@@ -392,6 +414,31 @@ class GuidanceBrowser(QWidget):
         find = QShortcut(QKeySequence.StandardKey.Find, self)
         find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         find.activated.connect(self.focus_search)
+
+    def _fit_sections(self) -> None:
+        """The section list as wide as its titles, but never more than a fifth of the page.
+
+        At 150% text on a 1280 x 720 screen the titles' own width left the indicators table a
+        column too narrow for one word ("immunisa…", QA item 20); there the titles wrap.
+        """
+        metrics = self.sections.fontMetrics()
+        titles = (self.sections.item(i).text() for i in range(self.sections.count()))
+        natural = max(metrics.horizontalAdvance(t) for t in titles) + 2 * ITEM_PADDING[0] + 36
+        room = max(180, self.width() // 5) if self.width() > 0 else natural
+        self.sections.setFixedWidth(min(natural, room))
+        QTimer.singleShot(0, self.sections, self.sections.doItemsLayout)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Fit the section list to a new text size."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_sections()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Fit the section list to the new width."""
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._fit_sections()
 
     def _row_changed(self, row: int) -> None:
         if 0 <= row < len(self._keys):
