@@ -45,7 +45,7 @@ from thresholds_app.ui.browser_html import (
     topic_html,
 )
 from thresholds_app.ui.browser_model import ID_ROLE, IndicatorFilter, IndicatorModel
-from thresholds_app.ui.review.wrapping_delegate import WrappingDelegate
+from thresholds_app.ui.review.wrapping_delegate import PAD_X, WrappingDelegate
 from thresholds_app.ui.search_links import others_html
 
 SECTIONS = (
@@ -299,10 +299,13 @@ class IndicatorBrowser(QWidget):
         Area names wrap at a few words a line; an indicator column narrower than its longest
         word ends it in "…" ("immunisa…" at 150% text in a narrow window, QA item 20).
         """
-        char = self.table.fontMetrics().averageCharWidth()
+        metrics = self.table.fontMetrics()
+        char = metrics.averageCharWidth()
+        words = {w for d in self.pack.domains for a in d.areas for w in a.title.split()}
+        longest = max((metrics.horizontalAdvance(w) for w in words), default=char * 9)
         level = self.table.columnWidth(0)
         room = self.table.viewport().width() - level - char * 26  # the indicator's share
-        area = max(char * 9, min(char * 26, room))
+        area = max(longest + PAD_X + 4, min(char * 26, room))  # never "behavio…" either
         if area != self.table.columnWidth(1):
             self.table.horizontalHeader().resizeSection(1, area)
 
