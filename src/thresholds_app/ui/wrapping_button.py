@@ -20,7 +20,7 @@ class WrappingButton(QPushButton):
     def __init__(self, text: str) -> None:
         super().__init__()
         self.setAccessibleName(text)
-        column = QVBoxLayout(self)
+        self.column = column = QVBoxLayout(self)
         column.setContentsMargins(14, 5, 14, 5)  # the stylesheet's padding, inside the border
         self.words = plain_label(text)
         column.addWidget(self.words)
@@ -34,14 +34,14 @@ class WrappingButton(QPushButton):
 
     def sizeHint(self) -> QSize:
         """All the words on one line (the flow layout narrows it to the row)."""
-        margins = self.layout().contentsMargins()
+        margins = self.column.contentsMargins()
         width = self.words.fontMetrics().horizontalAdvance(self.words.text()) + 2
         width += margins.left() + margins.right()
         return QSize(width, self.heightForWidth(width))
 
     def minimumSizeHint(self) -> QSize:
         """As narrow as the wrapped words allow."""
-        return self.layout().minimumSize()
+        return self.column.minimumSize()
 
     def hasHeightForWidth(self) -> bool:
         """The words wrap, so the height follows the width."""
@@ -49,4 +49,4 @@ class WrappingButton(QPushButton):
 
     def heightForWidth(self, width: int) -> int:
         """The height the wrapped words need at ``width``."""
-        return self.layout().totalHeightForWidth(width)
+        return self.column.totalHeightForWidth(width)

@@ -121,7 +121,7 @@ class RadioList(QWidget):
             return ""
         if checked is self.other_button:
             return self.other_text.text().strip()
-        return self._options[self.buttons.index(checked)]
+        return next(o for o, b in zip(self._options, self.buttons, strict=False) if b is checked)
 
     def set_value(self, text: str) -> None:
         """Show ``text`` (a case file's answer) without emitting ``changed``."""

@@ -19,7 +19,10 @@ class StackedForm(QVBoxLayout):
     """Rows of a label over its field; ``add_row`` returns the label (its buddy is the field)."""
 
     def __init__(self, parent: QWidget | None = None, spacing: int = 12) -> None:
-        super().__init__(parent)
+        if parent is None:
+            super().__init__()
+        else:
+            super().__init__(parent)
         self.setSpacing(spacing)
 
     def add_row(self, label: str | QLabel, field: QWidget | None = None) -> QLabel | None:
