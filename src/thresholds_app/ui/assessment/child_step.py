@@ -10,7 +10,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLineEdit,
@@ -80,9 +79,9 @@ class HouseholdRow(QFrame):
         self.member = member
         self.number = number
         self.setObjectName("householdRow")
-        form = QFormLayout(self)
-        # a label too long for its column goes above its field (large text, small screen)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        # each label over its field: beside them, at 150% text the fields were left a third of
+        # the row, too narrow for an outcome
+        form = StackedForm(self, spacing=8)
         form.setContentsMargins(14, 10, 14, 10)
         who = f"child {number}"
         self.label_edit = identifier_line(member.label)
@@ -106,16 +105,16 @@ class HouseholdRow(QFrame):
         self.remove_button = remove = QPushButton(self.tr("Remove"))
         remove.setAccessibleName(f"Remove {who}")
         remove.clicked.connect(self.remove_requested.emit)
-        form.addRow(self.tr("Child:"), self.label_edit)
-        form.addRow(self.tr("Relationship:"), self.relationship)
-        form.addRow(self.tr("Age band:"), self.age)
-        form.addRow(required(self.tr("Considered?")), self.status)
-        form.addRow(required(self.tr("Outcome or reason:")), self.detail)
+        form.add_row(self.tr("Child"), self.label_edit)
+        form.add_row(self.tr("Relationship"), self.relationship)
+        form.add_row(self.tr("Age band"), self.age)
+        form.add_row(required(self.tr("Considered?")), self.status)
+        form.add_row(required(self.tr("Outcome or reason")), self.detail)
         # Remove comes last, on screen and for Tab: never the next stop after the child's name
         bottom = QHBoxLayout()
         bottom.addStretch(1)
         bottom.addWidget(remove)
-        form.addRow(bottom)
+        form.addLayout(bottom)
         self._update_placeholder()
         for edit in (self.label_edit, self.relationship, self.detail):
             edit.textEdited.connect(self._save)
