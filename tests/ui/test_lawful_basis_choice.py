@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from assessment_kit import click_indicator, start_assessment, type_into
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QComboBox, QRadioButton
+from PySide6.QtWidgets import QApplication, QComboBox, QRadioButton
 from test_layout_fits import _small_window, clipped, large_text, under_the_scrollbar
 
 from thresholds_app.ui.assessment.radio_list import ChoiceWords
@@ -70,3 +70,19 @@ def test_a_saved_basis_comes_back_chosen_and_one_of_its_own_as_written(qtbot) ->
     assert choice.other_button.isChecked()
     assert choice.other_text.text() == "An agreement under the local protocol"
     assert choice.value() == "An agreement under the local protocol"
+
+
+def test_tab_reaches_the_choices_after_the_level_changed_them(qtbot) -> None:
+    window = _small_window(qtbot)
+    page = start_assessment(qtbot, window)
+    choice = _at_level_4(qtbot, page)  # the options were rebuilt for Level 4
+    page.consent.by_whom.setFocus()
+    qtbot.waitUntil(page.consent.by_whom.hasFocus)
+    reached = []
+    for _ in range(12):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        reached.append(QApplication.focusWidget())
+        if reached[-1] is page.consent.shared_what:
+            break
+    assert any(widget in choice.buttons for widget in reached), reached
+    assert reached[-1] is page.consent.shared_what  # and on to the next field

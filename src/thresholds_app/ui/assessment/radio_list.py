@@ -9,6 +9,7 @@ an empty box with no prompt, and which took two clicks to open (QA item 19).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QMouseEvent
@@ -111,7 +112,26 @@ class RadioList(QWidget):
             self.buttons.append(button)
         self.other_button = self.buttons[-1]
         self.grid.addWidget(self.other_text, len(self.buttons), 1)
+        self._keep_tab_order()
         self._show(current)
+
+    def _keep_tab_order(self) -> None:
+        """Put new buttons back in the Tab chain after the field before the question.
+
+        New widgets join the end of the window's chain: Tab from the field above skipped the
+        choices once the level changed them. (Qt orders only widgets that take the focus, so
+        the chain starts at the last one before this list, not at the question's words.)
+        """
+        before = self.heading.previousInFocusChain()
+        while before is not None and before is not self.heading:
+            takes_tab = before.focusPolicy().value & Qt.FocusPolicy.TabFocus.value
+            if takes_tab and before is not self and not self.isAncestorOf(before):
+                break
+            before = before.previousInFocusChain()
+        else:
+            return  # not in a window yet: the chain is in the order the buttons were made
+        for first, second in pairwise([before, *self.buttons, self.other_text, self.clear_button]):
+            QWidget.setTabOrder(first, second)
 
     # -- the answer ------------------------------------------------------------------------
     def value(self) -> str:
