@@ -68,3 +68,26 @@ def test_no_go_there_target_is_an_answer(qtbot) -> None:
         assert not checkable, f"{step}#{field} lands on an answer: {focused.text()!r}"
     assert ("decision", "decision.level") in fields
     assert len([f for f in fields if f[1].startswith("answers.")]) >= 5
+
+
+def test_tab_from_the_search_box_reaches_the_pathway_buttons_in_screen_order(qtbot) -> None:
+    """Pathway buttons made after an answer joined the end of the Tab chain: by keyboard they
+    were reached only after every card of the step, if ever."""
+    from assessment_kit import click_indicator, search_for
+
+    window = make_window(qtbot)
+    page = start_assessment(qtbot, window)
+    click_indicator(qtbot, page, "dn-condition-poorly-managed-l3", "yes")  # brings up Neglect
+    neglect = page.needs.findChild(QAbstractButton, "pathway-neglect")
+    assert neglect is not None
+    qtbot.waitUntil(neglect.isVisible)  # a widget added to a shown one shows on the next turn
+    for words in ("", "hungry"):  # the area's cards, then search results
+        if words:
+            assert search_for(qtbot, page.needs, words)
+        page.needs.search.setFocus()
+        qtbot.waitUntil(page.needs.search.hasFocus)
+        reached = []
+        for _ in range(3):
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+            reached.append(QApplication.focusWidget())
+        assert neglect in reached, (words, [w.accessibleName() for w in reached])

@@ -195,6 +195,7 @@ class NeedsStep(QWidget):
         )
         self.finder.other_requested.connect(self._other_requested)
         self.finder.tab_from = self.search
+        self.finder.tab_between = self.pathway_buttons
         self.search.returnPressed.connect(self.finder.run_now)
         prepare_search(self.pack)  # the index is ready before the first key
         keep_long_lived_out_of_the_collector()
@@ -392,6 +393,12 @@ class NeedsStep(QWidget):
         return list(self.results.cards)
 
     # -- pathways ---------------------------------------------------------------------------
+    def pathway_buttons(self) -> list[QWidget]:
+        """The buttons of the special pathways on show, in order."""
+        items = (self.pathway_row.itemAt(i) for i in range(self.pathway_row.count()))
+        widgets = (item.widget() for item in items if item is not None)
+        return [w for w in widgets if isinstance(w, WrappingButton)]
+
     def _update_pathways(self, assessment: Assessment) -> None:
         if assessment.topics == getattr(self, "_shown_topics", None):
             return  # unchanged: keep the buttons (and the keyboard focus) where they are
@@ -414,3 +421,4 @@ class NeedsStep(QWidget):
             button.setAutoDefault(True)  # Enter presses it when focused
             button.clicked.connect(lambda _c=False, t=topic_id: self.topic_requested.emit(t))
             self.pathway_row.addWidget(button)
+        self.finder.keep_tab_order()  # new buttons: in the Tab chain where they are on screen
