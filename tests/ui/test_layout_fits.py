@@ -170,6 +170,23 @@ def squeezed_labels(top: QWidget) -> list[str]:
     return problems
 
 
+FIELD_TEXT_MARGIN = 2 * (1 + 7 + 2)  # app.qss: border and padding each side, and Qt's own 2 px
+
+
+def placeholders_cut(top: QWidget) -> list[str]:
+    """Describe every empty field under ``top`` whose example (placeholder) is cut with "…"."""
+    problems = []
+    for edit in top.findChildren(QLineEdit):
+        if not _shown(edit, top) or edit.text() or not edit.placeholderText():
+            continue
+        if isinstance(edit.parentWidget(), QComboBox):
+            continue
+        needed = edit.fontMetrics().horizontalAdvance(edit.placeholderText())
+        if needed > edit.width() - FIELD_TEXT_MARGIN:
+            problems.append(f"the example {edit.placeholderText()!r} is cut ({edit.width()}px)")
+    return problems
+
+
 def _labels_and_fields(top: QWidget) -> list[tuple[QLabel, QWidget]]:
     pairs = [(label, label.buddy()) for label in top.findChildren(QLabel) if label.buddy()]
     for form in top.findChildren(QFormLayout):
@@ -245,6 +262,7 @@ def test_every_step_fits_1280x720_at_100_and_150_percent_text(qtbot, large_text)
             clipped(page.steps[key])
             + under_the_scrollbar(page.scrolls[key])
             + squeezed_labels(page.steps[key])
+            + placeholders_cut(page.steps[key])
             + clipped(page.live)
             + clipped(getattr(page, "centre", page.live))
         )

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -62,6 +63,10 @@ REQUIRED_TEXT = {
     "child_voice": "(required, or say under More detail why you could not hear it)",
     "family_views": "(required)",
 }
+
+
+# how the next-step row shares its width: action, who, by when (about their examples' lengths)
+NEXT_STEP_SHARES = (22, 12, 18)
 
 
 def _required_label(text: str) -> QLabel:
@@ -264,6 +269,11 @@ class DecisionStep(QWidget):
             self.steps_grid.addWidget(edit, number, column)
         row[0].setPlaceholderText(self.tr("e.g. Refer to the MASH"))
         row[2].setPlaceholderText(self.tr("e.g. today, by 5pm"))
+        # The row's width shared as the examples need it, not in thirds: at 150% text the
+        # examples were cut ("e.g. Refer to th…", "e.g. today, by …").
+        for column, share in enumerate(NEXT_STEP_SHARES):
+            row[column].setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+            self.steps_grid.setColumnStretch(column, share)
         self.step_rows.append(row)
         add = getattr(self, "add_step_button", None)
         if add is not None:  # a row added later: Tab still goes row by row, "Add", "Your name"

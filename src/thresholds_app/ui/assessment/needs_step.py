@@ -180,9 +180,8 @@ class NeedsStep(QWidget):
             )
         )
         self.search = QLineEdit()
-        self.search.setPlaceholderText(
-            self.tr("Search the indicators, e.g. bruise, drinking, missing, prison (Ctrl+F)")
-        )
+        # short enough to be read whole at 150% text (the long one ended "e.g. bruise,…")
+        self.search.setPlaceholderText(self.tr("Search, e.g. bruise, drinking (Ctrl+F)"))
         self.search.setAccessibleName(self.tr("Search the indicators"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._on_search)
