@@ -170,7 +170,9 @@ def squeezed_labels(top: QWidget) -> list[str]:
     return problems
 
 
-FIELD_TEXT_MARGIN = 2 * (1 + 7 + 2)  # app.qss: border and padding each side, and Qt's own 2 px
+FIELD_TEXT_MARGIN = (
+    2 * (1 + 7 + 2) + 8
+)  # app.qss: border and padding each side, Qt's own, a little room
 
 
 def placeholders_cut(top: QWidget) -> list[str]:

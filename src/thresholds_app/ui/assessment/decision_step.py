@@ -66,7 +66,7 @@ REQUIRED_TEXT = {
 
 
 # how the next-step row shares its width: action, who, by when (about their examples' lengths)
-NEXT_STEP_SHARES = (22, 12, 18)
+NEXT_STEP_SHARES = (22, 10, 20)
 
 
 def _required_label(text: str) -> QLabel:
