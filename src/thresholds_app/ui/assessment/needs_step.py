@@ -181,7 +181,7 @@ class NeedsStep(QWidget):
         )
         self.search = QLineEdit()
         # short enough to be read whole at 150% text (the long one ended "e.g. bruise,…")
-        self.search.setPlaceholderText(self.tr("Search, e.g. bruise, drinking (Ctrl+F)"))
+        self.search.setPlaceholderText(self.tr("Search, e.g. bruise (Ctrl+F)"))
         self.search.setAccessibleName(self.tr("Search the indicators"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._on_search)
