@@ -27,10 +27,9 @@ from thresholds_app.ui.assessment.search import (
     SearchController,
     keep_long_lived_out_of_the_collector,
 )
-from thresholds_app.ui.assessment.widgets import clear_layout, heading, muted_label
+from thresholds_app.ui.assessment.widgets import heading, muted_label
 from thresholds_app.ui.assessment.wrapping_list import HEADING_ROLE, INDENT_ROLE, make_wrapping
 from thresholds_app.ui.case_state import CaseState
-from thresholds_app.ui.flow_layout import FlowLayout
 from thresholds_app.ui.wrapping_button import WrappingButton
 
 _AREA_ROLE = Qt.ItemDataRole.UserRole
@@ -202,8 +201,14 @@ class NeedsStep(QWidget):
 
         self.pathways = QWidget()
         self.pathways.setMinimumHeight(36)  # a steady height: no re-layout of the cards
-        # a row that wraps: one long pathway name, or three at 150% text, stays in the view
-        self.pathway_row = FlowLayout(self.pathways)
+        # one button a line, each wrapping its own words: in one row, at 150% text three
+        # pathway buttons made the step wider than its view (the last under the scrollbar)
+        self.pathway_row = QVBoxLayout(self.pathways)
+        self.pathway_row.setContentsMargins(0, 0, 0, 0)
+        self.pathway_row.setSpacing(6)
+        self.pathway_label = muted_label("")
+        self.pathway_row.addWidget(self.pathway_label)
+        self._pathway_buttons: dict[str, WrappingButton] = {}
         layout.addWidget(self.pathways)
 
         # Areas grouped under their domain (the Assessment Framework triangle). A list, not a
@@ -394,30 +399,36 @@ class NeedsStep(QWidget):
     # -- pathways ---------------------------------------------------------------------------
     def pathway_buttons(self) -> list[QWidget]:
         """The buttons of the special pathways on show, in order."""
-        items = (self.pathway_row.itemAt(i) for i in range(self.pathway_row.count()))
-        widgets = (item.widget() for item in items if item is not None)
-        return [w for w in widgets if isinstance(w, WrappingButton)]
+        return list(self._pathway_buttons.values())
 
     def _update_pathways(self, assessment: Assessment) -> None:
         if assessment.topics == getattr(self, "_shown_topics", None):
             return  # unchanged: keep the buttons (and the keyboard focus) where they are
         self._shown_topics = assessment.topics
-        clear_layout(self.pathway_row)
         topics = [t for t in assessment.topics if t in self.pack.topics]
-        label = muted_label(
+        self.pathway_label.setText(
             self.tr("Special pathways that apply:")
             if topics
             else self.tr("Special pathways appear here when your answers make them relevant.")
         )
-        label.setWordWrap(not topics)
-        self.pathway_row.addWidget(label)
-        for topic_id in topics:
-            button = WrappingButton(self.pack.topics[topic_id].title)
-            button.setObjectName(f"pathway-{topic_id}")
-            button.setAccessibleName(
-                self.tr("Read the pathway: {t}").format(t=self.pack.topics[topic_id].title)
-            )
-            button.setAutoDefault(True)  # Enter presses it when focused
-            button.clicked.connect(lambda _c=False, t=topic_id: self.topic_requested.emit(t))
-            self.pathway_row.addWidget(button)
+        # Buttons of pathways still shown are kept (an answer mostly adds or drops one):
+        # making them all again cost the live panel about 10 ms an answer.
+        for topic_id in [t for t in self._pathway_buttons if t not in topics]:
+            button = self._pathway_buttons.pop(topic_id)
+            self.pathway_row.removeWidget(button)
+            button.deleteLater()
+        shown = {t: self._pathway_buttons.get(t) or self._pathway_button(t) for t in topics}
+        for button in shown.values():  # in the engine's order
+            self.pathway_row.removeWidget(button)
+            self.pathway_row.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+        self._pathway_buttons = shown
         self.finder.keep_tab_order()  # new buttons: in the Tab chain where they are on screen
+
+    def _pathway_button(self, topic_id: str) -> WrappingButton:
+        title = self.pack.topics[topic_id].title
+        button = WrappingButton(title)
+        button.setObjectName(f"pathway-{topic_id}")
+        button.setAccessibleName(self.tr("Read the pathway: {t}").format(t=title))
+        button.setAutoDefault(True)  # Enter presses it when focused
+        button.clicked.connect(lambda _c=False, t=topic_id: self.topic_requested.emit(t))
+        return button
