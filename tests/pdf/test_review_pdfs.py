@@ -54,6 +54,9 @@ def test_review_sheet_is_appended_on_its_own_page_with_the_same_marks() -> None:
     assert flat("MASH review sheet") in last
     assert flat("MASH review sheet") not in flat("".join(pages[:-1]))
     assert flat("Agrees with the referrer: Level 4") in last
+    assert flat("Review 1: Screening") in last  # the stage in words (QA walk, item 10)
+    assert "screening" not in last
+    assert "cin-assessment" not in last
     assert flat("RAG rating: Amber") in last
     assert flat("Outcome: Child in need assessment (section 17)") in last
     assert flat(f"guidance pack {pack.manifest.id} {pack.manifest.version}") in last  # type: ignore[attr-defined]

@@ -15,7 +15,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-# The review stages in order, with the words shown for each (the review form, the history).
+from thresholds_app.core.base.wording import one_line
+from thresholds_app.core.pack.model import ReviewGuide
+
+# The review stages in order, with the words shown for each (the review form, the history,
+# the review sheet in the PDF): the stored codes are never shown.
 STAGE_WORDS = {"screening": "Screening", "manager": "Manager's review"}
 REVIEW_STAGES = tuple(STAGE_WORDS)
 
@@ -42,6 +46,30 @@ class Review:
     gaps: list[str] = field(default_factory=list)  # gap ids to go back to the referrer about
     referral_sha256: str = ""  # fingerprint of the referrer's part reviewed
     delay_reason: str = ""  # why the decision came after the RAG rating's deadline
+
+
+def stage_words(stage: str) -> str:
+    """The words for a review stage, as the review form offers it."""
+    return STAGE_WORDS.get(stage, stage)  # the schema allows only the stages above
+
+
+def outcome_words(guide: ReviewGuide, review: Review) -> str:
+    """The review's outcome in the pack's words, with what "other" means ("" if none yet).
+
+    An outcome id the pack does not list (a case reviewed under other guidance) is named as such
+    rather than shown as if it were words.
+    """
+    words = outcome_label(guide, review.outcome)
+    details = one_line(review.outcome_words) if words else ""
+    return f"{words}: {details}" if details else words
+
+
+def outcome_label(guide: ReviewGuide, outcome_id: str) -> str:
+    """The pack's label for an outcome id ("" for none), never the bare id."""
+    if not outcome_id:
+        return ""
+    outcome = next((o for o in guide.outcomes if o.id == outcome_id), None)
+    return outcome.label if outcome else f"“{outcome_id}” (not an outcome in this guidance)"
 
 
 def review_to_dict(review: Review) -> dict[str, Any]:
