@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from thresholds_app.core.pack.model import AGE_BANDS, Pack
+from thresholds_app.core.search.danger import danger_prompt
 from thresholds_app.core.search.index import prepare as prepare_search
 from thresholds_app.ui.appearance import Heading
 from thresholds_app.ui.browser_html import (
@@ -44,6 +45,7 @@ from thresholds_app.ui.browser_html import (
     topic_html,
 )
 from thresholds_app.ui.browser_model import ID_ROLE, IndicatorFilter, IndicatorModel
+from thresholds_app.ui.danger_prompt import DangerPromptBar
 from thresholds_app.ui.search_links import others_html
 
 SECTIONS = (
@@ -82,11 +84,13 @@ class IndicatorBrowser(QWidget):
     """Filters and a table of indicators, with the chosen one's detail.
 
     Signals:
+        emergency_requested(): the red button beside a danger-shaped search's reminder.
         other_requested(str, str): a pathway, consent, stepping or contact entry that the search
             found was chosen (its kind and id).
     """
 
     other_requested = Signal(str, str)
+    emergency_requested = Signal()
 
     def __init__(self, pack: Pack, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -117,6 +121,8 @@ class IndicatorBrowser(QWidget):
         self.others.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.others.linkActivated.connect(self._other_link)
         self.others.hide()
+        self.danger = DangerPromptBar()  # "in immediate danger? call 999 now" (core's rule)
+        self.danger.emergency_requested.connect(self.emergency_requested.emit)
         self.domain = _combo(
             self.tr("Domain"),
             self.tr("Show indicators from one side of the Assessment Framework"),
@@ -187,6 +193,7 @@ class IndicatorBrowser(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(filters)
+        left_layout.addWidget(self.danger)
         left_layout.addWidget(self.others)
         left_layout.addWidget(self.table, 1)
         left_layout.addWidget(self.count)
@@ -219,6 +226,7 @@ class IndicatorBrowser(QWidget):
     def _run_search(self) -> None:
         self._search_timer.stop()
         self._apply(search=self.search.text())
+        self.danger.show_prompt(danger_prompt(self.pack, self.proxy.hits))
         links = others_html(self.proxy.hits)
         self.others.setText(links)
         self.others.setVisible(bool(links))
@@ -327,9 +335,11 @@ class GuidanceBrowser(QWidget):
 
     Signals:
         section_changed(str): the section with this key is shown.
+        emergency_requested(): the red button beside a danger-shaped search's reminder.
     """
 
     section_changed = Signal(str)
+    emergency_requested = Signal()
 
     def __init__(self, pack: Pack, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -344,6 +354,7 @@ class GuidanceBrowser(QWidget):
         self.indicators = IndicatorBrowser(pack)
         self.pathways = PathwayBrowser(pack)
         self.indicators.other_requested.connect(self.show_found)
+        self.indicators.emergency_requested.connect(self.emergency_requested.emit)
         self._keys: list[str] = []
         builders: dict[str, Callable[[], QWidget]] = {
             "levels": lambda: _reader(self.tr("Levels of need"), levels_html(pack)),

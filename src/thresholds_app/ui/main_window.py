@@ -216,7 +216,9 @@ class MainWindow(QMainWindow):
     def _build_guidance(self) -> QWidget:
         from thresholds_app.ui.browser import GuidanceBrowser
 
-        return GuidanceBrowser(self.pack)
+        browser = GuidanceBrowser(self.pack)
+        browser.emergency_requested.connect(self.show_emergency)
+        return browser
 
     def _build_training(self) -> QWidget:
         from thresholds_app.ui.training.library_page import TrainingPage
