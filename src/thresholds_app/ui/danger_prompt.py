@@ -9,8 +9,8 @@ call is one click or F9 away from the results.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from thresholds_app.core.search.danger import DangerPrompt
 from thresholds_app.ui.shell.top_bar import emergency_button
@@ -28,17 +28,19 @@ class DangerPromptBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("dangerPrompt")
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
+        # Words above the button: beside it, they wrapped to five lines in a narrow column.
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(6)
         self.words = QLabel()
         self.words.setObjectName("dangerPromptWords")
         self.words.setProperty("role", "warning")  # the app's warning style, words first
         self.words.setWordWrap(True)
         self.words.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        row.addWidget(self.words, 1)
+        column.addWidget(self.words)
         self.button = emergency_button(self)
         self.button.clicked.connect(self.emergency_requested.emit)
-        row.addWidget(self.button)
+        column.addWidget(self.button, 0, Qt.AlignmentFlag.AlignLeft)
         self.prompt: DangerPrompt | None = None
         self.hide()
 

@@ -51,7 +51,7 @@ def danger_prompt(pack: Pack, hits: Sequence[Hit]) -> DangerPrompt | None:
     contact = pack.contacts.get(pack.roles.emergency_contact)
     phone = contact.phone_text if contact else "999"
     words = (
-        f"The guidance puts this at Level {indicator.level}: it may mean significant harm. "
-        f"If the child is in immediate danger, call {phone} now."
+        f"The closest match in the guidance is a Level {indicator.level} concern, which may mean "
+        f"significant harm. If the child is in immediate danger, call {phone} now."
     )
     return DangerPrompt(indicator.id, indicator.level, words, pack.roles.emergency_contact, phone)
