@@ -7,6 +7,7 @@ decides what each section says, in what order.
 from __future__ import annotations
 
 from thresholds_app.core.base.wording import NOT_ANSWERED, answer_words, level_label
+from thresholds_app.core.case.gaps import referral_gaps
 from thresholds_app.core.case.record import CaseRecord
 from thresholds_app.core.case.reviews import outcome_words, stage_words
 from thresholds_app.core.pack.model import Pack
@@ -357,11 +358,14 @@ def _reviews(pack: Pack, case: CaseRecord) -> Section | None:
             view,
             f"RAG rating: {rag.get(r.rag, r.rag) or 'not recorded'}",
             f"Outcome: {outcome or 'not recorded'}",
+            *([f"Reason for the delay: {r.delay_reason}"] if r.delay_reason.strip() else []),
         )
         blocks.append(Entry(f"Review {number}: {stage_words(r.stage)}", lines))
         blocks.append(Field("Reviewer's reasons", r.reasons))
-        if r.gaps:
-            blocks.append(Items(tuple(r.gaps), "To go back to the referrer about"))
+        if r.gaps:  # in words, never the stored ids ("siblings", "ask-parental-alcohol")
+            said = {g.id: g.words for g in referral_gaps(pack, case)}
+            words = tuple(said.get(g, f"A gap this guidance no longer names ({g})") for g in r.gaps)
+            blocks.append(Items(words, "To go back to the referrer about"))
     return Section("MASH review sheet", tuple(blocks), new_page=True)
 
 

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from thresholds_app import __version__
 from thresholds_app.core.base.wording import one_line
+from thresholds_app.core.case.gaps import referral_gaps
 from thresholds_app.core.case.reading import read_case_bytes
 from thresholds_app.core.case.record import CaseFileError, CaseRecord, case_from_json
 from thresholds_app.core.case.reviews import Review, outcome_words, stage_words
@@ -39,7 +40,6 @@ from thresholds_app.core.pack.model import Pack
 from thresholds_app.core.pack.review_defaults import review_guide
 from thresholds_app.core.review.decision import received_time, review_blockers, start_review
 from thresholds_app.core.review.feedback import build_feedback, feedback_to_text
-from thresholds_app.core.review.gaps import referral_gaps
 from thresholds_app.core.review.reassess import Reassessment, level_words, reassess
 from thresholds_app.core.review.store import add_review, already_saved, referral_changed_since
 from thresholds_app.ui.assessment.widgets import (
