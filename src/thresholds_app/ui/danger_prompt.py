@@ -38,7 +38,11 @@ class DangerPromptBar(QWidget):
         self.words.setWordWrap(True)
         self.words.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         column.addWidget(self.words)
-        self.button = emergency_button(self)
+        self.button = emergency_button(self)  # the red button's look, words that fit a column
+        # The top bar's "A child is in immediate danger (F9)" pushed the needs step 25 px past
+        # its edge at 150% text on a 1280-pixel screen (tests/ui/test_layout_fits.py).
+        self.button.setText(self.tr("Who to call now  (F9)"))
+        self.button.setAccessibleName(self.tr("Who to call now"))
         self.button.clicked.connect(self.emergency_requested.emit)
         column.addWidget(self.button, 0, Qt.AlignmentFlag.AlignLeft)
         self.prompt: DangerPrompt | None = None
