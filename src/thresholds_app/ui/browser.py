@@ -121,7 +121,10 @@ class IndicatorBrowser(QWidget):
         self.others.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.others.linkActivated.connect(self._other_link)
         self.others.hide()
-        self.danger = DangerPromptBar()  # "in immediate danger? call 999 now" (core's rule)
+        # "In immediate danger? Call 999 now" (core's rule), above the best match's detail: in
+        # the left column it squeezed the links and the table at 150% text on a 1280-pixel
+        # screen, and above the box it would move the box while the user types.
+        self.danger = DangerPromptBar()
         self.danger.emergency_requested.connect(self.emergency_requested.emit)
         self.domain = _combo(
             self.tr("Domain"),
@@ -193,13 +196,17 @@ class IndicatorBrowser(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(filters)
-        left_layout.addWidget(self.danger)
         left_layout.addWidget(self.others)
         left_layout.addWidget(self.table, 1)
         left_layout.addWidget(self.count)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.danger)
+        right_layout.addWidget(self.detail, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
-        splitter.addWidget(self.detail)
+        splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)

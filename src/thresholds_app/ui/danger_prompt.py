@@ -36,7 +36,7 @@ class DangerPromptBar(QWidget):
         self.words.setObjectName("dangerPromptWords")
         self.words.setProperty("role", "warning")  # the app's warning style, words first
         self.words.setWordWrap(True)
-        self.words.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.words.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
         column.addWidget(self.words)
         self.button = emergency_button(self)  # the red button's look, words that fit a column
         # The top bar's "A child is in immediate danger (F9)" pushed the needs step 25 px past
