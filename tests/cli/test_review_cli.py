@@ -69,3 +69,31 @@ def test_review_lists_a_tricky_reference_on_one_line_and_flags_answers_not_used(
     assert row.startswith("REF1234\t")
     assert "\u202e" not in row
     assert "Answers not used" in row
+
+
+def test_review_lists_the_rag_rating_and_outcome_in_words(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from thresholds_app.core.case.reviews import Review
+
+    pack = load_pack(default_pack_dir()).pack
+    assert pack is not None
+    case = marked_case(1, pack)
+    case.reviews = [
+        Review(
+            stage="screening",
+            reviewer="Sam Reviewer",
+            reviewed_at="2026-12-01T14:05:00Z",
+            received_at="2026-12-01T09:00:00Z",
+            level=3,
+            agrees=True,
+            rag="amber",
+            outcome="cin-assessment",
+        )
+    ]
+    save_case(case, tmp_path / "reviewed.json", touch=False)
+    assert main(["review", str(tmp_path), "--now", "2026-12-02T10:00Z"]) == 0
+    header, row = capsys.readouterr().out.splitlines()[:2]
+    cells = dict(zip(header.split("\t"), row.split("\t"), strict=True))
+    assert cells["RAG"] == "Amber"
+    assert cells["outcome"] == "Child in need assessment (section 17)"

@@ -54,6 +54,9 @@ def test_review_sheet_is_appended_on_its_own_page_with_the_same_marks() -> None:
     assert flat("MASH review sheet") in last
     assert flat("MASH review sheet") not in flat("".join(pages[:-1]))
     assert flat("Agrees with the referrer: Level 4") in last
+    assert flat("Review 1: Screening") in last  # the stage in words (QA walk, item 10)
+    assert "screening" not in last
+    assert "cin-assessment" not in last
     assert flat("RAG rating: Amber") in last
     assert flat("Outcome: Child in need assessment (section 17)") in last
     assert flat(f"guidance pack {pack.manifest.id} {pack.manifest.version}") in last  # type: ignore[attr-defined]
@@ -70,3 +73,26 @@ def test_feedback_pdf_is_one_page_and_keeps_the_mash_reasons_in() -> None:
     assert flat("0121 788 4300") in text
     assert MARKER not in text
     assert "Amber" not in text
+
+
+def test_review_sheet_gives_gaps_and_the_delay_reason_in_words() -> None:
+    from dataclasses import replace
+
+    from thresholds_app.core.case.gaps import referral_gaps
+
+    pack, case, review = _reviewed()
+    case.free_text.child_voice = ""
+    case.free_text.child_voice_not_obtained_reason = ""
+    gaps = referral_gaps(pack, case)  # type: ignore[arg-type]
+    assert gaps
+    case.reviews = [  # type: ignore[attr-defined]
+        replace(review, gaps=[g.id for g in gaps], delay_reason="Police checks came back late")
+    ]
+    assessment = assess(pack, case.answers, case.context())  # type: ignore[arg-type]
+    rationale = build_rationale(pack, case, assessment, "2026-12-01 14:10 UTC", "0.1.0")  # type: ignore[arg-type]
+    last = flat(page_texts(render_rationale_pdf(rationale))[-1])
+    assert flat("To go back to the referrer about") in last
+    for gap in gaps:
+        assert flat(gap.words)[:60] in last, gap.id
+        assert gap.id not in last, gap.id  # never the stored id
+    assert flat("Reason for the delay: Police checks came back late") in last

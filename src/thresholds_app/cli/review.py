@@ -11,8 +11,12 @@ import argparse
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from thresholds_app.cli.render import _parse_time
+
+if TYPE_CHECKING:
+    from thresholds_app.core.pack.model import Pack
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -36,11 +40,21 @@ def _level(level: int | None) -> str:
     return "-" if level is None else str(level)
 
 
+def _rag_words(pack: Pack, rag_id: str) -> str:
+    """The RAG rating as the review list shows it (the pack's label, not its id)."""
+    from thresholds_app.core.review.clock import rating
+
+    found = rating(pack, rag_id)
+    return found.label if found else (rag_id or "-")
+
+
 def run(args: argparse.Namespace) -> int:
     """List the folder and write the counts; return the exit code."""
     from thresholds_app.cli.packarg import load_pack_for
     from thresholds_app.core.base.atomic import atomic_write_bytes, atomic_write_text
     from thresholds_app.core.base.wording import one_line
+    from thresholds_app.core.case.reviews import outcome_label
+    from thresholds_app.core.pack.review_defaults import review_guide
     from thresholds_app.core.review.batch import FLAG_WORDS, read_folder
     from thresholds_app.core.review.clock import due_words, time_left_words
     from thresholds_app.core.review.counts import cells, counts_csv
@@ -54,7 +68,8 @@ def run(args: argparse.Namespace) -> int:
     now = args.now or datetime.now(UTC)
     batch = read_folder(args.folder, pack, now)
     if not args.quiet:
-        print("reference\treceived\treferred\tnow\treferrer\tMASH\tRAG\tdue\tflags")
+        guide = review_guide(pack)
+        print("reference\treceived\treferred\tnow\treferrer\tMASH\tRAG\toutcome\tdue\tflags")
         for row in batch.rows:
             if not row.ok:
                 print(f"{one_line(row.path.name)}\tnot read: {row.problem}")
@@ -65,7 +80,8 @@ def run(args: argparse.Namespace) -> int:
             print(
                 f"{row.reference}\t{received}\t{_level(row.referred_level)}\t"
                 f"{_level(row.now_level)}\t{_level(row.referrer_level)}\t"
-                f"{_level(row.mash_level)}\t{row.rag or '-'}\t{due}\t{flags}"
+                f"{_level(row.mash_level)}\t{_rag_words(pack, row.rag)}\t"
+                f"{outcome_label(guide, row.outcome) or '-'}\t{due}\t{flags}"
             )
     unread = sum(not r.ok for r in batch.rows)
     print(

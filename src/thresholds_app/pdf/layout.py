@@ -24,6 +24,7 @@ from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, TableStyl
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from thresholds_app.pdf.fonts import BODY, BOLD, ITALIC, register_fonts
+from thresholds_app.pdf.headings import keep_headings_with_text
 from thresholds_app.pdf.safe import clean_text
 
 INK = colors.HexColor("#1f2933")
@@ -107,6 +108,7 @@ def make_styles() -> Styles:
             textColor=MUTED,
             spaceBefore=4,
             spaceAfter=1,
+            keepWithNext=1,  # a label heads the text below it
         ),
         cell=ParagraphStyle("cell", parent=body, fontSize=8.5, leading=11.5, spaceAfter=0),
         label_cell=ParagraphStyle(
@@ -276,12 +278,13 @@ def build_pdf(
         initialFontName=BODY,
         initialFontSize=9.5,
     )
+    laid_out = keep_headings_with_text(story)
     with _binary_streams():
         if any(isinstance(f, TableOfContents) for f in story):
             # Two passes: the first finds each heading's page, the second prints the contents.
-            doc.multiBuild(list(story), canvasmaker=_canvas_class(furniture))
+            doc.multiBuild(laid_out, canvasmaker=_canvas_class(furniture))
         else:
-            doc.build(list(story), canvasmaker=_canvas_class(furniture))
+            doc.build(laid_out, canvasmaker=_canvas_class(furniture))
     return buffer.getvalue()
 
 

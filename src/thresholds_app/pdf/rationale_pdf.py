@@ -242,7 +242,7 @@ def _block(block: Block, styles: Styles) -> list[Flowable]:
     if isinstance(block, Field):
         label = Paragraph(markup(block.label), styles.label)
         paras = safe_paras(block.text, styles.body, empty=NOT_RECORDED)
-        return [KeepTogether([label, paras[0]]), *paras[1:]]
+        return [label, *paras]  # the label keeps with the first lines (pdf.headings)
     if isinstance(block, Note):
         return safe_paras(block.text, styles.body)
     if isinstance(block, Entry):

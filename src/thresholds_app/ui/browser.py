@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from thresholds_app.core.pack.model import AGE_BANDS, Pack
+from thresholds_app.core.search.danger import danger_prompt
 from thresholds_app.core.search.index import prepare as prepare_search
 from thresholds_app.ui.appearance import Heading
 from thresholds_app.ui.assessment.wrapping_list import ITEM_PADDING, make_wrapping
@@ -45,6 +46,7 @@ from thresholds_app.ui.browser_html import (
     topic_html,
 )
 from thresholds_app.ui.browser_model import ID_ROLE, IndicatorFilter, IndicatorModel
+from thresholds_app.ui.danger_prompt import DangerPromptBar
 from thresholds_app.ui.review.wrapping_delegate import PAD_X, WrappingDelegate
 from thresholds_app.ui.search_links import others_html
 
@@ -84,11 +86,13 @@ class IndicatorBrowser(QWidget):
     """Filters and a table of indicators, with the chosen one's detail.
 
     Signals:
+        emergency_requested(): the red button beside a danger-shaped search's reminder.
         other_requested(str, str): a pathway, consent, stepping or contact entry that the search
             found was chosen (its kind and id).
     """
 
     other_requested = Signal(str, str)
+    emergency_requested = Signal()
 
     def __init__(self, pack: Pack, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -119,6 +123,11 @@ class IndicatorBrowser(QWidget):
         self.others.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.others.linkActivated.connect(self._other_link)
         self.others.hide()
+        # "In immediate danger? Call 999 now" (core's rule), above the best match's detail: in
+        # the left column it squeezed the links and the table at 150% text on a 1280-pixel
+        # screen, and above the box it would move the box while the user types.
+        self.danger = DangerPromptBar()
+        self.danger.emergency_requested.connect(self.emergency_requested.emit)
         self.domain = _combo(
             self.tr("Domain"),
             self.tr("Show indicators from one side of the Assessment Framework"),
@@ -202,9 +211,14 @@ class IndicatorBrowser(QWidget):
         left_layout.addWidget(self.others)
         left_layout.addWidget(self.table, 1)
         left_layout.addWidget(self.count)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.danger)
+        right_layout.addWidget(self.detail, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
-        splitter.addWidget(self.detail)
+        splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
@@ -231,6 +245,7 @@ class IndicatorBrowser(QWidget):
     def _run_search(self) -> None:
         self._search_timer.stop()
         self._apply(search=self.search.text())
+        self.danger.show_prompt(danger_prompt(self.pack, self.proxy.hits))
         links = others_html(self.proxy.hits)
         self.others.setText(links)
         self.others.setVisible(bool(links))
@@ -361,9 +376,11 @@ class GuidanceBrowser(QWidget):
 
     Signals:
         section_changed(str): the section with this key is shown.
+        emergency_requested(): the red button beside a danger-shaped search's reminder.
     """
 
     section_changed = Signal(str)
+    emergency_requested = Signal()
 
     def __init__(self, pack: Pack, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -378,6 +395,7 @@ class GuidanceBrowser(QWidget):
         self.indicators = IndicatorBrowser(pack)
         self.pathways = PathwayBrowser(pack)
         self.indicators.other_requested.connect(self.show_found)
+        self.indicators.emergency_requested.connect(self.emergency_requested.emit)
         self._keys: list[str] = []
         builders: dict[str, Callable[[], QWidget]] = {
             "levels": lambda: _reader(self.tr("Levels of need"), levels_html(pack)),

@@ -7,11 +7,11 @@ from pathlib import Path
 
 from olderpack import MARKER, case_under, example_case
 
+from thresholds_app.core.case.gaps import referral_gaps
 from thresholds_app.core.case.record import CaseRecord
 from thresholds_app.core.pack.model import Pack
 from thresholds_app.core.review.decision import review_blockers, settle_level, start_review
 from thresholds_app.core.review.feedback import build_feedback, feedback_to_text
-from thresholds_app.core.review.gaps import referral_gaps
 from thresholds_app.core.review.reassess import reassess
 
 GOLDEN = Path(__file__).parent / "golden"

@@ -15,9 +15,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-# The review stages in order, with the words shown for each (the review form, the history).
+from thresholds_app.core.base.wording import identifier_text, one_line
+from thresholds_app.core.pack.model import ReviewGuide
+
+# The review stages in order, with the words shown for each (the review form, the history,
+# the review sheet in the PDF): the stored codes are never shown.
 STAGE_WORDS = {"screening": "Screening", "manager": "Manager's review"}
 REVIEW_STAGES = tuple(STAGE_WORDS)
+# A review's one-line texts, shown in the history, the folder list and the review sheet: kept
+# without bidi controls when a review is made, read or written, as the assessment's identifiers
+# are (a U+202E in a reviewer's name would show it reversed; QA #7).
+REVIEW_LINES = ("reviewer", "role", "outcome_words", "delay_reason")
 
 
 @dataclass
@@ -43,10 +51,43 @@ class Review:
     referral_sha256: str = ""  # fingerprint of the referrer's part reviewed
     delay_reason: str = ""  # why the decision came after the RAG rating's deadline
 
+    def __post_init__(self) -> None:
+        for name in REVIEW_LINES:
+            setattr(self, name, identifier_text(getattr(self, name)))
+
+
+def stage_words(stage: str) -> str:
+    """The words for a review stage, as the review form offers it."""
+    return STAGE_WORDS.get(stage, stage)  # the schema allows only the stages above
+
+
+def outcome_words(guide: ReviewGuide, review: Review) -> str:
+    """The review's outcome in the pack's words, with what "other" means ("" if none yet).
+
+    An outcome id the pack does not list (a case reviewed under other guidance) is named as such
+    rather than shown as if it were words.
+    """
+    words = outcome_label(guide, review.outcome)
+    details = one_line(review.outcome_words) if words else ""
+    return f"{words}: {details}" if details else words
+
+
+def outcome_label(guide: ReviewGuide, outcome_id: str) -> str:
+    """The pack's label for an outcome id ("" for none), never the bare id."""
+    if not outcome_id:
+        return ""
+    outcome = next((o for o in guide.outcomes if o.id == outcome_id), None)
+    return outcome.label if outcome else f"“{outcome_id}” (not an outcome in this guidance)"
+
 
 def review_to_dict(review: Review) -> dict[str, Any]:
     """The JSON-ready form of ``review`` (fields in declaration order)."""
-    return {k: list(v) if isinstance(v, list) else v for k, v in vars(review).items()}
+    out: dict[str, Any] = {
+        k: list(v) if isinstance(v, list) else v for k, v in vars(review).items()
+    }
+    for name in REVIEW_LINES:  # a field set after the review was made
+        out[name] = identifier_text(getattr(review, name))
+    return out
 
 
 def review_from_dict(data: dict[str, Any]) -> Review:

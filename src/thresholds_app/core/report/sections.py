@@ -7,7 +7,9 @@ decides what each section says, in what order.
 from __future__ import annotations
 
 from thresholds_app.core.base.wording import NOT_ANSWERED, answer_words, level_label
+from thresholds_app.core.case.gaps import referral_gaps
 from thresholds_app.core.case.record import CaseRecord
+from thresholds_app.core.case.reviews import outcome_words, stage_words
 from thresholds_app.core.pack.model import Pack
 from thresholds_app.core.pack.review_defaults import review_guide
 from thresholds_app.core.report.blocks import Block, Entry, Field, Items, Note, Section, Table
@@ -334,7 +336,6 @@ def _reviews(pack: Pack, case: CaseRecord) -> Section | None:
         return None
     guide = review_guide(pack)
     rag = {r.id: r.label for r in guide.rag}
-    outcomes = {o.id: o.label for o in guide.outcomes}
     blocks: list[Block] = [
         Note(
             "Recorded by the MASH after the referral was made. The referrer's answers, decision "
@@ -346,9 +347,7 @@ def _reviews(pack: Pack, case: CaseRecord) -> Section | None:
             view = f"Agrees with the referrer: {_level_name(pack, r.level)}"
         else:
             view = f"A different level: {_level_name(pack, r.level)}"
-        outcome = outcomes.get(r.outcome, r.outcome)
-        if r.outcome_words.strip():
-            outcome = f"{outcome}: {r.outcome_words.strip()}"
+        outcome = outcome_words(guide, r)
         lines = (
             f"Reviewed by {r.reviewer or 'not recorded'}"
             + (f", {r.role}" if r.role else "")
@@ -359,11 +358,14 @@ def _reviews(pack: Pack, case: CaseRecord) -> Section | None:
             view,
             f"RAG rating: {rag.get(r.rag, r.rag) or 'not recorded'}",
             f"Outcome: {outcome or 'not recorded'}",
+            *([f"Reason for the delay: {r.delay_reason}"] if r.delay_reason.strip() else []),
         )
-        blocks.append(Entry(f"Review {number}: {r.stage}", lines))
+        blocks.append(Entry(f"Review {number}: {stage_words(r.stage)}", lines))
         blocks.append(Field("Reviewer's reasons", r.reasons))
-        if r.gaps:
-            blocks.append(Items(tuple(r.gaps), "To go back to the referrer about"))
+        if r.gaps:  # in words, never the stored ids ("siblings", "ask-parental-alcohol")
+            said = {g.id: g.words for g in referral_gaps(pack, case)}
+            words = tuple(said.get(g, f"A gap this guidance no longer names ({g})") for g in r.gaps)
+            blocks.append(Items(words, "To go back to the referrer about"))
     return Section("MASH review sheet", tuple(blocks), new_page=True)
 
 

@@ -14,12 +14,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from thresholds_app.core.base.wording import one_line
+from thresholds_app.core.case.gaps import referral_gaps
 from thresholds_app.core.case.reading import read_case_bytes
 from thresholds_app.core.case.record import CaseFileError, CaseRecord, case_from_json
 from thresholds_app.core.pack.model import Pack
 from thresholds_app.core.review.clock import deadline, parse_time, rating
 from thresholds_app.core.review.decision import received_time
-from thresholds_app.core.review.gaps import referral_gaps
 from thresholds_app.core.review.reassess import Reassessment, reassess
 
 # Flags a row can carry; the table shows them in words, programs key on the ids.

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from thresholds_app.core.case.gaps import referral_gaps
 from thresholds_app.core.case.record import CaseRecord
 from thresholds_app.core.case.reviews import REVIEW_STAGES, Review
 from thresholds_app.core.pack.model import Pack
 from thresholds_app.core.pack.review_defaults import review_guide
 from thresholds_app.core.review.clock import deadline, parse_time, rating
-from thresholds_app.core.review.gaps import referral_gaps
 from thresholds_app.core.review.reassess import Reassessment
 
 

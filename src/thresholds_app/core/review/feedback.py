@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from thresholds_app.core.case.gaps import Gap, referral_gaps
 from thresholds_app.core.case.record import CaseRecord
 from thresholds_app.core.case.reviews import Review
 from thresholds_app.core.pack.model import Contact, OpeningHours, Pack
 from thresholds_app.core.pack.review_defaults import review_guide
 from thresholds_app.core.review.clock import area_zone, parse_time
-from thresholds_app.core.review.gaps import Gap, referral_gaps
 
 MARKING = "OFFICIAL-SENSITIVE"
 TITLE = "Feedback from the MASH on your referral"

@@ -141,10 +141,12 @@ class NeedsStep(QWidget):
         topic_requested(str): the user asked to read a special pathway.
         guidance_requested(str, str): the user chose consent, stepping or a contact found by
             search (its kind and id).
+        emergency_requested(): the red button beside a danger-shaped search's reminder.
     """
 
     topic_requested = Signal(str)
     guidance_requested = Signal(str, str)
+    emergency_requested = Signal()
 
     def __init__(self, state: CaseState) -> None:
         super().__init__()
@@ -192,6 +194,7 @@ class NeedsStep(QWidget):
             self.pack, self.results, self._make_card, searched=self._show_results
         )
         self.finder.other_requested.connect(self._other_requested)
+        self.finder.emergency_requested.connect(self.emergency_requested.emit)
         self.finder.tab_from = self.search
         self.finder.tab_between = self.pathway_buttons
         self.search.returnPressed.connect(self.finder.run_now)

@@ -113,6 +113,7 @@ class AssessmentPage(QWidget):
         self.state.assessment_changed.connect(self.live.show_assessment)
         self.live.show_assessment(self.state.assessment)
         self.safety.emergency_requested.connect(self.emergency_requested.emit)
+        self.needs.emergency_requested.connect(self.emergency_requested.emit)
         self.child.age_band_changed.connect(self.needs.rebuild_for_age_band)
         self.needs.topic_requested.connect(self.show_topic)
         self.needs.guidance_requested.connect(lambda kind, _id: self.show_guidance(kind))

@@ -18,12 +18,14 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from thresholds_app.core.pack.model import Pack
+from thresholds_app.core.search.danger import danger_prompt
 from thresholds_app.core.search.find import Hit, search
 from thresholds_app.ui.assessment.indicator_card import IndicatorCard
 from thresholds_app.ui.assessment.widgets import chain_tab_order
+from thresholds_app.ui.danger_prompt import DangerPromptBar
 from thresholds_app.ui.search_links import others_html
 
 if TYPE_CHECKING:
@@ -51,8 +53,9 @@ class SearchController(QWidget):
     """The results column's behaviour: debounce, card reuse, cards made in slices.
 
     ``cards`` (a :class:`~thresholds_app.ui.assessment.needs_step.CardList`) shows the results;
-    ``make_card`` makes the card for an indicator id. This widget itself is the line of links
-    to other guidance found (pathways, consent, stepping, contacts).
+    ``make_card`` makes the card for an indicator id. This widget itself is the reminder to
+    call 999 when the best result may mean significant harm (``danger``, core's rule) and the
+    line of links to other guidance found (pathways, consent, stepping, contacts).
 
     ``searched(n)`` is called after each search with the number of indicators found. It is a
     plain callback rather than a signal: PySide6 6.12 on Python 3.11 loses a reference to True on
@@ -62,9 +65,11 @@ class SearchController(QWidget):
     Signals:
         other_requested(str, str): the user chose a pathway, consent, stepping or contact hit
             (its kind and id).
+        emergency_requested(): the user pressed the red button beside the reminder.
     """
 
     other_requested = Signal(str, str)
+    emergency_requested = Signal()
 
     def __init__(
         self,
@@ -97,15 +102,18 @@ class SearchController(QWidget):
         self._builder.setSingleShot(True)
         self._builder.setInterval(0)
         self._builder.timeout.connect(self._build_some)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.danger = DangerPromptBar()
+        self.danger.emergency_requested.connect(self.emergency_requested.emit)
+        column.addWidget(self.danger)
         self.others = QLabel()
         self.others.setObjectName("searchOthers")
         self.others.setWordWrap(True)
         self.others.setTextFormat(Qt.TextFormat.RichText)
         self.others.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.others.linkActivated.connect(self._link)
-        row.addWidget(self.others, 1)
+        column.addWidget(self.others)
         self.more = QPushButton(self.tr("Show more results"), cards)
         self.more.setObjectName("searchMore")
         self.more.clicked.connect(self.show_more)
@@ -150,6 +158,7 @@ class SearchController(QWidget):
         self._hits = search(self.pack, self._query, age_band=self._age_band)
         indicators = [h for h in self._hits if h.entry.kind == "indicator"]
         self._indicator_ids = [h.entry.id for h in indicators]
+        self.danger.show_prompt(danger_prompt(self.pack, self._hits))
         self._show_others(self._hits)
         self._shown = 0
         self.made_per_slice = []
@@ -194,7 +203,7 @@ class SearchController(QWidget):
         self.keep_tab_order()
 
     def keep_tab_order(self) -> None:
-        """Make Tab go as on screen: box → links → pathway buttons → each card → "Show more".
+        """Make Tab go as on screen: box → red button → links → pathways → cards → "Show more".
 
         Cards are made (or reused) after the rest of the step, so Qt's focus chain has them
         last, or where an earlier search left them: Tab from the search box went to "Show
@@ -202,7 +211,8 @@ class SearchController(QWidget):
         """
         if self.tab_from is None:
             return
-        chain: list[QWidget] = [self.tab_from, self.others, *self.tab_between()]
+        chain: list[QWidget] = [self.tab_from, self.danger.button, self.others]
+        chain += self.tab_between()
         for card in self.results.cards.values():
             chain += [card.clear_button, *card.answers.buttons.values(), card.details_button]
         chain_tab_order([*chain, self.more])
@@ -210,4 +220,5 @@ class SearchController(QWidget):
     def _show_others(self, hits: list[Hit]) -> None:
         links = others_html(hits)
         self.others.setText(links)
-        self.setVisible(bool(links))
+        self.others.setVisible(bool(links))
+        self.setVisible(bool(links) or self.danger.prompt is not None)

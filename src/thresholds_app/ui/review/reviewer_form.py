@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QDateTimeEdit,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -38,7 +37,12 @@ from thresholds_app.core.review.clock import (
     time_left_words,
 )
 from thresholds_app.core.review.decision import decision_deadline, overdue, settle_level
-from thresholds_app.ui.assessment.widgets import heading, plain_label, text_edit
+from thresholds_app.ui.assessment.widgets import (
+    heading,
+    identifier_line,
+    plain_label,
+    text_edit,
+)
 from thresholds_app.ui.review.reserved_label import ReservedLabel
 
 
@@ -124,7 +128,7 @@ class ReviewerForm(QWidget):
         for outcome in guide.outcomes:
             self.outcome.addItem(outcome.label, outcome.id)
         form.addRow(self.tr("Outcome"), self.outcome)
-        self.outcome_words = QLineEdit()
+        self.outcome_words = identifier_line()
         self.outcome_words.setAccessibleName(self.tr("What the outcome is"))
         self.outcome_words.setPlaceholderText(self.tr("Say what the outcome is"))
         form.addRow("", self.outcome_words)
@@ -144,16 +148,16 @@ class ReviewerForm(QWidget):
         self.overdue_words.setObjectName("overdueWords")
         self.overdue_words.setProperty("role", "warning")
         form.addRow("", self.overdue_words)
-        self.delay_reason = QLineEdit(base.delay_reason)
+        self.delay_reason = identifier_line(base.delay_reason)
         self.delay_reason.setObjectName("delayReason")
         self.delay_reason.setAccessibleName(self.tr("Reason for the delay"))
         self.delay_reason.setPlaceholderText(self.tr("Why the decision is later than the RAG time"))
         self.delay_label = QLabel(self.tr("Reason for the delay"))
         form.addRow(self.delay_label, self.delay_reason)
-        self.reviewer = QLineEdit()
+        self.reviewer = identifier_line()
         self.reviewer.setAccessibleName(self.tr("Your name"))
         form.addRow(self.tr("Your name"), self.reviewer)
-        self.role = QLineEdit()
+        self.role = identifier_line()
         self.role.setAccessibleName(self.tr("Your role"))
         form.addRow(self.tr("Your role"), self.role)
         self.blockers = plain_label("")

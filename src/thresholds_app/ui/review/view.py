@@ -32,14 +32,14 @@ from PySide6.QtWidgets import (
 
 from thresholds_app import __version__
 from thresholds_app.core.base.wording import one_line
+from thresholds_app.core.case.gaps import referral_gaps
 from thresholds_app.core.case.reading import read_case_bytes
 from thresholds_app.core.case.record import CaseFileError, CaseRecord, case_from_json
-from thresholds_app.core.case.reviews import STAGE_WORDS, Review
+from thresholds_app.core.case.reviews import Review, outcome_words, stage_words
 from thresholds_app.core.pack.model import Pack
 from thresholds_app.core.pack.review_defaults import review_guide
 from thresholds_app.core.review.decision import received_time, review_blockers, start_review
 from thresholds_app.core.review.feedback import build_feedback, feedback_to_text
-from thresholds_app.core.review.gaps import referral_gaps
 from thresholds_app.core.review.reassess import Reassessment, level_words, reassess
 from thresholds_app.core.review.store import add_review, already_saved, referral_changed_since
 from thresholds_app.ui.assessment.widgets import (
@@ -214,15 +214,13 @@ class ReviewView(QWidget):
 
     def _history_text(self) -> str:
         # The same words the form offers: the stage names and the pack's outcome labels.
-        outcomes = {o.id: o.label for o in review_guide(self.pack).outcomes}
+        guide = review_guide(self.pack)
         lines = []
         for number, r in enumerate(self.case.reviews, start=1):
-            outcome = outcomes.get(r.outcome, r.outcome) or "—"
-            if r.outcome_words.strip():
-                outcome = f"{outcome}: {one_line(r.outcome_words.strip())}"
+            outcome = outcome_words(guide, r) or "—"
             line = self.tr("Review {n} ({stage}) by {who}: {level}, outcome {outcome}").format(
                 n=number,
-                stage=self.tr(STAGE_WORDS.get(r.stage, r.stage)),
+                stage=self.tr(stage_words(r.stage)),
                 who=one_line(r.reviewer) or "?",
                 level=level_words(r.level),
                 outcome=outcome,

@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
@@ -18,7 +17,7 @@ from PySide6.QtWidgets import (
 from thresholds_app.core.pack.model import Pack
 from thresholds_app.core.training.session import SetResult
 from thresholds_app.core.training.sheet import level_words
-from thresholds_app.ui.assessment.widgets import heading, muted_label, plain_label
+from thresholds_app.ui.assessment.widgets import heading, identifier_line, muted_label, plain_label
 from thresholds_app.ui.file_dialogs import save_file_name
 
 
@@ -63,7 +62,7 @@ class SetResultView(QWidget):
             )
         )
         row = QHBoxLayout()
-        self.name = QLineEdit()
+        self.name = identifier_line()  # bidi controls dropped as typed
         self.name.setAccessibleName("Your name for the certificate")
         self.name.setPlaceholderText("Your name for the certificate")
         row.addWidget(self.name, 1)
