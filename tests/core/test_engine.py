@@ -9,7 +9,7 @@ import pytest
 from packs import make_indicator, make_pack, make_rule
 from thresholds_app.core.base.records import replace
 from thresholds_app.core.pack.model import Pack
-from thresholds_app.core.rules.assessment import AnswerRef, Context
+from thresholds_app.core.rules.assessment import AnswerRef, Assessment, Context
 from thresholds_app.core.rules.changes import change_effect
 from thresholds_app.core.rules.engine import (
     DANGER_NOT_KNOWN_STEP,
@@ -654,3 +654,79 @@ def test_steps_at_a_decided_level_keep_what_still_applies() -> None:
     steps = engine.steps_at(2, danger)
     assert any(step.startswith("Numbers to call now") for step in steps)  # danger not ruled out
     assert DANGER_NOT_KNOWN_STEP in steps
+
+
+EMERGENCY_STEP = (
+    "Call 999 now: the child may be in immediate danger. Then contact the MASH, or the "
+    "Emergency Duty Team out of hours."
+)
+
+
+def test_steps_at_a_decided_level_in_full_for_each_kind_of_assessment() -> None:
+    """``steps_at`` word for word: the numbers to call follow the decided level, the emergency
+    and a danger not ruled out; 999, what to answer next and the guidance-not-in-force notice
+    are kept; a notice that only says the guidance is due for review is not a step."""
+    from thresholds_app.core.case.record import case_from_json
+    from thresholds_app.paths import examples_dir
+
+    real = _real_pack()
+    engine = engine_for(real)
+    answers = case_from_json((examples_dir() / "level-3-consent-refused.json").read_bytes()).answers
+    contacts = real.contacts
+
+    def numbers(*ids: str) -> str:
+        return (
+            "Numbers to call now: "
+            + "; ".join(f"{contacts[i].name} {contacts[i].phone_text}" for i in ids)
+            + "."
+        )
+
+    def assessed(now: datetime | None, **changed: str) -> Assessment:
+        return engine.assess({**answers, **changed}, Context(now=now))
+
+    monday = datetime(2026, 1, 12, 11, 30)
+    base = assessed(monday)
+    step_up = base.next_steps[0]
+    assert step_up.startswith("Consent was refused at Level 3")
+    topics = tuple(
+        f"{real.topics[t].title}: {s}" for t in base.topics for s in real.topics[t].steps_now
+    )
+    assert topics  # the pathways' steps are kept at every level
+    level_2, level_4 = real.levels[2].next_steps, real.levels[4].next_steps
+
+    # Not urgent at Level 2; at Level 4 the front door, its out-of-hours line and Level 4's 101.
+    assert engine.steps_at(2, base) == (step_up, *level_2, *topics)
+    assert engine.steps_at(4, base) == (
+        step_up,
+        *level_4,
+        numbers("mash", "edt", "police-101"),
+        *topics,
+    )
+    # Due for review: the notice is a banner, not a step.
+    review_due = assessed(datetime(2027, 6, 15, 11, 30))
+    assert review_due.pack_notice
+    assert not review_due.level_withheld
+    assert engine.steps_at(2, review_due) == engine.steps_at(2, base)
+    # Expired: the notice comes first in place of the consent step-up (no level, no step-up).
+    expired = assessed(datetime(2028, 6, 15, 11, 30))
+    assert expired.level_withheld
+    assert engine.steps_at(2, expired) == (expired.pack_notice, *level_2, *topics)
+    # An emergency: 999 first at any level, and 999 heads the numbers even below Level 4.
+    emergency = assessed(monday, **{"immediate-danger": "yes"})
+    assert engine.steps_at(2, emergency) == (
+        EMERGENCY_STEP,
+        *level_2,
+        numbers("emergency-999", "mash", "edt"),
+        *topics,
+    )
+    # Danger not known: find out now, then what to answer next; urgent numbers even at Level 2.
+    unsure = assessed(None, **{"immediate-danger": "not-known"})
+    next_question = f"Not enough answered yet to rely on a level. Next: {unsure.to_answer_next[0]}"
+    assert engine.steps_at(2, unsure) == (
+        DANGER_NOT_KNOWN_STEP,
+        step_up,
+        next_question,
+        *level_2,
+        numbers("mash", "edt", "early-help"),
+        *topics,
+    )

@@ -579,7 +579,7 @@ def test_before_assessing_a_refusal_at_the_decided_level_asks_for_the_step_up(
 def test_an_assessed_child_without_an_outcome_is_routed_to_that_child_s_outcome(
     ready: tuple[CaseRecord, Assessment],
 ) -> None:
-    """"Go there" needs the kind, step, field and which child, not only the words."""
+    """Screens go there by kind, step, field and which child, never by the words."""
     case, assessment = ready
     case.household = [
         HouseholdMember("Sibling A", assessed=True, outcome="Level 3"),
