@@ -730,3 +730,14 @@ def test_steps_at_a_decided_level_in_full_for_each_kind_of_assessment() -> None:
         numbers("mash", "edt", "early-help"),
         *topics,
     )
+
+
+def test_the_quick_level_check_reads_the_child_s_age_band() -> None:
+    """``level_of`` (what a trial change would show) applies an age rule as ``assess`` does."""
+    baby_rule = {"all": [{"age_band": ["under-1"]}, {"count": {"at_least": 1, "where": {}}}]}
+    pack = make_pack([make_indicator("dn-a-l2", 2)], [make_rule("baby", baby_rule, level=4)])
+    answers = {"immediate-danger": "no", "dn-a-l2": "yes"}
+    engine = engine_for(pack)
+    assert engine.level_of(answers, "under-1") == 4
+    assert engine.level_of(answers, "5-10") is None
+    assert engine.level_and_enough(answers, "under-1")[0] == 4
