@@ -741,3 +741,17 @@ def test_the_quick_level_check_reads_the_child_s_age_band() -> None:
     assert engine.level_of(answers, "under-1") == 4
     assert engine.level_of(answers, "5-10") is None
     assert engine.level_and_enough(answers, "under-1")[0] == 4
+
+
+def test_danger_not_known_with_no_level_refers_to_the_front_door_for_protection() -> None:
+    """No level yet but a danger not ruled out: the front door to refer to, and its
+    out-of-hours line without "for urgent protection only" (it is urgent), not the calm
+    "ask the front door for advice"."""
+    no_baseline = make_pack([make_indicator("dn-a-l2", 2)], [make_rule("any-2", L2, level=2)])
+    answers = {"immediate-danger": "not-known", "dn-a-l2": "no"}
+    result = assess(no_baseline, answers, Context(now=MONDAY_NOON))
+    assert result.indicated_level is None
+    assert [(c.id, c.why, c.call_now) for c in result.contacts] == [
+        ("mash", "Refer the child to the front door", True),
+        ("edt", "Out of hours (evenings, weekends and bank holidays), instead of MASH", False),
+    ]
