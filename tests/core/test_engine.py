@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 
@@ -755,3 +756,31 @@ def test_danger_not_known_with_no_level_refers_to_the_front_door_for_protection(
         ("mash", "Refer the child to the front door", True),
         ("edt", "Out of hours (evenings, weekends and bank holidays), instead of MASH", False),
     ]
+
+
+def test_a_trial_change_to_an_emergency_is_settled_at_once(tmp_path: Path) -> None:
+    """``level_and_enough`` (what a change would show) settles an emergency as ``assess`` does:
+    999 comes first, whatever else the pack asks to have answered."""
+    from realpack import real_pack
+
+    asks_more = real_pack(
+        tmp_path,
+        {
+            "pack.yaml": lambda text: text.replace(
+                "\n    questions: [immediate-danger]\n",
+                "\n    questions: [immediate-danger, other-children-considered]\n",
+            )
+        },
+    )
+    assert asks_more.manifest.enough_answered.questions == (
+        "immediate-danger",
+        "other-children-considered",
+    )
+    assert asks_more.manifest.mandatory_questions == ("immediate-danger",)
+    engine = engine_for(asks_more)
+    danger = {"immediate-danger": "yes"}
+    assert assess(asks_more, danger).enough_answered
+    assert engine.level_and_enough(danger, None) == (4, True)
+    calm = {"immediate-danger": "no", "pc-warmth-l3": "yes"}
+    assert engine.level_and_enough(calm, None) == (3, False)  # the household question first
+    assert not assess(asks_more, calm).enough_answered
