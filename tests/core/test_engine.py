@@ -784,3 +784,23 @@ def test_a_trial_change_to_an_emergency_is_settled_at_once(tmp_path: Path) -> No
     calm = {"immediate-danger": "no", "pc-warmth-l3": "yes"}
     assert engine.level_and_enough(calm, None) == (3, False)  # the household question first
     assert not assess(asks_more, calm).enough_answered
+    # Level 3 found: that concern supports it, so no domain needs more answers.
+    household = {**calm, "other-children-considered": "yes"}
+    assert engine.level_and_enough(household, None) == (3, True)
+    assert assess(asks_more, household).enough_answered
+
+
+def test_a_trial_change_reads_an_emergency_rule_about_the_child_s_age() -> None:
+    """An emergency that holds only for a baby settles a baby's case at once, not an older
+    child's (whose other domain is still to answer)."""
+    baby = {"all": [{"age_band": ["under-1"]}, {"answer": {"id": "dn-a-l2", "is": "yes"}}]}
+    pack = make_pack(
+        [make_indicator("dn-a-l2", 2), make_indicator("pc-b-l2", 2, area="basic-care")],
+        [make_rule("baby-danger", baby, emergency=True)],
+    )
+    answers = {"immediate-danger": "no", "dn-a-l2": "yes"}
+    engine = engine_for(pack)
+    assert engine.level_and_enough(answers, "under-1") == (None, True)
+    assert engine.level_and_enough(answers, "5-10") == (None, False)
+    assert assess(pack, answers, Context(age_band="under-1")).enough_answered
+    assert not assess(pack, answers, Context(age_band="5-10")).enough_answered
