@@ -804,3 +804,18 @@ def test_a_trial_change_reads_an_emergency_rule_about_the_child_s_age() -> None:
     assert engine.level_and_enough(answers, "5-10") == (None, False)
     assert assess(pack, answers, Context(age_band="under-1")).enough_answered
     assert not assess(pack, answers, Context(age_band="5-10")).enough_answered
+
+
+def test_strengths_gaps_and_pathways_follow_the_pack_s_order_not_the_alphabet() -> None:
+    """The panel, the command line and the rationale list answers as the guidance does."""
+    real = _real_pack()
+    strengths = [i.id for i in real.indicators.values() if i.kind == "strength"][:4]
+    questions = [q for q in real.questions if q != real.roles.immediate_danger][:4]
+    assert strengths != sorted(strengths)
+    assert questions != sorted(questions)
+    answers = {real.roles.immediate_danger: "no"}
+    answers |= dict.fromkeys(reversed(strengths), "yes")
+    answers |= dict.fromkeys(reversed(questions), "not-known")
+    result = assess(real, answers)
+    assert [s.id for s in result.strengths] == strengths
+    assert [g.id for g in result.gaps] == questions
