@@ -806,7 +806,7 @@ def test_a_trial_change_reads_an_emergency_rule_about_the_child_s_age() -> None:
     assert not assess(pack, answers, Context(age_band="5-10")).enough_answered
 
 
-def test_strengths_gaps_and_pathways_follow_the_pack_s_order_not_the_alphabet() -> None:
+def test_strengths_and_gaps_follow_the_pack_s_order_not_the_alphabet() -> None:
     """The panel, the command line and the rationale list answers as the guidance does."""
     real = _real_pack()
     strengths = [i.id for i in real.indicators.values() if i.kind == "strength"][:4]
