@@ -819,3 +819,16 @@ def test_strengths_and_gaps_follow_the_pack_s_order_not_the_alphabet() -> None:
     result = assess(real, answers)
     assert [s.id for s in result.strengths] == strengths
     assert [g.id for g in result.gaps] == questions
+
+
+def test_guidance_not_in_force_asks_for_nothing_more_to_rely_on_a_level() -> None:
+    """With the level withheld there is no level to rely on, so nothing is "still to answer":
+    the notice is the step, not "Not enough answered yet"."""
+    real = _real_pack()
+    expired = assess(real, {"immediate-danger": "no"}, Context(now=datetime(2028, 6, 15, 12, 0)))
+    assert expired.level_withheld
+    assert (expired.to_answer_next, expired.enough_answered) == ((), True)
+    assert expired.next_steps[0] == expired.pack_notice
+    assert not any(s.startswith("Not enough answered yet") for s in expired.next_steps)
+    in_force = assess(real, {"immediate-danger": "no"}, Context(now=MONDAY_NOON))
+    assert in_force.to_answer_next  # the same answers while in force: more to answer
