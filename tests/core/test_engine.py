@@ -832,3 +832,18 @@ def test_guidance_not_in_force_asks_for_nothing_more_to_rely_on_a_level() -> Non
     assert not any(s.startswith("Not enough answered yet") for s in expired.next_steps)
     in_force = assess(real, {"immediate-danger": "no"}, Context(now=MONDAY_NOON))
     assert in_force.to_answer_next  # the same answers while in force: more to answer
+
+
+def test_a_reason_cites_the_answers_that_hold_for_this_child_s_age() -> None:
+    """A part of a rule that holds only for a baby is cited for a baby, not for an older child."""
+    young = {"all": [{"age_band": ["under-1"]}, L2]}
+    either = {"any": [young, {"answer": {"id": "consent-sought", "is": "yes"}}]}
+    pack = make_pack([make_indicator("dn-a-l2", 2)], [make_rule("either", either, level=3)])
+    answers = {"immediate-danger": "no", "dn-a-l2": "yes", "consent-sought": "yes"}
+
+    def cited(age: str) -> list[str]:
+        (reason,) = assess(pack, answers, Context(age_band=age)).reasons
+        return [a.id for a in reason.answers]
+
+    assert cited("under-1") == ["dn-a-l2", "consent-sought"]
+    assert cited("5-10") == ["consent-sought"]
