@@ -847,3 +847,26 @@ def test_a_reason_cites_the_answers_that_hold_for_this_child_s_age() -> None:
 
     assert cited("under-1") == ["dn-a-l2", "consent-sought"]
     assert cited("5-10") == ["consent-sought"]
+
+
+def test_a_settled_level_1_gives_its_own_steps_contacts_and_reason() -> None:
+    """Once enough is answered, "no concern found" is a finding: Level 1's steps and contacts,
+    and the rule's own explanation as its reason (issue 11 withholds them only until then)."""
+    real = _real_pack()
+    one_per_domain: dict[str, str] = {}
+    for indicator in real.indicators.values():
+        if indicator.kind == "concern":
+            one_per_domain.setdefault(indicator.domain, indicator.id)
+    answers = {real.roles.immediate_danger: "no", **dict.fromkeys(one_per_domain.values(), "no")}
+    result = assess(real, answers, Context(now=MONDAY_NOON))
+    assert (result.indicated_level, result.enough_answered) == (1, True)
+    assert result.next_steps == real.levels[1].next_steps
+    assert [c.id for c in result.contacts] == list(real.levels[1].contacts)
+    (reason,) = result.reasons
+    rule = next(r for r in real.rules if r.id == reason.rule_id)
+    assert (reason.label, reason.explanation, reason.source, reason.level) == (
+        rule.label,
+        rule.explanation,
+        rule.source,
+        1,
+    )
