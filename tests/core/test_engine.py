@@ -870,3 +870,27 @@ def test_a_settled_level_1_gives_its_own_steps_contacts_and_reason() -> None:
         rule.source,
         1,
     )
+
+
+def test_guidance_not_in_force_keeps_the_emergency_reason_without_its_level() -> None:
+    """999 still comes first from superseded guidance, but no reason names a level (H03)."""
+    real = _real_pack()
+    answers = {real.roles.immediate_danger: "yes"}
+    expired = assess(real, answers, Context(now=datetime(2028, 6, 15, 12, 0)))
+    assert (expired.level_withheld, expired.emergency, expired.indicated_level) == (
+        True,
+        True,
+        None,
+    )
+    assert expired.reasons
+    assert [r.level for r in expired.reasons] == [None] * len(expired.reasons)
+    in_force = assess(real, answers, Context(now=MONDAY_NOON))
+    assert [r.rule_id for r in expired.reasons] == [
+        r.rule_id for r in in_force.reasons if _emergency_or_no_level(real, r.rule_id)
+    ]
+    assert in_force.reasons[0].level == 4
+
+
+def _emergency_or_no_level(pack: Pack, rule_id: str) -> bool:
+    rule = next(r for r in pack.rules if r.id == rule_id)
+    return rule.then.emergency or rule.then.level is None
