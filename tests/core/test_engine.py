@@ -894,3 +894,10 @@ def test_guidance_not_in_force_keeps_the_emergency_reason_without_its_level() ->
 def _emergency_or_no_level(pack: Pack, rule_id: str) -> bool:
     rule = next(r for r in pack.rules if r.id == rule_id)
     return rule.then.emergency or rule.then.level is None
+
+
+def test_a_mandatory_question_answered_yes_or_no_is_not_missing(pack: Pack) -> None:
+    for answer in ("yes", "no"):
+        assert assess(pack, {"immediate-danger": answer}).missing == ()
+    (missing,) = assess(pack, {"immediate-danger": "not-known"}).missing
+    assert (missing.id, missing.answer) == ("immediate-danger", "not-known")
