@@ -901,3 +901,16 @@ def test_a_mandatory_question_answered_yes_or_no_is_not_missing(pack: Pack) -> N
         assert assess(pack, {"immediate-danger": answer}).missing == ()
     (missing,) = assess(pack, {"immediate-danger": "not-known"}).missing
     assert (missing.id, missing.answer) == ("immediate-danger", "not-known")
+
+
+def test_danger_not_known_below_the_statutory_level_still_lists_the_numbers_to_call(
+    pack: Pack,
+) -> None:
+    result = assess(
+        pack, {"immediate-danger": "not-known", "dn-a-l2": "yes"}, Context(now=MONDAY_NOON)
+    )
+    assert result.indicated_level == 2
+    mash, early_help = pack.contacts["mash"], pack.contacts["early-help"]
+    assert _numbers(result.next_steps) == [
+        f"Numbers to call now: {mash.name} {mash.phone}; {early_help.name} {early_help.phone}."
+    ]  # the front door first (a danger not ruled out), then Level 2's own help
