@@ -330,3 +330,9 @@ def test_the_case_gives_the_engine_the_child_s_age_band_and_the_clock() -> None:
     assert assess(real, case.answers, case.context()).indicated_level == 1
     expired = assess(real, case.answers, case.context(datetime(2028, 6, 15, 12, 0)))
     assert expired.level_withheld
+
+
+def test_a_new_case_is_last_updated_when_it_was_created() -> None:
+    case = new_case(sample_pack())
+    assert case.updated == case.created
+    assert case.updated.endswith("Z")
