@@ -306,3 +306,33 @@ def test_text_read_without_a_name_is_called_the_file() -> None:
 
     with pytest.raises(CaseFileError, match=r"^The file: it is not a thresholds case file"):
         read_case_text("[]")
+
+
+def test_the_case_gives_the_engine_the_child_s_age_band_and_the_clock() -> None:
+    """A baby's explained bruise is Level 4 only because the case's age band reaches the engine;
+    the moment given (the export's) decides whether the guidance is in force."""
+    from datetime import datetime
+
+    from thresholds_app.core.pack.load import load_pack
+    from thresholds_app.core.rules.assessment import Context
+    from thresholds_app.paths import default_pack_dir
+
+    real = load_pack(default_pack_dir()).pack
+    assert real is not None
+    case = new_case(real)
+    case.child.age_band = "under-1"
+    case.answers = {"immediate-danger": "no", "dn-bruise-explained-l1": "yes"}
+    moment = datetime(2026, 1, 12, 11, 30)
+    assert case.context(moment) == Context(age_band="under-1", now=moment)
+    assert case.context() == Context(age_band="under-1", now=None)
+    assert assess(real, case.answers, case.context()).indicated_level == 4
+    case.child.age_band = "11-15"
+    assert assess(real, case.answers, case.context()).indicated_level == 1
+    expired = assess(real, case.answers, case.context(datetime(2028, 6, 15, 12, 0)))
+    assert expired.level_withheld
+
+
+def test_a_new_case_is_last_updated_when_it_was_created() -> None:
+    case = new_case(sample_pack())
+    assert case.updated == case.created
+    assert case.updated.endswith("Z")

@@ -361,3 +361,26 @@ def test_a_count_explains_with_its_answers_in_pack_order_when_few_of_many_hold()
     assert answered != sorted(answered)  # pack order is not alphabetical here
     count = compile_condition({"count": {"at_least": 1, "where": {"level": 2}}}, many)
     assert count.support(dict.fromkeys(answered, "yes"), None) == answered
+
+
+def test_not_reads_the_child_s_age_band() -> None:
+    """``not`` passes the age band on: "not a baby" holds for an older child only."""
+    not_a_baby = {"not": {"age_band": ["under-1"]}}
+    assert holds(not_a_baby, {}, "5-10")
+    assert not holds(not_a_baby, {}, "under-1")
+    assert holds(not_a_baby, {}, None)  # age not known: the age band does not hold, so "not" does
+
+
+@pytest.mark.parametrize("wrapper", ["all", "any", "at_least", "not"])
+def test_one_cause_one_count_reaches_a_count_inside_every_other_form(wrapper: str) -> None:
+    """The pack's overlaps are passed down to a count however deeply it is wrapped."""
+    three = {"count": {"at_least": 3, "where": {"level": 2, "kind": "concern"}}}
+    wrapped: dict[str, object] = {
+        "all": {"all": [three]},
+        "any": {"any": [three]},
+        "at_least": {"at_least": {"n": 1, "of": [three]}},
+        "not": {"not": {"not": three}},
+    }[wrapper]
+    answers = {"dn-a-l2": "yes", "pc-c-l2": "yes", "dn-b-l2": "yes"}  # two causes, not three
+    assert holds(wrapped, answers)
+    assert not holds_with_overlaps(wrapped, answers)

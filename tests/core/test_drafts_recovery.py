@@ -181,3 +181,20 @@ def test_a_store_without_a_folder_or_key_provider_uses_the_defaults(
     assert isinstance(store.available, bool)
     assert DraftStore(tmp_path, _Keys(), retention_days=1).retention_days == 1
     assert DraftStore(tmp_path, _Keys(), retention_days=0).retention_days == 1
+
+
+def test_a_draft_whose_id_uses_every_hex_digit_is_offered_and_opens(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """About one random id in fourteen uses all sixteen hex digits: such a draft is not lost."""
+    import secrets
+
+    every_digit = "0123456789abcdef" * 2
+    monkeypatch.setattr(secrets, "token_hex", lambda nbytes: every_digit)
+    store = _store(tmp_path)
+    draft = store.new_draft()
+    assert draft.id == every_digit
+    draft.record_answer("a", "yes")
+    draft.close()
+    assert [info.id for info in store.pending_drafts()] == [every_digit]
+    assert store.load(every_digit).answers == {"a": "yes"}

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 
 from packs import make_indicator, make_pack, make_rule
 from thresholds_app.core.base.records import replace
 from thresholds_app.core.pack.model import Pack
-from thresholds_app.core.rules.assessment import AnswerRef, Context
+from thresholds_app.core.rules.assessment import AnswerRef, Assessment, Context
 from thresholds_app.core.rules.changes import change_effect
 from thresholds_app.core.rules.engine import (
     DANGER_NOT_KNOWN_STEP,
@@ -654,3 +655,262 @@ def test_steps_at_a_decided_level_keep_what_still_applies() -> None:
     steps = engine.steps_at(2, danger)
     assert any(step.startswith("Numbers to call now") for step in steps)  # danger not ruled out
     assert DANGER_NOT_KNOWN_STEP in steps
+
+
+EMERGENCY_STEP = (
+    "Call 999 now: the child may be in immediate danger. Then contact the MASH, or the "
+    "Emergency Duty Team out of hours."
+)
+
+
+def test_steps_at_a_decided_level_in_full_for_each_kind_of_assessment() -> None:
+    """``steps_at`` word for word: the numbers to call follow the decided level, the emergency
+    and a danger not ruled out; 999, what to answer next and the guidance-not-in-force notice
+    are kept; a notice that only says the guidance is due for review is not a step."""
+    from thresholds_app.core.case.record import case_from_json
+    from thresholds_app.paths import examples_dir
+
+    real = _real_pack()
+    engine = engine_for(real)
+    answers = case_from_json((examples_dir() / "level-3-consent-refused.json").read_bytes()).answers
+    contacts = real.contacts
+
+    def numbers(*ids: str) -> str:
+        return (
+            "Numbers to call now: "
+            + "; ".join(f"{contacts[i].name} {contacts[i].phone_text}" for i in ids)
+            + "."
+        )
+
+    def assessed(now: datetime | None, **changed: str) -> Assessment:
+        return engine.assess({**answers, **changed}, Context(now=now))
+
+    monday = datetime(2026, 1, 12, 11, 30)
+    base = assessed(monday)
+    step_up = base.next_steps[0]
+    assert step_up.startswith("Consent was refused at Level 3")
+    topics = tuple(
+        f"{real.topics[t].title}: {s}" for t in base.topics for s in real.topics[t].steps_now
+    )
+    assert topics  # the pathways' steps are kept at every level
+    level_2, level_4 = real.levels[2].next_steps, real.levels[4].next_steps
+
+    # Not urgent at Level 2; at Level 4 the front door, its out-of-hours line and Level 4's 101.
+    assert engine.steps_at(2, base) == (step_up, *level_2, *topics)
+    assert engine.steps_at(4, base) == (
+        step_up,
+        *level_4,
+        numbers("mash", "edt", "police-101"),
+        *topics,
+    )
+    # Due for review: the notice is a banner, not a step.
+    review_due = assessed(datetime(2027, 6, 15, 11, 30))
+    assert review_due.pack_notice
+    assert not review_due.level_withheld
+    assert engine.steps_at(2, review_due) == engine.steps_at(2, base)
+    # Expired: the notice comes first in place of the consent step-up (no level, no step-up).
+    expired = assessed(datetime(2028, 6, 15, 11, 30))
+    assert expired.level_withheld
+    assert engine.steps_at(2, expired) == (expired.pack_notice, *level_2, *topics)
+    # An emergency: 999 first at any level, and 999 heads the numbers even below Level 4.
+    emergency = assessed(monday, **{"immediate-danger": "yes"})
+    assert engine.steps_at(2, emergency) == (
+        EMERGENCY_STEP,
+        *level_2,
+        numbers("emergency-999", "mash", "edt"),
+        *topics,
+    )
+    # Danger not known: find out now, then what to answer next; urgent numbers even at Level 2.
+    unsure = assessed(None, **{"immediate-danger": "not-known"})
+    next_question = f"Not enough answered yet to rely on a level. Next: {unsure.to_answer_next[0]}"
+    assert engine.steps_at(2, unsure) == (
+        DANGER_NOT_KNOWN_STEP,
+        step_up,
+        next_question,
+        *level_2,
+        numbers("mash", "edt", "early-help"),
+        *topics,
+    )
+
+
+def test_the_quick_level_check_reads_the_child_s_age_band() -> None:
+    """``level_of`` (what a trial change would show) applies an age rule as ``assess`` does."""
+    baby_rule = {"all": [{"age_band": ["under-1"]}, {"count": {"at_least": 1, "where": {}}}]}
+    pack = make_pack([make_indicator("dn-a-l2", 2)], [make_rule("baby", baby_rule, level=4)])
+    answers = {"immediate-danger": "no", "dn-a-l2": "yes"}
+    engine = engine_for(pack)
+    assert engine.level_of(answers, "under-1") == 4
+    assert engine.level_of(answers, "5-10") is None
+    assert engine.level_and_enough(answers, "under-1")[0] == 4
+
+
+def test_danger_not_known_with_no_level_refers_to_the_front_door_for_protection() -> None:
+    """No level yet but a danger not ruled out: the front door to refer to, and its
+    out-of-hours line without "for urgent protection only" (it is urgent), not the calm
+    "ask the front door for advice"."""
+    no_baseline = make_pack([make_indicator("dn-a-l2", 2)], [make_rule("any-2", L2, level=2)])
+    answers = {"immediate-danger": "not-known", "dn-a-l2": "no"}
+    result = assess(no_baseline, answers, Context(now=MONDAY_NOON))
+    assert result.indicated_level is None
+    assert [(c.id, c.why, c.call_now) for c in result.contacts] == [
+        ("mash", "Refer the child to the front door", True),
+        ("edt", "Out of hours (evenings, weekends and bank holidays), instead of MASH", False),
+    ]
+
+
+def test_a_trial_change_to_an_emergency_is_settled_at_once(tmp_path: Path) -> None:
+    """``level_and_enough`` (what a change would show) settles an emergency as ``assess`` does:
+    999 comes first, whatever else the pack asks to have answered."""
+    from realpack import real_pack
+
+    asks_more = real_pack(
+        tmp_path,
+        {
+            "pack.yaml": lambda text: text.replace(
+                "\n    questions: [immediate-danger]\n",
+                "\n    questions: [immediate-danger, other-children-considered]\n",
+            )
+        },
+    )
+    assert asks_more.manifest.enough_answered.questions == (
+        "immediate-danger",
+        "other-children-considered",
+    )
+    assert asks_more.manifest.mandatory_questions == ("immediate-danger",)
+    engine = engine_for(asks_more)
+    danger = {"immediate-danger": "yes"}
+    assert assess(asks_more, danger).enough_answered
+    assert engine.level_and_enough(danger, None) == (4, True)
+    calm = {"immediate-danger": "no", "pc-warmth-l3": "yes"}
+    assert engine.level_and_enough(calm, None) == (3, False)  # the household question first
+    assert not assess(asks_more, calm).enough_answered
+    # Level 3 found: that concern supports it, so no domain needs more answers.
+    household = {**calm, "other-children-considered": "yes"}
+    assert engine.level_and_enough(household, None) == (3, True)
+    assert assess(asks_more, household).enough_answered
+
+
+def test_a_trial_change_reads_an_emergency_rule_about_the_child_s_age() -> None:
+    """An emergency that holds only for a baby settles a baby's case at once, not an older
+    child's (whose other domain is still to answer)."""
+    baby = {"all": [{"age_band": ["under-1"]}, {"answer": {"id": "dn-a-l2", "is": "yes"}}]}
+    pack = make_pack(
+        [make_indicator("dn-a-l2", 2), make_indicator("pc-b-l2", 2, area="basic-care")],
+        [make_rule("baby-danger", baby, emergency=True)],
+    )
+    answers = {"immediate-danger": "no", "dn-a-l2": "yes"}
+    engine = engine_for(pack)
+    assert engine.level_and_enough(answers, "under-1") == (None, True)
+    assert engine.level_and_enough(answers, "5-10") == (None, False)
+    assert assess(pack, answers, Context(age_band="under-1")).enough_answered
+    assert not assess(pack, answers, Context(age_band="5-10")).enough_answered
+
+
+def test_strengths_and_gaps_follow_the_pack_s_order_not_the_alphabet() -> None:
+    """The panel, the command line and the rationale list answers as the guidance does."""
+    real = _real_pack()
+    strengths = [i.id for i in real.indicators.values() if i.kind == "strength"][:4]
+    questions = [q for q in real.questions if q != real.roles.immediate_danger][:4]
+    assert strengths != sorted(strengths)
+    assert questions != sorted(questions)
+    answers = {real.roles.immediate_danger: "no"}
+    answers |= dict.fromkeys(reversed(strengths), "yes")
+    answers |= dict.fromkeys(reversed(questions), "not-known")
+    result = assess(real, answers)
+    assert [s.id for s in result.strengths] == strengths
+    assert [g.id for g in result.gaps] == questions
+
+
+def test_guidance_not_in_force_asks_for_nothing_more_to_rely_on_a_level() -> None:
+    """With the level withheld there is no level to rely on, so nothing is "still to answer":
+    the notice is the step, not "Not enough answered yet"."""
+    real = _real_pack()
+    expired = assess(real, {"immediate-danger": "no"}, Context(now=datetime(2028, 6, 15, 12, 0)))
+    assert expired.level_withheld
+    assert (expired.to_answer_next, expired.enough_answered) == ((), True)
+    assert expired.next_steps[0] == expired.pack_notice
+    assert not any(s.startswith("Not enough answered yet") for s in expired.next_steps)
+    in_force = assess(real, {"immediate-danger": "no"}, Context(now=MONDAY_NOON))
+    assert in_force.to_answer_next  # the same answers while in force: more to answer
+
+
+def test_a_reason_cites_the_answers_that_hold_for_this_child_s_age() -> None:
+    """A part of a rule that holds only for a baby is cited for a baby, not for an older child."""
+    young = {"all": [{"age_band": ["under-1"]}, L2]}
+    either = {"any": [young, {"answer": {"id": "consent-sought", "is": "yes"}}]}
+    pack = make_pack([make_indicator("dn-a-l2", 2)], [make_rule("either", either, level=3)])
+    answers = {"immediate-danger": "no", "dn-a-l2": "yes", "consent-sought": "yes"}
+
+    def cited(age: str) -> list[str]:
+        (reason,) = assess(pack, answers, Context(age_band=age)).reasons
+        return [a.id for a in reason.answers]
+
+    assert cited("under-1") == ["dn-a-l2", "consent-sought"]
+    assert cited("5-10") == ["consent-sought"]
+
+
+def test_a_settled_level_1_gives_its_own_steps_contacts_and_reason() -> None:
+    """Once enough is answered, "no concern found" is a finding: Level 1's steps and contacts,
+    and the rule's own explanation as its reason (issue 11 withholds them only until then)."""
+    real = _real_pack()
+    one_per_domain: dict[str, str] = {}
+    for indicator in real.indicators.values():
+        if indicator.kind == "concern":
+            one_per_domain.setdefault(indicator.domain, indicator.id)
+    answers = {real.roles.immediate_danger: "no", **dict.fromkeys(one_per_domain.values(), "no")}
+    result = assess(real, answers, Context(now=MONDAY_NOON))
+    assert (result.indicated_level, result.enough_answered) == (1, True)
+    assert result.next_steps == real.levels[1].next_steps
+    assert [c.id for c in result.contacts] == list(real.levels[1].contacts)
+    (reason,) = result.reasons
+    rule = next(r for r in real.rules if r.id == reason.rule_id)
+    assert (reason.label, reason.explanation, reason.source, reason.level) == (
+        rule.label,
+        rule.explanation,
+        rule.source,
+        1,
+    )
+
+
+def test_guidance_not_in_force_keeps_the_emergency_reason_without_its_level() -> None:
+    """999 still comes first from superseded guidance, but no reason names a level (H03)."""
+    real = _real_pack()
+    answers = {real.roles.immediate_danger: "yes"}
+    expired = assess(real, answers, Context(now=datetime(2028, 6, 15, 12, 0)))
+    assert (expired.level_withheld, expired.emergency, expired.indicated_level) == (
+        True,
+        True,
+        None,
+    )
+    assert expired.reasons
+    assert [r.level for r in expired.reasons] == [None] * len(expired.reasons)
+    in_force = assess(real, answers, Context(now=MONDAY_NOON))
+    assert [r.rule_id for r in expired.reasons] == [
+        r.rule_id for r in in_force.reasons if _emergency_or_no_level(real, r.rule_id)
+    ]
+    assert in_force.reasons[0].level == 4
+
+
+def _emergency_or_no_level(pack: Pack, rule_id: str) -> bool:
+    rule = next(r for r in pack.rules if r.id == rule_id)
+    return rule.then.emergency or rule.then.level is None
+
+
+def test_a_mandatory_question_answered_yes_or_no_is_not_missing(pack: Pack) -> None:
+    for answer in ("yes", "no"):
+        assert assess(pack, {"immediate-danger": answer}).missing == ()
+    (missing,) = assess(pack, {"immediate-danger": "not-known"}).missing
+    assert (missing.id, missing.answer) == ("immediate-danger", "not-known")
+
+
+def test_danger_not_known_below_the_statutory_level_still_lists_the_numbers_to_call(
+    pack: Pack,
+) -> None:
+    result = assess(
+        pack, {"immediate-danger": "not-known", "dn-a-l2": "yes"}, Context(now=MONDAY_NOON)
+    )
+    assert result.indicated_level == 2
+    mash, early_help = pack.contacts["mash"], pack.contacts["early-help"]
+    assert _numbers(result.next_steps) == [
+        f"Numbers to call now: {mash.name} {mash.phone}; {early_help.name} {early_help.phone}."
+    ]  # the front door first (a danger not ruled out), then Level 2's own help

@@ -574,3 +574,43 @@ def test_before_assessing_a_refusal_at_the_decided_level_asks_for_the_step_up(
     case.decision.level = 3
     blockers = [b for b in find_blockers(solihull, case, None) if b.kind == "step-up-decision"]
     assert [b.message.split(":")[0] for b in blockers] == ["Consent was refused at Level 3"]
+
+
+def test_an_assessed_child_without_an_outcome_is_routed_to_that_child_s_outcome(
+    ready: tuple[CaseRecord, Assessment],
+) -> None:
+    """Screens go there by kind, step, field and which child, never by the words."""
+    case, assessment = ready
+    case.household = [
+        HouseholdMember("Sibling A", assessed=True, outcome="Level 3"),
+        HouseholdMember("Sibling B", assessed=True, outcome=" "),
+    ]
+    assert _blockers(case, assessment) == [
+        (
+            "household-member",
+            "child",
+            "household[1].outcome",
+            "Record the outcome of assessing Sibling B.",
+            1,
+        )
+    ]
+
+
+def test_a_next_step_missing_every_part_names_them_all_and_goes_to_the_first(
+    ready: tuple[CaseRecord, Assessment],
+) -> None:
+    case, assessment = ready
+    case.next_steps = [
+        NextStep(action=" ", who="", by_when="\n"),
+        NextStep(action="Meet mum", who="Class teacher", by_when=""),
+    ]
+    assert _blockers(case, assessment) == [
+        (
+            "next-step",
+            "decision",
+            "next_steps[0].action",
+            "Next step 1 needs what will happen and who will do it and by when.",
+            None,
+        ),
+        ("next-step", "decision", "next_steps[1].by_when", "Next step 2 needs by when.", None),
+    ]

@@ -345,3 +345,14 @@ def test_a_refusal_at_level_2_does_not_tick_the_level_3_consent_criterion() -> N
     )
     assert (ticked.direction, ticked.advised) == ("step-up", True)
     assert _met(ticked.criteria) == {CONSENT_CRITERION}
+
+
+def test_a_step_down_not_yet_enough_answered_names_the_first_thing_to_answer(pack: Pack) -> None:
+    """The blocker says what to answer first, as the assessment lists it (not a later item)."""
+    changes = SteppingChanges({"immediate-danger": "no"}, criteria_ticked=DOWN_TICKS)
+    advice = review_stepping(pack, 2, changes)
+    still = advice.assessment.to_answer_next
+    assert len(still) > 1
+    assert advice.blockers == (
+        f"Not enough is answered yet to rely on the lower level. Still to answer: {still[0]}",
+    )
