@@ -5,9 +5,12 @@ call now, a review's RAG deadline) asks this module whether a day is a bank holi
 comes from the ``holidays`` package rather than a list of our own: substitute days, one-off bank
 holidays and future years are kept up to date by its maintainers.
 
-Importing ``holidays`` costs about 200 ms (it loads every country), so it is imported on first
-use and the calendar for each year is built once. A window can warm it in the background after
-its first paint with :func:`warm`.
+Importing ``holidays`` and building England's calendar took over a second on a loaded machine,
+and F9's first dialog needs the answer at once (issue 11). So for the years the app is used in
+the days come from a table generated from the package (``bank_holiday_table.py``, written by
+``tools/gen_bank_holidays.py``; a test fails when the installed package says anything else);
+outside them the package is imported on first use. Each year is built once; a window can warm
+the current one in the background with :func:`warm`.
 """
 
 from __future__ import annotations
@@ -16,6 +19,8 @@ import datetime as dt
 import threading
 from functools import lru_cache
 from typing import Any
+
+from thresholds_app.core.base import bank_holiday_table
 
 _lock = threading.Lock()
 
@@ -50,8 +55,10 @@ def aware_area_time(moment: dt.datetime) -> dt.datetime:
 
 @lru_cache(maxsize=64)
 def _year(year: int) -> dict[dt.date, str]:
+    if bank_holiday_table.FIRST_YEAR <= year <= bank_holiday_table.LAST_YEAR:
+        return {dt.date(y, m, d): name for y, m, d, name in bank_holiday_table.DAYS if y == year}
     with _lock:
-        import holidays  # about 200 ms: kept off the start path
+        import holidays  # over a second on a loaded machine: only for years outside the table
 
         table: Any = holidays.country_holidays("GB", subdiv="ENG", years=year)
         return {day: str(name) for day, name in table.items()}

@@ -97,18 +97,21 @@ class AssessmentPage(QWidget):
             "preview": self.preview,
         }
 
+        # Containers join the page before what goes in them: every time a widget joins a
+        # parent, Qt restyles everything inside it under the app's style sheet, so a step added
+        # to its scroll area once, rather than carried up five levels, costs a fifth (issue 11).
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
         splitter = QSplitter(Qt.Orientation.Horizontal)
+        outer.addWidget(splitter)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self._build_nav())
-        splitter.addWidget(self._build_centre())
+        self._build_centre(splitter)
         self.live = LivePanel(pack)
         splitter.addWidget(self.live)
         splitter.setStretchFactor(1, 3)  # the steps widen first, up to a readable line length
         splitter.setStretchFactor(2, 1)
         splitter.setSizes([210, 760, 260])
-        outer = QHBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(splitter)
 
         self.state.assessment_changed.connect(self.live.show_assessment)
         self.live.show_assessment(self.state.assessment)
@@ -148,13 +151,15 @@ class AssessmentPage(QWidget):
         self.nav.currentRowChanged.connect(lambda row: self.go_to_step(STEPS[row][0]))
         return self.nav
 
-    def _build_centre(self) -> QWidget:
+    def _build_centre(self, splitter: QSplitter) -> None:
         self.centre = centre = QWidget()
         centre.setObjectName("stepColumn")
+        splitter.addWidget(centre)
         column = QVBoxLayout(centre)
         column.setContentsMargins(28, 20, 8, 14)
         column.setSpacing(12)
         self.stack = QStackedWidget()
+        column.addWidget(self.stack, 1)
         self._containers: dict[str, QWidget] = {}  # what the stack shows for each step
         self.scrolls: dict[str, QScrollArea] = {}  # the one scroll area of each step
         for key, widget in self.steps.items():
@@ -170,15 +175,14 @@ class AssessmentPage(QWidget):
             scroll.setWidgetResizable(True)
             scroll.setFrameShape(QScrollArea.Shape.NoFrame)
             scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            self.stack.addWidget(scroll)  # the empty area first, then the step into it
             widget.setObjectName(widget.objectName() or f"step-{key}")
             widget.setContentsMargins(0, 0, 16, 8)
             scroll.setWidget(widget)
             self._containers[key] = scroll
             self.scrolls[key] = scroll
-            self.stack.addWidget(scroll)
         for scroll in self.scrolls.values():
             follow_content(scroll)
-        column.addWidget(self.stack, 1)
         bar = QHBoxLayout()
         self.back_button = QPushButton(self.tr("← Back"))
         self.back_button.setAccessibleName(self.tr("Previous step"))
@@ -194,7 +198,6 @@ class AssessmentPage(QWidget):
         bar.addWidget(self.back_button)
         bar.addWidget(self.next_button)
         column.addLayout(bar)
-        return centre
 
     def _fit(self, *_args: object) -> None:
         """Size the step list, the area list and the step column to the text size and the room.

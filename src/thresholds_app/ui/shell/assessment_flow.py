@@ -107,6 +107,7 @@ class AssessmentFlow(QObject):
                 case=case,
                 clock=self._window.clock,
                 assess_fn=self._window.assess_fn,
+                parent=self._window.stack,  # built in place: joining it later restyles it all
             )
         page.step_up_requested.connect(lambda: self._window.reviews.step_up_from(page))
         page.finished.connect(self._closed)
