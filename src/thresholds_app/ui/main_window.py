@@ -368,10 +368,11 @@ class MainWindow(QMainWindow):
         Nothing here keeps the window busy after its first paint (issue 11): F9's watcher over
         every window (it builds PySide6's Qt and QEvent enums, about 40 ms) starts at the first
         input, after an idle spell, or as soon as any other window (a dialog) takes the focus;
-        the main window's own F9 works from the start. At the same moment a worker thread loads
-        what the first assessment needs from core (``ui/shell/warm_up.py``). The drafts store
-        (key-store probe, ``cryptography``) opens on a worker thread at the first input or after
-        an idle spell (``ui/shell/drafts.py``), and a crash's draft is offered once it is open.
+        the main window's own F9 works from the start. At the same moment what the first
+        assessment needs from core is loaded a piece per event-loop turn
+        (``ui/shell/warm_up.py``). The drafts store (key-store probe, ``cryptography``) opens on
+        a worker thread at the first input or after an idle spell (``ui/shell/drafts.py``), and a
+        crash's draft is offered once it is open.
         """
         from PySide6.QtGui import QGuiApplication
         from PySide6.QtWidgets import QApplication
@@ -402,7 +403,7 @@ class MainWindow(QMainWindow):
 
     @property
     def warm_up(self) -> WarmUp:
-        """Loads what the first assessment needs off the GUI thread (``ui/shell/warm_up.py``)."""
+        """Loads what the first assessment needs before it is asked (``ui/shell/warm_up.py``)."""
         if self._warm_up is None:
             from thresholds_app.ui.shell.warm_up import WarmUp
 

@@ -1,18 +1,19 @@
 """Make the first assessment quick to open, and say so while it is being built.
 
 The first "New assessment" after launch did nothing visible for one to three seconds (a QA walk
-saw "the first click on a start card did nothing", issue 11): it loads the rules engine, the
-case and rationale code and the ``holidays`` calendar (which loads every country, about 0.3 s),
-compiles the pack's rules and builds some 500 widgets, all on the GUI thread, with no sign that
+saw "the first click on a start card did nothing", issue 11): it loads the rules engine and the
+case and rationale code, compiles the pack's rules and builds some 500 widgets, with no sign that
 anything was happening.
 
 Two things here:
 
-- :class:`WarmUp` does the pure-Python part (``core`` has no Qt, so it is safe off the GUI thread)
-  on a worker thread at the first sign of use (``ui/first_use.py``), with the drafts store: the
-  modules are imported, this year's bank-holiday calendar is built and the pack's rules are
-  compiled. It runs once; if the user is quicker, the GUI thread imports what it needs as usual
-  (Python's import lock makes it wait for a module the worker is part-way through).
+- :class:`WarmUp` does the pure-Python part at the first sign of use (``ui/first_use.py``): the
+  modules are imported, this year's bank-holiday calendar is read and the pack's rules are
+  compiled, one piece per turn of the event loop, so a click or F9 waits for one piece at most.
+  It runs on the GUI thread on purpose: a worker thread gained nothing (the GIL) and Python's
+  collector may run on whichever thread allocates, which must never be one that could destroy a
+  Qt object off the GUI thread (a segfault seen in long test runs). If the user is quicker, the
+  assessment imports what it needs itself.
 - :func:`busy` shows a wait cursor and a status-bar message, painted at once, while a screen is
   built, so a click is always seen to have been taken.
 """
@@ -21,20 +22,17 @@ from __future__ import annotations
 
 import importlib
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import partial
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    import threading
-
     from PySide6.QtWidgets import QStatusBar
 
     from thresholds_app.core.pack.model import Pack
 
 log = logging.getLogger(__name__)
-
-THREAD_NAME = "warm-up"
 
 # What the first assessment needs from core (pure Python), loaded before it is asked for.
 ASSESSMENT_MODULES = (
@@ -49,43 +47,51 @@ ASSESSMENT_MODULES = (
 
 
 class WarmUp:
-    """Loads what the first assessment needs from core, once, on a worker thread."""
+    """Loads what the first assessment needs from core, once, a piece per event-loop turn."""
 
     def __init__(self, pack: Pack) -> None:
         self._pack = pack
-        self._thread: threading.Thread | None = None
+        self._pieces: Iterator[Callable[[], object]] | None = None
+        self.finished = False
 
     @property
     def started(self) -> bool:
         """Whether the warm-up has been started."""
-        return self._thread is not None
+        return self._pieces is not None
 
     def start(self) -> None:
-        """Start the worker (once; later calls do nothing)."""
-        if self._thread is None:
-            import threading
+        """Start it (once; later calls do nothing)."""
+        if self._pieces is None:
+            self._pieces = iter(self._plan())
+            self._next()
 
-            self._thread = threading.Thread(target=self._run, name=THREAD_NAME, daemon=True)
-            self._thread.start()
-
-    def wait(self, timeout: float | None = None) -> bool:
-        """Wait for the worker (tests); True once it has finished."""
-        if self._thread is None:
-            return False
-        self._thread.join(timeout)
-        return not self._thread.is_alive()
-
-    def _run(self) -> None:
-        try:
-            for name in ASSESSMENT_MODULES:
-                importlib.import_module(name)
+    def _plan(self) -> list[Callable[[], object]]:
+        def calendar() -> None:
             from thresholds_app.core.base.calendar import warm
-            from thresholds_app.core.rules.engine import engine_for
 
             warm()  # this year's bank holidays: "who to call now" needs them
+
+        def rules() -> None:
+            from thresholds_app.core.rules.engine import engine_for
+
             engine_for(self._pack)  # compiled once and kept on the pack (a pure memo)
+
+        modules = [partial(importlib.import_module, name) for name in ASSESSMENT_MODULES]
+        return [*modules, calendar, rules]
+
+    def _next(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        assert self._pieces is not None
+        piece = next(self._pieces, None)
+        if piece is None:
+            self.finished = True
+            return
+        try:
+            piece()
         except Exception:  # only a speed-up: the assessment loads all this itself if need be
             log.debug("warming up the assessment failed", exc_info=True)
+        QTimer.singleShot(0, self._next)
 
 
 @contextmanager
