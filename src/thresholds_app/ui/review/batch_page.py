@@ -158,11 +158,7 @@ class BatchPage(QWidget):
         outer.addLayout(bar)
 
         guide = review_guide(pack)
-        self.model = BatchModel(
-            clock,
-            {r.id: r.label for r in guide.rag},
-            {o.id: o.label for o in guide.outcomes},
-        )
+        self.model = BatchModel(clock, guide)
         self.proxy = _Filter(self.model)
         self.table = QTableView()
         self.table.setObjectName("batchTable")
