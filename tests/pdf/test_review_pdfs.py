@@ -96,3 +96,38 @@ def test_review_sheet_gives_gaps_and_the_delay_reason_in_words() -> None:
         assert flat(gap.words)[:60] in last, gap.id
         assert gap.id not in last, gap.id  # never the stored id
     assert flat("Reason for the delay: Police checks came back late") in last
+
+
+def _sizes(pdf: bytes, page: int) -> dict[str, float]:
+    """The font size each line of text on ``page`` is printed in."""
+    import io
+
+    from pypdf import PdfReader
+
+    sizes: dict[str, float] = {}
+
+    def seen(text: str, _cm: object, _tm: object, _font: object, size: float) -> None:
+        sizes.setdefault(text.strip(), size)
+
+    PdfReader(io.BytesIO(pdf)).pages[page].extract_text(visitor_text=seen)
+    return sizes
+
+
+def test_a_reviews_gaps_read_as_part_of_that_review_not_as_another_review() -> None:
+    from dataclasses import replace
+
+    from thresholds_app.core.case.gaps import referral_gaps
+
+    pack, case, review = _reviewed()
+    case.free_text.child_voice = ""
+    case.free_text.child_voice_not_obtained_reason = ""
+    gap = referral_gaps(pack, case)[0]  # type: ignore[arg-type]
+    case.reviews = [replace(review, gaps=[gap.id]), replace(review, stage="manager")]  # type: ignore[attr-defined]
+    assessment = assess(pack, case.answers, case.context())  # type: ignore[arg-type]
+    rationale = build_rationale(pack, case, assessment, "2026-12-01 14:10 UTC", "0.1.0")  # type: ignore[arg-type]
+    sizes = _sizes(render_rationale_pdf(rationale), -1)
+    review_heading = sizes["Review 1: Screening"]
+    assert sizes["Review 2: Manager's review"] == review_heading
+    # The gaps are labelled as the review's reasons are, smaller than a review's heading.
+    assert sizes["To go back to the referrer about"] == sizes["Reviewer's reasons"]
+    assert sizes["To go back to the referrer about"] < review_heading
