@@ -397,8 +397,11 @@ class GuidanceBrowser(QWidget):
 
         self.sections.currentRowChanged.connect(self._row_changed)
         self.sections.setCurrentRow(0)
+        # Ctrl+F works whenever the guidance is on show, wherever the focus is (the top bar,
+        # the page itself after Ctrl+G): a shortcut of a hidden page never fires, so this does
+        # not take the key from another page's search.
         find = QShortcut(QKeySequence.StandardKey.Find, self)
-        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.setContext(Qt.ShortcutContext.WindowShortcut)
         find.activated.connect(self.focus_search)
 
     def _row_changed(self, row: int) -> None:

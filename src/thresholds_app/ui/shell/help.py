@@ -34,7 +34,7 @@ def shortcut_rows() -> list[tuple[str, str]]:
         ("Ctrl+S", _tr("Save the open assessment's case file (from any screen)")),
         ("Ctrl+1 … Ctrl+6", _tr("Go to a step of the open assessment, from any screen")),
         ("Ctrl+PgDown / Ctrl+PgUp", _tr("Next / previous step of the assessment")),
-        ("Ctrl+F", _tr("Search the indicators (in the needs step)")),
+        ("Ctrl+F", _tr("Go to the search box on show (needs step, guidance, training, MASH)")),
         ("Alt+Home", _tr("Back to the start screen")),
         ("Ctrl+G", _tr("The guidance")),
         ("Ctrl+,", _tr("Settings")),

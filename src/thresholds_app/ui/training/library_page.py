@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -84,6 +85,10 @@ class TrainingPage(QWidget):
         self.refresh()
 
     # -- the library -----------------------------------------------------------------------
+    def _focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
     def _build_library(self) -> QWidget:
         page = QWidget()
         column = QVBoxLayout(page)
@@ -116,6 +121,9 @@ class TrainingPage(QWidget):
             filters.addWidget(widget)
         self.search.textChanged.connect(self.refresh)
         filters.addWidget(self.search, 1)
+        # Ctrl+F goes to this search while the library is on show (not while practising).
+        find = QShortcut(QKeySequence.StandardKey.Find, page)
+        find.activated.connect(self._focus_search)
         column.addLayout(filters)
 
         split = QSplitter(Qt.Orientation.Horizontal)
