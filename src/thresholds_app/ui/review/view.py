@@ -110,16 +110,14 @@ class ReviewView(QWidget):
         outer.addLayout(top)
 
         outer.addWidget(self._levels())
-        notes = QHBoxLayout()
+        # The differences and the gaps head the right-hand column, which scrolls: above the
+        # splitter a long list of differences was cut off at the bottom at 150% text.
         self.differences = plain_label(self._differences_text())
         self.differences.setObjectName("differences")
         self.differences.setTextFormat(Qt.TextFormat.RichText)
         self.gaps = plain_label(self._gaps_text())
         self.gaps.setObjectName("gaps")
         self.gaps.setTextFormat(Qt.TextFormat.RichText)
-        notes.addWidget(self.differences, 3, Qt.AlignmentFlag.AlignTop)
-        notes.addWidget(self.gaps, 2, Qt.AlignmentFlag.AlignTop)
-        outer.addLayout(notes)
 
         splitter = QSplitter()
         self.referral = QTextBrowser()
@@ -131,6 +129,8 @@ class ReviewView(QWidget):
 
         side = QWidget()
         column = QVBoxLayout(side)
+        column.addWidget(self.differences)
+        column.addWidget(self.gaps)
         self.history = muted_label(self._history_text())
         self.history.setObjectName("reviewHistory")
         column.addWidget(self.history)
@@ -138,17 +138,20 @@ class ReviewView(QWidget):
         self.form = ReviewerForm(pack, self.case, base, clock)
         self.form.changed.connect(self._update)
         column.addWidget(self.form)
-        buttons = QHBoxLayout()
+        # Saving on a row of its own, the feedback slips under it: the three side by side were
+        # wider than the column at 150% text.
         self.save_button = QPushButton(self.tr("Save review into the case file"))
         self.save_button.setProperty("role", "primary")
         self.save_button.clicked.connect(self.save_review)
-        buttons.addWidget(self.save_button)
+        column.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignLeft)
+        buttons = QHBoxLayout()
         self.feedback_pdf = QPushButton(self.tr("Feedback slip (PDF)…"))
         self.feedback_pdf.clicked.connect(self.save_feedback_pdf)
         self.feedback_text = QPushButton(self.tr("Feedback slip (text)…"))
         self.feedback_text.clicked.connect(self.save_feedback_text)
         buttons.addWidget(self.feedback_pdf)
         buttons.addWidget(self.feedback_text)
+        buttons.addStretch(1)
         column.addLayout(buttons)
         self.status = muted_label("")
         self.status.setObjectName("reviewStatus")
@@ -156,6 +159,7 @@ class ReviewView(QWidget):
         column.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # it fits
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(side)
         splitter.addWidget(scroll)
