@@ -39,7 +39,12 @@ from thresholds_app.core.training.library import (
 from thresholds_app.core.training.practice import PracticeResult
 from thresholds_app.core.training.session import RoomSession, score_set
 from thresholds_app.core.training.sheet import level_words
-from thresholds_app.ui.assessment.widgets import heading, muted_label, plain_label
+from thresholds_app.ui.assessment.widgets import (
+    enter_presses_buttons,
+    heading,
+    muted_label,
+    plain_label,
+)
 from thresholds_app.ui.file_dialogs import open_file_name, save_file_name
 from thresholds_app.ui.training.practice_view import PracticeView
 from thresholds_app.ui.training.presenter import PresenterView
@@ -308,6 +313,7 @@ class TrainingPage(QWidget):
             self.pack, scenarios, hide_guidance=self.hide_guidance.isChecked()
         )
         self.practice.finished.connect(self._show_set_result)
+        enter_presses_buttons(self.practice)
         self.pages.addWidget(self.practice)
         self.pages.setCurrentWidget(self.practice)
         return self.practice
@@ -318,6 +324,7 @@ class TrainingPage(QWidget):
         result = score_set(self.pack, results)
         view = SetResultView(self.pack, result)
         view.back_requested.connect(self.back_to_library)
+        enter_presses_buttons(view)
         self.pages.addWidget(view)
         self.pages.setCurrentWidget(view)
 
