@@ -29,3 +29,27 @@ def test_the_review_form_fits_beside_the_referral(qtbot, tmp_path, large_text) -
     longest = combo.fontMetrics().horizontalAdvance(combo.itemText(combo.count() - 1))
     assert popup.viewport().width() >= longest
     combo.hidePopup()
+
+
+def test_after_saving_the_focus_moves_on_and_the_confirmation_is_in_view(
+    qtbot, tmp_path, large_text
+) -> None:  # type: ignore[no-untyped-def]
+    """Saving by keyboard left the focus on the top bar's "← Start" (the save button had gone
+    grey) and the confirmation below the bottom of the column."""
+    from PySide6.QtCore import QPoint, QRect, Qt
+    from test_review_saving import fill_review
+
+    window = _small_window(qtbot)
+    assert opened(qtbot, window.open_review_path(older_case_file(tmp_path)))
+    view = window.page(Page.MASH_CASE)
+    assert isinstance(view, ReviewView)
+    qtbot.waitUntil(view.form.isVisible)
+    fill_review(qtbot, view)
+    view.save_button.setFocus()
+    qtbot.keyClick(view.save_button, Qt.Key.Key_Return)
+    assert "Review saved" in view.status.text()
+    assert view.feedback_pdf.hasFocus()
+    viewport = view.side_scroll.viewport()
+    for shown in (view.status, view.feedback_pdf):
+        top_left = shown.mapTo(viewport, QPoint(0, 0))
+        assert QRect(QPoint(0, 0), viewport.size()).contains(QRect(top_left, shown.size()))

@@ -157,7 +157,7 @@ class ReviewView(QWidget):
         self.status.setObjectName("reviewStatus")
         column.addWidget(self.status)
         column.addStretch(1)
-        scroll = QScrollArea()
+        self.side_scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # it fits
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -267,6 +267,7 @@ class ReviewView(QWidget):
             self.raw = add_review(self.path, review)
         except (CaseFileError, OSError) as error:
             self.status.setText(self.tr("The review was not saved: {e}").format(e=error))
+            self._show_status()
             return False
         self.case = case_from_json(self.raw, name=self.path.name)
         self.saved = self.case.reviews[-1]
@@ -277,8 +278,17 @@ class ReviewView(QWidget):
             )
         )
         self._update()
+        # The save button is now disabled: the focus moves on to the next thing to do (not to
+        # the top bar, where Qt sent it), and the confirmation is scrolled into view.
+        self.feedback_pdf.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._show_status()
         self.review_saved.emit(str(self.path))
         return True
+
+    def _show_status(self) -> None:
+        """Bring the status line, and the buttons above it, into view."""
+        self.side_scroll.widget().layout().activate()  # the history above may have grown
+        self.side_scroll.ensureWidgetVisible(self.status)
 
     def feedback_text_now(self) -> str:
         """The feedback slip as text, for the review saved last ('' before one is saved)."""
