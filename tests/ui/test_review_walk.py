@@ -62,3 +62,40 @@ def test_enter_presses_the_focused_button_on_every_page(qtbot, tmp_path) -> None
         shown = window.stack.widget_for(page)
         buttons = [b for b in shown.findChildren(QPushButton) if b.isVisibleTo(shown)]
         assert [b.text() for b in buttons if not b.autoDefault()] == [], page
+
+
+def test_a_slip_or_counts_that_cannot_be_written_are_said_not_saved(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Saving into a folder that has gone raised an error out of the button (nothing said on
+    screen); a slip or counts that did save said nothing either, for the counts."""
+    from assessment_kit import make_window
+    from test_review_mode import marked_case, older_case_file
+    from test_review_saving import fill_review, review_file
+
+    from thresholds_app.core.case.record import save_case
+
+    window = make_window(qtbot)
+    view = review_file(qtbot, window, older_case_file(tmp_path))
+    fill_review(qtbot, view)
+    assert view.save_review()
+    gone = tmp_path / "gone"
+    for save in (view.save_feedback_pdf, view.save_feedback_text):
+        view.ask_save_path = lambda *_: str(gone / "slip")  # type: ignore[method-assign]
+        assert save() is None
+        assert view.status.text().startswith("The feedback slip was not saved: slip could not")
+    view.ask_save_path = lambda *_: str(tmp_path / "slip.pdf")  # type: ignore[method-assign]
+    assert view.save_feedback_pdf() == tmp_path / "slip.pdf"
+    assert view.status.text() == "The feedback slip was saved as slip.pdf."
+
+    folder = tmp_path / "morning"
+    folder.mkdir()
+    save_case(marked_case(1, window.pack), folder / "one.json", touch=False)
+    batch = window.mash.open_batch()
+    with qtbot.waitSignal(batch.loaded, timeout=10_000):
+        batch.load_folder(folder)
+    for save in (batch.save_counts_csv, batch.save_counts_pdf):
+        batch.ask_save_path = lambda *_: str(gone / "counts")  # type: ignore[method-assign]
+        assert save() is None
+        assert "counts file was not saved: counts could not be written" in batch.counts_status.text()
+    batch.ask_save_path = lambda *_: str(tmp_path / "counts.csv")  # type: ignore[method-assign]
+    assert batch.save_counts_csv() == tmp_path / "counts.csv"
+    assert batch.counts_status.text().startswith("The counts file was saved as counts.csv.")

@@ -44,6 +44,7 @@ from thresholds_app.ui.assessment.widgets import heading, muted_label
 from thresholds_app.ui.file_dialogs import folder_name, open_file_name, save_file_name
 from thresholds_app.ui.review.batch_model import FLAGS_COLUMN, SORT_ROLE, BatchModel
 from thresholds_app.ui.review.loader import FolderLoader
+from thresholds_app.ui.review.saving import write_chosen
 from thresholds_app.ui.review.wrapping_delegate import WrappingDelegate
 
 # filter id -> (words, does a row pass)
@@ -191,7 +192,9 @@ class BatchPage(QWidget):
         outer.addWidget(self.table, 1)
 
         bottom = QHBoxLayout()
-        bottom.addWidget(muted_label(self.tr("Counts for the partnership hold no names.")))
+        self.counts_status = muted_label(self.tr("Counts for the partnership hold no names."))
+        self.counts_status.setObjectName("countsStatus")
+        bottom.addWidget(self.counts_status, 1)
         bottom.addStretch(1)
         self.csv_button = QPushButton(self.tr("Save counts (CSV)…"))
         self.csv_button.clicked.connect(self.save_counts_csv)
@@ -332,8 +335,8 @@ class BatchPage(QWidget):
         target = self.ask_save_path("mash-counts.csv", self.tr("CSV (*.csv)"))
         if not target:
             return None
-        atomic_write_text(Path(target), counts_csv(cells(self.pack, self.batch)))
-        return Path(target)
+        text = counts_csv(cells(self.pack, self.batch))
+        return self._write(Path(target), lambda path: atomic_write_text(path, text))
 
     def save_counts_pdf(self) -> Path | None:
         """Save the counts and their chart as a PDF where the reviewer chooses."""
@@ -346,8 +349,14 @@ class BatchPage(QWidget):
         if not target:
             return None
         now = self.clock().astimezone(dt.UTC)
-        atomic_write_bytes(Path(target), render_counts_pdf(self.pack, self.batch, now))
-        return Path(target)
+        pdf = render_counts_pdf(self.pack, self.batch, now)
+        return self._write(Path(target), lambda path: atomic_write_bytes(path, pdf))
+
+    def _write(self, target: Path, write: Callable[[Path], object]) -> Path | None:
+        """Write the counts; say beside the buttons whether they were saved."""
+        done, words = write_chosen(target, write, self.tr("counts file"))
+        self.counts_status.setText(words + (self.tr(" It holds no names.") if done else ""))
+        return target if done else None
 
     # -- drag and drop -----------------------------------------------------------------------
     def dragEnterEvent(self, event: Any) -> None:

@@ -52,6 +52,7 @@ from thresholds_app.ui.assessment.widgets import (
 from thresholds_app.ui.file_dialogs import save_file_name
 from thresholds_app.ui.review.referral_html import referral_html
 from thresholds_app.ui.review.reviewer_form import ReviewerForm
+from thresholds_app.ui.review.saving import write_chosen
 
 
 @dataclass(frozen=True)
@@ -308,9 +309,7 @@ class ReviewView(QWidget):
         target = text and self.ask_save_path(self._stem() + ".txt", self.tr("Text (*.txt)"))
         if not target:
             return None
-        atomic_write_text(Path(target), text)
-        self.status.setText(self.tr("Feedback slip saved."))
-        return Path(target)
+        return self._write(Path(target), lambda path: atomic_write_text(path, text))
 
     def save_feedback_pdf(self) -> Path | None:
         """Save the slip as a one-page PDF where the reviewer chooses."""
@@ -324,9 +323,15 @@ class ReviewView(QWidget):
             return None
         slip = build_feedback(self.pack, self.case, self.saved)
         produced = self.clock().strftime("%Y-%m-%d %H:%M")
-        atomic_write_bytes(Path(target), render_feedback_pdf(slip, produced, __version__))
-        self.status.setText(self.tr("Feedback slip saved."))
-        return Path(target)
+        pdf = render_feedback_pdf(slip, produced, __version__)
+        return self._write(Path(target), lambda path: atomic_write_bytes(path, pdf))
+
+    def _write(self, target: Path, write: Callable[[Path], object]) -> Path | None:
+        """Write the slip; say in the status line whether it was saved."""
+        done, words = write_chosen(target, write, self.tr("feedback slip"))
+        self.status.setText(words)
+        self._show_status()
+        return target if done else None
 
     def _stem(self) -> str:
         reference = "".join(ch for ch in self.case.child.reference if ch.isalnum() or ch in "-_")
