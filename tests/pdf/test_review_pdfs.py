@@ -131,3 +131,38 @@ def test_a_reviews_gaps_read_as_part_of_that_review_not_as_another_review() -> N
     # The gaps are labelled as the review's reasons are, smaller than a review's heading.
     assert sizes["To go back to the referrer about"] == sizes["Reviewer's reasons"]
     assert sizes["To go back to the referrer about"] < review_heading
+
+
+def test_the_counts_pdf_names_outcomes_and_gaps_in_words(tmp_path: Path) -> None:
+    """The counts PDF printed "advice-signposting" and gap ids such as "child-voice"."""
+    from olderpack import marked_case
+
+    from thresholds_app.core.case.record import save_case
+    from thresholds_app.core.review.batch import read_folder
+    from thresholds_app.core.review.counts import cells, counts_csv
+    from thresholds_app.core.review.store import add_review
+    from thresholds_app.pdf.counts_pdf import render_counts_pdf
+
+    pack, _, review = _reviewed()
+    for number in range(3):
+        case = marked_case(number, pack)  # type: ignore[arg-type]
+        case.free_text.child_voice = ""  # a gap: the child's voice
+        path = tmp_path / f"case-{number}.json"
+        save_case(case, path, touch=False)
+        add_review(path, Review(**{**vars(review), "outcome": "advice-signposting"}))
+    batch = read_folder(tmp_path, pack)  # type: ignore[arg-type]
+    text = flat(" ".join(page_texts(render_counts_pdf(pack, batch, _now()))))  # type: ignore[arg-type]
+    assert flat("Advice and signposting") in text
+    assert flat("The child's voice") in text
+    for raw_id in ("advice-signposting", "child-voice"):
+        assert raw_id not in text
+    # The CSV keeps the ids, the same whatever a partnership calls them.
+    csv_text = counts_csv(cells(pack, batch))  # type: ignore[arg-type]
+    assert "outcomes,advice-signposting," in csv_text
+    assert "gaps,child-voice," in csv_text
+
+
+def _now():  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    return dt.datetime(2026, 12, 1, 14, 0, tzinfo=dt.UTC)

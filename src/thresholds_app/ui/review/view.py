@@ -288,7 +288,10 @@ class ReviewView(QWidget):
 
     def _show_status(self) -> None:
         """Bring the status line, and the buttons above it, into view."""
-        self.side_scroll.widget().layout().activate()  # the history above may have grown
+        side = self.side_scroll.widget()
+        column = side.layout() if side is not None else None
+        if column is not None:
+            column.activate()  # the history above may have grown
         self.side_scroll.ensureWidgetVisible(self.status)
 
     def feedback_text_now(self) -> str:
