@@ -100,3 +100,21 @@ def test_a_slip_or_counts_that_cannot_be_written_are_said_not_saved(qtbot, tmp_p
     batch.ask_save_path = lambda *_: str(tmp_path / "counts.csv")  # type: ignore[method-assign]
     assert batch.save_counts_csv() == tmp_path / "counts.csv"
     assert batch.counts_status.text().startswith("The counts file was saved as counts.csv.")
+
+
+def test_the_feedback_slip_of_a_review_saved_earlier_can_be_made_again(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Opened again the next day, a reviewed case offered no feedback slip until yet another
+    review was saved."""
+    from assessment_kit import make_window
+    from test_review_mode import older_case_file
+    from test_review_saving import fill_review, review_file
+
+    path = older_case_file(tmp_path)
+    first = review_file(qtbot, make_window(qtbot), path)
+    assert not first.feedback_pdf.isEnabled()  # nothing reviewed yet: no slip to make
+    fill_review(qtbot, first)
+    assert first.save_review()
+    again = review_file(qtbot, make_window(qtbot), path)
+    assert again.feedback_pdf.isEnabled()
+    assert again.feedback_text.isEnabled()
+    assert again.feedback_text_now() == first.feedback_text_now() != ""

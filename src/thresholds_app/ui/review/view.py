@@ -93,7 +93,8 @@ class ReviewView(QWidget):
         self.raw = referral.raw
         self.case: CaseRecord = referral.case
         self.checked: Reassessment = referral.checked
-        self.saved: Review | None = None
+        # The latest review in the file: its feedback slip can be made again on another day.
+        self.saved: Review | None = self.case.reviews[-1] if self.case.reviews else None
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(16, 12, 16, 12)
