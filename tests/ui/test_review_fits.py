@@ -53,3 +53,17 @@ def test_after_saving_the_focus_moves_on_and_the_confirmation_is_in_view(
     for shown in (view.status, view.feedback_pdf):
         top_left = shown.mapTo(viewport, QPoint(0, 0))
         assert QRect(QPoint(0, 0), viewport.size()).contains(QRect(top_left, shown.size()))
+
+
+def test_the_training_library_titles_wrap_at_150_percent(qtbot, large_text) -> None:  # type: ignore[no-untyped-def]
+    """Scenario titles were cut off ("… who uses a wheelch") with a sideways scroll bar."""
+    from test_layout_fits import list_items_cut
+
+    window = _small_window(qtbot)
+    window.show_page(Page.TRAINING)
+    training = window.stack.widget_for(Page.TRAINING).ensure_built()
+    qtbot.waitUntil(training.list.isVisible)
+    qtbot.wait(50)
+    assert list_items_cut(training) == []
+    assert not training.list.horizontalScrollBar().isVisible()
+    assert clipped(training) == []

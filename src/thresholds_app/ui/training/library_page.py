@@ -16,12 +16,14 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -45,6 +47,7 @@ from thresholds_app.ui.assessment.widgets import (
     muted_label,
     plain_label,
 )
+from thresholds_app.ui.assessment.wrapping_list import make_wrapping
 from thresholds_app.ui.file_dialogs import open_file_name, save_file_name
 from thresholds_app.ui.training.practice_view import PracticeView
 from thresholds_app.ui.training.presenter import PresenterView
@@ -134,6 +137,9 @@ class TrainingPage(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal)
         self.list = QListWidget()
         self.list.setAccessibleName("Scenarios found")
+        # Long titles wrap (at 150% text they were cut off, with a sideways scroll bar).
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        make_wrapping(self.list)
         self.list.currentRowChanged.connect(self._show_story)
         self.list.itemActivated.connect(lambda _item: self.practise([self.current()]))
         split.addWidget(self.list)
@@ -146,7 +152,13 @@ class TrainingPage(QWidget):
         for label in (self.story_title, self.story_meta, self.story):
             story.addWidget(label)
         story.addStretch(1)
-        split.addWidget(story_box)
+        # A long story scrolls rather than losing its last lines (150% text, a small screen).
+        story_scroll = QScrollArea()
+        story_scroll.setWidgetResizable(True)
+        story_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        story_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        story_scroll.setWidget(story_box)
+        split.addWidget(story_scroll)
         split.setSizes([380, 620])
         column.addWidget(split, 1)
 
