@@ -277,6 +277,10 @@ class IndicatorBrowser(QWidget):
                 "<p>" + self.tr("No indicator matches. Try fewer or other words.") + "</p>"
             )
         self.table.resizeRowsToContents()
+        if shown and "search" in criteria:
+            # The best match in view: the view had kept its place near the old choice, which
+            # the search left at the foot of the table (issue 11 walk).
+            self.table.scrollToTop()
 
     def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()
