@@ -25,3 +25,29 @@ def test_a_search_shows_its_best_match_at_the_top_of_the_table(qtbot, large_text
         qtbot.wait(50)
         assert indicators.selected_id() == indicators.proxy.index(0, 0).data(ID_ROLE)
         assert indicators.table.rowViewportPosition(0) == 0, words
+
+
+def test_each_section_says_how_far_it_is_confirmed(qtbot, large_text) -> None:  # type: ignore[no-untyped-def]
+    """The browser said nothing of provenance; the pack's notes were nowhere on screen."""
+    from test_layout_fits import clipped
+
+    window = _small_window(qtbot)
+    window.show_page(Page.GUIDANCE)
+    browser = window.stack.widget_for(Page.GUIDANCE).ensure_built()
+    qtbot.waitUntil(browser.isVisible)
+    parts = window.pack.manifest.parts
+    expected = {
+        "levels": ("Follows the regional pattern; not yet validated locally.", "levels"),
+        "pathways": ("Partly confirmed", "topics"),
+        "consent": ("Partly confirmed", "consent"),
+        "stepping": ("Follows the regional pattern", "stepping"),
+        "contacts": ("Confirmed against the partnership's own publication.", "contacts"),
+    }
+    for key, (words, part) in expected.items():
+        browser.show_section(key)
+        qtbot.wait(20)
+        text = browser.provenance.text()
+        assert text.startswith(f"How sure: {words}"), key
+        assert parts[part].note in text, key
+        assert "-" not in text.split(".")[0], key  # no raw status code
+    assert clipped(browser) == []

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from thresholds_app.core.pack.model import AGE_BANDS, Pack
+from thresholds_app.core.pack.provenance import part_line
 from thresholds_app.core.search.danger import danger_prompt
 from thresholds_app.core.search.index import prepare as prepare_search
 from thresholds_app.ui.appearance import Heading
@@ -76,6 +77,8 @@ def _combo(name: str, description: str, items: Sequence[tuple[str, object]]) -> 
     return combo
 
 
+# The pack part (``parts:`` in pack.yaml) each section shows.
+SECTION_PARTS = {"pathways": "topics"}
 SEARCH_PAUSE_MS = 150  # the search runs once typing pauses this long
 OTHER_SECTIONS = {"pathway": "pathways", "consent": "consent", "stepping": "stepping"}
 
@@ -388,6 +391,11 @@ class GuidanceBrowser(QWidget):
             )
         )
         subtitle.setProperty("role", "muted")
+        # How far the section on show is confirmed against the partnership's own publication
+        # (core's words): what follows the regional pattern is never passed off as local.
+        self.provenance = QLabel()
+        self.provenance.setObjectName("sectionProvenance")
+        self.provenance.setWordWrap(True)
         body = QHBoxLayout()
         body.setSpacing(16)
         body.addWidget(self.sections)
@@ -397,6 +405,7 @@ class GuidanceBrowser(QWidget):
         layout.setSpacing(8)
         layout.addWidget(title)
         layout.addWidget(subtitle)
+        layout.addWidget(self.provenance)
         layout.addLayout(body, 1)
 
         self.sections.currentRowChanged.connect(self._row_changed)
@@ -411,7 +420,15 @@ class GuidanceBrowser(QWidget):
     def _row_changed(self, row: int) -> None:
         if 0 <= row < len(self._keys):
             self.pages.setCurrentIndex(row)
+            self._show_provenance(self._keys[row])
             self.section_changed.emit(self._keys[row])
+
+    def _show_provenance(self, key: str) -> None:
+        part = self.pack.manifest.parts.get(SECTION_PARTS.get(key, key))
+        self.provenance.setText(
+            self.tr("How sure: {line}").format(line=part_line(part)) if part else ""
+        )
+        self.provenance.setVisible(part is not None)
 
     def show_section(self, key: str) -> None:
         """Show the section ``key`` (one of :data:`SECTIONS`)."""
