@@ -60,3 +60,19 @@ def test_ctrl_f_in_the_training_library_goes_to_its_search(qtbot) -> None:  # ty
     training.list.setFocus()
     _ctrl_f(qtbot)
     assert training.search.hasFocus()
+
+
+def test_after_ctrl_g_the_focus_is_on_the_sections_and_the_arrows_move(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The focus sat on the page itself, invisibly: Down did nothing until a click."""
+    window = make_window(qtbot)
+    qtbot.keyClick(window, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    browser = _content(qtbot, window, Page.GUIDANCE)
+    qtbot.waitUntil(browser.sections.hasFocus)
+    qtbot.keyClick(browser.sections, Qt.Key.Key_Down)
+    assert browser.current_section() == "indicators"
+    # The same for the training library, built on first show too.
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Home, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: window.current_page_key() == Page.START)
+    window.show_page(Page.TRAINING)
+    training = _content(qtbot, window, Page.TRAINING)
+    qtbot.waitUntil(lambda: training.isAncestorOf(QApplication.focusWidget()))
