@@ -67,3 +67,26 @@ def test_the_training_library_titles_wrap_at_150_percent(qtbot, large_text) -> N
     assert list_items_cut(training) == []
     assert not training.list.horizontalScrollBar().isVisible()
     assert clipped(training) == []
+
+
+def test_why_a_file_was_not_read_is_on_screen_at_150_percent(qtbot, tmp_path, large_text) -> None:  # type: ignore[no-untyped-def]
+    """The reason sat in the table's last column, off the screen at 150% text."""
+    from test_review_mode import marked_case
+
+    from thresholds_app.core.case.record import save_case
+
+    window = _small_window(qtbot)
+    page = window.mash.open_batch()
+    folder = tmp_path / "morning"
+    folder.mkdir()
+    save_case(marked_case(1, window.pack), folder / "good.json", touch=False)
+    (folder / "a-damaged.json").write_text('{"format": "thresholds-case"', encoding="utf-8")
+    (folder / "b-damaged.json").write_text("[]", encoding="utf-8")
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        page.load_folder(folder)
+    qtbot.wait(30)
+    words = page.summary.text()
+    assert "3 files: 1 referrals, 2 not read." in words
+    assert "a-damaged.json cannot be opened" in words
+    assert "(1 more: choose “Files not read” under Show.)" in words
+    assert clipped(page) == []

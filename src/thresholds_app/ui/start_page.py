@@ -224,7 +224,9 @@ class StartPage(QWidget):
             )
         )  # fmt: skip
         layout.addWidget(dates)
-        self.status_label = plain_label(provenance_summary(self.pack.manifest))
+        self.status_label = plain_label(
+            self.tr("Status: ") + provenance_summary(self.pack.manifest)
+        )
         self.status_label.setObjectName("packStatus")
         layout.addWidget(self.status_label)
         warning = review_warning(self.pack, today)

@@ -254,7 +254,17 @@ class BatchPage(QWidget):
         )
         if not batch.complete:
             words += self.tr(" (stopped before the end)")
-        self.summary.setText(words + ".")
+        words += "."
+        # The reason is said here too: in the table it is in the last column, off the screen
+        # at 150% text on a 1280-pixel screen (issue 11 walk).
+        problems = [r.problem for r in batch.rows if not r.ok]
+        if problems:
+            words += " " + problems[0]
+        if len(problems) > 1:
+            words += " " + self.tr("({n} more: choose “Files not read” under Show.)").format(
+                n=len(problems) - 1
+            )
+        self.summary.setText(words)
         self._set_counts_enabled()
         if batch.rows:
             self.table.selectRow(0)
