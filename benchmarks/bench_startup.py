@@ -27,9 +27,12 @@ wall-clock figures swing with the load, the CPU figures much less, so a ratio of
 whether a change really made the start cheaper.
 
 What "quiet" leaves out, on purpose: work the app defers to the first sign of use (the drafts
-store, opened on a worker thread; F9's watcher over dialogs; the system's contrast preference)
-starts at the first input or after two seconds without any (``ui/first_use.py``). Nobody touches
-the benchmark's window, so that work starts after it has gone quiet.
+store, opened on a worker thread; F9's watcher over dialogs; the system's contrast preference;
+loading the first assessment's core modules, bank-holiday calendar and compiled rules on a
+worker thread, ``ui/shell/warm_up.py``) starts at the first input or after two seconds without
+any (``ui/first_use.py``). Nobody touches the benchmark's window, so that work starts after it
+has gone quiet. None of it is needed to draw or use the start screen: F9, the cards and the
+pack's warnings work before it runs (``tests/ui/test_first_click.py``).
 
     .venv/bin/python benchmarks/bench_startup.py [--runs N]
 

@@ -142,3 +142,34 @@ def test_an_entry_edited_in_place_keeping_its_digest_is_never_trusted(
     entry.write_text(text.replace('"level": 4', '"level": 3'), encoding="utf-8")
     assert not load_pack(pack_dir, cache_dir=cache).from_cache
     assert _level_of_a_level_4_case(pack_dir, cache) == 4
+
+
+def test_self_check_data_from_the_cache_is_built_on_first_use_and_is_right(
+    pack_dir: Path, tmp_path: Path
+) -> None:
+    """A cached start skips the test cases, search queries and scenarios; asked for, they are
+    the same as a fresh validation's (files and lines too), and the pack's own checks pass."""
+    from thresholds_app.core.base.lazy import LazySequence
+    from thresholds_app.core.rules.selfcheck import check_pack
+    from thresholds_app.core.search.selfcheck import check_queries
+
+    cache = tmp_path / "cache"
+    fresh = load_pack(pack_dir, cache_dir=cache).pack
+    cached = load_pack(pack_dir, cache_dir=cache)
+    assert fresh is not None
+    assert cached.pack is not None
+    assert cached.from_cache
+    pack = cached.pack
+    lazy = (pack.tests, pack.scenarios, pack.search_queries.queries)
+    assert all(isinstance(items, LazySequence) and not items.built for items in lazy)
+    assert tuple(pack.tests) == tuple(fresh.tests)
+    assert len(pack.tests) > 30
+    assert tuple(pack.scenarios) == tuple(fresh.scenarios)
+    assert len(pack.scenarios) > 10
+    queries = pack.search_queries.queries
+    assert tuple(queries) == tuple(fresh.search_queries.queries)
+    assert len(queries) > 100
+    assert all(case.file.startswith("tests/") and case.line > 0 for case in pack.tests)
+    assert all(q.file == "tests/search.yaml" and q.line > 0 for q in queries)
+    assert all(outcome.passed for outcome in check_pack(pack))
+    assert check_queries(pack).passed

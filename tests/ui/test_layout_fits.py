@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
     QComboBox,
+    QFormLayout,
     QFrame,
     QLabel,
     QLineEdit,
@@ -34,6 +35,12 @@ from thresholds_app.ui.main_window import MainWindow
 from thresholds_app.ui.settings import AppSettings
 
 SMALL_SCREEN = (1280, 720)
+# three indicators that bring up three special pathways (neglect, physical abuse, disability)
+PATHWAY_INDICATORS = (
+    "dn-condition-poorly-managed-l3",
+    "dn-injury-unexplained-l4",
+    "dn-disability-needs-l2",
+)
 WRAP_PADDING = 10  # the list items' own padding each side (app.qss), left for the text
 # what a 1280 x 720 screen leaves for the window on Windows: title bar and taskbar
 WINDOW = (1280 - 16, 720 - 48)
@@ -112,6 +119,92 @@ def off_the_view(top: QWidget) -> list[str]:
     return problems
 
 
+def under_the_scrollbar(top: QWidget) -> list[str]:
+    """Describe every widget under ``top`` that runs past its scroll area's view.
+
+    The view stops where the vertical scrollbar starts, so this is "nothing under the
+    scrollbar": a step body laid out wider than its view (a row of pathway buttons that did not
+    wrap, QA item 18) puts whatever is on the right under the bar, or past the window's edge.
+    """
+    problems: list[str] = []
+    areas = [top] if isinstance(top, QScrollArea) else []
+    for scroll in areas + top.findChildren(QScrollArea):
+        body = scroll.widget()
+        if body is None or not scroll.isVisibleTo(top.window()):
+            continue
+        view = scroll.viewport().width()
+        if body.width() > view + 1:
+            problems.append(f"{scroll.objectName()!r}: its body is {body.width() - view}px wider")
+        for widget in body.findChildren(QWidget):
+            if not _shown(widget, body) or _scroll_area(widget) is not scroll:
+                continue
+            if isinstance(widget.parentWidget(), QAbstractScrollArea | QLineEdit | QComboBox):
+                continue  # a view's own viewport and bars, an editor's own buttons
+            right = widget.mapTo(scroll.viewport(), QPoint(widget.width(), 0)).x()
+            if right > view + 1:
+                name = f"{type(widget).__name__} {widget.objectName() or _text(widget)!r}"
+                problems.append(f"{name} runs {right - view}px under the scrollbar")
+    return problems
+
+
+def squeezed_labels(top: QWidget) -> list[str]:
+    """Describe every field's label under ``top`` wrapped into a narrower column than it has.
+
+    A label above its field should have the field's width to wrap in; one beside its field
+    should fit on one line. "What are you worried about? (required)" took three lines in a
+    narrow column above a wide box (QA item 21).
+    """
+    problems: list[str] = []
+    for label, field in _labels_and_fields(top):
+        if not (_shown(label, top) and _shown(field, top)) or not label.wordWrap():
+            continue
+        name = f"label {label.text()[:50]!r}"
+        height = label.heightForWidth(label.width())
+        at_top = label.mapTo(top, QPoint(0, label.height())).y()
+        if at_top <= field.mapTo(top, QPoint(0, 0)).y() + 1:  # above its field
+            room = max(field.width(), label.width())
+            if height > label.heightForWidth(room) + 1:
+                problems.append(f"{name} wraps in {label.width()}px of {room}px")
+        elif height > label.fontMetrics().lineSpacing() * 1.5:  # beside it, on 2+ lines
+            problems.append(f"{name} wraps beside its field ({label.width()}px)")
+    return problems
+
+
+FIELD_TEXT_MARGIN = (
+    2 * (1 + 7 + 2) + 8
+)  # app.qss: border and padding each side, Qt's own, a little room
+
+
+def placeholders_cut(top: QWidget) -> list[str]:
+    """Describe every empty field under ``top`` whose example (placeholder) is cut with "…"."""
+    problems = []
+    for edit in top.findChildren(QLineEdit):
+        if not _shown(edit, top) or edit.text() or not edit.placeholderText():
+            continue
+        if isinstance(edit.parentWidget(), QComboBox):
+            continue
+        needed = edit.fontMetrics().horizontalAdvance(edit.placeholderText())
+        if needed > edit.width() - FIELD_TEXT_MARGIN:
+            problems.append(f"the example {edit.placeholderText()!r} is cut ({edit.width()}px)")
+    return problems
+
+
+def _labels_and_fields(top: QWidget) -> list[tuple[QLabel, QWidget]]:
+    pairs = [(label, label.buddy()) for label in top.findChildren(QLabel) if label.buddy()]
+    for form in top.findChildren(QFormLayout):
+        for row in range(form.rowCount()):
+            label = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            field = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            if label and field and isinstance(label.widget(), QLabel) and field.widget():
+                pairs.append((label.widget(), field.widget()))
+    return pairs
+
+
+def _text(widget: QWidget) -> str:
+    text = getattr(widget, "text", None)
+    return str(text())[:40] if callable(text) else ""
+
+
 def list_items_cut(top: QWidget) -> list[str]:
     """Describe every list item under ``top`` whose wrapped text is taller than its row."""
     problems: list[str] = []
@@ -156,6 +249,9 @@ def test_every_step_fits_1280x720_at_100_and_150_percent_text(qtbot, large_text)
     assert clipped(window.start_page) == []
     page = start_assessment(qtbot, window)
     page.child.add_child()  # a sibling row: the widest form of the child step
+    for indicator in PATHWAY_INDICATORS:  # the needs step's pathway buttons on show
+        page.state.set_answer(indicator, "yes")
+    assert len(page.state.assessment.topics) >= 3
     page.consent.step_up.show()  # the refusal box, cut off on the right in issue 11
     page.consent.step_up_text.setText("Consent has been refused. " * 4)
     failures: dict[str, list[str]] = {}
@@ -166,6 +262,9 @@ def test_every_step_fits_1280x720_at_100_and_150_percent_text(qtbot, large_text)
         qtbot.wait(30)
         found = (
             clipped(page.steps[key])
+            + under_the_scrollbar(page.scrolls[key])
+            + squeezed_labels(page.steps[key])
+            + placeholders_cut(page.steps[key])
             + clipped(page.live)
             + clipped(getattr(page, "centre", page.live))
         )

@@ -65,3 +65,37 @@ def test_plain_window_uses_only_qt_classes_the_app_start_uses(tmp_path):
     app = qt_classes(tmp_path, "thresholds_app", "--quit-when-ready")
     assert "PySide6.QtWidgets.QPushButton" in plain  # it is a real window, not an empty one
     assert plain - app == set()
+
+
+def test_ready_can_end_the_process_the_moment_the_window_is_shown(tmp_path: Path) -> None:
+    """``count_startup.py`` counts launch -> shown only: READY_EXIT ends the run at "ready"."""
+    script = tmp_path / "window.py"
+    script.write_text(
+        "import sys\n"
+        "from PySide6.QtCore import QTimer\n"
+        "from PySide6.QtWidgets import QApplication, QMainWindow\n"
+        "app = QApplication(sys.argv)\n"
+        "window = QMainWindow()\n"
+        "window.show()\n"
+        "QTimer.singleShot(0, app.quit)\n"
+        "app.exec()\n"
+        "print('after the event loop')\n",
+        encoding="utf-8",
+    )
+    ready = str(ROOT / "benchmarks" / "ready.py")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    runs = [
+        subprocess.run(
+            [sys.executable, ready, str(script)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env={**env, **extra},
+            check=False,
+        )
+        for extra in ({}, {"READY_EXIT": "1"})
+    ]
+    assert [run.returncode for run in runs] == [0, 0], runs[1].stderr
+    assert all(run.stdout.startswith("ready ") for run in runs)
+    assert "after the event loop" in runs[0].stdout
+    assert "after the event loop" not in runs[1].stdout

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -33,10 +33,11 @@ from PySide6.QtWidgets import (
 )
 
 from thresholds_app.core.pack.model import AGE_BANDS, Pack
-from thresholds_app.core.pack.provenance import part_line
+from thresholds_app.core.pack.provenance import part_line, status_words
 from thresholds_app.core.search.danger import danger_prompt
 from thresholds_app.core.search.index import prepare as prepare_search
 from thresholds_app.ui.appearance import Heading
+from thresholds_app.ui.assessment.wrapping_list import ITEM_PADDING, make_wrapping
 from thresholds_app.ui.browser_html import (
     consent_html,
     contacts_html,
@@ -47,6 +48,7 @@ from thresholds_app.ui.browser_html import (
 )
 from thresholds_app.ui.browser_model import ID_ROLE, IndicatorFilter, IndicatorModel
 from thresholds_app.ui.danger_prompt import DangerPromptBar
+from thresholds_app.ui.review.wrapping_delegate import PAD_X, WrappingDelegate
 from thresholds_app.ui.search_links import others_html
 
 SECTIONS = (
@@ -181,6 +183,8 @@ class IndicatorBrowser(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(True)
+        # Qt's own row height left out the stylesheet's padding: indicators ended in "…" (QA #20)
+        self.table.setItemDelegate(WrappingDelegate(self.table))
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         self.table.setTabKeyNavigation(False)  # Tab leaves the table: no keyboard trap
@@ -188,9 +192,17 @@ class IndicatorBrowser(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(1, 195)  # long area names wrap rather than squeeze the text
+        self.table.viewport().installEventFilter(self)  # a narrower table: a narrower area column
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        # rows grow or shrink with their wrapped text whenever a column changes width
-        header.sectionResized.connect(lambda *_a: self.table.resizeRowsToContents())
+        # Rows grow or shrink with their wrapped text whenever a column changes width, once the
+        # columns have settled: resized at once, the rows missed the later change that a new
+        # text size makes to the level column, and came out a line short. (Resizing every row
+        # on every layout, Qt's ResizeToContents, made filtering 2-3 times slower.)
+        self._rows_timer = QTimer(self)
+        self._rows_timer.setSingleShot(True)
+        self._rows_timer.setInterval(0)
+        self._rows_timer.timeout.connect(self.table.resizeRowsToContents)
+        header.sectionResized.connect(lambda *_a: self._rows_timer.start())
         self.count = QLabel()
         self.count.setProperty("role", "muted")
         self.detail = _reader(self.tr("Indicator detail"))
@@ -297,6 +309,28 @@ class IndicatorBrowser(QWidget):
             self.detail.setHtml(indicator_html(self.pack, indicator))
             self.detail.setAccessibleDescription(indicator.text)
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Fit the area column when the table's width changes."""
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_area_column()
+        return False
+
+    def _fit_area_column(self) -> None:
+        """The area column gives way before the indicator's words do.
+
+        Area names wrap at a few words a line; an indicator column narrower than its longest
+        word ends it in "…" ("immunisa…" at 150% text in a narrow window, QA item 20).
+        """
+        metrics = self.table.fontMetrics()
+        char = metrics.averageCharWidth()
+        words = {w for d in self.pack.domains for a in d.areas for w in a.title.split()}
+        longest = max((metrics.horizontalAdvance(w) for w in words), default=char * 9)
+        level = self.table.columnWidth(0)
+        room = self.table.viewport().width() - level - char * 26  # the indicator's share
+        area = max(longest + PAD_X + 4, min(char * 26, room))  # never "behavio…" either
+        if area != self.table.columnWidth(1):
+            self.table.horizontalHeader().resizeSection(1, area)
+
     def selected_id(self) -> str | None:
         """The id of the selected indicator, if any."""
         rows = self.table.selectionModel().selectedRows()
@@ -383,7 +417,8 @@ class GuidanceBrowser(QWidget):
             self.pages.addWidget(builders[key]())
             self._keys.append(key)
 
-        self.sections.setFixedWidth(self.sections.sizeHintForColumn(0) + 36)
+        make_wrapping(self.sections)  # a narrow list at large text: titles wrap, never cut
+        self._fit_sections()
         title = Heading(self.tr("The guidance"), 1.5)
         subtitle = QLabel(
             self.tr("{title}, version {version}").format(
@@ -423,6 +458,31 @@ class GuidanceBrowser(QWidget):
         find.setContext(Qt.ShortcutContext.WindowShortcut)
         find.activated.connect(self.focus_search)
 
+    def _fit_sections(self) -> None:
+        """The section list as wide as its titles, but never more than a fifth of the page.
+
+        At 150% text on a 1280 x 720 screen the titles' own width left the indicators table a
+        column too narrow for one word ("immunisa…", QA item 20); there the titles wrap.
+        """
+        metrics = self.sections.fontMetrics()
+        titles = (self.sections.item(i).text() for i in range(self.sections.count()))
+        natural = max(metrics.horizontalAdvance(t) for t in titles) + 2 * ITEM_PADDING[0] + 36
+        room = max(180, self.width() // 5) if self.width() > 0 else natural
+        self.sections.setFixedWidth(min(natural, room))
+        QTimer.singleShot(0, self.sections, self.sections.doItemsLayout)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Fit the section list to a new text size."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_sections()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Fit the section list to the new width."""
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._fit_sections()
+
     def _row_changed(self, row: int) -> None:
         if 0 <= row < len(self._keys):
             self.pages.setCurrentIndex(row)
@@ -430,10 +490,13 @@ class GuidanceBrowser(QWidget):
             self.section_changed.emit(self._keys[row])
 
     def _show_provenance(self, key: str) -> None:
+        # The status in a few words under the sections (the column is narrow); the pack's note
+        # on the part is its tooltip, and every note is in Help > About.
         part = self.pack.manifest.parts.get(SECTION_PARTS.get(key, key))
-        self.provenance.setText(
-            self.tr("How sure: {line}").format(line=part_line(part)) if part else ""
-        )
+        status = status_words(part.status) if part else ""
+        self.provenance.setText(self.tr("How sure: {status}.").format(status=status))
+        self.provenance.setToolTip(part_line(part) if part else "")
+        self.provenance.setAccessibleDescription(part_line(part) if part else "")
         self.provenance.setVisible(part is not None)
 
     def show_section(self, key: str) -> None:

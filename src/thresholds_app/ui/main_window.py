@@ -49,6 +49,7 @@ if TYPE_CHECKING:  # loaded when first used: keeps start-up quick
     from thresholds_app.ui.settings import AppSettings
     from thresholds_app.ui.shell.emergency_key import EmergencyKey
     from thresholds_app.ui.shell.file_opening import FileOpener, FileOpening
+    from thresholds_app.ui.shell.warm_up import WarmUp
     from thresholds_app.ui.stepping_page import SteppingPage
 
 # The page keys by their older names (``Page`` is the one definition).
@@ -140,6 +141,7 @@ class MainWindow(QMainWindow):
         self.page_changed.connect(lambda key: self.privacy.page_changed(Page(key)))
         self.drafts = DraftKeeper(drafts, self.statusBar(), self) if drafts else None
         self._opener: FileOpener | None = None
+        self._warm_up: WarmUp | None = None
         self.mash = MashFlow(self)
         self.page_actions, self.save_action = build_menus(self, appearance)
 
@@ -371,9 +373,10 @@ class MainWindow(QMainWindow):
         Nothing here keeps the window busy after its first paint (issue 11): F9's watcher over
         every window (it builds PySide6's Qt and QEvent enums, about 40 ms) starts at the first
         input, after an idle spell, or as soon as any other window (a dialog) takes the focus;
-        the main window's own F9 works from the start. The drafts store (key-store probe,
-        ``cryptography``) opens on a worker thread at the first input or after an idle spell
-        (``ui/shell/drafts.py``), and a crash's draft is offered once it is open.
+        the main window's own F9 works from the start. At the same moment a worker thread loads
+        what the first assessment needs from core (``ui/shell/warm_up.py``). The drafts store
+        (key-store probe, ``cryptography``) opens on a worker thread at the first input or after
+        an idle spell (``ui/shell/drafts.py``), and a crash's draft is offered once it is open.
         """
         from PySide6.QtGui import QGuiApplication
         from PySide6.QtWidgets import QApplication
@@ -384,7 +387,7 @@ class MainWindow(QMainWindow):
             return
         app = QApplication.instance()
         assert isinstance(app, QApplication)
-        FirstUse(self, self.watch_emergency_key, owner=self)
+        FirstUse(self, self._first_use, owner=self)
         app.focusWindowChanged.connect(self._focus_moved)
         self._watching_focus = True
         self._focus_moved(QGuiApplication.focusWindow())  # a notice may be open already
@@ -396,6 +399,20 @@ class MainWindow(QMainWindow):
                 autosave.tell(self, self.tr("Settings reset"), message)
         if self.drafts is not None:
             self.drafts.open_when_used(self, self.offer_recovery)
+
+    def _first_use(self) -> None:
+        """At the first input (or an idle spell): F9 everywhere, and the assessment warmed up."""
+        self.watch_emergency_key()
+        self.warm_up.start()
+
+    @property
+    def warm_up(self) -> WarmUp:
+        """Loads what the first assessment needs off the GUI thread (``ui/shell/warm_up.py``)."""
+        if self._warm_up is None:
+            from thresholds_app.ui.shell.warm_up import WarmUp
+
+            self._warm_up = WarmUp(self.pack)
+        return self._warm_up
 
     def _focus_moved(self, focused: object) -> None:
         if focused is not None and focused is not self.windowHandle():

@@ -112,8 +112,9 @@ class SettingsPage(QWidget):
         self.retention_note.setProperty("role", "muted")
         self.retention_note.setMaximumWidth(640)
         self.retention_note.setVisible(False)
-        for field in (self.idle, self.retention, self.text_size, self.contrast):
-            field.setMinimumWidth(220)
+        self._fields = (self.idle, self.retention, self.text_size, self.contrast)
+        self._align_fields()
+        appearance.changed.connect(self._align_fields)  # a new text size: new widths
         self.drafts.setMaximumWidth(640)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
@@ -180,6 +181,18 @@ class SettingsPage(QWidget):
             lambda _i: appearance.set_contrast_mode(str(self.contrast.currentData()))
         )
         appearance.changed.connect(self._show_scale)
+
+    def _align_fields(self) -> None:
+        """Give every field the width of the widest, so their right edges line up.
+
+        Each kept its own width: at 150% text "Follow the system" made the Contrast box wider
+        than the Text size box above it (QA item 25).
+        """
+        for field in self._fields:
+            field.setMinimumWidth(0)
+        widest = max(220, *(field.sizeHint().width() for field in self._fields))
+        for field in self._fields:
+            field.setMinimumWidth(widest)
 
     def _managed(self, field: QWidget, key: str) -> QWidget | QHBoxLayout:
         """The field, or, when the organisation locked it, the field greyed with a note."""

@@ -2,12 +2,18 @@
 
 Only called once every file has passed the schema and cross-reference checks, so it may assume
 the shapes the schemas promise.
+
+The pack's own test cases, its search self-check queries and its training scenarios are built
+on first use (:class:`~thresholds_app.core.base.lazy.LazySequence`): only ``thresholds check``,
+the training screens and the tests read them, and building them at every start was more than
+half the work here (issue 11). They come from the same checked data, by the same functions.
 """
 
 from __future__ import annotations
 
 from typing import Any, cast
 
+from thresholds_app.core.base.lazy import LazySequence
 from thresholds_app.core.pack import model as m
 from thresholds_app.core.pack.review_defaults import build_review_guide
 from thresholds_app.core.pack.vocabulary import indicator_route
@@ -307,19 +313,48 @@ def _search_words(data: Data | None) -> m.SearchWords:
 def _search_queries(data: Data | None, file: str, lines: list[int]) -> m.SearchQuerySet:
     if not data:
         return m.SearchQuerySet()
-    queries = tuple(
-        m.SearchQuery(
-            typed=q["typed"],
-            who=q.get("who", ""),
-            finds=_t(q["finds"]),
-            age_band=q.get("age_band"),
-            file=file,
-            line=lines[index] if index < len(lines) else 0,
-            top=q.get("top"),
-        )
-        for index, q in enumerate(data["queries"])
+    listed = data["queries"]
+
+    def queries() -> list[m.SearchQuery]:
+        return [
+            m.SearchQuery(
+                typed=q["typed"],
+                who=q.get("who", ""),
+                finds=_t(q["finds"]),
+                age_band=q.get("age_band"),
+                file=file,
+                line=lines[index] if index < len(lines) else 0,
+                top=q.get("top"),
+            )
+            for index, q in enumerate(listed)
+        ]
+
+    return m.SearchQuerySet(
+        LazySequence(queries), data.get("top", 10), float(data.get("goal_percent", 95))
     )
-    return m.SearchQuerySet(queries, data.get("top", 10), float(data.get("goal_percent", 95)))
+
+
+def _scenarios_and_tests(
+    data: dict[str, Any], lines: dict[str, list[int]]
+) -> tuple[LazySequence[m.Scenario], LazySequence[m.TestCase]]:
+    """The pack's scenarios and test cases, each built when first read (files in name order)."""
+    names = sorted(data)
+
+    def scenarios() -> list[m.Scenario]:
+        found: list[m.Scenario] = []
+        for name in names:
+            if name.startswith("scenarios/"):
+                found.extend(scenarios_from(data[name], name))
+        return found
+
+    def tests() -> list[m.TestCase]:
+        found: list[m.TestCase] = []
+        for name in names:
+            if name.startswith("tests/") and name != SEARCH_QUERIES_FILE:
+                found.extend(_tests(data[name], name, lines.get(name, [])))
+        return found
+
+    return LazySequence(scenarios), LazySequence(tests)
 
 
 def build_pack(data: dict[str, Any], lines: dict[str, list[int]], content_hash: str) -> m.Pack:
@@ -330,8 +365,6 @@ def build_pack(data: dict[str, Any], lines: dict[str, list[int]], content_hash: 
     domains: list[m.Domain] = []
     indicators: dict[str, m.Indicator] = {}
     topics: dict[str, m.Topic] = {}
-    scenarios: list[m.Scenario] = []
-    tests: list[m.TestCase] = []
     for name in sorted(data):
         if name.startswith("domains/"):
             domain, items = _domain(data[name])
@@ -340,12 +373,7 @@ def build_pack(data: dict[str, Any], lines: dict[str, list[int]], content_hash: 
         elif name.startswith("topics/"):
             topic = _topic(data[name])
             topics[topic.id] = topic
-        elif name.startswith("scenarios/"):
-            scenarios.extend(scenarios_from(data[name], name))
-        elif name == SEARCH_QUERIES_FILE:
-            continue
-        elif name.startswith("tests/"):
-            tests.extend(_tests(data[name], name, lines.get(name, [])))
+    scenarios, tests = _scenarios_and_tests(data, lines)
     order = list((data["pack.yaml"].get("settings") or {}).get("domain_order") or [])
     domains.sort(key=lambda d: (order.index(d.id) if d.id in order else len(order), d.id))
     questions = data["questions.yaml"]["questions"]
@@ -368,8 +396,8 @@ def build_pack(data: dict[str, Any], lines: dict[str, list[int]], content_hash: 
         step_down=_procedure(stepping["step_down"]),
         contacts_note=contacts["note"],
         contacts={c["id"]: _contact(c) for c in contacts["contacts"]},
-        scenarios=tuple(scenarios),
-        tests=tuple(tests),
+        scenarios=scenarios,
+        tests=tests,
         content_hash=content_hash,
         overlaps=_overlaps(data["rules.yaml"]),
         replaced_by=_replaced_by(data.get("ids.yaml")),

@@ -60,6 +60,20 @@ def _kind_problem(path: Path) -> str | None:
     return None
 
 
+def _entry_problem(entry: os.DirEntry[str]) -> str | None:
+    """:func:`_kind_problem` for a folder listing's entry.
+
+    The listing already says what kind each entry is (on Linux and Windows), so a plain file
+    costs no further system call; anything else is looked at again with ``lstat``.
+    """
+    try:
+        if entry.is_file(follow_symlinks=False):
+            return None
+    except OSError:
+        pass
+    return _kind_problem(Path(entry.path))
+
+
 def _folder_problem(path: Path) -> str | None:
     info = path.lstat()
     if stat.S_ISLNK(info.st_mode):
@@ -67,6 +81,17 @@ def _folder_problem(path: Path) -> str | None:
     if not stat.S_ISDIR(info.st_mode):
         return "this should be a folder"
     return None
+
+
+def _suffix(name: str) -> str:
+    """The file name's extension as ``Path.suffix`` gives it (none for ".yaml" itself)."""
+    return os.path.splitext(name)[1]
+
+
+def _listing(folder: Path) -> list[os.DirEntry[str]]:
+    """The folder's entries in name order (one directory read: no stat per file)."""
+    with os.scandir(folder) as entries:
+        return sorted(entries, key=lambda entry: entry.name)
 
 
 def list_pack_files(root: Path, problems: list[Problem]) -> dict[str, Path]:
@@ -80,16 +105,17 @@ def list_pack_files(root: Path, problems: list[Problem]) -> dict[str, Path]:
             problems.append(_problem(name, why))
         else:
             files[name] = path
-    for path in sorted(root.iterdir()):
-        if path.name in OPTIONAL_FILES:
-            if (why := _kind_problem(path)) is not None:
-                problems.append(_problem(path.name, why))
+    for entry in _listing(root):
+        name = entry.name
+        if name in OPTIONAL_FILES:
+            if (why := _entry_problem(entry)) is not None:
+                problems.append(_problem(name, why))
             else:
-                files[path.name] = path
-        elif path.suffix in (".yaml", ".yml") and path.name not in REQUIRED_FILES:
+                files[name] = root / name
+        elif _suffix(name) in (".yaml", ".yml") and name not in REQUIRED_FILES:
             problems.append(
                 _problem(
-                    path.name,
+                    name,
                     "unknown file: a pack holds only "
                     + ", ".join([*REQUIRED_FILES, *OPTIONAL_FILES])
                     + " and the folders "
@@ -105,16 +131,16 @@ def list_pack_files(root: Path, problems: list[Problem]) -> dict[str, Path]:
         if (why := _folder_problem(sub)) is not None:
             problems.append(_problem(f"{folder}/", why))
             continue
-        for path in sorted(sub.iterdir()):
-            name = f"{folder}/{path.name}"
-            if path.name.startswith("."):
+        for entry in _listing(sub):
+            name = f"{folder}/{entry.name}"
+            if entry.name.startswith("."):
                 continue  # editors' and systems' hidden files
-            if path.suffix == ".yml":
+            if _suffix(entry.name) == ".yml":
                 problems.append(_problem(name, "rename this file to end in .yaml"))
-            elif (why := _kind_problem(path)) is not None:
+            elif (why := _entry_problem(entry)) is not None:
                 problems.append(_problem(name, why))
-            elif path.suffix == ".yaml":
-                files[name] = path
+            elif _suffix(entry.name) == ".yaml":
+                files[name] = sub / entry.name
             else:
                 problems.append(_problem(name, f"only .yaml files belong in {folder}/"))
     if len(files) > MAX_FILES:

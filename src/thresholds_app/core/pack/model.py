@@ -8,7 +8,7 @@ by :mod:`thresholds_app.core.rules.engine`.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any, Literal
 
 from thresholds_app.core.base.records import record
@@ -444,7 +444,7 @@ class SearchQuery:
 class SearchQuerySet:
     """The pack's search queries (``tests/search.yaml``) and the share that must pass."""
 
-    queries: tuple[SearchQuery, ...] = ()
+    queries: Sequence[SearchQuery] = ()  # built on first use (core/pack/build.py)
     top: int = 10
     goal_percent: float = 95.0
 
@@ -480,8 +480,9 @@ class Pack:
     step_down: SteppingProcedure
     contacts_note: str
     contacts: Mapping[str, Contact]
-    scenarios: tuple[Scenario, ...]
-    tests: tuple[TestCase, ...]
+    # built on first use (core/pack/build.py): the start screen never reads them
+    scenarios: Sequence[Scenario]
+    tests: Sequence[TestCase]
     content_hash: str = ""
     overlaps: tuple[Overlap, ...] = ()
     # Retired id -> the ids that replaced it (empty: retired with no replacement); ids.yaml.

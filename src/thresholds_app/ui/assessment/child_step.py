@@ -10,7 +10,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLineEdit,
@@ -23,6 +22,7 @@ from thresholds_app.core.case.limits import MAX_ROWS
 from thresholds_app.core.case.record import HouseholdMember
 from thresholds_app.core.pack.model import AGE_BANDS, Question
 from thresholds_app.ui.assessment.question_row import QuestionRow
+from thresholds_app.ui.assessment.stacked_form import StackedForm
 from thresholds_app.ui.assessment.widgets import (
     ask_yes_no,
     card_frame,
@@ -79,9 +79,9 @@ class HouseholdRow(QFrame):
         self.member = member
         self.number = number
         self.setObjectName("householdRow")
-        form = QFormLayout(self)
-        # a label too long for its column goes above its field (large text, small screen)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        # each label over its field: beside them, at 150% text the fields were left a third of
+        # the row, too narrow for an outcome
+        form = StackedForm(self, spacing=8)
         form.setContentsMargins(14, 10, 14, 10)
         who = f"child {number}"
         self.label_edit = identifier_line(member.label)
@@ -105,16 +105,16 @@ class HouseholdRow(QFrame):
         self.remove_button = remove = QPushButton(self.tr("Remove"))
         remove.setAccessibleName(f"Remove {who}")
         remove.clicked.connect(self.remove_requested.emit)
-        form.addRow(self.tr("Child:"), self.label_edit)
-        form.addRow(self.tr("Relationship:"), self.relationship)
-        form.addRow(self.tr("Age band:"), self.age)
-        form.addRow(required(self.tr("Considered?")), self.status)
-        form.addRow(required(self.tr("Outcome or reason:")), self.detail)
+        form.add_row(self.tr("Child"), self.label_edit)
+        form.add_row(self.tr("Relationship"), self.relationship)
+        form.add_row(self.tr("Age band"), self.age)
+        form.add_row(required(self.tr("Considered?")), self.status)
+        form.add_row(required(self.tr("Outcome or reason")), self.detail)
         # Remove comes last, on screen and for Tab: never the next stop after the child's name
         bottom = QHBoxLayout()
         bottom.addStretch(1)
         bottom.addWidget(remove)
-        form.addRow(bottom)
+        form.addLayout(bottom)
         self._update_placeholder()
         for edit in (self.label_edit, self.relationship, self.detail):
             edit.textEdited.connect(self._save)
@@ -178,11 +178,8 @@ class ChildStep(QWidget):
         layout.addWidget(heading(self.tr("The child and their household"), 1))
 
         about = card_frame("aboutChild")
-        form = QFormLayout(about)
-        # a label too long for its column goes above its field (large text, small screen)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form = StackedForm(about)  # each label over its field (GOV.UK)
         form.setContentsMargins(20, 16, 20, 16)
-        form.setVerticalSpacing(12)
         self.reference = identifier_line(child.reference)
         self.reference.setPlaceholderText(self.tr("Your case or pupil reference, not a name"))
         self.reference.setAccessibleName(self.tr("Case reference"))
@@ -193,11 +190,11 @@ class ChildStep(QWidget):
         self.reference.setAccessibleDescription(
             self.tr("Required. Printed on every page of the rationale instead of the name.")
         )
-        form.addRow(required(self.tr("Case &reference:")), self.reference)
+        form.add_row(required(self.tr("Case &reference")), self.reference)
         self.age = age_band_combo(self.tr("The child's age band"))
         self.age.setCurrentIndex(max(self.age.findData(child.age_band), 0))
         self.age.currentIndexChanged.connect(self._age_changed)
-        form.addRow(self.tr("&Age band:"), self.age)
+        form.add_row(self.tr("&Age band"), self.age)
         self.name_opt_in = QCheckBox(self.tr("Record the child's name in this case"))
         self.name_opt_in.setAccessibleDescription(
             self.tr("Off by default. The name is never shown in headers or file details.")
@@ -208,8 +205,8 @@ class ChildStep(QWidget):
         self.name.setEnabled(bool(child.name))
         self.name_opt_in.toggled.connect(self._name_toggled)
         self.name.textEdited.connect(self._save_child)
-        form.addRow("", self.name_opt_in)
-        form.addRow(self.tr("&Name:"), self.name)
+        form.add_row("", self.name_opt_in)
+        form.add_row(self.tr("&Name"), self.name)
         self.household_reference = identifier_line(child.household_reference)
         self.household_reference.setPlaceholderText(
             self.tr("Optional: the same for every child of this household")
@@ -219,7 +216,7 @@ class ChildStep(QWidget):
             self.tr("Lets the MASH see referrals about brothers and sisters together.")
         )
         self.household_reference.textEdited.connect(self._save_child)
-        form.addRow(self.tr("Household reference:"), self.household_reference)
+        form.add_row(self.tr("Household reference"), self.household_reference)
         layout.addWidget(about)
         for question in self._questions("child"):  # e.g. whether the child moves about alone
             layout.addWidget(QuestionRow(state, question))

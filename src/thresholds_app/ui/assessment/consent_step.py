@@ -12,8 +12,6 @@ import html
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
-    QFormLayout,
     QFrame,
     QLabel,
     QLineEdit,
@@ -27,6 +25,8 @@ from thresholds_app.core.case.assemble import consent_record
 from thresholds_app.core.case.record import SharedInfo
 from thresholds_app.core.rules.assessment import Assessment
 from thresholds_app.ui.assessment.question_row import QuestionRow
+from thresholds_app.ui.assessment.radio_list import RadioList
+from thresholds_app.ui.assessment.stacked_form import StackedForm
 from thresholds_app.ui.assessment.widgets import (
     card_frame,
     focus_in,
@@ -91,39 +91,33 @@ class ConsentStep(QWidget):
         layout.addWidget(self.step_up)
 
         record = state.case.consent
-        form = QFormLayout()
-        # a label too long for its column goes above its field (large text, small screen)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        form.setVerticalSpacing(10)
+        form = StackedForm(spacing=10)  # each label over its field (GOV.UK)
         self.by_whom = self._line(record.by_whom, self.tr("Who gave or refused consent"))
         self.by_whom.setPlaceholderText(self.tr("e.g. mother; the young person (aged 15)"))
-        form.addRow(self.tr("Given or refused &by:"), self.by_whom)
+        form.add_row(self.tr("Given or refused &by"), self.by_whom)
         self.not_sought = self._line(
             record.not_sought_reason, self.tr("Why consent was not sought")
         )
         self.not_sought.setPlaceholderText(
             self.tr("e.g. asking would put the child at greater risk")
         )
-        form.addRow(self.tr("If not sought, &why:"), self.not_sought)
-        self.lawful_basis = QComboBox()
-        self.lawful_basis.setEditable(True)
-        self.lawful_basis.setAccessibleName(self.tr("Lawful basis for sharing"))
-        editor = self.lawful_basis.lineEdit()
-        if editor is not None:
-            editor.setAccessibleName(self.tr("Lawful basis for sharing"))
-        self.lawful_basis.addItem("")
-        self.lawful_basis.setCurrentText(record.lawful_basis)
-        self.lawful_basis.currentTextChanged.connect(self._save)
-        form.addRow(self.tr("&Lawful basis:"), self.lawful_basis)
+        form.add_row(self.tr("If not sought, &why"), self.not_sought)
+        self.lawful_basis = RadioList(
+            self.tr("Lawful basis for sharing"), "", self.tr("Another basis (write it below)")
+        )
+        self._offer_lawful_bases(state.assessment.consent.lawful_basis)
+        self.lawful_basis.set_value(record.lawful_basis)
+        self.lawful_basis.changed.connect(self._save)
+        form.add_row("", self.lawful_basis)  # the whole row: every option readable in full
         shared = record.shared[0] if record.shared else SharedInfo()
         self.shared_what = self._line(shared.what, self.tr("What information was shared"))
         self.shared_with = self._line(shared.with_whom, self.tr("Shared with whom"))
         self.shared_when = self._line(shared.when, self.tr("Shared when"))
-        form.addRow(self.tr("Information &shared:"), self.shared_what)
-        form.addRow(self.tr("Shared &with:"), self.shared_with)
-        form.addRow(self.tr("Shared w&hen:"), self.shared_when)
+        form.add_row(self.tr("Information &shared"), self.shared_what)
+        form.add_row(self.tr("Shared &with"), self.shared_with)
+        form.add_row(self.tr("Shared w&hen"), self.shared_when)
         self.manager = self._line(record.manager_advice, self.tr("Advice from your manager or DSL"))
-        form.addRow(self.tr("Advice from your &manager or DSL:"), self.manager)
+        form.add_row(self.tr("Advice from your &manager or DSL"), self.manager)
         layout.addLayout(form)
         # the record first (what export needs, no scrolling past the advice to reach it), then
         # the guidance for the level
@@ -154,7 +148,7 @@ class ConsentStep(QWidget):
         fields: dict[str, QWidget] = {
             "consent.by_whom": self.by_whom,
             "consent.not_sought_reason": self.not_sought,
-            "consent.lawful_basis": self.lawful_basis,
+            "consent.lawful_basis": self.lawful_basis.heading,
             "consent.manager_advice": self.manager,
             "consent.shared": self.shared_what,
         }
@@ -197,12 +191,7 @@ class ConsentStep(QWidget):
             self.step_up_button.setText(
                 self.tr("Consider a step up to {level}…").format(level=target)
             )
-        current = self.lawful_basis.currentText()
-        self.lawful_basis.blockSignals(True)
-        self.lawful_basis.clear()
-        self.lawful_basis.addItems(["", *c.lawful_basis])
-        self.lawful_basis.setCurrentText(current)
-        self.lawful_basis.blockSignals(False)
+        self._offer_lawful_bases(c.lawful_basis)
         if c.level is None:
             self.advice.setText(
                 html.escape(
@@ -231,6 +220,18 @@ class ConsentStep(QWidget):
             + "".join(parts)
         )
 
+    def _offer_lawful_bases(self, bases: tuple[str, ...]) -> None:
+        """Offer the usual lawful bases for the indicated level, and say what they are."""
+        self.lawful_basis.set_options(bases)
+        self.lawful_basis.hint.setText(
+            self.tr("The usual bases at this level. Leave it unchosen until you share anything.")
+            if bases
+            else self.tr(
+                "The usual bases are listed once the guidance can indicate a level. Leave it "
+                "unchosen until you share anything."
+            )
+        )
+
     def _sync_answers(self, answer_id: str) -> None:
         """Keep the consent record in step with the consent questions."""
         roles = self.state.pack.roles
@@ -244,7 +245,7 @@ class ConsentStep(QWidget):
             self.state.case.answers,
             by_whom=self.by_whom.text(),
             not_sought_reason=self.not_sought.text(),
-            lawful_basis=self.lawful_basis.currentText(),
+            lawful_basis=self.lawful_basis.value(),
             manager_advice=self.manager.text(),
             shared_what=self.shared_what.text(),
             shared_with=self.shared_with.text(),

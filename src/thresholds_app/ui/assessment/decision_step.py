@@ -7,16 +7,15 @@ guidance indicates into it (hazard H01). The indicated level is shown beside it 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QFormLayout,
     QGridLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -28,19 +27,21 @@ from thresholds_app.core.case.record import NextStep
 from thresholds_app.core.report.rationale import guidance_headline
 from thresholds_app.core.rules.assessment import Assessment
 from thresholds_app.ui.assessment.question_row import QuestionRow
+from thresholds_app.ui.assessment.radio_list import ChoiceWords
+from thresholds_app.ui.assessment.stacked_form import StackedForm
 from thresholds_app.ui.assessment.widgets import (
     card_frame,
     chain_tab_order,
     focus_in,
     heading,
     identifier_line,
+    landing,
     muted_label,
     plain_label,
     required,
     text_edit,
 )
 from thresholds_app.ui.case_state import CaseState
-from thresholds_app.ui.qtprops import show_as_plain_text
 
 # (field on FreeText, label, description); REQUIRED_TEXT are needed before export (readiness)
 FREE_TEXT_FIELDS = (
@@ -62,6 +63,10 @@ REQUIRED_TEXT = {
     "child_voice": "(required, or say under More detail why you could not hear it)",
     "family_views": "(required)",
 }
+
+
+# how the next-step row shares its width: action, who, by when (about their examples' lengths)
+NEXT_STEP_SHARES = (22, 10, 20)
 
 
 def _required_label(text: str) -> QLabel:
@@ -96,6 +101,10 @@ class DecisionStep(QWidget):
         self.indicated = plain_label("")
         self.indicated.setObjectName("indicatedForComparison")
         box.addWidget(self.indicated)
+        # before the levels, in the focus chain too: Tab from it ("Go there") reaches them
+        self.level_heading = plain_label(required(self.tr("The level of need you judge applies")))
+        self.level_heading.setProperty("role", "required")
+        box.addWidget(landing(self.level_heading))
         grid = QGridLayout()
         self.level_group = QButtonGroup(self)
         self.level_buttons: dict[int, QRadioButton] = {}
@@ -110,7 +119,7 @@ class DecisionStep(QWidget):
             self.level_buttons[number] = button
             grid.addWidget(button, index, 0, Qt.AlignmentFlag.AlignTop)
             found = state.pack.levels.get(number)
-            name = _LevelName(found.name if found else "", button)
+            name = ChoiceWords(found.name if found else "", button)
             grid.addWidget(name, index, 1, Qt.AlignmentFlag.AlignTop)
         grid.setColumnStretch(1, 1)
         box.addLayout(grid)
@@ -124,9 +133,6 @@ class DecisionStep(QWidget):
         )
         self.reasons.setPlainText(case.decision.reasons)
         self.reasons.textChanged.connect(self._save_decision)
-        self.level_heading = plain_label(required(self.tr("The level of need you judge applies")))
-        self.level_heading.setProperty("role", "required")
-        box.insertWidget(1, self.level_heading)
         box.addWidget(_required_label(required(self.tr("Reasons for your decision"))))
         box.addWidget(self.reasons)
         self.differs = text_edit(
@@ -151,12 +157,9 @@ class DecisionStep(QWidget):
         # "More detail" (required fields at the foot of a long page cost a trip back).
         layout.addWidget(heading(self.tr("In your own words"), 2))
         self.free_text: dict[str, QPlainTextEdit] = {}
-        form = QFormLayout()
-        form.setVerticalSpacing(12)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        more = QFormLayout()
-        more.setVerticalSpacing(12)
-        more.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        form = StackedForm()  # each label over its field, with the whole row to wrap in
+        more = StackedForm()
+        later: list[tuple[str, QPlainTextEdit]] = []
         for field_name, label, description in FREE_TEXT_FIELDS:
             edit = text_edit(self.tr(label), self.tr(description) or self.tr(label))
             edit.setObjectName(f"text-{field_name}")
@@ -164,12 +167,14 @@ class DecisionStep(QWidget):
             edit.textChanged.connect(lambda f=field_name, e=edit: self._save_text(f, e))
             marker = REQUIRED_TEXT.get(field_name)
             if marker:
-                form.addRow(_required_label(f"{self.tr(label)} {self.tr(marker)}"), edit)
+                form.add_row(_required_label(f"{self.tr(label)} {self.tr(marker)}"), edit)
             elif field_name == "child_voice_not_obtained_reason":  # first: it pairs the voice
-                more.insertRow(0, plain_label(self.tr(label)), edit)
+                more.add_row(self.tr(label), edit)
             else:
-                more.addRow(plain_label(self.tr(label)), edit)
+                later.append((self.tr(label), edit))
             self.free_text[field_name] = edit
+        for label, edit in later:
+            more.add_row(label, edit)
         layout.addLayout(form)
         layout.addWidget(heading(required(self.tr("Next steps")), 2))
         layout.addWidget(muted_label(self.tr("What will happen, who will do it, and by when.")))
@@ -186,10 +191,7 @@ class DecisionStep(QWidget):
         layout.addWidget(add)
 
         layout.addWidget(heading(self.tr("About you (the referrer)"), 2))
-        referrer = QFormLayout()
-        # a label too long for its column goes above its field (large text, small screen)
-        referrer.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        referrer.setVerticalSpacing(10)
+        referrer = StackedForm(spacing=10)
         self.referrer: dict[str, QLineEdit] = {}
         for field_name, label in (
             ("name", required(self.tr("Your &name:"))),
@@ -200,7 +202,7 @@ class DecisionStep(QWidget):
             line = identifier_line(getattr(case.referrer, field_name))
             line.setAccessibleName(label.replace("&", "").rstrip(":").replace(" (required)", ""))
             line.textEdited.connect(self._save_referrer)
-            referrer.addRow(label, line)
+            referrer.add_row(label.removesuffix(":"), line)
             self.referrer[field_name] = line
         layout.addLayout(referrer)
 
@@ -219,14 +221,13 @@ class DecisionStep(QWidget):
         Names: ``decision.level``, ``decision.reasons``, ``decision.differs_reason``,
         ``free_text.<field>``, ``next_steps`` or ``next_steps.N``, ``referrer.<field>``.
         """
-        first_level = self.level_buttons[min(self.level_buttons)] if self.level_buttons else None
         fields: dict[str, QWidget] = {
             "decision.reasons": self.reasons,
             "decision.differs_reason": self.differs,
+            # the question, never a level's button: a stray Space would choose Level 1
+            "decision.level": self.level_heading,
+            "decision": self.level_heading,
         }
-        if first_level is not None:
-            fields["decision.level"] = first_level
-            fields["decision"] = first_level
         fields.update({f"free_text.{k}": edit for k, edit in self.free_text.items()})
         fields.update({f"referrer.{k}": edit for k, edit in self.referrer.items()})
         for number, (action, who, by_when) in enumerate(self.step_rows, start=1):
@@ -268,6 +269,11 @@ class DecisionStep(QWidget):
             self.steps_grid.addWidget(edit, number, column)
         row[0].setPlaceholderText(self.tr("e.g. Refer to the MASH"))
         row[2].setPlaceholderText(self.tr("e.g. today, by 5pm"))
+        # The row's width shared as the examples need it, not in thirds: at 150% text the
+        # examples were cut ("e.g. Refer to th…", "e.g. today, by …").
+        for column, share in enumerate(NEXT_STEP_SHARES):
+            row[column].setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+            self.steps_grid.setColumnStretch(column, share)
         self.step_rows.append(row)
         add = getattr(self, "add_step_button", None)
         if add is not None:  # a row added later: Tab still goes row by row, "Add", "Your name"
@@ -303,19 +309,3 @@ class DecisionStep(QWidget):
         """The level the practitioner chose, or None."""
         checked = self.level_group.checkedId()
         return checked if checked > 0 else None
-
-
-class _LevelName(QLabel):
-    """A level's name beside its radio button: it wraps, and a click on it picks the level."""
-
-    def __init__(self, text: str, button: QRadioButton) -> None:
-        super().__init__()
-        show_as_plain_text(self)
-        self.setText(text)
-        self.setWordWrap(True)
-        self._button = button
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        self._button.click()
-        self._button.setFocus()
-        event.accept()

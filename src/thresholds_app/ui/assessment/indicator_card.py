@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLay
 
 from thresholds_app.core.base.wording import level_label
 from thresholds_app.core.pack.model import Indicator, Pack
-from thresholds_app.ui.assessment.widgets import AnswerButtons, muted_label, plain_label
+from thresholds_app.ui.assessment.widgets import AnswerButtons, landing, muted_label, plain_label
 from thresholds_app.ui.case_state import CaseState
 
 
@@ -71,6 +71,7 @@ class IndicatorCard(QFrame):
         text = plain_label(indicator.text)
         text.setProperty("role", "question")
         text.setMinimumWidth(120)  # it wraps: a word-wrapped label otherwise asks for ~40 chars
+        self.words = landing(text)  # where "Go there" lands: never on an answer
         layout.addWidget(text)
 
         row = QHBoxLayout()

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -28,9 +27,10 @@ from thresholds_app.ui.assessment.search import (
     SearchController,
     keep_long_lived_out_of_the_collector,
 )
-from thresholds_app.ui.assessment.widgets import clear_layout, heading, muted_label
+from thresholds_app.ui.assessment.widgets import heading, muted_label
 from thresholds_app.ui.assessment.wrapping_list import HEADING_ROLE, INDENT_ROLE, make_wrapping
 from thresholds_app.ui.case_state import CaseState
+from thresholds_app.ui.wrapping_button import WrappingButton
 
 _AREA_ROLE = Qt.ItemDataRole.UserRole
 SEARCH_KEY = "__search__"
@@ -181,9 +181,8 @@ class NeedsStep(QWidget):
             )
         )
         self.search = QLineEdit()
-        self.search.setPlaceholderText(
-            self.tr("Search the indicators, e.g. bruise, drinking, missing, prison (Ctrl+F)")
-        )
+        # short enough to be read whole at 150% text (the long one ended "e.g. bruise,…")
+        self.search.setPlaceholderText(self.tr("Search, e.g. bruise (Ctrl+F)"))
         self.search.setAccessibleName(self.tr("Search the indicators"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._on_search)
@@ -197,6 +196,7 @@ class NeedsStep(QWidget):
         self.finder.other_requested.connect(self._other_requested)
         self.finder.emergency_requested.connect(self.emergency_requested.emit)
         self.finder.tab_from = self.search
+        self.finder.tab_between = self.pathway_buttons
         self.search.returnPressed.connect(self.finder.run_now)
         prepare_search(self.pack)  # the index is ready before the first key
         keep_long_lived_out_of_the_collector()
@@ -204,8 +204,14 @@ class NeedsStep(QWidget):
 
         self.pathways = QWidget()
         self.pathways.setMinimumHeight(36)  # a steady height: no re-layout of the cards
-        self.pathway_row = QHBoxLayout(self.pathways)
+        # one button a line, each wrapping its own words: in one row, at 150% text three
+        # pathway buttons made the step wider than its view (the last under the scrollbar)
+        self.pathway_row = QVBoxLayout(self.pathways)
         self.pathway_row.setContentsMargins(0, 0, 0, 0)
+        self.pathway_row.setSpacing(6)
+        self.pathway_label = muted_label("")
+        self.pathway_row.addWidget(self.pathway_label)
+        self._pathway_buttons: dict[str, WrappingButton] = {}
         layout.addWidget(self.pathways)
 
         # Areas grouped under their domain (the Assessment Framework triangle). A list, not a
@@ -259,7 +265,7 @@ class NeedsStep(QWidget):
         return cards
 
     def show_indicator(self, indicator_id: str) -> IndicatorCard | None:
-        """Open the indicator's area, scroll to its card and focus its answers."""
+        """Open the indicator's area, scroll to its card and focus its words (not an answer)."""
         indicator = self.pack.indicators.get(indicator_id)
         if indicator is None:
             return None
@@ -271,7 +277,7 @@ class NeedsStep(QWidget):
             card = self._make_card(indicator_id)
             cards.add_card(card)
         cards.ensureWidgetVisible(card)
-        card.answers.buttons["yes"].setFocus()
+        card.words.setFocus()  # a stray Space here answers nothing; Tab reaches the answers
         return card
 
     def focus_first(self) -> None:
@@ -279,7 +285,7 @@ class NeedsStep(QWidget):
         self.search.setFocus()
 
     def focus_field(self, name: str) -> bool:
-        """Focus ``answers.<indicator id>``: open its area and focus its answers."""
+        """Focus ``answers.<indicator id>``: open its area and focus the indicator's words."""
         if not name.startswith("answers."):
             return False
         return self.show_indicator(name.removeprefix("answers.")) is not None
@@ -394,26 +400,38 @@ class NeedsStep(QWidget):
         return list(self.results.cards)
 
     # -- pathways ---------------------------------------------------------------------------
+    def pathway_buttons(self) -> list[QWidget]:
+        """The buttons of the special pathways on show, in order."""
+        return list(self._pathway_buttons.values())
+
     def _update_pathways(self, assessment: Assessment) -> None:
         if assessment.topics == getattr(self, "_shown_topics", None):
             return  # unchanged: keep the buttons (and the keyboard focus) where they are
         self._shown_topics = assessment.topics
-        clear_layout(self.pathway_row)
         topics = [t for t in assessment.topics if t in self.pack.topics]
-        label = muted_label(
+        self.pathway_label.setText(
             self.tr("Special pathways that apply:")
             if topics
             else self.tr("Special pathways appear here when your answers make them relevant.")
         )
-        label.setWordWrap(not topics)
-        self.pathway_row.addWidget(label)
-        for topic_id in topics:
-            button = QPushButton(self.pack.topics[topic_id].title)
-            button.setObjectName(f"pathway-{topic_id}")
-            button.setAccessibleName(
-                self.tr("Read the pathway: {t}").format(t=self.pack.topics[topic_id].title)
-            )
-            button.setAutoDefault(True)  # Enter presses it when focused
-            button.clicked.connect(lambda _c=False, t=topic_id: self.topic_requested.emit(t))
-            self.pathway_row.addWidget(button)
-        self.pathway_row.addStretch(1)
+        # Buttons of pathways still shown are kept (an answer mostly adds or drops one):
+        # making them all again cost the live panel about 10 ms an answer.
+        for topic_id in [t for t in self._pathway_buttons if t not in topics]:
+            button = self._pathway_buttons.pop(topic_id)
+            self.pathway_row.removeWidget(button)
+            button.deleteLater()
+        shown = {t: self._pathway_buttons.get(t) or self._pathway_button(t) for t in topics}
+        for button in shown.values():  # in the engine's order
+            self.pathway_row.removeWidget(button)
+            self.pathway_row.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+        self._pathway_buttons = shown
+        self.finder.keep_tab_order()  # new buttons: in the Tab chain where they are on screen
+
+    def _pathway_button(self, topic_id: str) -> WrappingButton:
+        title = self.pack.topics[topic_id].title
+        button = WrappingButton(title)
+        button.setObjectName(f"pathway-{topic_id}")
+        button.setAccessibleName(self.tr("Read the pathway: {t}").format(t=title))
+        button.setAutoDefault(True)  # Enter presses it when focused
+        button.clicked.connect(lambda _c=False, t=topic_id: self.topic_requested.emit(t))
+        return button

@@ -8,6 +8,7 @@ from thresholds_app.core.pack.model import Question
 from thresholds_app.ui.assessment.widgets import (
     AnswerButtons,
     big_text,
+    landing,
     muted_label,
     plain_label,
 )
@@ -30,6 +31,7 @@ class QuestionRow(QFrame):
         else:
             text = plain_label(question.text)
             text.setProperty("role", "question")
+        self.words = landing(text)  # where "Go there" lands: never on an answer
         layout.addWidget(text)
         if question.help:
             layout.addWidget(muted_label(question.help))

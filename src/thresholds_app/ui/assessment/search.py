@@ -92,6 +92,8 @@ class SearchController(QWidget):
         self.made_per_slice: list[int] = []  # new cards in each slice of the last search
         self._age_band: str | None = None
         self.tab_from: QWidget | None = None  # what Tab leaves for the first result (the box)
+        # what comes between the links and the first card on screen (the pathway buttons)
+        self.tab_between: Callable[[], list[QWidget]] = list
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(DEBOUNCE_MS)
@@ -198,16 +200,19 @@ class SearchController(QWidget):
         self.more.setText(self.tr("Show {n} more results").format(n=min(PAGE, remaining)))
         self.results.set_footer(self.more)  # first: a widget shown with no parent is a window
         self.more.setVisible(remaining > 0)
-        self._keep_tab_order()
+        self.keep_tab_order()
 
-    def _keep_tab_order(self) -> None:
-        # Cards are made (or reused) after the rest of the step, so Qt's focus chain has them
-        # last, or where an earlier search left them: Tab from the search box went to "Show
-        # more" at the foot of the results. Tab goes as on screen: box → links to other
-        # guidance → each card, top to bottom → "Show more".
+    def keep_tab_order(self) -> None:
+        """Make Tab go as on screen: box → red button → links → pathways → cards → "Show more".
+
+        Cards are made (or reused) after the rest of the step, so Qt's focus chain has them
+        last, or where an earlier search left them: Tab from the search box went to "Show
+        more" at the foot of the results, and never reached pathway buttons made later.
+        """
         if self.tab_from is None:
             return
         chain: list[QWidget] = [self.tab_from, self.danger.button, self.others]
+        chain += self.tab_between()
         for card in self.results.cards.values():
             chain += [card.clear_button, *card.answers.buttons.values(), card.details_button]
         chain_tab_order([*chain, self.more])

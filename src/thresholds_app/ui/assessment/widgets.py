@@ -255,6 +255,16 @@ def required(text: str) -> str:
     return f"{text} {REQUIRED}"
 
 
+def landing(label: QLabel) -> QLabel:
+    """Mark ``label`` (a question's words) as where "Go there" lands: focused, it is underlined.
+
+    The label is not a Tab stop of its own (no focus policy), so Tab from it goes on to the
+    answers that follow it.
+    """
+    label.setProperty("landing", "true")  # styled by app.qss
+    return label
+
+
 def reveal(widget: QWidget) -> None:
     """Focus ``widget`` and scroll its step so it is in view (for "Go there")."""
     from PySide6.QtWidgets import QScrollArea
@@ -270,14 +280,16 @@ def reveal(widget: QWidget) -> None:
 def focus_in(fields: dict[str, QWidget], name: str, step: QWidget) -> bool:
     """Focus the field called ``name`` (see each step's ``focus_field``); False if unknown.
 
-    ``answers.<id>`` finds the question's row in ``step`` and focuses its first answer.
+    ``answers.<id>`` finds the question's row in ``step`` and focuses its words, never an
+    answer: landing on "Yes" for immediate danger, a stray Space answered it. Tab from the words
+    reaches the answers.
     """
     widget = fields.get(name)
     if widget is None and name.startswith("answers."):
         rows = step.findChildren(QFrame, f"question-{name.removeprefix('answers.')}")
-        answers = getattr(rows[0], "answers", None) if rows else None
-        if isinstance(answers, AnswerButtons):
-            widget = answers.buttons["yes"]
+        words = getattr(rows[0], "words", None) if rows else None
+        if isinstance(words, QLabel):
+            widget = words
     if widget is None:
         return False
     reveal(widget)

@@ -96,14 +96,18 @@ class AssessmentFlow(QObject):
 
     def show(self, case: CaseRecord | None) -> AssessmentPage:
         """Build and show a page for ``case`` (None: a new, empty case)."""
-        from thresholds_app.ui.assessment.page import AssessmentPage
+        from thresholds_app.ui.shell.warm_up import busy
 
-        page = AssessmentPage(
-            self._window.pack,
-            case=case,
-            clock=self._window.clock,
-            assess_fn=self._window.assess_fn,
-        )
+        # the first one takes a second or more to build: the click is seen to have been taken
+        with busy(self._window.statusBar(), self._window.tr("Opening the assessment…")):
+            from thresholds_app.ui.assessment.page import AssessmentPage
+
+            page = AssessmentPage(
+                self._window.pack,
+                case=case,
+                clock=self._window.clock,
+                assess_fn=self._window.assess_fn,
+            )
         page.step_up_requested.connect(lambda: self._window.reviews.step_up_from(page))
         page.finished.connect(self._closed)
         page.emergency_requested.connect(self._window.show_emergency)

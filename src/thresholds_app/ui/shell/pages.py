@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QFocusEvent, QShowEvent
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+
+if TYPE_CHECKING:  # PySide6 builds QShowEvent and QEvent's types on first use: 3 to 4 ms
+    from PySide6.QtGui import QFocusEvent, QShowEvent
 
 
 class Page(StrEnum):
