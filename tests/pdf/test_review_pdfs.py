@@ -96,3 +96,73 @@ def test_review_sheet_gives_gaps_and_the_delay_reason_in_words() -> None:
         assert flat(gap.words)[:60] in last, gap.id
         assert gap.id not in last, gap.id  # never the stored id
     assert flat("Reason for the delay: Police checks came back late") in last
+
+
+def _sizes(pdf: bytes, page: int) -> dict[str, float]:
+    """The font size each line of text on ``page`` is printed in."""
+    import io
+
+    from pypdf import PdfReader
+
+    sizes: dict[str, float] = {}
+
+    def seen(text: str, _cm: object, _tm: object, _font: object, size: float) -> None:
+        sizes.setdefault(text.strip(), size)
+
+    PdfReader(io.BytesIO(pdf)).pages[page].extract_text(visitor_text=seen)
+    return sizes
+
+
+def test_a_reviews_gaps_read_as_part_of_that_review_not_as_another_review() -> None:
+    from dataclasses import replace
+
+    from thresholds_app.core.case.gaps import referral_gaps
+
+    pack, case, review = _reviewed()
+    case.free_text.child_voice = ""
+    case.free_text.child_voice_not_obtained_reason = ""
+    gap = referral_gaps(pack, case)[0]  # type: ignore[arg-type]
+    case.reviews = [replace(review, gaps=[gap.id]), replace(review, stage="manager")]  # type: ignore[attr-defined]
+    assessment = assess(pack, case.answers, case.context())  # type: ignore[arg-type]
+    rationale = build_rationale(pack, case, assessment, "2026-12-01 14:10 UTC", "0.1.0")  # type: ignore[arg-type]
+    sizes = _sizes(render_rationale_pdf(rationale), -1)
+    review_heading = sizes["Review 1: Screening"]
+    assert sizes["Review 2: Manager's review"] == review_heading
+    # The gaps are labelled as the review's reasons are, smaller than a review's heading.
+    assert sizes["To go back to the referrer about"] == sizes["Reviewer's reasons"]
+    assert sizes["To go back to the referrer about"] < review_heading
+
+
+def test_the_counts_pdf_names_outcomes_and_gaps_in_words(tmp_path: Path) -> None:
+    """The counts PDF printed "advice-signposting" and gap ids such as "child-voice"."""
+    from olderpack import marked_case
+
+    from thresholds_app.core.case.record import save_case
+    from thresholds_app.core.review.batch import read_folder
+    from thresholds_app.core.review.counts import cells, counts_csv
+    from thresholds_app.core.review.store import add_review
+    from thresholds_app.pdf.counts_pdf import render_counts_pdf
+
+    pack, _, review = _reviewed()
+    for number in range(3):
+        case = marked_case(number, pack)  # type: ignore[arg-type]
+        case.free_text.child_voice = ""  # a gap: the child's voice
+        path = tmp_path / f"case-{number}.json"
+        save_case(case, path, touch=False)
+        add_review(path, Review(**{**vars(review), "outcome": "advice-signposting"}))
+    batch = read_folder(tmp_path, pack)  # type: ignore[arg-type]
+    text = flat(" ".join(page_texts(render_counts_pdf(pack, batch, _now()))))  # type: ignore[arg-type]
+    assert flat("Advice and signposting") in text
+    assert flat("The child's voice") in text
+    for raw_id in ("advice-signposting", "child-voice"):
+        assert raw_id not in text
+    # The CSV keeps the ids, the same whatever a partnership calls them.
+    csv_text = counts_csv(cells(pack, batch))  # type: ignore[arg-type]
+    assert "outcomes,advice-signposting," in csv_text
+    assert "gaps,child-voice," in csv_text
+
+
+def _now():  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    return dt.datetime(2026, 12, 1, 14, 0, tzinfo=dt.UTC)

@@ -14,7 +14,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 from thresholds_app import __version__
 from thresholds_app.core.pack.model import Pack
 from thresholds_app.core.review.batch import Batch
-from thresholds_app.core.review.counts import LEVEL_NAMES, cells, level_chart_series
+from thresholds_app.core.review.counts import LEVEL_NAMES, cells, in_words, level_chart_series
 from thresholds_app.pdf.fonts import BODY
 from thresholds_app.pdf.layout import (
     ACCENT,
@@ -74,7 +74,7 @@ def render_counts_pdf(pack: Pack, batch: Batch, now: datetime) -> bytes:
     rows = [[safe_para(h, styles.cell_head) for h in ("Table", "Row", "Column", "Count")]]
     rows += [
         [safe_para(text, styles.cell) for text in (c.table, c.row, c.column, c.value)]
-        for c in cells(pack, batch)
+        for c in (in_words(pack, cell) for cell in cells(pack, batch))
     ]
     table = Table(rows, colWidths=[55 * mm, 55 * mm, 45 * mm, 19 * mm], repeatRows=1)
     table.setStyle(

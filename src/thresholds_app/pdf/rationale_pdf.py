@@ -254,7 +254,7 @@ def _block(block: Block, styles: Styles) -> list[Flowable]:
     if isinstance(block, Items):
         out = []
         if block.label:
-            out.append(Paragraph(markup(block.label), styles.h2))
+            out.append(Paragraph(markup(block.label), styles.label if block.part else styles.h2))
         for item in block.items:
             paras = safe_paras(item, styles.bullet, empty=NOT_RECORDED)
             out.append(Paragraph(paras[0].text, styles.bullet, bulletText="•"))

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from thresholds_app.core.pack.model import AGE_BANDS, Pack
+from thresholds_app.core.pack.provenance import part_line, status_words
 from thresholds_app.core.search.danger import danger_prompt
 from thresholds_app.core.search.index import prepare as prepare_search
 from thresholds_app.ui.appearance import Heading
@@ -78,6 +79,8 @@ def _combo(name: str, description: str, items: Sequence[tuple[str, object]]) -> 
     return combo
 
 
+# The pack part (``parts:`` in pack.yaml) each section shows.
+SECTION_PARTS = {"pathways": "topics"}
 SEARCH_PAUSE_MS = 150  # the search runs once typing pauses this long
 OTHER_SECTIONS = {"pathway": "pathways", "consent": "consent", "stepping": "stepping"}
 
@@ -289,6 +292,10 @@ class IndicatorBrowser(QWidget):
                 "<p>" + self.tr("No indicator matches. Try fewer or other words.") + "</p>"
             )
         self.table.resizeRowsToContents()
+        if shown and "search" in criteria:
+            # The best match in view: the view had kept its place near the old choice, which
+            # the search left at the foot of the table (issue 11 walk).
+            self.table.scrollToTop()
 
     def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()
@@ -419,9 +426,21 @@ class GuidanceBrowser(QWidget):
             )
         )
         subtitle.setProperty("role", "muted")
+        # How far the section on show is confirmed against the partnership's own publication
+        # (core's words): what follows the regional pattern is never passed off as local.
+        self.provenance = QLabel()
+        self.provenance.setObjectName("sectionProvenance")
+        self.provenance.setWordWrap(True)
+        self.provenance.setProperty("role", "muted")
+        self.provenance.setFixedWidth(self.sections.width())
         body = QHBoxLayout()
         body.setSpacing(16)
-        body.addWidget(self.sections)
+        # Under the list of sections, where there is room to spare: above the content it
+        # squeezed the search's links at 150% text on a 1280 x 720 screen.
+        side = QVBoxLayout()
+        side.addWidget(self.sections, 1)
+        side.addWidget(self.provenance)
+        body.addLayout(side)
         body.addWidget(self.pages, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
@@ -432,8 +451,11 @@ class GuidanceBrowser(QWidget):
 
         self.sections.currentRowChanged.connect(self._row_changed)
         self.sections.setCurrentRow(0)
+        # Ctrl+F works whenever the guidance is on show, wherever the focus is (the top bar,
+        # the page itself after Ctrl+G): a shortcut of a hidden page never fires, so this does
+        # not take the key from another page's search.
         find = QShortcut(QKeySequence.StandardKey.Find, self)
-        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.setContext(Qt.ShortcutContext.WindowShortcut)
         find.activated.connect(self.focus_search)
 
     def _fit_sections(self) -> None:
@@ -464,7 +486,18 @@ class GuidanceBrowser(QWidget):
     def _row_changed(self, row: int) -> None:
         if 0 <= row < len(self._keys):
             self.pages.setCurrentIndex(row)
+            self._show_provenance(self._keys[row])
             self.section_changed.emit(self._keys[row])
+
+    def _show_provenance(self, key: str) -> None:
+        # The status in a few words under the sections (the column is narrow); the pack's note
+        # on the part is its tooltip, and every note is in Help > About.
+        part = self.pack.manifest.parts.get(SECTION_PARTS.get(key, key))
+        status = status_words(part.status) if part else ""
+        self.provenance.setText(self.tr("How sure: {status}.").format(status=status))
+        self.provenance.setToolTip(part_line(part) if part else "")
+        self.provenance.setAccessibleDescription(part_line(part) if part else "")
+        self.provenance.setVisible(part is not None)
 
     def show_section(self, key: str) -> None:
         """Show the section ``key`` (one of :data:`SECTIONS`)."""

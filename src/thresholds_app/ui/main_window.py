@@ -19,7 +19,11 @@ from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
 
 from thresholds_app.core.pack.model import Pack
-from thresholds_app.ui.assessment.widgets import ask_save_discard, ask_yes_no
+from thresholds_app.ui.assessment.widgets import (
+    ask_save_discard,
+    ask_yes_no,
+    enter_presses_buttons,
+)
 from thresholds_app.ui.danger_style import EMERGENCY_SHORTCUT
 from thresholds_app.ui.idle_lock import IdleLock
 from thresholds_app.ui.qtprops import application_wide, new_action, set_keys
@@ -202,6 +206,7 @@ class MainWindow(QMainWindow):
             from thresholds_app.ui.wheel_guard import guard_wheel
 
             guard_wheel(widget)
+        enter_presses_buttons(widget)  # on every page, as the shortcuts list promises
         self.page_changed.emit(page.value)
         return True
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from thresholds_app.core.pack.dates import pack_dates
 from thresholds_app.core.pack.model import Pack
+from thresholds_app.core.pack.provenance import provenance_summary
 from thresholds_app.ui.assessment.widgets import (
     big_text,
     card_frame,
@@ -31,25 +32,6 @@ from thresholds_app.ui.assessment.widgets import (
     muted_label,
     plain_label,
 )
-
-STATUS_WORDS = {
-    "confirmed": "confirmed",
-    "partly-confirmed": "partly confirmed",
-    "regional-pattern": "regional pattern",
-    "invented": "invented (training)",
-}
-
-
-def pack_status_words(pack: Pack) -> str:
-    """Say in one sentence how much of the pack is checked against the partnership's document."""
-    parts = [p for name, p in pack.manifest.parts.items() if name != "scenarios"]
-    confirmed = sum(p.status == "confirmed" for p in parts)
-    if parts and confirmed == len(parts):
-        return "Every part is confirmed against the partnership's published guidance."
-    return (
-        f"{confirmed} of {len(parts)} parts confirmed against the partnership's own publication; "
-        "the rest follows the regional pattern and is not yet validated locally."
-    )
 
 
 def review_warning(pack: Pack, today: date) -> str:
@@ -242,7 +224,9 @@ class StartPage(QWidget):
             )
         )  # fmt: skip
         layout.addWidget(dates)
-        self.status_label = plain_label(self.tr("Status: ") + pack_status_words(self.pack))
+        self.status_label = plain_label(
+            self.tr("Status: ") + provenance_summary(self.pack.manifest)
+        )
         self.status_label.setObjectName("packStatus")
         layout.addWidget(self.status_label)
         warning = review_warning(self.pack, today)

@@ -24,6 +24,25 @@ class Gap:
     words: str
 
 
+# A gap's short name, for a table of counts (the words above speak to the referrer).
+GAP_NAMES = {
+    "child-voice": "The child's voice",
+    "siblings": "Other children",
+    "consent": "Consent",
+    "not-known-level-4": "Level 4 indicators marked not known",
+}
+
+
+def gap_name(pack: Pack, gap_id: str) -> str:
+    """A gap id's short name ("Not asked: …" for a question the pack says to always ask)."""
+    if gap_id in GAP_NAMES:
+        return GAP_NAMES[gap_id]
+    question = pack.questions.get(gap_id.removeprefix("ask-"))
+    if gap_id.startswith("ask-") and question is not None:
+        return f"Not asked: {question.text}"
+    return f"A gap this guidance no longer names ({gap_id})"
+
+
 def referral_gaps(pack: Pack, case: CaseRecord) -> tuple[Gap, ...]:
     """Every gap in the referral to go back to the referrer about, in a stable order."""
     gaps: list[Gap] = []

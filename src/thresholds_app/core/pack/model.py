@@ -572,3 +572,13 @@ OUTCOME_CATEGORIES: tuple[str, ...] = (
     "existing-open-case",
     "other",
 )
+# Each category in words, for what people read (the counts PDF); data files keep the ids.
+OUTCOME_CATEGORY_WORDS: dict[str, str] = {
+    "no-further-action": "No further action",
+    "advice-signposting": "Advice and signposting",
+    "early-help": "Early help",
+    "s17-assessment": "Child in need assessment (section 17)",
+    "s47-strategy": "Strategy discussion (section 47)",
+    "existing-open-case": "Already open to children's social care",
+    "other": "Other",
+}

@@ -19,10 +19,15 @@ class Field:
 
 @dataclass(frozen=True)
 class Items:
-    """A list of short items, shown as bullets."""
+    """A list of short items, shown as bullets.
+
+    A ``part`` list belongs to the entry above it (a review's gaps): its label is printed as a
+    field label, so it does not read as a heading of its own, level with that entry's title.
+    """
 
     items: tuple[str, ...]
     label: str = ""
+    part: bool = False
 
 
 @dataclass(frozen=True)

@@ -365,7 +365,7 @@ def _reviews(pack: Pack, case: CaseRecord) -> Section | None:
         if r.gaps:  # in words, never the stored ids ("siblings", "ask-parental-alcohol")
             said = {g.id: g.words for g in referral_gaps(pack, case)}
             words = tuple(said.get(g, f"A gap this guidance no longer names ({g})") for g in r.gaps)
-            blocks.append(Items(words, "To go back to the referrer about"))
+            blocks.append(Items(words, "To go back to the referrer about", part=True))
     return Section("MASH review sheet", tuple(blocks), new_page=True)
 
 

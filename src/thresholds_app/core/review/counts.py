@@ -14,9 +14,10 @@ import io
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from thresholds_app.core.pack.model import Pack
+from thresholds_app.core.case.gaps import gap_name
+from thresholds_app.core.pack.model import OUTCOME_CATEGORY_WORDS, Pack
 from thresholds_app.core.pack.review_defaults import review_guide
 from thresholds_app.core.review.batch import Batch, BatchRow
 
@@ -125,6 +126,18 @@ def cells(pack: Pack, batch: Batch) -> list[Cell]:
         shown = _suppress(counts)
         out += [Cell(table, row, column, shown[(row, column)]) for row, column in sorted(shown)]
     return out
+
+
+def in_words(pack: Pack, cell: Cell) -> Cell:
+    """The cell as people read it (the PDF): outcome categories and gaps in words, not ids.
+
+    The CSV keeps the ids, which stay the same whatever a partnership calls them.
+    """
+    if cell.table == "outcomes":
+        return replace(cell, row=OUTCOME_CATEGORY_WORDS.get(cell.row, cell.row))
+    if cell.table == "gaps":
+        return replace(cell, row=gap_name(pack, cell.row))
+    return cell
 
 
 def counts_csv(cells_: Iterable[Cell]) -> str:

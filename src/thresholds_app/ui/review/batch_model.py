@@ -9,6 +9,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from thresholds_app.core.base.wording import one_line
+from thresholds_app.core.case.reviews import outcome_label
+from thresholds_app.core.pack.model import ReviewGuide
 from thresholds_app.core.review.batch import FLAG_WORDS, BatchRow
 from thresholds_app.core.review.clock import due_words, time_left_words
 
@@ -40,14 +42,13 @@ class BatchModel(QAbstractTableModel):
     def __init__(
         self,
         now: Callable[[], dt.datetime],
-        rag_labels: dict[str, str],
-        outcome_labels: dict[str, str] | None = None,
+        guide: ReviewGuide,
     ) -> None:
         super().__init__()
         self.rows: list[BatchRow] = []
         self.now = now
-        self.rag_labels = rag_labels
-        self.outcome_labels = outcome_labels or {}
+        self.guide = guide
+        self.rag_labels = {r.id: r.label for r in guide.rag}
 
     def set_rows(self, rows: list[BatchRow]) -> None:
         """Show these rows."""
@@ -121,7 +122,7 @@ class BatchModel(QAbstractTableModel):
             _level(row.referrer_level),
             _level(row.mash_level),
             self.rag_labels.get(row.rag, row.rag) or "Not rated",
-            self.outcome_labels.get(row.outcome, row.outcome) or "—",
+            outcome_label(self.guide, row.outcome) or "—",
             time_left_words(row.due, now) if row.due else "—",
             ", ".join(FLAG_WORDS[f] for f in row.flags),
         )
@@ -138,7 +139,7 @@ class BatchModel(QAbstractTableModel):
             row.referrer_level or 0,
             row.mash_level or 0,
             row.rag,
-            self.outcome_labels.get(row.outcome, row.outcome),
+            outcome_label(self.guide, row.outcome),
             (row.due or FAR).timestamp(),
             len(row.flags),
         )

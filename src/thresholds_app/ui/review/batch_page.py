@@ -44,6 +44,7 @@ from thresholds_app.ui.assessment.widgets import heading, muted_label
 from thresholds_app.ui.file_dialogs import folder_name, open_file_name, save_file_name
 from thresholds_app.ui.review.batch_model import FLAGS_COLUMN, SORT_ROLE, BatchModel
 from thresholds_app.ui.review.loader import FolderLoader
+from thresholds_app.ui.review.saving import write_chosen
 from thresholds_app.ui.review.wrapping_delegate import WrappingDelegate
 
 # filter id -> (words, does a row pass)
@@ -158,11 +159,7 @@ class BatchPage(QWidget):
         outer.addLayout(bar)
 
         guide = review_guide(pack)
-        self.model = BatchModel(
-            clock,
-            {r.id: r.label for r in guide.rag},
-            {o.id: o.label for o in guide.outcomes},
-        )
+        self.model = BatchModel(clock, guide)
         self.proxy = _Filter(self.model)
         self.table = QTableView()
         self.table.setObjectName("batchTable")
@@ -195,7 +192,9 @@ class BatchPage(QWidget):
         outer.addWidget(self.table, 1)
 
         bottom = QHBoxLayout()
-        bottom.addWidget(muted_label(self.tr("Counts for the partnership hold no names.")))
+        self.counts_status = muted_label(self.tr("Counts for the partnership hold no names."))
+        self.counts_status.setObjectName("countsStatus")
+        bottom.addWidget(self.counts_status, 1)
         bottom.addStretch(1)
         self.csv_button = QPushButton(self.tr("Save counts (CSV)…"))
         self.csv_button.clicked.connect(self.save_counts_csv)
@@ -255,7 +254,17 @@ class BatchPage(QWidget):
         )
         if not batch.complete:
             words += self.tr(" (stopped before the end)")
-        self.summary.setText(words + ".")
+        words += "."
+        # The reason is said here too: in the table it is in the last column, off the screen
+        # at 150% text on a 1280-pixel screen (issue 11 walk).
+        problems = [r.problem for r in batch.rows if not r.ok]
+        if problems:
+            words += " " + problems[0]
+        if len(problems) > 1:
+            words += " " + self.tr("({n} more: choose “Files not read” under Show.)").format(
+                n=len(problems) - 1
+            )
+        self.summary.setText(words)
         self._set_counts_enabled()
         if batch.rows:
             self.table.selectRow(0)
@@ -336,8 +345,8 @@ class BatchPage(QWidget):
         target = self.ask_save_path("mash-counts.csv", self.tr("CSV (*.csv)"))
         if not target:
             return None
-        atomic_write_text(Path(target), counts_csv(cells(self.pack, self.batch)))
-        return Path(target)
+        text = counts_csv(cells(self.pack, self.batch))
+        return self._write(Path(target), lambda path: atomic_write_text(path, text))
 
     def save_counts_pdf(self) -> Path | None:
         """Save the counts and their chart as a PDF where the reviewer chooses."""
@@ -350,8 +359,14 @@ class BatchPage(QWidget):
         if not target:
             return None
         now = self.clock().astimezone(dt.UTC)
-        atomic_write_bytes(Path(target), render_counts_pdf(self.pack, self.batch, now))
-        return Path(target)
+        pdf = render_counts_pdf(self.pack, self.batch, now)
+        return self._write(Path(target), lambda path: atomic_write_bytes(path, pdf))
+
+    def _write(self, target: Path, write: Callable[[Path], object]) -> Path | None:
+        """Write the counts; say beside the buttons whether they were saved."""
+        done, words = write_chosen(target, write, self.tr("counts file"))
+        self.counts_status.setText(words + (self.tr(" It holds no names.") if done else ""))
+        return target if done else None
 
     # -- drag and drop -----------------------------------------------------------------------
     def dragEnterEvent(self, event: Any) -> None:

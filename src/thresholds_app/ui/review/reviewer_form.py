@@ -78,6 +78,8 @@ class ReviewerForm(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(heading(self.tr("Your review"), 2))
         form = QFormLayout()
+        # A narrow column (150% text, a small screen) puts a label above its field.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         outer.addLayout(form)
 
         self.stage = QComboBox()
@@ -160,6 +162,13 @@ class ReviewerForm(QWidget):
         self.role = identifier_line()
         self.role.setAccessibleName(self.tr("Your role"))
         form.addRow(self.tr("Your role"), self.role)
+        for combo in (self.stage, self.level, self.rag, self.outcome):
+            # As wide as the column allows, not as the longest choice: the list still opens
+            # wide enough to read every choice in full.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(16)
         self.blockers = plain_label("")
         self.blockers.setObjectName("reviewBlockers")
         self.blockers.setProperty("role", "warning")

@@ -52,6 +52,7 @@ from thresholds_app.ui.assessment.widgets import (
 from thresholds_app.ui.file_dialogs import save_file_name
 from thresholds_app.ui.review.referral_html import referral_html
 from thresholds_app.ui.review.reviewer_form import ReviewerForm
+from thresholds_app.ui.review.saving import write_chosen
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,8 @@ class ReviewView(QWidget):
         self.raw = referral.raw
         self.case: CaseRecord = referral.case
         self.checked: Reassessment = referral.checked
-        self.saved: Review | None = None
+        # The latest review in the file: its feedback slip can be made again on another day.
+        self.saved: Review | None = self.case.reviews[-1] if self.case.reviews else None
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(16, 12, 16, 12)
@@ -110,16 +112,14 @@ class ReviewView(QWidget):
         outer.addLayout(top)
 
         outer.addWidget(self._levels())
-        notes = QHBoxLayout()
+        # The differences and the gaps head the right-hand column, which scrolls: above the
+        # splitter a long list of differences was cut off at the bottom at 150% text.
         self.differences = plain_label(self._differences_text())
         self.differences.setObjectName("differences")
         self.differences.setTextFormat(Qt.TextFormat.RichText)
         self.gaps = plain_label(self._gaps_text())
         self.gaps.setObjectName("gaps")
         self.gaps.setTextFormat(Qt.TextFormat.RichText)
-        notes.addWidget(self.differences, 3, Qt.AlignmentFlag.AlignTop)
-        notes.addWidget(self.gaps, 2, Qt.AlignmentFlag.AlignTop)
-        outer.addLayout(notes)
 
         splitter = QSplitter()
         self.referral = QTextBrowser()
@@ -131,6 +131,8 @@ class ReviewView(QWidget):
 
         side = QWidget()
         column = QVBoxLayout(side)
+        column.addWidget(self.differences)
+        column.addWidget(self.gaps)
         self.history = muted_label(self._history_text())
         self.history.setObjectName("reviewHistory")
         column.addWidget(self.history)
@@ -138,24 +140,28 @@ class ReviewView(QWidget):
         self.form = ReviewerForm(pack, self.case, base, clock)
         self.form.changed.connect(self._update)
         column.addWidget(self.form)
-        buttons = QHBoxLayout()
+        # Saving on a row of its own, the feedback slips under it: the three side by side were
+        # wider than the column at 150% text.
         self.save_button = QPushButton(self.tr("Save review into the case file"))
         self.save_button.setProperty("role", "primary")
         self.save_button.clicked.connect(self.save_review)
-        buttons.addWidget(self.save_button)
+        column.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignLeft)
+        buttons = QHBoxLayout()
         self.feedback_pdf = QPushButton(self.tr("Feedback slip (PDF)…"))
         self.feedback_pdf.clicked.connect(self.save_feedback_pdf)
         self.feedback_text = QPushButton(self.tr("Feedback slip (text)…"))
         self.feedback_text.clicked.connect(self.save_feedback_text)
         buttons.addWidget(self.feedback_pdf)
         buttons.addWidget(self.feedback_text)
+        buttons.addStretch(1)
         column.addLayout(buttons)
         self.status = muted_label("")
         self.status.setObjectName("reviewStatus")
         column.addWidget(self.status)
         column.addStretch(1)
-        scroll = QScrollArea()
+        self.side_scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # it fits
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(side)
         splitter.addWidget(scroll)
@@ -263,6 +269,7 @@ class ReviewView(QWidget):
             self.raw = add_review(self.path, review)
         except (CaseFileError, OSError) as error:
             self.status.setText(self.tr("The review was not saved: {e}").format(e=error))
+            self._show_status()
             return False
         self.case = case_from_json(self.raw, name=self.path.name)
         self.saved = self.case.reviews[-1]
@@ -273,8 +280,20 @@ class ReviewView(QWidget):
             )
         )
         self._update()
+        # The save button is now disabled: the focus moves on to the next thing to do (not to
+        # the top bar, where Qt sent it), and the confirmation is scrolled into view.
+        self.feedback_pdf.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._show_status()
         self.review_saved.emit(str(self.path))
         return True
+
+    def _show_status(self) -> None:
+        """Bring the status line, and the buttons above it, into view."""
+        side = self.side_scroll.widget()
+        column = side.layout() if side is not None else None
+        if column is not None:
+            column.activate()  # the history above may have grown
+        self.side_scroll.ensureWidgetVisible(self.status)
 
     def feedback_text_now(self) -> str:
         """The feedback slip as text, for the review saved last ('' before one is saved)."""
@@ -294,9 +313,7 @@ class ReviewView(QWidget):
         target = text and self.ask_save_path(self._stem() + ".txt", self.tr("Text (*.txt)"))
         if not target:
             return None
-        atomic_write_text(Path(target), text)
-        self.status.setText(self.tr("Feedback slip saved."))
-        return Path(target)
+        return self._write(Path(target), lambda path: atomic_write_text(path, text))
 
     def save_feedback_pdf(self) -> Path | None:
         """Save the slip as a one-page PDF where the reviewer chooses."""
@@ -310,9 +327,15 @@ class ReviewView(QWidget):
             return None
         slip = build_feedback(self.pack, self.case, self.saved)
         produced = self.clock().strftime("%Y-%m-%d %H:%M")
-        atomic_write_bytes(Path(target), render_feedback_pdf(slip, produced, __version__))
-        self.status.setText(self.tr("Feedback slip saved."))
-        return Path(target)
+        pdf = render_feedback_pdf(slip, produced, __version__)
+        return self._write(Path(target), lambda path: atomic_write_bytes(path, pdf))
+
+    def _write(self, target: Path, write: Callable[[Path], object]) -> Path | None:
+        """Write the slip; say in the status line whether it was saved."""
+        done, words = write_chosen(target, write, self.tr("feedback slip"))
+        self.status.setText(words)
+        self._show_status()
+        return target if done else None
 
     def _stem(self) -> str:
         reference = "".join(ch for ch in self.case.child.reference if ch.isalnum() or ch in "-_")

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayo
 
 from thresholds_app import __version__
 from thresholds_app.core.pack.model import Pack
-from thresholds_app.ui.start_page import pack_status_words
+from thresholds_app.core.pack.provenance import part_line, part_words, provenance_summary
 
 APP_TITLE = "Right Help, Right Time"
 # The limits in words, naming the document that sets them out (never a path in the source).
@@ -34,7 +34,7 @@ def shortcut_rows() -> list[tuple[str, str]]:
         ("Ctrl+S", _tr("Save the open assessment's case file (from any screen)")),
         ("Ctrl+1 … Ctrl+6", _tr("Go to a step of the open assessment, from any screen")),
         ("Ctrl+PgDown / Ctrl+PgUp", _tr("Next / previous step of the assessment")),
-        ("Ctrl+F", _tr("Search the indicators (in the needs step)")),
+        ("Ctrl+F", _tr("Go to the search box on show (needs step, guidance, training, MASH)")),
         ("Alt+Home", _tr("Back to the start screen")),
         ("Ctrl+G", _tr("The guidance")),
         ("Ctrl+,", _tr("Settings")),
@@ -65,8 +65,9 @@ def about_dialog(parent: QWidget, pack: Pack) -> QDialog:
 
     m = pack.manifest
     parts = "".join(
-        f"<tr><td>{html.escape(name)}</td><td>{html.escape(status.replace('-', ' '))}</td></tr>"
-        for name, status in ((name, part.status) for name, part in m.parts.items())
+        f"<tr><td><b>{html.escape(part_words(name))}</b></td>"
+        f"<td>{html.escape(part_line(part))}</td></tr>"
+        for name, part in m.parts.items()
     )
     html_text = (
         f"<h3>{_tr(APP_TITLE)} {__version__}</h3>"
@@ -77,7 +78,7 @@ def about_dialog(parent: QWidget, pack: Pack) -> QDialog:
         f"<p>{_tr('Pack')}: <b>{html.escape(m.id)}</b>, {_tr('version')} "
         f"<b>{html.escape(m.version)}</b> ({_tr('content')} {pack.short_hash or '—'})<br>"
         f"{_tr('In force from')} {m.effective_from}; {_tr('review by')} {m.review_by}"
-        f"</p><p><b>{_tr('Provenance')}:</b> {html.escape(pack_status_words(pack))}</p>"
+        f"</p><p><b>{_tr('Provenance')}:</b> {html.escape(provenance_summary(m))}</p>"
         f"<p>{html.escape(m.provenance_note)}</p><table cellpadding='4'>{parts}</table>"
     )
     return text_dialog(parent, _tr("About"), html_text)

@@ -11,10 +11,11 @@ from collections.abc import Callable
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:  # PySide6 builds QShowEvent and QEvent's types on first use: 3 to 4 ms
-    from PySide6.QtGui import QShowEvent
+    from PySide6.QtGui import QFocusEvent, QShowEvent
 
 
 class Page(StrEnum):
@@ -68,6 +69,20 @@ class LazyPage(QWidget):
         """Build on first show."""
         self.ensure_built()
         super().showEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """Hand the focus on to the page's first control.
+
+        Qt gives the focus to the page itself when the page it leaves had it and this one's
+        content is not on screen yet (it is built as it is shown): the focus was invisible, and
+        the arrow keys and Ctrl+F did nothing (issue 11 walk, after Ctrl+G).
+        """
+        super().focusInEvent(event)
+        QTimer.singleShot(0, self, self._pass_focus)
+
+    def _pass_focus(self) -> None:
+        if self.hasFocus() and self.content is not None:
+            self.focusNextChild()
 
 
 class PageStack(QStackedWidget):

@@ -12,15 +12,18 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -38,7 +41,13 @@ from thresholds_app.core.training.library import (
 from thresholds_app.core.training.practice import PracticeResult
 from thresholds_app.core.training.session import RoomSession, score_set
 from thresholds_app.core.training.sheet import level_words
-from thresholds_app.ui.assessment.widgets import heading, muted_label, plain_label
+from thresholds_app.ui.assessment.widgets import (
+    enter_presses_buttons,
+    heading,
+    muted_label,
+    plain_label,
+)
+from thresholds_app.ui.assessment.wrapping_list import make_wrapping
 from thresholds_app.ui.file_dialogs import open_file_name, save_file_name
 from thresholds_app.ui.training.practice_view import PracticeView
 from thresholds_app.ui.training.presenter import PresenterView
@@ -84,6 +93,10 @@ class TrainingPage(QWidget):
         self.refresh()
 
     # -- the library -----------------------------------------------------------------------
+    def _focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
     def _build_library(self) -> QWidget:
         page = QWidget()
         column = QVBoxLayout(page)
@@ -116,11 +129,17 @@ class TrainingPage(QWidget):
             filters.addWidget(widget)
         self.search.textChanged.connect(self.refresh)
         filters.addWidget(self.search, 1)
+        # Ctrl+F goes to this search while the library is on show (not while practising).
+        find = QShortcut(QKeySequence.StandardKey.Find, page)
+        find.activated.connect(self._focus_search)
         column.addLayout(filters)
 
         split = QSplitter(Qt.Orientation.Horizontal)
         self.list = QListWidget()
         self.list.setAccessibleName("Scenarios found")
+        # Long titles wrap (at 150% text they were cut off, with a sideways scroll bar).
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        make_wrapping(self.list)
         self.list.currentRowChanged.connect(self._show_story)
         self.list.itemActivated.connect(lambda _item: self.practise([self.current()]))
         split.addWidget(self.list)
@@ -133,7 +152,13 @@ class TrainingPage(QWidget):
         for label in (self.story_title, self.story_meta, self.story):
             story.addWidget(label)
         story.addStretch(1)
-        split.addWidget(story_box)
+        # A long story scrolls rather than losing its last lines (150% text, a small screen).
+        story_scroll = QScrollArea()
+        story_scroll.setWidgetResizable(True)
+        story_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        story_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        story_scroll.setWidget(story_box)
+        split.addWidget(story_scroll)
         split.setSizes([380, 620])
         column.addWidget(split, 1)
 
@@ -300,6 +325,7 @@ class TrainingPage(QWidget):
             self.pack, scenarios, hide_guidance=self.hide_guidance.isChecked()
         )
         self.practice.finished.connect(self._show_set_result)
+        enter_presses_buttons(self.practice)
         self.pages.addWidget(self.practice)
         self.pages.setCurrentWidget(self.practice)
         return self.practice
@@ -310,6 +336,7 @@ class TrainingPage(QWidget):
         result = score_set(self.pack, results)
         view = SetResultView(self.pack, result)
         view.back_requested.connect(self.back_to_library)
+        enter_presses_buttons(view)
         self.pages.addWidget(view)
         self.pages.setCurrentWidget(view)
 
