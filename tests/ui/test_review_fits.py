@@ -86,7 +86,7 @@ def test_why_a_file_was_not_read_is_on_screen_at_150_percent(qtbot, tmp_path, la
         page.load_folder(folder)
     qtbot.wait(30)
     words = page.summary.text()
-    assert "3 files: 1 referrals, 2 not read." in words
+    assert "3 files: 1 referral, 2 not read." in words
     assert "a-damaged.json cannot be opened" in words
     assert "(1 more: choose “Files not read” under Show.)" in words
     assert clipped(page) == []

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from thresholds_app.cli.render import _parse_time
+from thresholds_app.core.base.wording import counted
 
 if TYPE_CHECKING:
     from thresholds_app.core.pack.model import Pack
@@ -84,8 +85,9 @@ def run(args: argparse.Namespace) -> int:
                 f"{outcome_label(guide, row.outcome) or '-'}\t{due}\t{flags}"
             )
     unread = sum(not r.ok for r in batch.rows)
+    read = counted(len(batch.rows) - unread, "referral")
     print(
-        f"{len(batch.rows)} files: {len(batch.rows) - unread} referrals read, {unread} not read.",
+        f"{counted(len(batch.rows), 'file')}: {read} read, {unread} not read.",
         file=sys.stderr,
     )
     try:

@@ -101,7 +101,16 @@ def test_session_agreement_combines_scenarios() -> None:
 
 def test_session_agreement_says_why_kappa_is_missing() -> None:
     assert "No votes" in session_agreement([], [1, 2]).kappa_note
-    assert "same level" in session_agreement([({2: 4}, 2)], [1, 2]).kappa_note
+    assert "same level" in session_agreement([({2: 4}, 2), ({2: 3}, 2)], [1, 2]).kappa_note
+
+
+def test_no_kappa_from_a_single_scenario() -> None:
+    # One scenario split 2 to 1 gives a "poor" negative kappa that says nothing about the room.
+    one = session_agreement([({1: 2, 2: 1}, 1)], [1, 2])
+    assert one.kappa is None
+    assert "at least two scenarios" in one.kappa_note
+    two = session_agreement([({1: 2, 2: 1}, 1), ({2: 3}, 2)], [1, 2])
+    assert two.kappa is not None
 
 
 def test_kappa_words() -> None:

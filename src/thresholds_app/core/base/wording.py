@@ -87,3 +87,8 @@ def one_line(text: str) -> str:
         elif kind not in ("Cc", "Cf", "Cs", "Co", "Cn"):
             kept.append(char)
     return " ".join("".join(kept).split())
+
+
+def counted(n: int, singular: str, plural: str | None = None) -> str:
+    """``n`` with its noun, singular for one: "1 referral", "3 referrals", "1 indicator"."""
+    return f"{n} {singular if n == 1 else (plural or singular + 's')}"

@@ -22,6 +22,9 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from thresholds_app.core.base.records import record
 
+# Scenarios with two or more votes needed before agreement beyond chance (kappa) is given.
+MIN_KAPPA_SCENARIOS = 2
+
 
 @record
 class Agreement:
@@ -80,15 +83,18 @@ def session_agreement(
     denominator = sum(sum(counts.values()) for counts, _ in expected_votes)
     percent = 100.0 * with_expected / denominator if denominator else None
     table = [[counts.get(level, 0) for level in levels] for counts, _ in items]
-    kappa = fleiss_kappa(table)
+    usable = [row for row in table if sum(row) >= 2]
+    # From one scenario the chance term is that scenario's own votes: a kappa there (often
+    # negative, "poor") says nothing about the room, so it is given from two scenarios up.
+    kappa = fleiss_kappa(usable) if len(usable) >= MIN_KAPPA_SCENARIOS else None
     if kappa is not None:
         note = "Fleiss' kappa across the scenarios with at least two votes."
     elif not items:
         note = "No votes recorded yet."
-    elif all(sum(row) < 2 for row in table):
-        note = "Kappa needs at least two votes on a scenario."
+    elif len(usable) < MIN_KAPPA_SCENARIOS:
+        note = "Agreement beyond chance needs at least two scenarios with two or more votes each."
     else:
-        note = "Kappa is not defined: every vote was for the same level."
+        note = "Agreement beyond chance is not defined: every vote was for the same level."
     return Agreement(len(items), total, percent, kappa, note)
 
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from thresholds_app.core.base.wording import counted
 from thresholds_app.core.pack.model import Pack
 from thresholds_app.core.rules.assessment import Assessment
 from thresholds_app.core.search.index import prepare as prepare_search
@@ -376,13 +377,14 @@ class NeedsStep(QWidget):
         if not found:
             title = self.tr("Nothing matches “{q}”. Try another word.").format(q=query)
         elif every == found:
-            title = self.tr("{n} indicators match “{q}”").format(n=found, q=query)
+            title = self.tr("{n} “{q}”").format(n=_match(found), q=query)
         elif every:
-            title = self.tr("{n} indicators match “{q}”, then {m} that match some of it").format(
-                n=every, q=query, m=found - every
+            rest = found - every
+            title = self.tr("{n} “{q}”, then {m} some of it").format(
+                n=_match(every), q=query, m=f"{rest} that {'matches' if rest == 1 else 'match'}"
             )
         else:
-            title = self.tr("{m} indicators match some of “{q}”").format(m=found, q=query)
+            title = self.tr("{m} some of “{q}”").format(m=_match(found), q=query)
         self.results.title.setText(title)
         self.pages.setCurrentWidget(self.results)
         if query != self._shown_query:  # a new search starts at its heading, not mid-list
@@ -435,3 +437,8 @@ class NeedsStep(QWidget):
         button.setAutoDefault(True)  # Enter presses it when focused
         button.clicked.connect(lambda _c=False, t=topic_id: self.topic_requested.emit(t))
         return button
+
+
+def _match(n: int) -> str:
+    """Say "1 indicator matches" or "3 indicators match"."""
+    return f"{counted(n, 'indicator')} {'matches' if n == 1 else 'match'}"

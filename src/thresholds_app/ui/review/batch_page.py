@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from thresholds_app.core.base.wording import counted
 from thresholds_app.core.pack.model import Pack
 from thresholds_app.core.pack.review_defaults import review_guide
 from thresholds_app.core.review.batch import FLAG_WORDS, Batch, BatchRow, with_file_reread
@@ -249,8 +250,10 @@ class BatchPage(QWidget):
         self.model.set_rows(list(batch.rows))
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # core's order first
         unread = sum(not r.ok for r in batch.rows)
-        words = self.tr("{n} files: {ok} referrals, {bad} not read").format(
-            n=len(batch.rows), ok=len(batch.rows) - unread, bad=unread
+        words = self.tr("{n}: {ok}, {bad} not read").format(
+            n=counted(len(batch.rows), "file"),
+            ok=counted(len(batch.rows) - unread, "referral"),
+            bad=unread,
         )
         if not batch.complete:
             words += self.tr(" (stopped before the end)")
