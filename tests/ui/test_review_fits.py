@@ -90,3 +90,23 @@ def test_why_a_file_was_not_read_is_on_screen_at_150_percent(qtbot, tmp_path, la
     assert "a-damaged.json cannot be opened" in words
     assert "(1 more: choose “Files not read” under Show.)" in words
     assert clipped(page) == []
+
+
+def test_tab_never_stops_on_a_scrolling_column(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Tab stopped on the review column's scroll area itself, where no focus can be seen."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QScrollArea
+
+    window = _small_window(qtbot)
+    assert opened(qtbot, window.open_review_path(older_case_file(tmp_path)))
+    view = window.page(Page.MASH_CASE)
+    assert isinstance(view, ReviewView)
+    qtbot.waitUntil(view.form.isVisible)
+    view.form.level.setFocus()
+    stops = []
+    for _ in range(60):
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        qtbot.keyClick(focused, Qt.Key.Key_Tab)
+        stops.append(QApplication.focusWidget())
+    assert not [w for w in stops if type(w) is QScrollArea], stops

@@ -136,6 +136,7 @@ class SettingsPage(QWidget):
         # The page scrolls: with everything the organisation set listed, at a large text size
         # or on a small screen, the rows would otherwise be squeezed until their text is cut.
         scroll = QScrollArea()
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to its fields, not to it
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

@@ -160,6 +160,7 @@ class NeedsStep(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(16)
         self.scroll_area = QScrollArea()
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to its fields, not to it
         self.scroll_area.setObjectName("scroll-needs")
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)

@@ -171,6 +171,7 @@ class AssessmentPage(QWidget):
                 self.stack.addWidget(widget)
                 continue
             scroll = QScrollArea()
+            scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to its fields, not to it
             scroll.setObjectName(f"scroll-{key}")
             scroll.setWidgetResizable(True)
             scroll.setFrameShape(QScrollArea.Shape.NoFrame)

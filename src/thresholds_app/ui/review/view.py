@@ -163,6 +163,9 @@ class ReviewView(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # it fits
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        # Tab goes to the fields in it (each scrolled into view), never to the column itself,
+        # where a keyboard user could see no focus at all.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setWidget(side)
         splitter.addWidget(scroll)
         splitter.setSizes([520, 700])

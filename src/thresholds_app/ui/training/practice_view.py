@@ -239,6 +239,7 @@ class PracticeView(QWidget):
         self.results.append(result)
         self.page.hide_guidance(False)
         scroll = QScrollArea()
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to its fields, not to it
         scroll.setWidgetResizable(True)
         scroll.setWidget(ResultView(self.pack, result))
         self.stack.addWidget(scroll)
