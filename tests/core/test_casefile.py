@@ -105,7 +105,7 @@ def test_save_updates_the_time(tmp_path: Path, case: CaseRecord) -> None:
         (b'{"format": "thresholds-case"}', "format version is missing or not a whole number."),
         (b'{"format": "thresholds-case", "format_version": 99}', "saved by a newer version"),
         (b"[" * 100000, "it is nested too deeply to be a case file."),
-        (b"", "it is not valid JSON: the file ends too early"),
+        (b"", "the file is empty"),
     ],
 )
 def test_bad_files_give_plain_messages(tmp_path: Path, content: bytes, message: str) -> None:

@@ -47,5 +47,5 @@ def test_a_file_over_the_limit_is_refused_unread(tmp_path: Path) -> None:
     path = tmp_path / "case.json"
     with path.open("wb") as handle:
         handle.truncate(MAX_CASE_BYTES + 1)  # sparse: no need to write 20 MB
-    with pytest.raises(CaseFileError, match="larger than 20 MB"):
+    with pytest.raises(CaseFileError, match="over the 20 MiB limit"):
         read_case(path)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -99,7 +100,7 @@ def test_a_whole_file_refusal_names_the_file_and_no_place(tmp_path: Path) -> Non
     with pytest.raises(CaseFileError) as error:
         read_case_bytes(tmp_path)
     assert error.value.problems == (
-        Problem(tmp_path.name, None, None, "", "it is a folder, not a case file."),
+        Problem(tmp_path.name, None, None, "", "it is a folder, not a file."),
     )
 
 
@@ -204,12 +205,8 @@ def test_a_file_at_the_size_limit_is_read_and_a_larger_one_is_refused_unread(
     path = tmp_path / "big.json"
     with path.open("wb") as handle:
         handle.truncate(MAX_CASE_BYTES)  # sparse: no need to write 20 MB
-    assert len(read_case_bytes(path)) == MAX_CASE_BYTES
-    with path.open("ab") as handle:
-        handle.truncate(2 * MAX_CASE_BYTES)
-
     asked: list[int | None] = []
-    real_open = Path.open
+    real_fdopen = os.fdopen
 
     class Counting:  # the real file, with every read's size noted
         def __init__(self, handle: BinaryIO) -> None:
@@ -225,11 +222,16 @@ def test_a_file_at_the_size_limit_is_read_and_a_larger_one_is_refused_unread(
             asked.append(size)
             return self.handle.read(size)
 
-    monkeypatch.setattr(Path, "open", lambda self, *a, **k: Counting(real_open(self, *a, **k)))
-    assert _refusal(path) == (
-        Problem("big.json", None, None, "", "the file is larger than 20 MB: not a case file."),
-    )
+    monkeypatch.setattr(os, "fdopen", lambda *a, **k: Counting(real_fdopen(*a, **k)))
+    assert len(read_case_bytes(path)) == MAX_CASE_BYTES
     assert asked == [MAX_CASE_BYTES + 1]  # one byte past the limit, never the whole file
+    with path.open("ab") as handle:
+        handle.truncate(2 * MAX_CASE_BYTES)
+    asked.clear()
+    assert _refusal(path) == (
+        Problem("big.json", None, None, "", "the file is 40.0 MiB, over the 20 MiB limit."),
+    )
+    assert asked == []  # refused on its size, before a byte is read
 
 
 # Found by mutation testing (docs/safety/mutation.md): these checks were only tested outside

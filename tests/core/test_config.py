@@ -146,7 +146,9 @@ def test_a_damaged_policy_says_truly_what_authoring_mode_is_left(
 def test_a_policy_file_that_is_a_folder_gives_a_message(tmp_path: Path) -> None:
     folder = tmp_path / "policy.json"
     folder.mkdir()
-    assert read_policy_file(folder) == NO_POLICY  # not a file: as if there were none
+    told = read_policy_file(folder)  # not a file: its own safe settings, and the admin is told
+    assert told.unreadable
+    assert "it is a folder, not a file" in told.messages[0]
     assert read_policy_file(tmp_path / "absent.json") == NO_POLICY
 
 

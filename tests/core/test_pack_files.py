@@ -54,7 +54,7 @@ def test_a_file_that_cannot_be_read_is_a_problem(
         return real_open(path, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(os, "open", refuse)
-    assert "rules.yaml: this file could not be read (Permission denied)" in _messages(pack)
+    assert "rules.yaml: the file could not be read (Permission denied)" in _messages(pack)
 
 
 def test_provenance_is_size_checked_before_it_is_read(pack: Path) -> None:

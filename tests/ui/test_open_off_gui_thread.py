@@ -4,6 +4,7 @@ F9 still brings up the emergency contacts, a busy sign shows, and the outcome ar
 from __future__ import annotations
 
 import json
+import os
 import time
 from pathlib import Path
 
@@ -154,3 +155,18 @@ def test_a_long_refusal_fits_on_the_screen_with_the_rest_under_details(qtbot, tm
     assert box.detailedText().count("answers.made-up-") == 25  # every problem is still there
     assert box.detailedText().endswith("Stopped after 25 problems; there may be more.")
     assert box.sizeHint().height() < 600  # fits a 1280 x 720 screen with room to spare
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_pipe_typed_as_a_case_file_is_refused_and_the_next_file_opens(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # like /proc/kmsg typed into the file dialog: it used to keep "Opening…" up for ever
+    window = make_window(qtbot)
+    pipe = tmp_path / "kmsg"
+    os.mkfifo(pipe)
+    informed: list[str] = []
+    window.inform = lambda _title, text: informed.append(text)  # type: ignore[method-assign]
+    assert opened(qtbot, window.open_case_path(pipe)) is False
+    assert informed == ["kmsg: it is not a plain file (a device, a pipe or a link)."]
+    assert not window.opener.bar.isVisible()
+    again = window.open_case_path(examples_dir() / "level-2-attendance.json")
+    assert opened(qtbot, again) is True

@@ -100,4 +100,4 @@ def test_a_clashing_id_and_an_unreadable_file_are_refused(pack: Pack, tmp_path: 
     path.write_text(text, encoding="utf-8")
     assert "already used" in str(load_local_scenarios(path, pack).problems[0])
     missing = load_local_scenarios(tmp_path / "gone.yaml", pack)
-    assert "could not be read" in missing.problems[0].message
+    assert "could not be found" in missing.problems[0].message

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from thresholds_app.core.base.jsonread import JsonDocument, JsonLimits, read_json
+from thresholds_app.core.base.plain_file import UnreadableFile, read_plain_file
 from thresholds_app.core.base.problems import Problem, did_you_mean, format_path
 from thresholds_app.core.case.limits import MAX_CASE_TEXT
 from thresholds_app.core.case.reviews import upgrade_document
@@ -72,22 +73,14 @@ class CaseDocument:
 
 
 def read_case_bytes(path: Path) -> bytes:
-    """Read a case file's bytes, refusing a missing file, a folder or one over the size limit."""
-    name = path.name
+    """Read a case file's bytes; refuse what is missing, not a plain file, empty or too large.
+
+    It never waits on a pipe or a device typed into the file dialog (``core/base/plain_file``).
+    """
     try:
-        if path.is_dir():
-            raise refuse(name, "it is a folder, not a case file.")
-        with path.open("rb") as handle:  # one read of at most the limit plus one byte
-            raw = handle.read(MAX_CASE_BYTES + 1)
-    except FileNotFoundError:
-        raise refuse(name, "the file could not be found.") from None
-    except OSError as exc:
-        raise refuse(name, f"the file could not be read ({exc.strerror}).") from None
-    if len(raw) > MAX_CASE_BYTES:
-        raise refuse(
-            name, f"the file is larger than {MAX_CASE_BYTES // (1024 * 1024)} MB: not a case file."
-        )
-    return raw
+        return read_plain_file(path, MAX_CASE_BYTES)
+    except UnreadableFile as why:
+        raise refuse(path.name, f"{why}.") from None
 
 
 def check_case_text(raw: bytes | str, name: str) -> CaseDocument:

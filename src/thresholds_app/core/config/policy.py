@@ -24,11 +24,13 @@ no environment variable or user file that can stand in for the machine policy.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from thresholds_app.core.base.plain_file import UnreadableFile, read_plain_file
 from thresholds_app.core.config.layers import NO_POLICY, PolicyData, checked_part
 from thresholds_app.core.config.schema import POLICY_KEY, RECOMMENDED_SUBKEY, SETTINGS
 
@@ -54,14 +56,12 @@ def _unreadable(origin: str, why: str) -> PolicyData:
 def read_policy_file(path: Path) -> PolicyData:
     """Read a policy file; a missing file is no policy, a damaged one a message."""
     origin = str(path)
+    if not os.path.lexists(path):
+        return NO_POLICY
     try:
-        if not path.is_file():
-            return NO_POLICY
-        data = path.read_bytes()
-    except OSError as error:
-        return _unreadable(origin, error.strerror or "it cannot be opened")
-    if len(data) > MAX_POLICY_BYTES:
-        return _unreadable(origin, "it is far too large to be a settings file")
+        data = read_plain_file(path, MAX_POLICY_BYTES)
+    except UnreadableFile as why:
+        return _unreadable(origin, str(why))
     try:
         document = json.loads(data.decode("utf-8-sig"))
     except UnicodeDecodeError:

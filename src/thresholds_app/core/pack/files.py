@@ -12,6 +12,7 @@ import os
 import stat
 from pathlib import Path
 
+from thresholds_app.core.base.plain_file import UnreadableFile, read_plain_file
 from thresholds_app.core.base.problems import Problem
 
 # No pack file may be larger than this (the YAML reader checks it again). Kept here, not in
@@ -150,34 +151,11 @@ def list_pack_files(root: Path, problems: list[Problem]) -> dict[str, Path]:
 
 def read_pack_file(path: Path, name: str, problems: list[Problem]) -> bytes | None:
     """Read a plain file of at most the size limit; a problem instead of an exception."""
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
-        fd = os.open(path, flags)
-    except OSError as exc:
-        problems.append(_problem(name, f"this file could not be read ({exc.strerror or exc})"))
+        return read_plain_file(path, MAX_BYTES, follow_links=False, allow_empty=True)
+    except UnreadableFile as why:
+        problems.append(_problem(name, str(why)))
         return None
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            problems.append(_problem(name, "this is not a plain file and is not read"))
-            return None
-        if info.st_size > MAX_BYTES:
-            size = info.st_size / (1024 * 1024)
-            problems.append(
-                _problem(name, f"the file is {size:.1f} MiB; a pack file may be at most 2 MiB")
-            )
-            return None
-        with os.fdopen(fd, "rb", closefd=False) as handle:
-            data = handle.read(MAX_BYTES + 1)
-        if len(data) > MAX_BYTES:  # it grew while we read it
-            problems.append(_problem(name, "the file is larger than 2 MiB"))
-            return None
-        return data
-    except OSError as exc:
-        problems.append(_problem(name, f"this file could not be read ({exc.strerror or exc})"))
-        return None
-    finally:
-        os.close(fd)
 
 
 def read_provenance(root: Path, problems: list[Problem]) -> bytes | None:

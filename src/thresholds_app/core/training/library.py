@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from thresholds_app.core.base.plain_file import UnreadableFile, read_plain_file
 from thresholds_app.core.base.problems import Problem
 from thresholds_app.core.base.records import record
 from thresholds_app.core.pack.model import Pack, Scenario
@@ -91,12 +92,9 @@ def load_local_scenarios(path: Path, pack: Pack) -> LocalScenarios:
     """
     name = path.name
     try:
-        size = path.stat().st_size
-        if size > MAX_LOCAL_FILE_BYTES:
-            return _refused(path, f"this file is {size:,} bytes; the limit is 2 MiB")
-        raw = path.read_bytes()
-    except OSError as exc:
-        return _refused(path, f"this file could not be read ({exc.strerror or exc})")
+        raw = read_plain_file(path, MAX_LOCAL_FILE_BYTES)
+    except UnreadableFile as why:
+        return _refused(path, str(why))
 
     from thresholds_app.core.pack.build import scenarios_from
     from thresholds_app.core.pack.schemacheck import check_schema
