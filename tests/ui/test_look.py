@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 from assessment_kit import make_window, start_assessment
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu, QRadioButton
 
 from thresholds_app.ui.appearance import Appearance, high_contrast_palette
@@ -165,3 +167,38 @@ def test_enter_presses_the_focused_button(qtbot) -> None:
     page.back_button.setFocus()
     qtbot.keyClick(page.back_button, Qt.Key.Key_Return)
     assert page.current_step() == "consent"
+
+
+def _tab_stops(qtbot, window, limit: int = 40) -> list:  # type: ignore[no-untyped-def]
+    """Each widget Tab stops at on the page on show, once round, with how it looks focused and
+    how it looks once Tab has moved on (reached by the key, as a keyboard user reaches it)."""
+    stops: list = []  # type: ignore[type-arg]
+    for _ in range(limit):
+        before = QApplication.focusWidget()
+        QTest.keyClick(before or window, Qt.Key.Key_Tab)
+        qtbot.waitUntil(lambda b=before: QApplication.focusWidget() is not b, timeout=1000)
+        focused = QApplication.focusWidget()
+        if stops:
+            stops[-1].append(stops[-1][0].grab().toImage())  # the last stop, left
+        if focused is None or any(s[0] is focused for s in stops):
+            break
+        stops.append([focused, focused.grab().toImage()])
+    return stops
+
+
+@pytest.mark.parametrize("key", ["start", "training", "guidance", "settings"])
+def test_every_tab_stop_shows_where_the_focus_is(qtbot, qapp, tmp_path, restore, key) -> None:  # type: ignore[no-untyped-def]
+    # the start screen's and a training story's scrolling regions took the focus unseen
+    Appearance(qapp, AppSettings(tmp_path / "s.ini")).apply()
+    window = make_window(qtbot)
+    window.resize(1280, 720)
+    window.show_page(key)
+    qtbot.wait(50)
+    stops = _tab_stops(qtbot, window)
+    assert len(stops) >= 3
+    unseen = [
+        f"{type(widget).__name__} {widget.accessibleName() or widget.objectName()!r}"
+        for widget, focused, left in stops
+        if focused == left
+    ]
+    assert unseen == [], f"no visible focus on: {unseen}"

@@ -106,9 +106,12 @@ class StartPage(QWidget):
         self.pack = pack
         self.buttons: dict[str, ChoiceButton] = {}
 
-        scroll = QScrollArea()
+        self.scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        # it takes the focus so the arrow keys scroll it; app.qss draws its ring
+        scroll.setProperty("readingRegion", True)
+        scroll.setAccessibleName(self.tr("The start screen (the arrow keys scroll it)"))
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
