@@ -266,3 +266,20 @@ def test_an_overdue_decision_is_prominent_and_asks_for_the_reason(qtbot, tmp_pat
     qtbot.mouseClick(view.save_button, Qt.MouseButton.LeftButton)
     review = load_case(path).reviews[-1]
     assert review.delay_reason == "Referral held in a shared inbox during leave"
+
+
+def test_tab_leaves_each_date_and_time_in_one_press(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # Qt's date-time box takes Tab from day to month, year, hour and minute: five presses each
+    _window, view, _path = open_review(qtbot, tmp_path)
+    form = view.form
+    form.received.setFocus()
+    qtbot.waitUntil(form.received.hasFocus)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: not form.received.hasFocus())
+    assert QApplication.focusWidget() is form.decided
+    qtbot.keyClick(form.decided, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(form.received.hasFocus)
+    before = form.received.dateTime()  # the arrows still move between the parts and change one
+    qtbot.keyClick(form.received, Qt.Key.Key_Right)
+    qtbot.keyClick(form.received, Qt.Key.Key_Up)
+    assert form.received.dateTime() != before

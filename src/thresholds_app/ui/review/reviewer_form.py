@@ -43,7 +43,10 @@ from thresholds_app.ui.assessment.widgets import (
     plain_label,
     text_edit,
 )
+from thresholds_app.ui.review.date_time_field import DateTimeField
 from thresholds_app.ui.review.reserved_label import ReservedLabel
+
+TIME_FORMAT = "ddd d MMM yyyy HH:mm"
 
 
 def _to_qt(iso: str, fallback: dt.datetime) -> QDateTime:
@@ -135,13 +138,11 @@ class ReviewerForm(QWidget):
         self.outcome_words.setPlaceholderText(self.tr("Say what the outcome is"))
         form.addRow("", self.outcome_words)
 
-        self.received = QDateTimeEdit(_to_qt(base.received_at, now()))
+        self.received = DateTimeField(_to_qt(base.received_at, now()), TIME_FORMAT)
         self.received.setAccessibleName(self.tr("Received by the MASH"))
-        self.received.setDisplayFormat("ddd d MMM yyyy HH:mm")
         form.addRow(self.tr("Received by the MASH"), self.received)
-        self.decided = QDateTimeEdit(_to_qt("", now()))
+        self.decided = DateTimeField(_to_qt("", now()), TIME_FORMAT)
         self.decided.setAccessibleName(self.tr("Date and time of this decision"))
-        self.decided.setDisplayFormat("ddd d MMM yyyy HH:mm")
         form.addRow(self.tr("Decided"), self.decided)
         # Under the times it depends on, so it appearing moves nothing the reviewer is about to
         # use. Shown only when the decision is overdue (core's decision.overdue), in the warning
