@@ -95,7 +95,14 @@ def text_dialog(parent: QWidget, title: str, html_text: str) -> QDialog:
     browser.setAccessibleName(title)
     browser.setOpenExternalLinks(False)
     browser.setHtml(html_text)
-    browser.setMinimumSize(520, 360)
+    # Sized in lines and characters of the current text, so it grows with the text size (at
+    # 150% a fixed 520x360 showed a few words a line), within the screen.
+    metrics = browser.fontMetrics()
+    room = (parent.screen() or dialog.screen()).availableGeometry()
+    browser.setMinimumSize(
+        min(metrics.averageCharWidth() * 72, int(room.width() * 0.85)),
+        min(metrics.lineSpacing() * 20, int(room.height() * 0.7)),
+    )
     layout.addWidget(browser)
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
     buttons.rejected.connect(dialog.reject)
