@@ -51,3 +51,38 @@ def test_each_section_says_how_far_it_is_confirmed(qtbot, large_text) -> None:  
         assert parts[part].note in browser.provenance.toolTip(), key
         assert "-" not in text, key  # no raw status code
     assert clipped(browser) == []
+
+
+def _largest_text(view) -> float:  # type: ignore[no-untyped-def]
+    """The largest point size in a text view's document."""
+    sizes = []
+    block = view.document().begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            sizes.append(it.fragment().charFormat().font().pointSizeF())
+            it += 1
+        block = block.next()
+    return max(sizes)
+
+
+def test_a_sections_headings_are_never_larger_than_the_screens_own(qtbot, large_text) -> None:  # type: ignore[no-untyped-def]
+    # Qt's <h1> is twice the body text: "Levels of need" outgrew "The guidance" (QA, 150%)
+    from PySide6.QtWidgets import QTextBrowser
+
+    from thresholds_app.ui.appearance import Heading
+
+    window = _small_window(qtbot)
+    window.show_page(Page.GUIDANCE)
+    browser = window.stack.widget_for(Page.GUIDANCE).ensure_built()
+    qtbot.waitUntil(browser.isVisible)
+    title = next(h for h in browser.findChildren(Heading) if h.text() == "The guidance")
+    body = window.font().pointSizeF()
+    for key in ("levels", "consent", "stepping", "contacts"):
+        browser.show_section(key)
+        qtbot.wait(10)
+        view = browser.pages.currentWidget()
+        assert isinstance(view, QTextBrowser), key
+        largest = _largest_text(view)
+        assert largest <= title.font().pointSizeF(), key
+        assert largest <= body * 1.6, key

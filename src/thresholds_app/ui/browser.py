@@ -48,6 +48,7 @@ from thresholds_app.ui.browser_html import (
 )
 from thresholds_app.ui.browser_model import ID_ROLE, IndicatorFilter, IndicatorModel
 from thresholds_app.ui.danger_prompt import DangerPromptBar
+from thresholds_app.ui.reading_view import reading_view
 from thresholds_app.ui.review.wrapping_delegate import PAD_X, WrappingDelegate
 from thresholds_app.ui.search_links import others_html
 
@@ -62,10 +63,7 @@ SECTIONS = (
 
 
 def _reader(name: str, html: str = "") -> QTextBrowser:
-    view = QTextBrowser()
-    view.setOpenLinks(False)
-    view.setAccessibleName(name)
-    view.setHtml(html)
+    view = reading_view(name, html)
     view.document().setDocumentMargin(16)
     return view
 

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPushButton,
     QScrollArea,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -42,6 +41,7 @@ from thresholds_app.ui.appearance import Heading
 from thresholds_app.ui.assessment.widgets import AnswerButtons, text_edit
 from thresholds_app.ui.browser_model import ID_ROLE, IndicatorFilter, IndicatorModel
 from thresholds_app.ui.case_state import CaseState
+from thresholds_app.ui.reading_view import reading_view
 from thresholds_app.ui.stepping_advice import (
     NO_LEVEL_HTML,
     STEPPING,
@@ -239,10 +239,8 @@ class SteppingPage(QWidget):
 
     def _build_advice(self) -> QWidget:
         frame, layout = card(self.tr("What the guidance advises"))
-        self.advice_view = QTextBrowser()
-        self.advice_view.setAccessibleName(self.tr("The guidance's advice"))
+        self.advice_view = reading_view(self.tr("The guidance's advice"))
         self.advice_view.setMinimumHeight(380)
-        self.advice_view.setOpenLinks(False)
         layout.addWidget(self.advice_view)
         return frame
 

@@ -7,10 +7,11 @@ leaving the case. The text is the guidance browser's own (``ui/browser_html.py``
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from thresholds_app.core.pack.model import Pack
 from thresholds_app.ui.browser_html import consent_html, contacts_html, stepping_html
+from thresholds_app.ui.reading_view import reading_view, size_to_text
 
 SECTIONS = {
     "consent": ("Consent and information sharing", consent_html),
@@ -28,11 +29,8 @@ def guidance_dialog(pack: Pack, kind: str, parent: QWidget) -> QDialog:
     dialog.setWindowTitle(title)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     layout = QVBoxLayout(dialog)
-    browser = QTextBrowser()
-    browser.setOpenLinks(False)
-    browser.setAccessibleName(title)
-    browser.setHtml(render(pack))
-    browser.setMinimumSize(560, 440)
+    browser = reading_view(title, render(pack))
+    size_to_text(browser, parent)
     layout.addWidget(browser)
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
     buttons.rejected.connect(dialog.reject)

@@ -8,10 +8,11 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from thresholds_app.core.base.wording import level_label
 from thresholds_app.core.pack.model import Pack
+from thresholds_app.ui.reading_view import reading_view, size_to_text
 
 
 def tr(text: str) -> str:
@@ -54,10 +55,8 @@ def topic_dialog(pack: Pack, topic_id: str, parent: QWidget) -> QDialog:
     dialog.setWindowTitle(topic.title)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     layout = QVBoxLayout(dialog)
-    browser = QTextBrowser()
-    browser.setAccessibleName(topic.title)
-    browser.setHtml("".join(parts))
-    browser.setMinimumSize(560, 440)
+    browser = reading_view(topic.title, "".join(parts))
+    size_to_text(browser, parent)
     layout.addWidget(browser)
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
     buttons.rejected.connect(dialog.reject)

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -50,6 +49,7 @@ from thresholds_app.ui.assessment.widgets import (
     plain_label,
 )
 from thresholds_app.ui.file_dialogs import save_file_name
+from thresholds_app.ui.reading_view import reading_view
 from thresholds_app.ui.review.referral_html import referral_html
 from thresholds_app.ui.review.reviewer_form import ReviewerForm
 from thresholds_app.ui.review.saving import write_chosen
@@ -122,11 +122,10 @@ class ReviewView(QWidget):
         self.gaps.setTextFormat(Qt.TextFormat.RichText)
 
         splitter = QSplitter()
-        self.referral = QTextBrowser()
+        self.referral = reading_view(
+            self.tr("The referral, as the referrer left it"), referral.html
+        )
         self.referral.setObjectName("referralText")
-        self.referral.setAccessibleName(self.tr("The referral, as the referrer left it"))
-        self.referral.setOpenLinks(False)
-        self.referral.setHtml(referral.html)
         splitter.addWidget(self.referral)
 
         side = QWidget()

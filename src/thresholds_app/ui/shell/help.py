@@ -5,11 +5,12 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from thresholds_app import __version__
 from thresholds_app.core.pack.model import Pack
 from thresholds_app.core.pack.provenance import part_line, part_words, provenance_summary
+from thresholds_app.ui.reading_view import reading_view, size_to_text
 
 APP_TITLE = "Right Help, Right Time"
 # The limits in words, naming the document that sets them out (never a path in the source).
@@ -91,18 +92,8 @@ def text_dialog(parent: QWidget, title: str, html_text: str) -> QDialog:
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     layout = QVBoxLayout(dialog)
     layout.setContentsMargins(20, 20, 20, 16)
-    browser = QTextBrowser()
-    browser.setAccessibleName(title)
-    browser.setOpenExternalLinks(False)
-    browser.setHtml(html_text)
-    # Sized in lines and characters of the current text, so it grows with the text size (at
-    # 150% a fixed 520x360 showed a few words a line), within the screen.
-    metrics = browser.fontMetrics()
-    room = (parent.screen() or dialog.screen()).availableGeometry()
-    browser.setMinimumSize(
-        min(metrics.averageCharWidth() * 72, int(room.width() * 0.85)),
-        min(metrics.lineSpacing() * 20, int(room.height() * 0.7)),
-    )
+    browser = reading_view(title, html_text)
+    size_to_text(browser, parent)
     layout.addWidget(browser)
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
     buttons.rejected.connect(dialog.reject)
