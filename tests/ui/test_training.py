@@ -304,3 +304,20 @@ def test_the_black_screen_is_black_to_every_edge(qtbot) -> None:  # type: ignore
     qtbot.keyClick(view, Qt.Key.Key_B)  # back: the usual background and margins
     assert view.layout().contentsMargins().left() > 0
     assert view.grab().toImage().pixelColor(0, 0).lightness() > 0
+
+
+def test_the_rooms_votes_are_bars_a_room_can_compare_at_1280x720(qtbot) -> None:  # type: ignore[no-untyped-def]
+    # under everything else, the bars were a few pixels high once the answer showed (QA)
+    view = _presenter(qtbot)
+    for level in (1, 2, 2, 3, 3, 3, 4):
+        view.add_vote(level)
+    qtbot.keyClick(view, Qt.Key.Key_R)
+    qtbot.wait(30)
+    chart = view.chart
+    assert chart.isVisible()
+    line = chart.fontMetrics().height()
+    assert chart.height() >= line * 7  # five lines of bars and two of labels, at least
+    assert chart.mapTo(view, QPoint(0, chart.height())).y() <= view.height()
+    for label in (view.story, view.answer, view.tally):  # and no text gave up its lines
+        assert label.height() >= label.heightForWidth(label.width()), label.objectName()
+        assert label.mapTo(view, QPoint(0, label.height())).y() <= view.height()

@@ -99,15 +99,21 @@ class PresenterView(QWidget):
         column = QVBoxLayout(self.slide)
         column.addWidget(self.counter)
         column.addWidget(self.title)
-        # The answer appears beside the story, which stays on screen to be talked through.
+        # The answer appears beside the story, which stays on screen to be talked through; the
+        # room's votes go under the story, in the height the story leaves (under everything,
+        # they were a few pixels high at 1280x720).
+        story_and_votes = QVBoxLayout()
+        story_and_votes.addWidget(self.story, 0, Qt.AlignmentFlag.AlignTop)
+        story_and_votes.addWidget(self.chart, 1)
+        story_and_votes.addStretch(0)  # takes the spare height while the chart is hidden
         story_and_answer = QHBoxLayout()
-        story_and_answer.addWidget(self.story, 1, Qt.AlignmentFlag.AlignTop)
+        story_and_answer.addLayout(story_and_votes, 1)
         story_and_answer.addWidget(self.answer, 1, Qt.AlignmentFlag.AlignTop)
         column.addLayout(story_and_answer)
         column.addWidget(self.discussion)
-        column.addWidget(self.chart, 1)
         column.addWidget(self.tally)
-        column.addStretch(0)  # takes the spare height while the chart is hidden
+        column.addStretch(1)  # the spare height: the chart's when it shows (see _show)
+        self._column, self._story_and_answer = column, story_and_answer
 
         self.summary_title = _label("title")
         self.summary_body = _label("story")
@@ -168,7 +174,10 @@ class PresenterView(QWidget):
         self.discussion.setVisible(self.revealed and self.discussion_shown)
         votes = self.votes[scenario.id]
         total = sum(votes.values())
-        self.chart.setVisible(total > 0 and self.revealed and not self.discussion_shown)
+        charted = total > 0 and self.revealed and not self.discussion_shown
+        self.chart.setVisible(charted)
+        self._column.setStretchFactor(self._story_and_answer, 1 if charted else 0)
+        self._column.setStretch(self._column.count() - 1, 0 if charted else 1)
         self.chart.show_votes(votes, scenario.expected_level if self.revealed else None)
         tally = "  ·  ".join(f"Level {lv}: {votes.get(lv, 0)}" for lv in self.levels)
         self.tally.setText(f"Votes: {tally}  ({total} in all)" if total else "No votes yet")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -19,6 +19,26 @@ class VoteChart(QWidget):
         self.expected: int | None = None
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName("The room's votes per level")
+
+    def _label_height(self) -> float:
+        return self.fontMetrics().height() * 2.2  # "Level N" and the count, under each bar
+
+    def minimumSizeHint(self) -> QSize:
+        """Room for bars a room can compare from the back: five lines of text tall at least.
+
+        Without it the slide's text took the height at 1280x720 and the bars were a few pixels
+        high (the presenter's fitting shrinks the text instead, down to its smallest size).
+        """
+        bars = self.fontMetrics().height() * 5
+        return QSize(
+            len(self.levels) * self.fontMetrics().averageCharWidth() * 8,
+            int(bars + self._label_height()),
+        )
+
+    def sizeHint(self) -> QSize:
+        """As tall as the minimum, wider; the layout gives it any spare height."""
+        hint = self.minimumSizeHint()
+        return QSize(hint.width() * 2, hint.height())
 
     def show_votes(self, votes: Mapping[int, int], expected: int | None) -> None:
         """Draw ``votes``; outline ``expected`` (None: the answer is not revealed)."""
@@ -36,7 +56,7 @@ class VoteChart(QWidget):
         ink = palette.windowText().color()
         bar = palette.highlight().color()
         width, height = self.width(), self.height()
-        label_h = self.fontMetrics().height() * 2.2
+        label_h = self._label_height()
         slot = width / max(1, len(self.levels))
         top = max(1, *self.votes.values()) if self.votes else 1
         for index, level in enumerate(self.levels):
