@@ -165,8 +165,13 @@ def test_folder_with_a_damaged_file(qtbot, tmp_path) -> None:
         page.load_folder(folder)
     assert page.model.rowCount() == 7
     assert "7 files: 6 referrals, 1 not read" in page.summary.text()
-    first = page.proxy.index(0, FLAGS_COLUMN).data()
-    assert first.startswith("Not read: damaged.json cannot be opened")
+    first = page.proxy.index(0, FLAGS_COLUMN)
+    # a few words in the cell (the whole reason made the row six lines tall), all of it on hover
+    assert first.data() == "Not read: it is not valid JSON (line 1, column 29)"
+    assert first.data(Qt.ItemDataRole.ToolTipRole).startswith("damaged.json cannot be opened")
+    qtbot.waitUntil(lambda: page.table.rowHeight(0) > 0)
+    page.table.resizeRowsToContents()
+    assert page.table.rowHeight(0) <= 2.5 * page.table.rowHeight(1)
     choose(page.filter_kind, "unread")
     assert page.proxy.rowCount() == 1
     choose(page.filter_kind, "all")

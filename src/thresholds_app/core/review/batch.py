@@ -45,6 +45,7 @@ class BatchRow:
 
     path: Path
     problem: str = ""  # why the file could not be read ("" when it could)
+    problem_brief: str = ""  # the same in a few words, for a table cell (the first problem)
     reference: str = ""
     household: str = ""
     received: dt.datetime | None = None
@@ -87,13 +88,35 @@ def _direction(higher: int | None, lower: int | None) -> int:
 def read_row(path: Path, pack: Pack, now: dt.datetime | None = None) -> BatchRow:
     """One file as a row; a file that cannot be read gives a row with the reason."""
     if path.suffix.lower() != ".json":
-        return BatchRow(path, problem="Not a case file: only .json case files are read.")
+        return BatchRow(
+            path,
+            problem="Not a case file: only .json case files are read.",
+            problem_brief="not a case file",
+        )
     try:
         raw = read_case_bytes(path)
         case = case_from_json(raw, name=path.name)
-    except CaseFileError as exc:
-        return BatchRow(path, problem=one_line(str(exc)))  # one line for a table cell
+    except CaseFileError as exc:  # one line for the list, a few words for its cell
+        return BatchRow(path, problem=one_line(str(exc)), problem_brief=brief_problem(exc))
     return _row(path, raw, case, pack, now)
+
+
+def brief_problem(error: CaseFileError) -> str:
+    """The first problem in a few words, where it is, and how many more there are.
+
+    "it is not valid JSON (line 1, column 29)"; the whole text stays in ``problem``.
+    """
+    if not error.problems:
+        return "it cannot be opened"
+    first = error.problems[0]
+    words = one_line(first.message).split(": ", 1)[0].rstrip(".")
+    if first.line is not None:
+        where = f"line {first.line}" + (f", column {first.column}" if first.column else "")
+        words += f" ({where})"
+    more = len(error.problems) - 1
+    if more:
+        words += f"; {more} more problem" + ("s" if more > 1 else "")
+    return words
 
 
 def _row(path: Path, raw: bytes, case: CaseRecord, pack: Pack, now: dt.datetime | None) -> BatchRow:

@@ -111,7 +111,9 @@ class BatchModel(QAbstractTableModel):
         if not row.ok:
             name = one_line(row.path.name)
             cells = ["" for _ in COLUMNS]
-            cells[0], cells[FLAGS_COLUMN] = name, f"Not read: {row.problem}"
+            # a few words here (the whole reason made the row six lines tall); all of it is in
+            # the tooltip and the summary above the table
+            cells[0], cells[FLAGS_COLUMN] = name, f"Not read: {row.problem_brief or row.problem}"
             return cells[column]
         now = self.now().astimezone(dt.UTC)
         values = (
