@@ -144,6 +144,8 @@ class MainWindow(QMainWindow):
         self._warm_up: WarmUp | None = None
         self.mash = MashFlow(self)
         self.page_actions, self.save_action = build_menus(self, appearance)
+        if appearance is not None:  # larger text grows the window: keep it on the screen
+            appearance.changed.connect(self._text_size_changed)
 
         self.assessments = AssessmentFlow(self)
         self.start_page = StartPage(pack, clock=self.clock)
@@ -226,6 +228,11 @@ class MainWindow(QMainWindow):
         browser = GuidanceBrowser(self.pack)
         browser.emergency_requested.connect(self.show_emergency)
         return browser
+
+    def _text_size_changed(self) -> None:
+        from thresholds_app.ui.shell.window_fit import keep_on_screen
+
+        QTimer.singleShot(0, self, lambda: keep_on_screen(self))  # once the layouts have grown
 
     def _build_training(self) -> QWidget:
         from thresholds_app.ui.training.library_page import TrainingPage
