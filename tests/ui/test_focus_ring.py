@@ -8,27 +8,17 @@ stylesheet and palette, and compared with WCAG's 3:1 for non-text contrast.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 from test_look import _dark_palette
 
 from thresholds_app.ui.appearance import Appearance
 from thresholds_app.ui.assessment.widgets import enter_presses_buttons
 from thresholds_app.ui.contrast import NON_TEXT_CONTRAST, TEXT_CONTRAST, ratio
 from thresholds_app.ui.settings import AppSettings
-
-
-@pytest.fixture
-def restore(qapp: QApplication) -> Iterator[None]:
-    font, palette, sheet = QFont(qapp.font()), QPalette(qapp.palette()), qapp.styleSheet()
-    yield
-    qapp.setFont(font)
-    qapp.setPalette(palette)
-    qapp.setStyleSheet(sheet)
 
 
 def _rgb(colour: QColor) -> tuple[int, int, int]:

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from assessment_kit import make_window, start_assessment
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu, QRadioButton
 
@@ -18,15 +17,6 @@ from thresholds_app.ui.contrast import TEXT_CONTRAST, palette_ratio, ratio
 from thresholds_app.ui.settings import AppSettings
 
 ROLES = QPalette.ColorRole
-
-
-@pytest.fixture
-def restore(qapp: QApplication) -> Iterator[None]:
-    font, palette, sheet = QFont(qapp.font()), QPalette(qapp.palette()), qapp.styleSheet()
-    yield
-    qapp.setFont(font)
-    qapp.setPalette(palette)
-    qapp.setStyleSheet(sheet)
 
 
 def _dark_palette() -> QPalette:

@@ -7,8 +7,6 @@ from pathlib import Path
 import pytest
 from cryptography.fernet import Fernet
 from PySide6.QtCore import QPoint
-from PySide6.QtGui import QFont, QPalette
-from PySide6.QtWidgets import QApplication
 
 from thresholds_app.core.drafts.keys import UnavailableKeyProvider
 from thresholds_app.core.drafts.store import DraftStore
@@ -38,15 +36,6 @@ def pack():
     return result.pack
 
 
-@pytest.fixture
-def restore_app(qapp: QApplication):
-    font, palette, sheet = QFont(qapp.font()), QPalette(qapp.palette()), qapp.styleSheet()
-    yield
-    qapp.setFont(font)
-    qapp.setPalette(palette)
-    qapp.setStyleSheet(sheet)
-
-
 @pytest.fixture(autouse=True)
 def _never_block(monkeypatch) -> None:
     """The real recovery question is modal; a test that wants it patches it again."""
@@ -73,7 +62,7 @@ def first_use(qtbot, window: MainWindow) -> None:
     qtbot.waitUntil(lambda: window.drafts.is_open)
 
 
-def test_pages_and_view_menu(qtbot, qapp, pack, tmp_path, restore_app) -> None:
+def test_pages_and_view_menu(qtbot, qapp, pack, tmp_path, restore) -> None:
     window, _drafts = _build(qtbot, qapp, pack, tmp_path)
     assert window.review() is None  # pages are built when first shown
     for key in ("guidance", "review", "settings"):
@@ -88,7 +77,7 @@ def test_pages_and_view_menu(qtbot, qapp, pack, tmp_path, restore_app) -> None:
     assert {"Ctrl+=", "Ctrl+-", "Ctrl+0", "Ctrl+G", "Ctrl+L", "Ctrl+,", "Alt+Home"} <= shortcuts
 
 
-def test_idle_lock_only_with_child_details(qtbot, qapp, pack, tmp_path, restore_app) -> None:
+def test_idle_lock_only_with_child_details(qtbot, qapp, pack, tmp_path, restore) -> None:
     window, _drafts = _build(qtbot, qapp, pack, tmp_path)
     lock = window.idle_lock
     assert not lock.counting  # the start screen holds nothing about a child
@@ -102,7 +91,7 @@ def test_idle_lock_only_with_child_details(qtbot, qapp, pack, tmp_path, restore_
     assert not lock.counting
 
 
-def test_assessment_is_autosaved(qtbot, qapp, pack, tmp_path, restore_app) -> None:
+def test_assessment_is_autosaved(qtbot, qapp, pack, tmp_path, restore) -> None:
     window, ext = _build(qtbot, qapp, pack, tmp_path)
     window.new_assessment()
     page = window.page("assessment")
@@ -114,7 +103,7 @@ def test_assessment_is_autosaved(qtbot, qapp, pack, tmp_path, restore_app) -> No
     assert ext.store.pending_drafts() == []
 
 
-def test_memory_only_is_announced(qtbot, qapp, pack, tmp_path, restore_app) -> None:
+def test_memory_only_is_announced(qtbot, qapp, pack, tmp_path, restore) -> None:
     window, ext = _build(qtbot, qapp, pack, tmp_path, keys=UnavailableKeyProvider("No store."))
     first_use(qtbot, window)
     assert ext.label.text() == "Drafts: memory only"
@@ -125,9 +114,7 @@ def test_memory_only_is_announced(qtbot, qapp, pack, tmp_path, restore_app) -> N
     assert not (tmp_path / "drafts").exists()
 
 
-def test_recovered_draft_opens_in_a_page(
-    qtbot, qapp, pack, tmp_path, restore_app, monkeypatch
-) -> None:
+def test_recovered_draft_opens_in_a_page(qtbot, qapp, pack, tmp_path, restore, monkeypatch) -> None:
     keys = MemoryKeys()
     window, ext = _build(qtbot, qapp, pack, tmp_path, keys)
     window.new_assessment()
@@ -147,7 +134,7 @@ def test_recovered_draft_opens_in_a_page(
     assert other_ext.autosave.draft.id == ext.autosave.draft.id
 
 
-def test_settings_warning_is_shown(qtbot, qapp, pack, tmp_path, restore_app, monkeypatch) -> None:
+def test_settings_warning_is_shown(qtbot, qapp, pack, tmp_path, restore, monkeypatch) -> None:
     (tmp_path / "s.ini").write_bytes(b"\x00\xff garbage [[[")
     told: list[str] = []
     monkeypatch.setattr(autosave, "tell", lambda _p, title, _t: told.append(title))
@@ -156,7 +143,7 @@ def test_settings_warning_is_shown(qtbot, qapp, pack, tmp_path, restore_app, mon
     assert "Settings reset" in told
 
 
-def test_export_purges_the_draft(qtbot, qapp, pack, tmp_path, restore_app) -> None:
+def test_export_purges_the_draft(qtbot, qapp, pack, tmp_path, restore) -> None:
     window, ext = _build(qtbot, qapp, pack, tmp_path)
     window.new_assessment()
     page = window.page("assessment")
@@ -171,7 +158,7 @@ def test_export_purges_the_draft(qtbot, qapp, pack, tmp_path, restore_app) -> No
 
 
 def test_review_is_autosaved_and_carried_into_the_rationale(
-    qtbot, qapp, pack, tmp_path, restore_app
+    qtbot, qapp, pack, tmp_path, restore
 ) -> None:
     window, ext = _build(qtbot, qapp, pack, tmp_path)
     window.show_page("review")
@@ -192,7 +179,7 @@ def test_review_is_autosaved_and_carried_into_the_rationale(
 
 
 def test_recovered_work_survives_closing_the_app(
-    qtbot, qapp, pack, tmp_path, restore_app, monkeypatch
+    qtbot, qapp, pack, tmp_path, restore, monkeypatch
 ) -> None:
     keys = MemoryKeys()
     window, drafts = _build(qtbot, qapp, pack, tmp_path, keys)
@@ -214,7 +201,7 @@ def test_recovered_work_survives_closing_the_app(
     assert [i.id for i in offered] == [info.id]
 
 
-def test_quit_does_not_ask_when_drafts_keep_the_work(qtbot, qapp, pack, tmp_path, restore_app):
+def test_quit_does_not_ask_when_drafts_keep_the_work(qtbot, qapp, pack, tmp_path, restore):
     window, drafts = _build(qtbot, qapp, pack, tmp_path)
     window.after_first_paint()
     window.new_assessment()
@@ -227,7 +214,7 @@ def test_quit_does_not_ask_when_drafts_keep_the_work(qtbot, qapp, pack, tmp_path
 
 
 def test_settings_say_drafts_are_not_kept_when_memory_only(
-    qtbot, qapp, pack, tmp_path, restore_app
+    qtbot, qapp, pack, tmp_path, restore
 ) -> None:
     """QA item 17: "Keep drafts for 30 days" was shown although drafts were memory-only."""
     window, _ext = _build(qtbot, qapp, pack, tmp_path, keys=UnavailableKeyProvider("No store."))
@@ -241,7 +228,7 @@ def test_settings_say_drafts_are_not_kept_when_memory_only(
 
 
 def test_settings_show_the_retention_when_drafts_reach_the_disk(
-    qtbot, qapp, pack, tmp_path, restore_app
+    qtbot, qapp, pack, tmp_path, restore
 ) -> None:
     window, _ext = _build(qtbot, qapp, pack, tmp_path)
     first_use(qtbot, window)
@@ -251,7 +238,7 @@ def test_settings_show_the_retention_when_drafts_reach_the_disk(
 
 
 def test_settings_count_one_minute_and_one_day_in_the_singular(
-    qtbot, qapp, pack, tmp_path, restore_app
+    qtbot, qapp, pack, tmp_path, restore
 ) -> None:
     window, _ext = _build(qtbot, qapp, pack, tmp_path)
     window.show_page("settings")

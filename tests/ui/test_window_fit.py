@@ -3,25 +3,11 @@ large text, the red button off screen, and never shrank again)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from assessment_kit import FRIDAY_AFTERNOON, solihull, start_assessment
-from PySide6.QtGui import QFont, QPalette
-from PySide6.QtWidgets import QApplication
 
 from thresholds_app.ui.appearance import Appearance
 from thresholds_app.ui.main_window import MainWindow
 from thresholds_app.ui.settings import AppSettings
-
-
-@pytest.fixture
-def restore(qapp: QApplication) -> Iterator[None]:
-    font, palette, sheet = QFont(qapp.font()), QPalette(qapp.palette()), qapp.styleSheet()
-    yield
-    qapp.setFont(font)
-    qapp.setPalette(palette)
-    qapp.setStyleSheet(sheet)
 
 
 def test_the_window_comes_back_within_the_screen_after_large_text(
