@@ -708,6 +708,7 @@ def test_steps_at_a_decided_level_in_full_for_each_kind_of_assessment() -> None:
     assert review_due.pack_notice
     assert not review_due.level_withheld
     assert engine.steps_at(2, review_due) == engine.steps_at(2, base)
+    assert review_due.next_steps == base.next_steps  # the assessment's own steps too
     # Expired: the notice comes first in place of the consent step-up (no level, no step-up).
     expired = assessed(datetime(2028, 6, 15, 11, 30))
     assert expired.level_withheld
