@@ -40,6 +40,10 @@ README = {
     "high-contrast-large-text.png": ("1280x720", "1.5", "contrast", "2-child"),
     "settings.png": ("1600x1000", "1.0", "light", "settings"),
     "step-up-review.png": ("1600x1000", "1.0", "light", "review"),
+    "batch.png": ("1280x720", "1.0", "light", "mash-list"),
+    "review.png": ("1280x720", "1.0", "light", "mash-case"),
+    "presenter.png": ("1280x720", "1.0", "light", "presenter"),
+    "practice-result.png": ("1280x720", "1.0", "light", "practice-result"),
 }
 
 

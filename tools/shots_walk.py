@@ -167,10 +167,59 @@ def drive(size: str, scale: str, colours: str, out: Path) -> None:
     for key, name in (("guidance", "guidance"), ("review", "review"), ("settings", "settings")):
         if window.show_page(key):  # type: ignore[attr-defined]
             shot(window, name)
+    _mash_and_training(window, shot)
     QTest.keyClick(window, Qt.Key.Key_F9)
     _settle()
     if shot.problems:
         raise AssertionError("cut off or squashed:\n" + "\n".join(shot.problems))
+
+
+def _wait(done, seconds: float = 20.0) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(int(seconds * 20)):
+        if done():
+            return
+        _settle(50)
+    raise TimeoutError("the app did not get there in time")
+
+
+def _mash_and_training(window: QMainWindow, shot: Shooter) -> None:
+    """The MASH's list of the example referrals and one under review; the presenter with the
+    room's votes and the answer; a practice run compared with the expected answer."""
+    from thresholds_app.paths import examples_dir
+
+    batch = window.mash.open_batch()  # type: ignore[attr-defined]
+    batch.load_folder(examples_dir())
+    _wait(lambda: batch.model.rowCount() >= 3 and batch.open_folder_button.isEnabled())
+    shot(window, "mash-list")
+    opening = window.open_review_path(examples_dir() / "level-3-consent-refused.json")  # type: ignore[attr-defined]
+    _wait(lambda: opening is None or opening.done)
+    shot(window, "mash-case")
+
+    window.show_page("training")  # type: ignore[attr-defined]
+    training = window.page("training")  # type: ignore[attr-defined]
+    scenarios = [s for s in training.found() if s.expected_level is not None]
+    presenter = training.present(scenarios[:4])
+    screen = window.screen().availableGeometry()
+    presenter.setGeometry(screen)
+    for level in (1, 2, 2, 2, 3, 3, 3, 3, 4, 2):
+        presenter.add_vote(level)
+    presenter.toggle_answer()
+    shot(presenter, "presenter")
+    presenter.close()
+
+    scenario = scenarios[0]
+    practice = training.practise([scenario])
+    assessment = practice.page
+    _click(assessment.safety.row.answers.buttons["no"])
+    for indicator in scenario.key_indicators[:-1]:  # one missed, as a learner might
+        card = assessment.needs.show_indicator(indicator)
+        if card is not None:
+            _click(card.answers.buttons["yes"])
+    assessment.go_to_step("decision")
+    _click(assessment.decision.level_buttons[scenario.expected_level])
+    _type(assessment.decision.reasons, "What the school has seen over the term.")
+    _click(practice.compare_button)
+    shot(window, "practice-result")
 
 
 def walk(size: str, scale: str, colours: str, out: str) -> int:
