@@ -106,7 +106,7 @@ class StartPage(QWidget):
         self.pack = pack
         self.buttons: dict[str, ChoiceButton] = {}
 
-        self.scroll_area = scroll = QScrollArea()
+        scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         # it takes the focus so the arrow keys scroll it; app.qss draws its ring

@@ -38,9 +38,9 @@ def read_plain_file(
         fd = os.open(path, flags)
     except FileNotFoundError:
         raise UnreadableFile("the file could not be found") from None
-    except IsADirectoryError:
-        raise UnreadableFile("it is a folder, not a file") from None
     except OSError as exc:
+        if os.path.isdir(path):  # IsADirectoryError here; PermissionError on Windows
+            raise UnreadableFile("it is a folder, not a file") from None
         raise UnreadableFile(f"the file could not be read ({exc.strerror or exc})") from None
     try:
         info = os.fstat(fd)

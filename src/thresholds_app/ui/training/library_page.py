@@ -153,7 +153,7 @@ class TrainingPage(QWidget):
             story.addWidget(label)
         story.addStretch(1)
         # A long story scrolls rather than losing its last lines (150% text, a small screen).
-        self.story_scroll = story_scroll = QScrollArea()
+        story_scroll = QScrollArea()
         story_scroll.setProperty("readingRegion", True)  # focused, the arrow keys scroll it
         story_scroll.setAccessibleName("The scenario's story")
         story_scroll.setWidgetResizable(True)
