@@ -30,6 +30,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from app_env import fresh_app_env
+
 HERE = Path(__file__).resolve()
 DEFAULT_SRC = HERE.parents[1] / "src"
 ACTIONS = ("f9", "new")
@@ -134,14 +136,7 @@ def main(argv: list[str] | None = None) -> int:
         (s, a): [] for s in sources for a in ACTIONS
     }
     with tempfile.TemporaryDirectory() as tmp:
-        env = dict(
-            os.environ,
-            QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
-            XDG_DATA_HOME=str(Path(tmp) / "data"),
-            XDG_CONFIG_HOME=str(Path(tmp) / "config"),
-            XDG_CACHE_HOME=str(Path(tmp) / "cache"),
-        )
-        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env = fresh_app_env(tmp)
         for src in sources:  # warm-up: page cache, pack cache
             run_once("f9", src, env)
         for i in range(args.runs):

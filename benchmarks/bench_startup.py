@@ -59,6 +59,8 @@ import time
 from pathlib import Path
 from typing import NamedTuple
 
+from app_env import fresh_app_env
+
 BARE = Path(__file__).with_name("baseline.py")
 PLAIN = Path(__file__).with_name("plain_window.py")
 READY = Path(__file__).with_name("ready.py")
@@ -114,14 +116,7 @@ def main(argv: list[str] | None = None) -> int:
 
     compileall.compile_dir(Path(thresholds_app.__file__).parent, quiet=1)
     with tempfile.TemporaryDirectory() as tmp:
-        env = dict(
-            os.environ,
-            QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
-            XDG_DATA_HOME=str(Path(tmp) / "data"),
-            XDG_CONFIG_HOME=str(Path(tmp) / "config"),
-            XDG_CACHE_HOME=str(Path(tmp) / "cache"),
-        )
-        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env = fresh_app_env(tmp)
         bare_cmd = [str(BARE)]
         plain_cmd = [str(PLAIN)]
         for command in (bare_cmd, plain_cmd, APP):  # warm-up: page cache, pack cache

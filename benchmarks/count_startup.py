@@ -18,13 +18,14 @@ run of each (the pack cache filled, the bytecode compiled), with ``PYTHONHASHSEE
 from __future__ import annotations
 
 import compileall
-import os
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+from app_env import fresh_app_env
 
 HERE = Path(__file__).resolve().parent
 READY = HERE / "ready.py"
@@ -61,16 +62,7 @@ def main() -> int:
 
     compileall.compile_dir(Path(thresholds_app.__file__).parent, quiet=1)
     with tempfile.TemporaryDirectory() as tmp:
-        env = dict(
-            os.environ,
-            QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
-            XDG_DATA_HOME=str(Path(tmp) / "data"),
-            XDG_CONFIG_HOME=str(Path(tmp) / "config"),
-            XDG_CACHE_HOME=str(Path(tmp) / "cache"),
-            PYTHONHASHSEED="0",
-            READY_EXIT="1",
-        )
-        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env = fresh_app_env(tmp, PYTHONHASHSEED="0", READY_EXIT="1")
         counts = {name: count(target, env) for name, target in TARGETS.items()}
     bare, plain, app = counts.values()
     print("instructions, launch -> shown (callgrind):")
