@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
 from thresholds_app.core.pack.model import AGE_BANDS, Pack
 from thresholds_app.core.pack.provenance import part_line, status_words
 from thresholds_app.core.search.danger import danger_prompt
-from thresholds_app.core.search.index import prepare as prepare_search
 from thresholds_app.ui.appearance import Heading
 from thresholds_app.ui.assessment.wrapping_list import ITEM_PADDING, make_wrapping
 from thresholds_app.ui.browser_html import (
@@ -50,6 +49,7 @@ from thresholds_app.ui.browser_model import ID_ROLE, IndicatorFilter, IndicatorM
 from thresholds_app.ui.danger_prompt import DangerPromptBar
 from thresholds_app.ui.reading_view import reading_view
 from thresholds_app.ui.review.wrapping_delegate import PAD_X, WrappingDelegate
+from thresholds_app.ui.search_index import prepare_search_soon
 from thresholds_app.ui.search_links import others_html
 
 SECTIONS = (
@@ -116,7 +116,7 @@ class IndicatorBrowser(QWidget):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_PAUSE_MS)
         self._search_timer.timeout.connect(self._run_search)
-        prepare_search(pack)  # the index is ready before the first key
+        prepare_search_soon(self, pack)  # ready before the first key, not in the build
         self.others = QLabel()
         self.others.setObjectName("searchOthers")
         self.others.setWordWrap(True)

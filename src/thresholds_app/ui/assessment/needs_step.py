@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 from thresholds_app.core.base.wording import counted
 from thresholds_app.core.pack.model import Pack
 from thresholds_app.core.rules.assessment import Assessment
-from thresholds_app.core.search.index import prepare as prepare_search
 from thresholds_app.ui.assessment.indicator_card import IndicatorCard
 from thresholds_app.ui.assessment.search import (
     SearchController,
@@ -31,6 +30,7 @@ from thresholds_app.ui.assessment.search import (
 from thresholds_app.ui.assessment.widgets import heading, muted_label
 from thresholds_app.ui.assessment.wrapping_list import HEADING_ROLE, INDENT_ROLE, make_wrapping
 from thresholds_app.ui.case_state import CaseState
+from thresholds_app.ui.search_index import prepare_search_soon
 from thresholds_app.ui.wrapping_button import WrappingButton
 
 _AREA_ROLE = Qt.ItemDataRole.UserRole
@@ -200,7 +200,7 @@ class NeedsStep(QWidget):
         self.finder.tab_from = self.search
         self.finder.tab_between = self.pathway_buttons
         self.search.returnPressed.connect(self.finder.run_now)
-        prepare_search(self.pack)  # the index is ready before the first key
+        prepare_search_soon(self, self.pack)  # ready before the first key, not in the build
         keep_long_lived_out_of_the_collector()
         layout.addWidget(self.finder)
 
