@@ -1,8 +1,7 @@
-"""The visual layer: contrast from the real palette, focus rings, text that grows, menus."""
+"""The visual layer: contrast from the real palette, focus rings, text that grows."""
 
 from __future__ import annotations
 
-from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -10,7 +9,7 @@ from assessment_kit import make_window, start_assessment
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMenu, QRadioButton
+from PySide6.QtWidgets import QApplication, QRadioButton
 
 from thresholds_app.ui.appearance import Appearance, high_contrast_palette
 from thresholds_app.ui.contrast import TEXT_CONTRAST, palette_ratio, ratio
@@ -117,27 +116,6 @@ def test_radio_buttons_and_start_choices_grow_with_the_text(qtbot, qapp, tmp_pat
     assert choice.title.font().pointSizeF() == pytest.approx(small[1] * 1.5, rel=0.05)
     assert choice.description.font().pointSizeF() == pytest.approx(small_description * 1.5)
     assert choice.sizeHint().height() > small[2] * 1.2
-
-
-def _mnemonic(text: str) -> str | None:
-    plain = text.replace("&&", "")
-    index = plain.find("&")
-    return plain[index + 1].lower() if 0 <= index < len(plain) - 1 else None
-
-
-def test_no_menu_repeats_a_mnemonic(qtbot) -> None:
-    window = make_window(qtbot)
-    bar = window.menuBar()
-    tops = [_mnemonic(a.text()) for a in bar.actions() if a.text()]
-    assert [k for k, n in Counter(tops).items() if n > 1 and k] == []
-    for action in bar.actions():
-        menu = action.menu()
-        if not isinstance(menu, QMenu):
-            continue
-        menu.aboutToShow.emit()  # menus that fill themselves when opened
-        keys = [_mnemonic(a.text()) for a in menu.actions() if a.text() and a.isVisible()]
-        repeated = [k for k, n in Counter(keys).items() if n > 1 and k]
-        assert repeated == [], f"{action.text()} menu repeats {repeated}"
 
 
 def test_enter_presses_the_focused_button(qtbot) -> None:

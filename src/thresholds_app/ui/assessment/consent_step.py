@@ -101,7 +101,7 @@ class ConsentStep(QWidget):
         self.not_sought.setPlaceholderText(
             self.tr("e.g. asking would put the child at greater risk")
         )
-        form.add_row(self.tr("If not sought, &why"), self.not_sought)
+        form.add_row(self.tr("If &not sought, why"), self.not_sought)
         self.lawful_basis = RadioList(
             self.tr("Lawful basis for sharing"), "", self.tr("Another basis (write it below)")
         )
@@ -115,7 +115,7 @@ class ConsentStep(QWidget):
         self.shared_when = self._line(shared.when, self.tr("Shared when"))
         form.add_row(self.tr("Information &shared"), self.shared_what)
         form.add_row(self.tr("Shared &with"), self.shared_with)
-        form.add_row(self.tr("Shared w&hen"), self.shared_when)
+        form.add_row(self.tr("Shared wh&en"), self.shared_when)
         self.manager = self._line(record.manager_advice, self.tr("Advice from your manager or DSL"))
         form.add_row(self.tr("Advice from your &manager or DSL"), self.manager)
         layout.addLayout(form)

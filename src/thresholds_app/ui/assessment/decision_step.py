@@ -195,7 +195,7 @@ class DecisionStep(QWidget):
         self.referrer: dict[str, QLineEdit] = {}
         for field_name, label in (
             ("name", required(self.tr("Your &name:"))),
-            ("agency", required(self.tr("Your a&gency:"))),
+            ("agency", required(self.tr("Your &agency:"))),
             ("role", self.tr("Your &role:")),
             ("contact", self.tr("How to &contact you:")),
         ):

@@ -180,7 +180,7 @@ class TrainingPage(QWidget):
         self.book_button.clicked.connect(self.ask_save_book)
         self.practise_button = QPushButton("&Practise this scenario")
         self.practise_button.clicked.connect(lambda: self.practise([self.current()]))
-        self.practise_all_button = QPushButton("Practise all &found")
+        self.practise_all_button = QPushButton("Practise a&ll found")
         self.practise_all_button.clicked.connect(lambda: self.practise(self.found()))
         self.present_button = QPushButton("Present &to a room")
         self.present_button.clicked.connect(lambda: self.present(self.found()))

@@ -1,0 +1,148 @@
+"""Alt+letter reaches one thing on every screen: no two labels or buttons, nor a label and a menu.
+
+Two mnemonics on one window make Alt+letter ambiguous: Qt then moves between them (or opens
+neither), so a keyboard user's Alt+H went to "Shared when" instead of the Help menu, and Alt+W
+alternated between two consent fields. Checked on every screen a user reaches: each step of
+the assessment, the start screen, the guidance, training (and the presenter's own window), the
+step-up review, settings and both MASH screens.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import pytest
+from assessment_kit import make_window, opened, solihull, start_assessment
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QGroupBox,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QTabBar,
+    QWidget,
+)
+from test_review_mode import older_case_file
+
+from thresholds_app.ui.appearance import Appearance
+from thresholds_app.ui.main_window import MainWindow
+from thresholds_app.ui.settings import AppSettings
+from thresholds_app.ui.shell.pages import Page
+
+# "&x" is a mnemonic; "&&" is a literal ampersand and "&amp;" an entity in rich text
+MNEMONIC = re.compile(r"&(?!&|[a-z]+;|#\d+;)(\w)", re.IGNORECASE)
+
+
+def mnemonic(text: str) -> str | None:
+    """The Alt+letter of ``text``, if it has one."""
+    found = MNEMONIC.search(text.replace("&&", ""))
+    return found.group(1).lower() if found else None
+
+
+def _texts(widget: QWidget) -> list[str]:
+    if isinstance(widget, QAbstractButton):
+        return [widget.text()]
+    if isinstance(widget, QLabel):
+        return [widget.text()] if widget.buddy() is not None else []
+    if isinstance(widget, QGroupBox):
+        return [widget.title()]
+    if isinstance(widget, QTabBar):
+        return [widget.tabText(i) for i in range(widget.count())]
+    return []
+
+
+def repeated_mnemonics(window: QWidget) -> dict[str, list[str]]:
+    """Each Alt+letter that more than one visible label, button or menu of ``window`` uses."""
+    owners: dict[str, list[str]] = defaultdict(list)
+    if isinstance(window, QMainWindow) and window.menuWidget() is not None:
+        for action in window.menuBar().actions():
+            if (key := mnemonic(action.text())) is not None:
+                owners[key].append(f"menu {action.text()!r}")
+    for widget in window.findChildren(QWidget):
+        if not widget.isVisibleTo(window):
+            continue
+        for text in _texts(widget):
+            if (key := mnemonic(text)) is not None:
+                owners[key].append(f"{type(widget).__name__} {text!r}")
+    return {key: names for key, names in owners.items() if len(names) > 1}
+
+
+def test_a_mnemonic_is_found_and_a_literal_ampersand_is_not() -> None:
+    assert mnemonic("Shared w&hen") == "h"
+    assert mnemonic("Save && close") is None
+    assert mnemonic("<b>Tom &amp; Jerry</b>") is None
+    assert mnemonic("Fish &amp; &chips") == "c"
+
+
+def test_a_repeated_mnemonic_is_reported(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QLineEdit, QPushButton, QVBoxLayout
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.menuBar().addMenu("&Help")
+    body = QWidget()
+    column = QVBoxLayout(body)
+    label, field = QLabel("Shared w&hen"), QLineEdit()
+    label.setBuddy(field)
+    for widget in (label, field, QPushButton("&Save"), QLabel("&Not a buddy")):
+        column.addWidget(widget)
+    window.setCentralWidget(body)
+    window.show()
+    assert repeated_mnemonics(window) == {"h": ["menu '&Help'", "QLabel 'Shared w&hen'"]}
+
+
+def test_no_menu_repeats_a_mnemonic(qtbot) -> None:
+    window = make_window(qtbot)
+    bar = window.menuBar()
+    tops = [mnemonic(a.text()) for a in bar.actions() if a.text()]
+    assert [k for k, n in Counter(tops).items() if n > 1 and k] == []
+    for action in bar.actions():
+        menu = action.menu()
+        if not isinstance(menu, QMenu):
+            continue
+        menu.aboutToShow.emit()  # menus that fill themselves when opened
+        keys = [mnemonic(a.text()) for a in menu.actions() if a.text() and a.isVisible()]
+        repeated = [k for k, n in Counter(keys).items() if n > 1 and k]
+        assert repeated == [], f"{action.text()} menu repeats {repeated}"
+
+
+@pytest.mark.parametrize("step", ["safety", "child", "needs", "consent", "decision", "preview"])
+def test_no_assessment_step_repeats_a_mnemonic(qtbot, step: str) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(qtbot)
+    page = start_assessment(qtbot, window)
+    page.go_to_step(step)
+    qtbot.wait(30)
+    assert repeated_mnemonics(window) == {}
+
+
+@pytest.mark.parametrize("key", [Page.START, Page.GUIDANCE, Page.TRAINING, Page.SETTINGS])
+def test_no_page_repeats_a_mnemonic(qtbot, qapp, tmp_path: Path, restore, key: Page) -> None:  # type: ignore[no-untyped-def]
+    settings = AppSettings(tmp_path / "s.ini")
+    window = MainWindow(solihull(), settings=settings, appearance=Appearance(qapp, settings))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.show_page(key)
+    qtbot.wait(30)
+    assert repeated_mnemonics(window) == {}
+
+
+def test_no_review_or_presenter_screen_repeats_a_mnemonic(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(qtbot)
+    window.new_review()  # the step-up / step-down review
+    qtbot.waitUntil(lambda: window.current_page_key() == Page.REVIEW)
+    assert repeated_mnemonics(window) == {}
+    window.mash.open_batch()  # the MASH's folder of referrals
+    qtbot.waitUntil(lambda: window.current_page_key() == Page.MASH)
+    assert repeated_mnemonics(window) == {}
+    assert opened(qtbot, window.open_review_path(older_case_file(tmp_path)))
+    assert window.current_page_key() == Page.MASH_CASE
+    assert repeated_mnemonics(window) == {}
+    window.show_page(Page.TRAINING)
+    library = window.page(Page.TRAINING)
+    presenter = library.present(library.found())  # type: ignore[union-attr]
+    qtbot.addWidget(presenter)
+    qtbot.waitExposed(presenter)
+    assert repeated_mnemonics(presenter) == {}
