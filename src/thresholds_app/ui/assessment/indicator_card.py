@@ -13,7 +13,13 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLay
 
 from thresholds_app.core.base.wording import level_label
 from thresholds_app.core.pack.model import Indicator, Pack
-from thresholds_app.ui.assessment.widgets import AnswerButtons, landing, muted_label, plain_label
+from thresholds_app.ui.assessment.widgets import (
+    AnswerButtons,
+    landing,
+    link_label,
+    muted_label,
+    plain_label,
+)
 from thresholds_app.ui.case_state import CaseState
 
 
@@ -126,14 +132,8 @@ class IndicatorCard(QFrame):
         if others:
             box.addWidget(muted_label(self.tr("The same theme at other levels:")))
             for other in others:
-                link = QLabel(
+                link = link_label(
                     f"<a href='{other.id}'>{level_words(other)}</a>: {html.escape(other.text)}"
-                )
-                link.setTextFormat(Qt.TextFormat.RichText)
-                link.setWordWrap(True)
-                link.setTextInteractionFlags(
-                    Qt.TextInteractionFlag.LinksAccessibleByMouse
-                    | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
                 )
                 link.setFocusPolicy(Qt.FocusPolicy.TabFocus)
                 link.setAccessibleName(f"Go to {level_words(other)}: {other.text}")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMimeData, Qt, Signal, SignalInstance
+from PySide6.QtCore import QMimeData, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from thresholds_app import __version__
 from thresholds_app.core.case.readiness import Blocker, find_blockers
 from thresholds_app.core.report.rationale import Rationale
-from thresholds_app.ui.assessment.widgets import card_frame, heading, muted_label
+from thresholds_app.ui.assessment.widgets import card_frame, heading, link_label, muted_label
 from thresholds_app.ui.case_state import CaseState
 
 if TYPE_CHECKING:
@@ -84,15 +84,9 @@ class PreviewStep(QWidget):
         box = QVBoxLayout(self.blocker_card)
         box.setContentsMargins(20, 14, 20, 14)
         box.addWidget(heading(self.tr("Before you can export"), 3))
-        self.blocker_list = QLabel()
+        self.blocker_list = link_label()
         self.blocker_list.setObjectName("blockerList")
-        self.blocker_list.setTextFormat(Qt.TextFormat.RichText)
-        self.blocker_list.setWordWrap(True)
         self.blocker_list.setAccessibleName(self.tr("What is still needed before export"))
-        self.blocker_list.setTextInteractionFlags(
-            Qt.TextInteractionFlag.LinksAccessibleByMouse
-            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
-        )
         self.blocker_list.linkActivated.connect(self._follow_link)
         box.addWidget(self.blocker_list)
         layout.addWidget(self.blocker_card)

@@ -151,6 +151,25 @@ def muted_label(text: str, parent: QWidget | None = None) -> QLabel:
     return label
 
 
+def link_label(text: str = "") -> QLabel:
+    """A wrapping label of rich text whose links the mouse and Tab both reach.
+
+    Tab lands on the label itself first and only the next Tab marks a link, so the label shows
+    the focus too (``keyboardLinks`` in app.qss): that first stop was unseen.
+    """
+    from PySide6.QtCore import Qt  # not at the top: see thresholds_app.ui.qtprops
+
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(
+        Qt.TextInteractionFlag.LinksAccessibleByMouse
+        | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+    )
+    label.setProperty("keyboardLinks", True)
+    return label
+
+
 def card_frame(object_name: str = "card") -> QFrame:
     """A softly outlined panel used to group related content."""
     frame = QFrame()
