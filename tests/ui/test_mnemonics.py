@@ -146,3 +146,40 @@ def test_no_review_or_presenter_screen_repeats_a_mnemonic(qtbot, tmp_path: Path)
     qtbot.addWidget(presenter)
     qtbot.waitExposed(presenter)
     assert repeated_mnemonics(presenter) == {}
+
+
+@pytest.mark.parametrize("step", ["safety", "child", "needs", "consent", "decision"])
+def test_no_practice_screen_repeats_a_mnemonic(qtbot, step: str) -> None:  # type: ignore[no-untyped-def]
+    # a practice case is an assessment under the practice buttons, on one window
+    window = make_window(qtbot)
+    window.show_page(Page.TRAINING)
+    library = window.page(Page.TRAINING)
+    practice = library.practise(library.found()[:2])  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: practice.page is not None)
+    practice.page.go_to_step(step)
+    qtbot.wait(30)
+    assert repeated_mnemonics(window) == {}
+
+
+def test_no_practice_comparison_repeats_a_mnemonic(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from test_training import _choose_level
+
+    window = make_window(qtbot)
+    window.show_page(Page.TRAINING)
+    library = window.page(Page.TRAINING)
+    practice = library.practise(library.found()[:2])  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: practice.page is not None)
+    practice.page.go_to_step("decision")
+    _choose_level(qtbot, practice.page, 2)
+    assert practice.compare() is not None  # the comparison on show
+    assert repeated_mnemonics(window) == {}
+    practice.switch_view()  # the learner's own answers again, the guidance now shown
+    for step in ("consent", "decision"):
+        practice.page.go_to_step(step)
+        qtbot.wait(30)
+        assert repeated_mnemonics(window) == {}
+    practice.finish()  # the set's result
+    qtbot.wait(30)
+    shown = [b.text() for b in window.findChildren(QAbstractButton) if b.isVisibleTo(window)]
+    assert "Save a &certificate…" in shown
+    assert repeated_mnemonics(window) == {}

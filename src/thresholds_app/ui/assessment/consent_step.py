@@ -115,7 +115,7 @@ class ConsentStep(QWidget):
         self.shared_when = self._line(shared.when, self.tr("Shared when"))
         form.add_row(self.tr("Information &shared"), self.shared_what)
         form.add_row(self.tr("Shared &with"), self.shared_with)
-        form.add_row(self.tr("Shared wh&en"), self.shared_when)
+        form.add_row(self.tr("Share&d when"), self.shared_when)
         self.manager = self._line(record.manager_advice, self.tr("Advice from your manager or DSL"))
         form.add_row(self.tr("Advice from your &manager or DSL"), self.manager)
         layout.addLayout(form)

@@ -143,13 +143,13 @@ class PracticeView(QWidget):
         bar = QHBoxLayout()
         self.hint = muted_label("")
         bar.addWidget(self.hint, 1)
-        self.compare_button = QPushButton("&Compare with the expected answer")
+        self.compare_button = QPushButton("Com&pare with the expected answer")
         self.compare_button.clicked.connect(self.compare)
-        self.switch_button = QPushButton("&My answers, with the guidance")
+        self.switch_button = QPushButton("My answers, with &the guidance")
         self.switch_button.clicked.connect(self.switch_view)
         self.next_button = QPushButton("N&ext scenario")
         self.next_button.clicked.connect(self.next_scenario)
-        self.finish_button = QPushButton("&Finish the set")
+        self.finish_button = QPushButton("F&inish the set")
         self.finish_button.clicked.connect(self.finish)
         for button in (
             self.compare_button,
@@ -254,7 +254,7 @@ class PracticeView(QWidget):
         showing_answers = self.stack.currentWidget() is self.page
         self.stack.setCurrentIndex(1 if showing_answers else 0)
         self.switch_button.setText(
-            "&My answers, with the guidance" if showing_answers else "The &comparison"
+            "My answers, with &the guidance" if showing_answers else "&The comparison"
         )
 
     def next_scenario(self) -> None:
