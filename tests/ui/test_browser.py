@@ -187,3 +187,28 @@ def test_keyboard_only(qtbot, small_pack: Pack) -> None:
     qtbot.keyClick(browser.indicators.search, Qt.Key.Key_Tab)
     assert browser.indicators.domain.hasFocus()  # filters follow the search box in Tab order
     assert browser.indicators.selected_id() == "fe-parental-alcohol-l2"
+
+
+def test_the_section_list_never_lies_over_the_content(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The list's width, fixed while the page was being laid out, was lost: when the guidance
+    was first opened in a large window the list lay over the content beside it until the next
+    layout (the README screenshot caught it)."""
+    from assessment_kit import make_window
+    from PySide6.QtWidgets import QApplication
+
+    from thresholds_app.ui.shell.pages import Page
+
+    window = make_window(qtbot)
+    window.setGeometry(0, 0, 1600, 1000)
+    qtbot.wait(20)
+    window.show_page(Page.GUIDANCE)  # built as it is first shown
+    browser = window.page(Page.GUIDANCE)
+    assert isinstance(browser, GuidanceBrowser)
+    widths = set()
+    for _ in range(30):  # each event-loop turn, as the user sees them
+        QApplication.processEvents()
+        sections, pages = browser.sections, browser.pages
+        right = sections.mapTo(browser, sections.rect().topRight()).x()
+        assert right < pages.mapTo(browser, pages.rect().topLeft()).x()
+        widths.add(sections.width())
+    assert max(widths) > 200  # the list took the room its titles need

@@ -476,10 +476,14 @@ class GuidanceBrowser(QWidget):
             self._fit_sections()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        """Fit the section list to the new width."""
+        """Fit the section list to the new width, once this resize's layout is done.
+
+        A width fixed while the layout is placing the page is lost: the list grew over the
+        content beside it until something else laid the page out again.
+        """
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
-            self._fit_sections()
+            QTimer.singleShot(0, self, self._fit_sections)
 
     def _row_changed(self, row: int) -> None:
         if 0 <= row < len(self._keys):
