@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -416,7 +416,6 @@ class GuidanceBrowser(QWidget):
             self._keys.append(key)
 
         make_wrapping(self.sections)  # a narrow list at large text: titles wrap, never cut
-        self._fit_sections()
         title = Heading(self.tr("The guidance"), 1.5)
         subtitle = QLabel(
             self.tr("{title}, version {version}").format(
@@ -430,7 +429,7 @@ class GuidanceBrowser(QWidget):
         self.provenance.setObjectName("sectionProvenance")
         self.provenance.setWordWrap(True)
         self.provenance.setProperty("role", "muted")
-        self.provenance.setFixedWidth(self.sections.width())
+        self._fit_sections()
         body = QHBoxLayout()
         body.setSpacing(16)
         # Under the list of sections, where there is room to spare: above the content it
@@ -465,8 +464,15 @@ class GuidanceBrowser(QWidget):
         metrics = self.sections.fontMetrics()
         titles = (self.sections.item(i).text() for i in range(self.sections.count()))
         natural = max(metrics.horizontalAdvance(t) for t in titles) + 2 * ITEM_PADDING[0] + 36
-        room = max(180, self.width() // 5) if self.width() > 0 else natural
-        self.sections.setFixedWidth(min(natural, room))
+        width = self.window().width()  # the page fills the window; its own width lags
+        room = max(180, width // 5) if width > 0 else natural
+        fitted = min(natural, room)
+        self.provenance.setFixedWidth(fitted)  # the line under the list, as wide
+        if fitted != self.sections.width():
+            self.sections.setFixedWidth(fitted)
+            layout = self.layout()
+            if layout is not None:  # place the page now, not at some later layout
+                layout.activate()
         QTimer.singleShot(0, self.sections, self.sections.doItemsLayout)
 
     def changeEvent(self, event: QEvent) -> None:
@@ -474,6 +480,11 @@ class GuidanceBrowser(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
             self._fit_sections()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Fit the section list to the window before the page is first painted."""
+        self._fit_sections()
+        super().showEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Fit the section list to the new width, once this resize's layout is done.
