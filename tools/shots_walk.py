@@ -54,9 +54,10 @@ def _type(widget: QWidget, text: str) -> None:
 class Shooter:
     """Saves the window (or a dialog) as ``<prefix>-<name>.png``.
 
-    Given the step on show, it also checks it as ``tests/ui/test_layout_fits.py`` does (no label
-    cut off or outside its parent, no field squashed) and keeps what it finds in ``problems``:
-    the walk goes through the app as a user starts it, which the tests' window does not.
+    It checks every shot as ``tests/ui/test_layout_fits.py`` does (nothing a layout placed lies
+    over its neighbour) and, given the step on show, that no label is cut off or outside its
+    parent and no field squashed; it keeps what it finds in ``problems``: the walk goes through
+    the app as a user starts it, which the tests' window does not.
     """
 
     def __init__(self, out: Path, prefix: str) -> None:
@@ -68,11 +69,23 @@ class Shooter:
         _settle()
         if step is not None:
             self.problems += [f"{name}: {problem}" for problem in _layout_problems(step)]
+        self.problems += [f"{name}: {problem}" for problem in _overlaps(widget)]
         widget.grab().save(str(self.out / f"{self.prefix}-{name}.png"))
 
 
-def _layout_problems(step: QWidget) -> list[str]:
+def _test_helpers() -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "ui"))
+
+
+def _overlaps(widget: QWidget) -> list[str]:
+    _test_helpers()
+    from test_layout_fits import overlapping
+
+    return overlapping(widget)
+
+
+def _layout_problems(step: QWidget) -> list[str]:
+    _test_helpers()
     from test_layout_fits import clipped, list_items_cut, off_the_view, squashed
 
     for _ in range(20):  # a loaded machine may not have laid the step out yet
@@ -171,7 +184,7 @@ def drive(size: str, scale: str, colours: str, out: Path) -> None:
     QTest.keyClick(window, Qt.Key.Key_F9)
     _settle()
     if shot.problems:
-        raise AssertionError("cut off or squashed:\n" + "\n".join(shot.problems))
+        raise AssertionError("cut off, squashed or overlapping:\n" + "\n".join(shot.problems))
 
 
 def _wait(done, seconds: float = 20.0) -> None:  # type: ignore[no-untyped-def]

@@ -119,3 +119,51 @@ def complete_everything_but_household(qtbot, page: AssessmentPage) -> None:  # t
     type_into(qtbot, by_when, "Today")
     type_into(qtbot, page.decision.referrer["name"], "A Teacher")
     type_into(qtbot, page.decision.referrer["agency"], "Test School")
+
+
+# Every screen a user reaches in the main window, by the name show_screen takes.
+SCREENS = (
+    *("start", "training", "guidance", "settings"),
+    *("safety", "child", "needs", "consent", "decision", "preview"),  # the assessment's steps
+    *("review", "mash", "mash-case"),  # step-up / step-down review; the MASH's list and a case
+)
+
+
+def styled_window(qtbot, tmp_path, scale: float = 1.0) -> MainWindow:  # type: ignore[no-untyped-def]
+    """The main window with its settings page and the app's own look, at ``scale`` text.
+
+    Use with the ``restore`` fixture: the look is the application's font, palette and sheet.
+    """
+    from PySide6.QtWidgets import QApplication
+
+    from thresholds_app.ui.appearance import Appearance
+    from thresholds_app.ui.settings import AppSettings
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    settings = AppSettings(tmp_path / "s.ini")
+    look = Appearance(app, settings)
+    look.set_scale(scale)  # applies the look
+    window = MainWindow(
+        solihull(), clock=lambda: FRIDAY_AFTERNOON, settings=settings, appearance=look
+    )
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def show_screen(qtbot, window: MainWindow, tmp_path, screen: str) -> None:  # type: ignore[no-untyped-def]
+    """Open ``screen`` (one of :data:`SCREENS`) as a user would reach it."""
+    if screen in ("safety", "child", "needs", "consent", "decision", "preview"):
+        start_assessment(qtbot, window).go_to_step(screen)
+    elif screen == "review":
+        window.new_review()
+    elif screen == "mash":
+        window.mash.open_batch()
+    elif screen == "mash-case":
+        from test_review_mode import older_case_file
+
+        assert opened(qtbot, window.open_review_path(older_case_file(tmp_path)))
+    else:
+        assert window.show_page(screen)

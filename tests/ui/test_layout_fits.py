@@ -11,7 +11,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from assessment_kit import make_window, start_assessment, type_into
+from assessment_kit import (
+    SCREENS,
+    make_window,
+    show_screen,
+    start_assessment,
+    styled_window,
+    type_into,
+)
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import (
@@ -22,6 +29,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QLabel,
+    QLayout,
     QLineEdit,
     QListWidget,
     QScrollArea,
@@ -186,6 +194,39 @@ def placeholders_cut(top: QWidget) -> list[str]:
         needed = edit.fontMetrics().horizontalAdvance(edit.placeholderText())
         if needed > edit.width() - FIELD_TEXT_MARGIN:
             problems.append(f"the example {edit.placeholderText()!r} is cut ({edit.width()}px)")
+    return problems
+
+
+def _laid_out(layout: QLayout) -> list[QWidget]:
+    """The widgets ``layout`` places, in its nested layouts too."""
+    found: list[QWidget] = []
+    for i in range(layout.count()):
+        item = layout.itemAt(i)
+        if item is None:
+            continue
+        if (widget := item.widget()) is not None:
+            found.append(widget)
+        elif isinstance(inner := item.layout(), QLayout):  # a spacer answers with itself
+            found += _laid_out(inner)
+    return found
+
+
+def overlapping(top: QWidget) -> list[str]:
+    """Describe every pair of shown widgets that one layout placed over each other."""
+    problems: list[str] = []
+    for widget in [top, *top.findChildren(QWidget)]:
+        layout = widget.layout()
+        if layout is None or not widget.isVisible():
+            continue
+        placed = [w for w in _laid_out(layout) if w.isVisible() and not w.isWindow()]
+        for i, first in enumerate(placed):
+            for second in placed[i + 1 :]:
+                if first.geometry().intersects(second.geometry()):
+                    problems.append(
+                        f"in {type(widget).__name__}: {type(first).__name__} "
+                        f"{first.geometry().getRect()} over {type(second).__name__} "
+                        f"{second.geometry().getRect()}"
+                    )
     return problems
 
 
@@ -414,3 +455,21 @@ def test_zooming_in_with_the_needs_step_open_keeps_it_whole(qtbot, qapp, tmp_pat
         qapp.setFont(font)
         qapp.setPalette(palette)
         qapp.setStyleSheet(sheet)
+
+
+@pytest.mark.parametrize(("size", "scale"), [((1280, 720), 1.5), ((1600, 1000), 1.0)])
+@pytest.mark.parametrize("screen", SCREENS)
+def test_nothing_lies_over_its_neighbour_at_any_moment(
+    qtbot, tmp_path, restore, screen, size, scale
+) -> None:  # type: ignore[no-untyped-def]
+    """Checked at each event-loop turn after the screen opens, as the user sees them: the
+    guidance's section list lay over the content for a moment (README screenshot)."""
+    window = styled_window(qtbot, tmp_path, scale)
+    window.setGeometry(0, 0, *size)
+    qtbot.wait(20)
+    show_screen(qtbot, window, tmp_path, screen)
+    seen: set[str] = set()
+    for _ in range(25):
+        QApplication.processEvents()
+        seen.update(overlapping(window))
+    assert sorted(seen) == []

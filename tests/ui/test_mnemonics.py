@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 import pytest
-from assessment_kit import make_window, opened, solihull, start_assessment
+from assessment_kit import SCREENS, make_window, show_screen, styled_window
 from PySide6.QtWidgets import (
     QAbstractButton,
     QGroupBox,
@@ -24,11 +24,7 @@ from PySide6.QtWidgets import (
     QTabBar,
     QWidget,
 )
-from test_review_mode import older_case_file
 
-from thresholds_app.ui.appearance import Appearance
-from thresholds_app.ui.main_window import MainWindow
-from thresholds_app.ui.settings import AppSettings
 from thresholds_app.ui.shell.pages import Page
 
 # "&x" is a mnemonic; "&&" is a literal ampersand and "&amp;" an entity in rich text
@@ -108,38 +104,16 @@ def test_no_menu_repeats_a_mnemonic(qtbot) -> None:
         assert repeated == [], f"{action.text()} menu repeats {repeated}"
 
 
-@pytest.mark.parametrize("step", ["safety", "child", "needs", "consent", "decision", "preview"])
-def test_no_assessment_step_repeats_a_mnemonic(qtbot, step: str) -> None:  # type: ignore[no-untyped-def]
-    window = make_window(qtbot)
-    page = start_assessment(qtbot, window)
-    page.go_to_step(step)
+@pytest.mark.parametrize("screen", SCREENS)
+def test_no_screen_repeats_a_mnemonic(qtbot, tmp_path: Path, restore, screen: str) -> None:  # type: ignore[no-untyped-def]
+    window = styled_window(qtbot, tmp_path)
+    show_screen(qtbot, window, tmp_path, screen)
     qtbot.wait(30)
     assert repeated_mnemonics(window) == {}
 
 
-@pytest.mark.parametrize("key", [Page.START, Page.GUIDANCE, Page.TRAINING, Page.SETTINGS])
-def test_no_page_repeats_a_mnemonic(qtbot, qapp, tmp_path: Path, restore, key: Page) -> None:  # type: ignore[no-untyped-def]
-    settings = AppSettings(tmp_path / "s.ini")
-    window = MainWindow(solihull(), settings=settings, appearance=Appearance(qapp, settings))
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    assert window.show_page(key)
-    qtbot.wait(30)
-    assert repeated_mnemonics(window) == {}
-
-
-def test_no_review_or_presenter_screen_repeats_a_mnemonic(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_presenter_repeats_no_mnemonic(qtbot) -> None:  # type: ignore[no-untyped-def]
     window = make_window(qtbot)
-    window.new_review()  # the step-up / step-down review
-    qtbot.waitUntil(lambda: window.current_page_key() == Page.REVIEW)
-    assert repeated_mnemonics(window) == {}
-    window.mash.open_batch()  # the MASH's folder of referrals
-    qtbot.waitUntil(lambda: window.current_page_key() == Page.MASH)
-    assert repeated_mnemonics(window) == {}
-    assert opened(qtbot, window.open_review_path(older_case_file(tmp_path)))
-    assert window.current_page_key() == Page.MASH_CASE
-    assert repeated_mnemonics(window) == {}
     window.show_page(Page.TRAINING)
     library = window.page(Page.TRAINING)
     presenter = library.present(library.found())  # type: ignore[union-attr]
