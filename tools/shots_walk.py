@@ -55,9 +55,9 @@ class Shooter:
     """Saves the window (or a dialog) as ``<prefix>-<name>.png``.
 
     It checks every shot as ``tests/ui/test_layout_fits.py`` does (nothing a layout placed lies
-    over its neighbour) and, given the step on show, that no label is cut off or outside its
-    parent and no field squashed; it keeps what it finds in ``problems``: the walk goes through
-    the app as a user starts it, which the tests' window does not.
+    over its neighbour) and, on the step or screen on show, that no label is cut off or outside
+    its parent and no field squashed; it keeps what it finds in ``problems``: the walk goes
+    through the app as a user starts it, which the tests' window does not.
     """
 
     def __init__(self, out: Path, prefix: str) -> None:
@@ -67,8 +67,10 @@ class Shooter:
 
     def __call__(self, widget: QWidget, name: str, step: QWidget | None = None) -> None:
         _settle()
-        if step is not None:
-            self.problems += [f"{name}: {problem}" for problem in _layout_problems(step)]
+        page = getattr(widget, "stack", None)  # the main window: the screen on show
+        checked = step if step is not None else page.currentWidget() if page else None
+        if checked is not None:
+            self.problems += [f"{name}: {problem}" for problem in _layout_problems(checked)]
         self.problems += [f"{name}: {problem}" for problem in _overlaps(widget)]
         widget.grab().save(str(self.out / f"{self.prefix}-{name}.png"))
 

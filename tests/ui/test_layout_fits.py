@@ -24,6 +24,7 @@ from PySide6.QtGui import QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
+    QAbstractSpinBox,
     QApplication,
     QComboBox,
     QFormLayout,
@@ -206,7 +207,7 @@ def _laid_out(layout: QLayout) -> list[QWidget]:
             continue
         if (widget := item.widget()) is not None:
             found.append(widget)
-        elif isinstance(inner := item.layout(), QLayout):  # a spacer answers with itself
+        elif isinstance(inner := item.layout(), QLayout):  # not a stale wrapper (see below)
             found += _laid_out(inner)
     return found
 
@@ -216,7 +217,8 @@ def overlapping(top: QWidget) -> list[str]:
     problems: list[str] = []
     for widget in [top, *top.findChildren(QWidget)]:
         layout = widget.layout()
-        if layout is None or not widget.isVisible():
+        # (PySide6 may hand back a stale wrapper of another type for a reused address)
+        if not isinstance(layout, QLayout) or not widget.isVisible():
             continue
         placed = [w for w in _laid_out(layout) if w.isVisible() and not w.isWindow()]
         for i, first in enumerate(placed):
@@ -326,7 +328,8 @@ def squashed(top: QWidget) -> list[str]:
         f"{type(w).__name__} {w.accessibleName()!r} is {w.height()} px high"
         for w in top.findChildren(QLineEdit)
         if w.isVisibleTo(top)
-        and not isinstance(w.parentWidget(), QComboBox)  # an editable list's box: its own size
+        # an editable list's box and a spin box's (dates and times too): sized by their owner
+        and not isinstance(w.parentWidget(), QComboBox | QAbstractSpinBox)
         and w.height() < w.minimumSizeHint().height()
     ]
 
@@ -473,3 +476,18 @@ def test_nothing_lies_over_its_neighbour_at_any_moment(
         QApplication.processEvents()
         seen.update(overlapping(window))
     assert sorted(seen) == []
+
+
+@pytest.mark.parametrize(("size", "scale"), [((1280, 720), 1.5), ((1600, 1000), 1.5)])
+@pytest.mark.parametrize("screen", SCREENS)
+def test_no_screen_cuts_anything_off(qtbot, tmp_path, restore, screen, size, scale) -> None:  # type: ignore[no-untyped-def]
+    """Every screen, not only the assessment's steps: at 150% text on a 1280-wide screen the
+    step-up review's level list was as wide as its longest title and pushed the page's right
+    column off the screen."""
+    window = styled_window(qtbot, tmp_path, scale)
+    window.setGeometry(0, 0, *size)
+    qtbot.wait(20)
+    show_screen(qtbot, window, tmp_path, screen)
+    qtbot.wait(100)
+    page = window.stack.currentWidget()
+    assert clipped(page) + list_items_cut(page) + squashed(page) == []

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 from thresholds_app.core.base.wording import level_label
 from thresholds_app.core.rules.stepping import SteppingAdvice
 from thresholds_app.ui.appearance import Heading
-from thresholds_app.ui.assessment.widgets import card_frame
+from thresholds_app.ui.assessment.widgets import card_frame, plain_label
 
 DIRECTION_WORDS = {
     "step-up": "Consider stepping up",
@@ -115,7 +115,7 @@ class HandoverChecklist(QWidget):
                 widget.deleteLater()
         if not items:
             self._layout.addWidget(
-                QLabel(self.tr("Shown when the guidance points to a step up or down."))
+                plain_label(self.tr("Shown when the guidance points to a step up or down."))
             )
         for text in items:
             box = QCheckBox(text)

@@ -38,7 +38,7 @@ from thresholds_app.core.pack.model import AGE_BANDS, Answer, Pack
 from thresholds_app.core.rules.assessment import Context
 from thresholds_app.core.rules.stepping import SteppingAdvice, SteppingChanges, review_stepping
 from thresholds_app.ui.appearance import Heading
-from thresholds_app.ui.assessment.widgets import AnswerButtons, text_edit
+from thresholds_app.ui.assessment.widgets import AnswerButtons, plain_label, text_edit
 from thresholds_app.ui.browser_model import ID_ROLE, IndicatorFilter, IndicatorModel
 from thresholds_app.ui.case_state import CaseState
 from thresholds_app.ui.reading_view import reading_view
@@ -158,6 +158,13 @@ class SteppingPage(QWidget):
             self.tr("The plan the child has now, and who leads it"),
             placeholder=self.tr("e.g. child in need plan led by the social worker since March"),
         )
+        for combo in (self.level, self.age):
+            # As wide as the column allows, not as the longest level's title (at 150% text it
+            # pushed the page past a 1280-wide screen); the list opens wide enough to read it.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(16)
         form = QFormLayout()
         form.addRow(self.tr("Supported at &level"), self.level)
         form.addRow(self.tr("&Age band"), self.age)
@@ -210,9 +217,9 @@ class SteppingPage(QWidget):
         layout.addWidget(self.list)
         layout.addWidget(self.chosen)
         layout.addWidget(self.buttons)
-        layout.addWidget(QLabel(self.tr("Answers that differ from the last review:")))
+        layout.addWidget(plain_label(self.tr("Answers that differ from the last review:")))
         layout.addWidget(self.changed_list)
-        layout.addWidget(QLabel(self.tr("What has changed, in your words:")))
+        layout.addWidget(plain_label(self.tr("What has changed, in your words:")))
         layout.addWidget(self.notes)
         self.notes.textChanged.connect(self.changed.emit)
         self.search.textChanged.connect(lambda text: self.proxy.set_criteria(search=text))
