@@ -387,6 +387,38 @@ def test_emergency_dialog_shows_every_number_in_full_at_150_percent(qtbot, large
     dialog.close()
 
 
+@pytest.mark.parametrize("scale", [1.5, 2.0])
+def test_every_call_reads_in_full_at_the_largest_text(qtbot, tmp_path, restore, scale) -> None:  # type: ignore[no-untyped-def]
+    """At 200% text, out of hours, the dialog was capped at the screen's height and the second
+    card squeezed into the room left: its number was drawn over its own heading. Now each card
+    keeps its height, the calls scroll, and Close stays on the screen."""
+    from assessment_kit import FRIDAY_NIGHT, styled_window
+
+    window = styled_window(qtbot, tmp_path, scale)
+    window.clock = lambda: FRIDAY_NIGHT  # 999 and the out-of-hours team: two cards
+    dialog = window.show_emergency()
+    qtbot.waitExposed(dialog)
+    qtbot.wait(30)
+    cards = [label.parentWidget() for label in dialog.call_labels]
+    assert len(cards) == 2
+    for card in cards:
+        layout = card.layout()
+        assert layout is not None
+        assert card.height() >= layout.totalHeightForWidth(card.width())
+    for phone in dialog.call_labels:
+        assert phone.height() >= phone.sizeHint().height()
+    room = dialog.screen().availableGeometry()
+    assert dialog.frameGeometry().height() <= room.height()
+    close = dialog.findChild(QAbstractButton)
+    assert close is not None
+    assert close.isVisible()
+    assert close.hasFocus()  # Enter or Escape closes, as before
+    where = QRect(close.mapToGlobal(QPoint(0, 0)), close.size())
+    assert room.contains(where)
+    assert overlapping(dialog) == []
+    dialog.close()
+
+
 def test_search_results_fit_1280x720_at_100_and_150_percent_text(qtbot, large_text) -> None:
     from assessment_kit import search_for
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFrame,
     QLabel,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -57,9 +58,26 @@ class EmergencyDialog(QDialog):
         self.setMinimumWidth(560)
         self._pack = pack
         self._clock = clock
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(32, 28, 32, 24)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 24)
+        outer.setSpacing(12)
+        # Whom to call scrolls when it is taller than the screen (200% text on a 1280 x 720
+        # screen): squeezed into the room left, the second number was drawn over its own
+        # heading. Close stays below it, always on screen.
+        self.content = QWidget()
+        self.content.setObjectName("emergencyContent")
+        layout = QVBoxLayout(self.content)
+        layout.setContentsMargins(32, 28, 32, 0)
         layout.setSpacing(16)
+        self.scroll = QScrollArea()
+        self.scroll.setProperty("readingRegion", True)  # Tab reaches it; the arrow keys scroll
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.scroll.setAccessibleName(self.tr("Whom to call"))
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(self.content)
+        outer.addWidget(self.scroll, 1)
 
         layout.addWidget(big_text(self.tr("A child is in immediate danger"), 1.6))
 
@@ -78,10 +96,12 @@ class EmergencyDialog(QDialog):
         layout.addWidget(advice)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.setContentsMargins(32, 0, 32, 0)
         buttons.rejected.connect(self.reject)
         close = buttons.button(QDialogButtonBox.StandardButton.Close)
         close.setAccessibleName(self.tr("Close the emergency contacts"))
-        layout.addWidget(buttons)
+        outer.addWidget(buttons)
+        self._buttons = buttons
         self.refresh()
 
     def show_above_everything(self) -> None:
@@ -129,23 +149,34 @@ class EmergencyDialog(QDialog):
         A window's layout does not grow it for wrapped text by itself; on a small screen with
         large text the dialog widens first, so that it still fits the screen's height.
         """
-        layout = self.layout()
+        layout = self.content.layout()
         if layout is None:
             return
         layout.activate()
         room = self.screen().availableGeometry()
+        below = self._buttons.sizeHint().height() + 12 + 24  # Close, spacing, bottom margin
+
+        def needed(width: int) -> int:
+            return layout.totalHeightForWidth(width) + below
+
         width = max(self.width(), self.minimumWidth())
-        height = layout.totalHeightForWidth(width)
-        while height > room.height() - 60 and width < room.width() - 80:
+        while needed(width) > room.height() - 60 and width < room.width() - 80:
             width = min(width + 120, room.width() - 80)
-            height = layout.totalHeightForWidth(width)
-        self.setMinimumHeight(min(height, room.height() - 40))
-        self.resize(width, min(height, room.height() - 40))
+        height = min(needed(width), room.height() - 40)  # beyond that, the calls scroll
+        self.setMinimumHeight(height)
+        self.resize(width, height)
 
     def showEvent(self, event: QShowEvent) -> None:
-        """Fit the text size in force now (it may have changed since the dialog was built)."""
+        """Fit the text size in force now (it may have changed since the dialog was built).
+
+        The focus starts on Close, as it did before the calls could scroll: Enter or Escape
+        closes, and Tab goes back to the calls.
+        """
         super().showEvent(event)
         self._fit()
+        close = self._buttons.button(QDialogButtonBox.StandardButton.Close)
+        if close is not None:
+            close.setFocus()
 
     def _call_card(self, number: int, advice: ContactAdvice, *, emphasis: bool) -> QFrame:
         card = QFrame()
