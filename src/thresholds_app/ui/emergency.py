@@ -154,10 +154,12 @@ class EmergencyDialog(QDialog):
             return
         layout.activate()
         room = self.screen().availableGeometry()
-        below = self._buttons.sizeHint().height() + 12 + 24  # Close, spacing, bottom margin
+        below = self._buttons.sizeHint().height() + 12 + 24 + 8  # Close, spacing, margin, slack
+        bar = self.scroll.verticalScrollBar().sizeHint().width()
 
         def needed(width: int) -> int:
-            return layout.totalHeightForWidth(width) + below
+            # as if the scroll bar showed: a few pixels short, it does, and the text rewraps
+            return layout.totalHeightForWidth(width - bar) + below
 
         width = max(self.width(), self.minimumWidth())
         while needed(width) > room.height() - 60 and width < room.width() - 80:
