@@ -417,7 +417,7 @@ def test_every_call_reads_in_full_at_the_largest_text(qtbot, tmp_path, restore, 
     assert room.contains(where)
     assert overlapping(dialog) == []
     if scale == 1.5:  # room enough once widened: all of it in view, no scroll bar for a hair
-        assert not dialog.scroll.verticalScrollBar().isVisible()
+        assert not dialog.calls_area.verticalScrollBar().isVisible()
     dialog.close()
 
 

@@ -69,15 +69,15 @@ class EmergencyDialog(QDialog):
         layout = QVBoxLayout(self.content)
         layout.setContentsMargins(32, 28, 32, 0)
         layout.setSpacing(16)
-        self.scroll = QScrollArea()
-        self.scroll.setProperty("readingRegion", True)  # Tab reaches it; the arrow keys scroll
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        self.scroll.setAccessibleName(self.tr("Whom to call"))
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setWidget(self.content)
-        outer.addWidget(self.scroll, 1)
+        self.calls_area = QScrollArea()
+        self.calls_area.setProperty("readingRegion", True)  # Tab reaches it; the arrow keys scroll
+        self.calls_area.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.calls_area.setAccessibleName(self.tr("Whom to call"))
+        self.calls_area.setWidgetResizable(True)
+        self.calls_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.calls_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.calls_area.setWidget(self.content)
+        outer.addWidget(self.calls_area, 1)
 
         layout.addWidget(big_text(self.tr("A child is in immediate danger"), 1.6))
 
@@ -155,7 +155,7 @@ class EmergencyDialog(QDialog):
         layout.activate()
         room = self.screen().availableGeometry()
         below = self._buttons.sizeHint().height() + 12 + 24 + 8  # Close, spacing, margin, slack
-        bar = self.scroll.verticalScrollBar().sizeHint().width()
+        bar = self.calls_area.verticalScrollBar().sizeHint().width()
 
         def needed(width: int) -> int:
             # as if the scroll bar showed: a few pixels short, it does, and the text rewraps
