@@ -150,11 +150,35 @@ def test_a_long_refusal_fits_on_the_screen_with_the_rest_under_details(qtbot, tm
     (box,) = window.findChildren(QMessageBox)
     shown = box.text().splitlines()
     assert shown[0].startswith("big.json cannot be opened (26 problems):")
-    assert len(shown) == 9
-    assert shown[-1] == "…and 19 more lines: Show Details… shows them all."
+    left_out = 27 - (len(shown) - 1)  # the message's lines, less those shown before the last
+    assert 0 < left_out < 27
+    assert shown[-1] == f"…and {left_out} more lines: Show Details… shows them all."
     assert box.detailedText().count("answers.made-up-") == 25  # every problem is still there
     assert box.detailedText().endswith("Stopped after 25 problems; there may be more.")
-    assert box.sizeHint().height() < 600  # fits a 1280 x 720 screen with room to spare
+    room = box.screen().availableGeometry().height()
+    assert box.sizeHint().height() < room * 0.6  # with room for Show Details to open
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.5, 2.0])
+def test_a_long_message_fits_the_screen_at_every_text_size(qtbot, tmp_path, restore, scale) -> None:  # type: ignore[no-untyped-def]
+    """At 175% text a message of eight lines (each wrapping to two) was taller than a 1280 x 720
+    screen, its OK button below the bottom edge; the box also wrapped at a narrow width."""
+    from assessment_kit import styled_window
+    from PySide6.QtWidgets import QLabel, QMessageBox
+
+    window = styled_window(qtbot, tmp_path, scale)
+    line = "Line {}: something about the file that is long enough to wrap in a narrow box"
+    window.inform("Please check this case file", "\n".join(line.format(i) for i in range(20)))
+    qtbot.waitUntil(lambda: bool(window.findChildren(QMessageBox)))
+    (box,) = window.findChildren(QMessageBox)
+    qtbot.waitExposed(box)
+    room = box.screen().availableGeometry()
+    assert box.frameGeometry().height() < room.height() * 0.6
+    text = box.findChild(QLabel, "qt_msgbox_label")
+    assert text is not None
+    assert text.width() >= min(text.fontMetrics().averageCharWidth() * 60, room.width() // 2)
+    assert box.detailedText().count("Line ") == 20  # all of it under Show Details
+    box.close()
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")

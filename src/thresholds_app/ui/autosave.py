@@ -202,6 +202,9 @@ def ask_recovery(parent: QWidget | None, info: DraftInfo) -> str:
             "Decide later keeps it for now."
         )
     )
+    from thresholds_app.ui.message_fit import fit_to_screen
+
+    fit_to_screen(box)  # a readable line at large text
     recover = box.addButton(_tr("&Recover"), QMessageBox.ButtonRole.AcceptRole)
     discard = box.addButton(_tr("&Discard"), QMessageBox.ButtonRole.DestructiveRole)
     box.addButton(_tr("Decide &later"), QMessageBox.ButtonRole.RejectRole)
@@ -217,9 +220,16 @@ def ask_recovery(parent: QWidget | None, info: DraftInfo) -> str:
 
 def tell(parent: QWidget | None, title: str, text: str) -> None:
     """Show a plain message without blocking (a module-level wrapper tests can replace)."""
+    from thresholds_app.ui.message_fit import fit_to_screen
+
     box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=parent)
     box.setObjectName("autosaveMessage")
+    fit_to_screen(box, _more_lines)
     box.open()
+
+
+def _more_lines(count: int) -> str:
+    return _tr("…and {n} more lines: Show Details… shows them all.").format(n=count)
 
 
 def offer_recovery(

@@ -56,7 +56,6 @@ if TYPE_CHECKING:  # loaded when first used: keeps start-up quick
 PAGE_START, PAGE_ASSESSMENT, PAGE_REVIEW = Page.START, Page.ASSESSMENT, Page.REVIEW
 PAGE_GUIDANCE, PAGE_SETTINGS = Page.GUIDANCE, Page.SETTINGS
 APP_TITLE = "Right Help, Right Time"
-MESSAGE_LINES = 8  # a longer message shows its first lines and the rest under Show Details
 
 
 def default_window_size(window: QWidget) -> QSize:
@@ -547,14 +546,13 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QMessageBox
 
+        from thresholds_app.ui.message_fit import fit_to_screen
+
         box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=self)
-        lines = text.splitlines()
-        if len(lines) > MESSAGE_LINES:  # e.g. 25 problems: the box would outgrow the screen
-            more = self.tr("…and {n} more lines: Show Details… shows them all.").format(
-                n=len(lines) - MESSAGE_LINES
-            )
-            box.setText("\n".join([*lines[:MESSAGE_LINES], more]))
-            box.setDetailedText(text)
+        # e.g. 25 problems: the box would outgrow the screen; the rest under Show Details
+        fit_to_screen(
+            box, lambda n: self.tr("…and {n} more lines: Show Details… shows them all.").format(n=n)
+        )
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
 

@@ -39,6 +39,9 @@ def problems_dialog(pack_dir: str, text: str, found: FallbackContacts | None = N
     box.setInformativeText(f"Pack folder: {pack_dir}")
     box.setDetailedText(text)
     box.setObjectName("packProblemsDialog")
+    from thresholds_app.ui.message_fit import fit_to_screen
+
+    fit_to_screen(box)  # a readable line at large text; every problem is in the details
     box.fallback_contacts = found  # type: ignore[attr-defined]
     key = EmergencyKey(lambda: show_emergency(box, found), box)
     box.emergency_key = key  # type: ignore[attr-defined]

@@ -79,5 +79,10 @@ def _notice(window: Any, title: str, text: str, *, info: bool = False) -> Any:
     box.setWindowTitle(title)
     box.setText(text)
     box.setObjectName("packChangesNotice" if info else "packTrustNotice")
+    from thresholds_app.ui.message_fit import fit_to_screen
+
+    fit_to_screen(
+        box, lambda n: window.tr("…and {n} more lines: Show Details… shows them all.").format(n=n)
+    )
     box.open()
     return box
