@@ -137,6 +137,26 @@ def test_enter_presses_the_focused_button(qtbot) -> None:
     assert page.current_step() == "consent"
 
 
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Enter])
+def test_enter_presses_the_red_button_and_start_from_the_top_bar(qtbot, key) -> None:  # type: ignore[no-untyped-def]
+    """The top bar is outside every page: Tab to "A child is in immediate danger" and Enter did
+    nothing (only Space pressed it), nor on "← Start". (On the idle lock any key wakes the
+    screen, and F9 shows whom to call: tests/ui/test_emergency_everywhere.py.)"""
+    window = make_window(qtbot)
+    page = start_assessment(qtbot, window)
+    window.home_button.setFocus()
+    QTest.keyClick(window.home_button, key)
+    assert window.current_page_key() == "start"
+    window.emergency_button.setFocus()
+    QTest.keyClick(window.emergency_button, key)
+    dialog = window.emergency_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.close()
+    window.continue_assessment()
+    assert window.assessment() is page
+
+
 def _tab_stops(qtbot, window, limit: int = 40) -> list:  # type: ignore[no-untyped-def]
     """Each widget Tab stops at on the page on show, once round, with how it looks focused and
     how it looks once Tab has moved on (reached by the key, as a keyboard user reaches it)."""

@@ -28,6 +28,7 @@ def emergency_button(parent: QWidget | None = None, *, at_start_up: bool = False
     )
     button.setToolTip(button.tr("Who to call now (F9)"))
     style_danger(button, EMERGENCY_BUTTON_STYLE, at_start_up=at_start_up)
+    button.setAutoDefault(True)  # Enter presses it too, outside any page or dialog
     return button
 
 
@@ -80,6 +81,7 @@ class TopBar(QWidget):
             self.tr("Back to the start screen (Alt+Home). Your work stays open.")
         )
         self.home_button.setFlat(True)
+        self.home_button.setAutoDefault(True)  # Enter presses it, as on every page
         self.home_button.clicked.connect(self.home_requested.emit)
         row.addWidget(self.home_button)
         name = heading(title, 2)
