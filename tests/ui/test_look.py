@@ -157,6 +157,22 @@ def test_enter_presses_the_red_button_and_start_from_the_top_bar(qtbot, key) -> 
     assert window.assessment() is page
 
 
+@pytest.mark.parametrize("screen", SCREENS)
+def test_enter_presses_every_button_on_every_screen(qtbot, tmp_path, restore, screen) -> None:  # type: ignore[no-untyped-def]
+    """Outside a dialog Qt lets only Space press a button; an auto-default one takes Enter too."""
+    from PySide6.QtWidgets import QPushButton
+
+    window = styled_window(qtbot, tmp_path)
+    show_screen(qtbot, window, tmp_path, screen)
+    qtbot.wait(50)
+    deaf = [
+        button.text() or button.accessibleName()
+        for button in window.findChildren(QPushButton)
+        if button.isVisible() and button.isEnabled() and not button.autoDefault()
+    ]
+    assert deaf == []
+
+
 def _tab_stops(qtbot, window, limit: int = 40) -> list:  # type: ignore[no-untyped-def]
     """Each widget Tab stops at on the page on show, once round, with how it looks focused and
     how it looks once Tab has moved on (reached by the key, as a keyboard user reaches it)."""
