@@ -129,8 +129,9 @@ SCREENS = (
 )
 
 
-def styled_window(qtbot, tmp_path, scale: float = 1.0) -> MainWindow:  # type: ignore[no-untyped-def]
-    """The main window with its settings page and the app's own look, at ``scale`` text.
+def styled_window(qtbot, tmp_path, scale: float = 1.0, contrast: str = "off") -> MainWindow:  # type: ignore[no-untyped-def]
+    """The main window with its settings page and the app's own look, at ``scale`` text and
+    high contrast ``contrast`` ("off", "on" or "auto").
 
     Use with the ``restore`` fixture: the look is the application's font, palette and sheet.
     """
@@ -143,6 +144,7 @@ def styled_window(qtbot, tmp_path, scale: float = 1.0) -> MainWindow:  # type: i
     assert isinstance(app, QApplication)
     settings = AppSettings(tmp_path / "s.ini")
     look = Appearance(app, settings)
+    look.set_contrast_mode(contrast)
     look.set_scale(scale)  # applies the look
     window = MainWindow(
         solihull(), clock=lambda: FRIDAY_AFTERNOON, settings=settings, appearance=look

@@ -194,10 +194,13 @@ def _tab_stops(qtbot, window, limit: int = 40) -> list:  # type: ignore[no-untyp
     return [stop for stop in stops if len(stop) == 3]  # the last one, if the limit cut it short
 
 
+@pytest.mark.parametrize("contrast", ["off", "on"])
 @pytest.mark.parametrize("screen", SCREENS)
-def test_every_tab_stop_shows_where_the_focus_is(qtbot, tmp_path, restore, screen) -> None:  # type: ignore[no-untyped-def]
+def test_every_tab_stop_shows_where_the_focus_is(  # type: ignore[no-untyped-def]
+    qtbot, tmp_path, restore, screen, contrast
+) -> None:
     # the start screen's and a training story's scrolling regions took the focus unseen
-    window = styled_window(qtbot, tmp_path)
+    window = styled_window(qtbot, tmp_path, contrast=contrast)
     window.resize(1280, 720)
     show_screen(qtbot, window, tmp_path, screen)
     qtbot.wait(50)
