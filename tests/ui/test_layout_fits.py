@@ -516,3 +516,5 @@ def test_no_screen_cuts_anything_off_or_lays_it_over_its_neighbour(  # type: ign
     qtbot.wait(50)
     page = window.stack.currentWidget()
     assert clipped(page) + list_items_cut(page) + squashed(page) == []
+    # and the window still fits the screen (the training library made it 1301 pixels wide)
+    assert window.minimumSizeHint().width() <= size[0] - 16

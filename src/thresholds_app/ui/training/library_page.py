@@ -58,6 +58,10 @@ DIRECTION_WORDS = {"over": "often over-referred", "under": "often under-referred
 def _combo(name: str, items: list[tuple[str, object]]) -> QComboBox:
     combo = QComboBox()
     combo.setAccessibleName(name)
+    # as wide as the row allows, not as the longest choice (at 150% text the level list alone
+    # took half a 1280-wide screen); the list opens wide enough to read every choice
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(12)
     for text, data in items:
         combo.addItem(text, data)
     return combo
@@ -171,9 +175,13 @@ class TrainingPage(QWidget):
         )
         self.hide_guidance.toggled.connect(self.refresh)
         column.addWidget(self.hide_guidance)
-        buttons = QHBoxLayout()
+        # two rows: the file actions beside the count, practice and presenting under them (in
+        # one row, at 150% text, the five buttons made the window wider than a 1280 screen)
+        files = QHBoxLayout()
         self.found_label = muted_label("")
-        buttons.addWidget(self.found_label, 1)
+        files.addWidget(self.found_label, 1)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
         self.add_file_button = QPushButton("&Add a scenario file…")
         self.add_file_button.clicked.connect(self.ask_local_file)
         self.book_button = QPushButton("Guidance &book…")
@@ -184,14 +192,11 @@ class TrainingPage(QWidget):
         self.practise_all_button.clicked.connect(lambda: self.practise(self.found()))
         self.present_button = QPushButton("Present &to a room")
         self.present_button.clicked.connect(lambda: self.present(self.found()))
-        for button in (
-            self.add_file_button,
-            self.book_button,
-            self.practise_button,
-            self.practise_all_button,
-            self.present_button,
-        ):
+        files.addWidget(self.add_file_button)
+        files.addWidget(self.book_button)
+        for button in (self.practise_button, self.practise_all_button, self.present_button):
             buttons.addWidget(button)
+        column.addLayout(files)
         column.addLayout(buttons)
         return page
 

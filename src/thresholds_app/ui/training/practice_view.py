@@ -140,9 +140,12 @@ class PracticeView(QWidget):
             column.addWidget(widget)
         self.stack = QStackedWidget()
         column.addWidget(self.stack, 1)
-        bar = QHBoxLayout()
+        # the hint on a line of its own: beside the buttons it made the window wider than a
+        # 1280-wide screen at 150% text
         self.hint = muted_label("")
-        bar.addWidget(self.hint, 1)
+        column.addWidget(self.hint)
+        bar = QHBoxLayout()
+        bar.addStretch(1)
         self.compare_button = QPushButton("Com&pare with the expected answer")
         self.compare_button.clicked.connect(self.compare)
         self.switch_button = QPushButton("My answers, with &the guidance")
