@@ -72,6 +72,9 @@ class Shooter:
         if checked is not None:
             self.problems += [f"{name}: {problem}" for problem in _layout_problems(checked)]
         self.problems += [f"{name}: {problem}" for problem in _overlaps(widget)]
+        room = widget.screen().availableGeometry()
+        if widget.width() > room.width() or widget.height() > room.height():
+            self.problems.append(f"{name}: {widget.width()}x{widget.height()} is past the screen")
         widget.grab().save(str(self.out / f"{self.prefix}-{name}.png"))
 
 

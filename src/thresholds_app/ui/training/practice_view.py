@@ -199,6 +199,7 @@ class PracticeView(QWidget):
     def _say(self, text: str, *, warning: bool = False) -> None:
         """The hint beside the buttons; a warning when a press could not do what was asked."""
         self.hint.setText(text)
+        self.hint.setVisible(bool(text))  # on its own line: no empty line when there is nothing
         if self.hint.property("role") != ("warning" if warning else "muted"):
             self.hint.setProperty("role", "warning" if warning else "muted")
             self.hint.style().unpolish(self.hint)  # the role is styled by the app's stylesheet
