@@ -112,10 +112,23 @@ def test_no_screen_repeats_a_mnemonic(qtbot, tmp_path: Path, restore, screen: st
     assert repeated_mnemonics(window) == {}
 
 
-def test_the_presenter_repeats_no_mnemonic(qtbot) -> None:  # type: ignore[no-untyped-def]
+def _library(qtbot):  # type: ignore[no-untyped-def]
+    """The main window on its training library."""
     window = make_window(qtbot)
     window.show_page(Page.TRAINING)
-    library = window.page(Page.TRAINING)
+    return window, window.page(Page.TRAINING)
+
+
+def _practice(qtbot):  # type: ignore[no-untyped-def]
+    """The main window practising two scenarios."""
+    window, library = _library(qtbot)
+    practice = library.practise(library.found()[:2])
+    qtbot.waitUntil(lambda: practice.page is not None)
+    return window, practice
+
+
+def test_the_presenter_repeats_no_mnemonic(qtbot) -> None:  # type: ignore[no-untyped-def]
+    _window, library = _library(qtbot)
     presenter = library.present(library.found())  # type: ignore[union-attr]
     qtbot.addWidget(presenter)
     qtbot.waitExposed(presenter)
@@ -125,11 +138,7 @@ def test_the_presenter_repeats_no_mnemonic(qtbot) -> None:  # type: ignore[no-un
 @pytest.mark.parametrize("step", ["safety", "child", "needs", "consent", "decision"])
 def test_no_practice_screen_repeats_a_mnemonic(qtbot, step: str) -> None:  # type: ignore[no-untyped-def]
     # a practice case is an assessment under the practice buttons, on one window
-    window = make_window(qtbot)
-    window.show_page(Page.TRAINING)
-    library = window.page(Page.TRAINING)
-    practice = library.practise(library.found()[:2])  # type: ignore[union-attr]
-    qtbot.waitUntil(lambda: practice.page is not None)
+    window, practice = _practice(qtbot)
     practice.page.go_to_step(step)
     qtbot.wait(30)
     assert repeated_mnemonics(window) == {}
@@ -138,11 +147,7 @@ def test_no_practice_screen_repeats_a_mnemonic(qtbot, step: str) -> None:  # typ
 def test_no_practice_comparison_repeats_a_mnemonic(qtbot) -> None:  # type: ignore[no-untyped-def]
     from test_training import _choose_level
 
-    window = make_window(qtbot)
-    window.show_page(Page.TRAINING)
-    library = window.page(Page.TRAINING)
-    practice = library.practise(library.found()[:2])  # type: ignore[union-attr]
-    qtbot.waitUntil(lambda: practice.page is not None)
+    window, practice = _practice(qtbot)
     practice.page.go_to_step("decision")
     _choose_level(qtbot, practice.page, 2)
     assert practice.compare() is not None  # the comparison on show
