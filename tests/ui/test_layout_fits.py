@@ -518,3 +518,18 @@ def test_no_screen_cuts_anything_off_or_lays_it_over_its_neighbour(  # type: ign
     assert clipped(page) + list_items_cut(page) + squashed(page) == []
     # and the window still fits the screen (the training library made it 1301 pixels wide)
     assert window.minimumSizeHint().width() <= size[0] - 16
+    assert window.width() <= size[0]  # nor did it grow past the screen on the way
+
+
+@pytest.mark.parametrize("screen", SCREENS)
+def test_at_200_percent_the_red_button_can_stay_on_a_1280_screen(
+    qtbot, tmp_path, restore, screen
+) -> None:  # type: ignore[no-untyped-def]
+    """At the largest text the top bar's title on one line made every screen at least 1277
+    pixels wide (the MASH list 1395), so the red button sat past a 1280 screen's edge."""
+    window = styled_window(qtbot, tmp_path, 2.0)
+    window.setGeometry(0, 0, *WINDOW)
+    qtbot.wait(20)
+    show_screen(qtbot, window, tmp_path, screen)
+    qtbot.wait(50)
+    assert window.minimumSizeHint().width() <= WINDOW[0]

@@ -118,10 +118,8 @@ class BatchPage(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(16, 12, 16, 12)
         top = QHBoxLayout()
-        title = heading(self.tr("MASH review: referrals"))
-        title.setWordWrap(False)
-        top.addWidget(title)
-        top.addStretch(1)
+        title = heading(self.tr("MASH review: referrals"))  # wraps: on one line, at 200% text
+        top.addWidget(title, 1)  # it made the window wider than a 1280 screen
         self.open_folder_button = QPushButton(self.tr("Open a folder of referrals…"))
         self.open_folder_button.setProperty("role", "primary")
         self.open_folder_button.clicked.connect(self.choose_folder)
@@ -145,6 +143,10 @@ class BatchPage(QWidget):
         self.filter_words.setAccessibleName(self.tr("Filter the referrals"))
         self.filter_kind = QComboBox()
         self.filter_kind.setAccessibleName(self.tr("Show"))
+        self.filter_kind.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.filter_kind.setMinimumContentsLength(12)  # its list still shows each in full
         for key, (words, _) in FILTERS.items():
             self.filter_kind.addItem(self.tr(words), key)
         bar.addWidget(self.filter_words, 2)

@@ -84,10 +84,8 @@ class TopBar(QWidget):
         self.home_button.setAutoDefault(True)  # Enter presses it, as on every page
         self.home_button.clicked.connect(self.home_requested.emit)
         row.addWidget(self.home_button)
-        name = heading(title, 2)
-        name.setWordWrap(False)
-        row.addWidget(name)
-        row.addStretch(1)
+        name = heading(title, 2)  # wraps: at 200% text on one line it pushed the red button
+        row.addWidget(name, 1)  # past the right edge of a 1280-wide screen
         self.emergency_button = emergency_button(at_start_up=True)
         self.emergency_button.clicked.connect(self.emergency_requested.emit)
         row.addWidget(self.emergency_button)
