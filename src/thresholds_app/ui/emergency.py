@@ -147,7 +147,8 @@ class EmergencyDialog(QDialog):
         """Be tall enough for every line at the current text size (nothing cut off).
 
         A window's layout does not grow it for wrapped text by itself; on a small screen with
-        large text the dialog widens first, so that it still fits the screen's height.
+        large text the dialog widens first, so that it still fits the screen's height, and what
+        is still too tall scrolls (each card keeps its height).
         """
         layout = self.content.layout()
         if layout is None:
