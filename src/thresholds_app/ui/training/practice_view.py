@@ -12,8 +12,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
-    QHBoxLayout,
+    QFrame,
     QPushButton,
     QScrollArea,
     QStackedWidget,
@@ -27,6 +28,7 @@ from thresholds_app.core.training.practice import PracticeResult, score_practice
 from thresholds_app.core.training.sheet import level_words
 from thresholds_app.ui.assessment.page import AssessmentPage
 from thresholds_app.ui.assessment.widgets import heading, muted_label, plain_label
+from thresholds_app.ui.flow_row import FlowRow
 
 
 def _section(title: str, lines: Sequence[str], empty: str) -> QWidget:
@@ -136,7 +138,20 @@ class PracticeView(QWidget):
         self.story = plain_label("")
         self.story.setWordWrap(True)
         self.story.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        for widget in (self.counter, self.title, self.story):
+        # The story scrolls on its own once it would take more than a quarter of the view
+        # (200% text on a 720-pixel screen squeezed its last lines away).
+        self.story_scroll = QScrollArea()
+        self.story_scroll.setProperty("readingRegion", True)  # focused, the arrow keys scroll
+        self.story_scroll.setAccessibleName("The scenario's story")
+        self.story_scroll.setWidgetResizable(True)
+        self.story_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.story_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        story_box = QWidget()
+        story_column = QVBoxLayout(story_box)
+        story_column.setContentsMargins(0, 0, 0, 0)
+        story_column.addWidget(self.story)
+        self.story_scroll.setWidget(story_box)
+        for widget in (self.counter, self.title, self.story_scroll):
             column.addWidget(widget)
         self.stack = QStackedWidget()
         column.addWidget(self.stack, 1)
@@ -144,8 +159,7 @@ class PracticeView(QWidget):
         # 1280-wide screen at 150% text
         self.hint = muted_label("")
         column.addWidget(self.hint)
-        bar = QHBoxLayout()
-        bar.addStretch(1)
+        bar = FlowRow(right=True)  # four buttons: on two lines at large text
         self.compare_button = QPushButton("Com&pare with the expected answer")
         self.compare_button.clicked.connect(self.compare)
         self.switch_button = QPushButton("My answers, with &the guidance")
@@ -161,8 +175,20 @@ class PracticeView(QWidget):
             self.finish_button,
         ):
             bar.addWidget(button)
-        column.addLayout(bar)
+        column.addWidget(bar)
         self._start(0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Fit the story to the new size."""
+        super().resizeEvent(event)
+        self._fit_story()
+
+    def _fit_story(self) -> None:
+        """The whole story when it fits in a quarter of the view, else that much, scrolling."""
+        width = self.story_scroll.viewport().width() - 4
+        whole = self.story.heightForWidth(width) + 4
+        line = self.story.fontMetrics().lineSpacing()
+        self.story_scroll.setFixedHeight(max(min(whole, self.height() // 4), min(whole, 3 * line)))
 
     @property
     def scenario(self) -> Scenario:
@@ -175,6 +201,7 @@ class PracticeView(QWidget):
         self.counter.setText(f"Practice scenario {index + 1} of {len(self.scenarios)}")
         self.title.setText(scenario.title)
         self.story.setText(scenario.story)
+        self._fit_story()
         case = new_case(self.pack)
         case.child.age_band = scenario.age_band
         page = AssessmentPage(self.pack, case=case)
