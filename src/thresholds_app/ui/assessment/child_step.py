@@ -208,9 +208,7 @@ class ChildStep(QWidget):
         form.add_row("", self.name_opt_in)
         form.add_row(self.tr("&Name"), self.name)
         self.household_reference = identifier_line(child.household_reference)
-        self.household_reference.setPlaceholderText(
-            self.tr("Optional: the same for every child of this household")
-        )
+        self.household_reference.setPlaceholderText(self.tr("Optional; shared by siblings"))
         self.household_reference.setAccessibleName(self.tr("Household reference"))
         self.household_reference.setAccessibleDescription(
             self.tr("Lets the MASH see referrals about brothers and sisters together.")

@@ -267,8 +267,8 @@ class DecisionStep(QWidget):
             edit.setAccessibleName(f"Next step {number}: {name}")
             edit.textEdited.connect(self._save_steps)
             self.steps_grid.addWidget(edit, number, column)
-        row[0].setPlaceholderText(self.tr("e.g. Refer to the MASH"))
-        row[2].setPlaceholderText(self.tr("e.g. today, by 5pm"))
+        row[0].setPlaceholderText(self.tr("e.g. Call the MASH"))
+        row[2].setPlaceholderText(self.tr("e.g. by 5pm"))
         # The row's width shared as the examples need it, not in thirds: at 150% text the
         # examples were cut ("e.g. Refer to th…", "e.g. today, by …").
         for column, share in enumerate(NEXT_STEP_SHARES):

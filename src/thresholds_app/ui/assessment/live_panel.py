@@ -10,8 +10,16 @@ import html
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QFrame, QLabel, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtGui import QFontMetrics, QPalette
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QLabel,
+    QScrollArea,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from thresholds_app.core.base.wording import answer_words, level_label
 from thresholds_app.core.pack.model import Pack
@@ -23,6 +31,7 @@ from thresholds_app.ui.assessment.widgets import big_text, muted_label
 from thresholds_app.ui.danger_style import style_danger
 
 WHY_LINES = 6  # at a glance: the strongest concerns, then "and N more"
+DETAILS_MIN_LINES = 5  # the details always show a few lines, scrolling on their own
 
 
 def why_lines(reasons: Sequence[Reason]) -> list[str]:
@@ -67,16 +76,34 @@ class LivePanel(QWidget):
     """
 
     SECTIONS = ("why", "change", "gaps", "warnings", "next")
+    MIN_WIDTH = 280
 
     def __init__(self, pack: Pack) -> None:
         super().__init__()
         self.pack = pack
         self.setObjectName("livePanel")
-        self.setMinimumWidth(280)
+        self.setMinimumWidth(self.MIN_WIDTH)
         self.setAccessibleName(self.tr("What the guidance indicates"))
         self.setAutoFillBackground(True)
         self.setBackgroundRole(QPalette.ColorRole.AlternateBase)
-        column = QVBoxLayout(self)
+        # The panel scrolls as a whole only when it is shorter than the level, the note and a
+        # few lines of details (200% text on a 720-pixel screen cut the level's name off);
+        # otherwise the details scroll on their own and the level stays at the top.
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.panel_scroll = QScrollArea()
+        self.panel_scroll.setObjectName("liveScroll")
+        self.panel_scroll.setWidgetResizable(True)
+        self.panel_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.panel_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.panel_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the details
+        outer.addWidget(self.panel_scroll)
+        body = QWidget()
+        body.setObjectName("liveBody")
+        self.panel_scroll.setWidget(body)
+        self.panel_scroll.viewport().setAutoFillBackground(False)
+        body.setAutoFillBackground(False)
+        column = QVBoxLayout(body)
         column.setContentsMargins(20, 20, 12, 12)
         column.setSpacing(8)
         column.addWidget(muted_label(self.tr("The guidance indicates")))
@@ -111,6 +138,10 @@ class LivePanel(QWidget):
         self.details.setAccessibleName(self.tr("Why, what would change it, and gaps"))
         self.details.viewport().setAutoFillBackground(False)
         column.addWidget(self.details, 1)
+        self._fit_details()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):  # under a style sheet font changes come from the app
+            app.fontChanged.connect(self._fit_details)
         self.titles = {
             "why": self.tr("Why"),
             "change": self.tr("What would change it"),
@@ -119,6 +150,10 @@ class LivePanel(QWidget):
             "next": self.tr("Next steps the guidance suggests"),
         }
         self.section_html: dict[str, str] = {}
+
+    def _fit_details(self, *_args: object) -> None:
+        lines = QFontMetrics(QApplication.font()).lineSpacing() * DETAILS_MIN_LINES
+        self.details.setMinimumHeight(lines)
 
     def show_assessment(self, a: Assessment) -> None:
         """Show ``a``; every pack and answer text is escaped (it is plain text)."""

@@ -10,7 +10,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
+    QComboBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -182,6 +184,8 @@ class NeedsStep(QWidget):
                 )
             )
         )
+        self.area_row = self._build_area_choice()  # the area list's stand-in when compact
+        layout.addWidget(self.area_row)
         self.search = QLineEdit()
         # short enough to be read whole at 150% text (the long one ended "e.g. bruise,…")
         self.search.setPlaceholderText(self.tr("Search, e.g. bruise (Ctrl+F)"))
@@ -235,6 +239,8 @@ class NeedsStep(QWidget):
                 child.setToolTip(area.title)
                 self.tree.addItem(child)
         self.tree.currentItemChanged.connect(self._on_area_item)
+        self.tree.currentItemChanged.connect(self._show_area_choice)
+        self._fill_area_choice()
         self.tree.setFixedWidth(self.natural_tree_width())  # the page fits it to the room
         outer.addWidget(self.tree)
         outer.addWidget(self.scroll_area, 1)
@@ -256,6 +262,56 @@ class NeedsStep(QWidget):
             default=100,
         )
         return widest + 48 + AREA_INDENT
+
+    def _build_area_choice(self) -> QWidget:
+        row = QWidget()
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        label = QLabel(self.tr("Area"))
+        self.area_choice = QComboBox()
+        self.area_choice.setAccessibleName(self.tr("Domain and area"))
+        self.area_choice.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.area_choice.setMinimumContentsLength(12)
+        label.setBuddy(self.area_choice)
+        line.addWidget(label)
+        line.addWidget(self.area_choice, 1)
+        row.hide()
+        return row
+
+    def _fill_area_choice(self) -> None:
+        """The list's items in the drop-down: domains as headings that cannot be chosen."""
+        model = self.area_choice.model()
+        for i in range(self.tree.count()):
+            item = self.tree.item(i)
+            self.area_choice.addItem(item.text(), item.data(_AREA_ROLE))
+            if not item.data(_AREA_ROLE):
+                entry = model.item(i)  # type: ignore[attr-defined]
+                entry.setEnabled(False)
+                font = entry.font()
+                font.setBold(True)
+                entry.setFont(font)
+        self.area_choice.currentIndexChanged.connect(self._on_area_choice)
+
+    def set_compact(self, compact: bool) -> None:
+        """Show the areas as a drop-down above the search (True) or as the list beside it.
+
+        At large text on a small screen the list beside the cards left them too narrow to read.
+        """
+        self.tree.setVisible(not compact)
+        self.area_row.setVisible(compact)
+
+    def _on_area_choice(self, index: int) -> None:
+        item = self.tree.item(index)
+        if item is not None and item.data(_AREA_ROLE) and item is not self.tree.currentItem():
+            self.tree.setCurrentItem(item)  # the list stays the one record of the area on show
+
+    def _show_area_choice(self, item: QListWidgetItem | None, _previous: object) -> None:
+        if item is not None:
+            self.area_choice.blockSignals(True)
+            self.area_choice.setCurrentIndex(self.tree.row(item))
+            self.area_choice.blockSignals(False)
 
     # -- navigation -------------------------------------------------------------------------
     def show_area(self, area_id: str) -> CardList:

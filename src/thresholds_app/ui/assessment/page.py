@@ -102,7 +102,7 @@ class AssessmentPage(QWidget):
         # to its scroll area once, rather than carried up five levels, costs a fifth (issue 11).
         outer = QHBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter = splitter = QSplitter(Qt.Orientation.Horizontal)
         outer.addWidget(splitter)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self._build_nav())
@@ -111,7 +111,6 @@ class AssessmentPage(QWidget):
         splitter.addWidget(self.live)
         splitter.setStretchFactor(1, 3)  # the steps widen first, up to a readable line length
         splitter.setStretchFactor(2, 1)
-        splitter.setSizes([210, 760, 260])
 
         self.state.assessment_changed.connect(self.live.show_assessment)
         self.live.show_assessment(self.state.assessment)
@@ -130,6 +129,8 @@ class AssessmentPage(QWidget):
         self.preview.copy_requested.connect(self.copy_text)
         self._shortcuts()
         self._fit()
+        # the step list as wide as _fit made it; the steps widen first (stretch factors)
+        splitter.setSizes([self.nav.maximumWidth(), 760, self.live.minimumWidth()])
         app = QApplication.instance()
         if isinstance(app, QApplication):
             # widgets under a style sheet miss font-change events, so listen to the app
@@ -147,6 +148,8 @@ class AssessmentPage(QWidget):
         for key, title in STEPS:
             item = QListWidgetItem(self.tr(title))
             item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, self.tr(title))
+            item.setToolTip(self.tr(title))
             self.nav.addItem(item)
         self.nav.currentRowChanged.connect(lambda row: self.go_to_step(STEPS[row][0]))
         return self.nav
@@ -205,7 +208,9 @@ class AssessmentPage(QWidget):
 
         Lines keep a readable length (about 80 characters, GOV.UK's two-thirds column); on a
         wide screen the live panel takes the rest. When large text leaves too little room, the
-        step and area titles wrap instead of pushing the cards or the panel off the screen.
+        step and area titles wrap instead of pushing the cards or the panel off the screen; with
+        less still (175% text and more on a 1280 screen) the steps are listed by number and the
+        areas are a drop-down above the search, so the cards keep a readable width.
         """
         metrics = QFontMetrics(QApplication.font())
         char = metrics.averageCharWidth()
@@ -213,17 +218,42 @@ class AssessmentPage(QWidget):
         tree = self.needs.natural_tree_width()
         room = self.window().width()  # the page fills the window (its own width lags)
         # cards need about 48 characters; the live panel its minimum; margins and scrollbar 100
-        if room < nav + tree + char * 48 + self.live.minimumWidth() + 100:
+        if room < nav + tree + char * 48 + LivePanel.MIN_WIDTH + 100:
             nav = min(nav, char * 15 + 64)
             tree = min(tree, char * 16 + 48)
+        # Still under about 36 characters for the cards (175% text and more on a 1280-pixel
+        # screen): the steps are listed by number and the areas become a drop-down.
+        compact = room - nav - tree - LivePanel.MIN_WIDTH - 100 < char * 36
+        if compact:
+            nav = metrics.horizontalAdvance(str(len(STEPS))) + 64
+            tree = 0
+        for row, (_key, title) in enumerate(STEPS):
+            item = self.nav.item(row)
+            item.setText(f"{row + 1}" if compact else self.tr(title))
+        self.needs.set_compact(compact)
         self.nav.setFixedWidth(nav)
-        self.needs.tree.setFixedWidth(tree)
+        if tree:
+            self.needs.tree.setFixedWidth(tree)
+        self._give_back_room(nav)
+        # compact, the panel takes some of what the list gave: the level's name in fewer lines
+        self.live.setMinimumWidth(max(LivePanel.MIN_WIDTH, char * 22 if compact else 0))
         for view in (self.nav, self.needs.tree):  # wrapped titles: lay them out again
             QTimer.singleShot(0, view, view.doItemsLayout)
         readable = char * READABLE_CHARACTERS
         for key, step in self.steps.items():
             step.setMaximumWidth(readable + 16 + (tree + 16 if key == "needs" else 0))
         self.centre.setMaximumWidth(readable + tree + 16 + 16 + 36)
+
+    def _give_back_room(self, nav: int) -> None:
+        """Give the steps the room a narrower step list leaves (a splitter keeps its sizes).
+
+        Shrunk to its numbers, the step list left an empty column beside it.
+        """
+        sizes = self.splitter.sizes()
+        if len(sizes) == 3 and sizes[0] > nav:
+            sizes[1] += sizes[0] - nav
+            sizes[0] = nav
+            self.splitter.setSizes(sizes)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Fit the lists to the new width."""
