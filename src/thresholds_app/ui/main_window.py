@@ -161,7 +161,8 @@ class MainWindow(QMainWindow):
         self.page_actions[Page.SETTINGS].setEnabled(self.has_page(Page.SETTINGS))
         self.show_page(Page.START)
         self.pack_label = pack_in_use_label(pack)  # on every screen (hazard H03)
-        self.statusBar().addPermanentWidget(self.pack_label)
+        # it takes the bar's free width, so it wraps only when one line cannot fit
+        self.statusBar().addPermanentWidget(self.pack_label, 1)
         # twice queued: runs after the first paint, and after --quit-when-ready's exit timer
         QTimer.singleShot(0, self, lambda: QTimer.singleShot(0, self, self.after_first_paint))
 
@@ -200,7 +201,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("That screen is not available yet."), 5000)
             return False
         self.stack.setCurrentWidget(widget)
-        self.home_button.setVisible(page is not Page.START)
+        self.top_bar.show_home(page is not Page.START)
         if page is Page.START:
             self.start_page.focus_main_choice()
         else:  # the start screen has no choice the wheel could change

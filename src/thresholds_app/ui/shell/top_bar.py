@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from thresholds_app.core.pack.model import Pack
 from thresholds_app.ui.assessment.widgets import heading
 from thresholds_app.ui.danger_style import style_danger
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QResizeEvent
 
 EMERGENCY_BUTTON_STYLE = (
     "#emergencyButton { border: 2px solid {red}; border-radius: 6px; padding: 8px 18px;"
@@ -50,6 +55,7 @@ def pack_in_use_label(pack: Pack) -> QLabel:
         )
     )
     label.setObjectName("packLabel")
+    label.setWordWrap(True)  # at 200% text in authoring mode it is wider than the window
     label.setAccessibleName(label.tr("The guidance in use"))
     if pack.trust is not None and not pack.trust.verified:
         # styled before its first polish: re-polishing later builds PySide6's QStyle and Qt
@@ -84,8 +90,47 @@ class TopBar(QWidget):
         self.home_button.setAutoDefault(True)  # Enter presses it, as on every page
         self.home_button.clicked.connect(self.home_requested.emit)
         row.addWidget(self.home_button)
-        name = heading(title, 2)  # wraps: at 200% text on one line it pushed the red button
-        row.addWidget(name, 1)  # past the right edge of a 1280-wide screen
+        self.title = heading(title, 2)
+        # Ignored width, and hidden where it does not fit on one line: at 200% text the title
+        # pushed the red button past the edge of a 1280 screen, or took a second line from
+        # every screen.
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        row.addWidget(self.title, 1)
+        row.addStretch(0)  # the room, while the name is hidden (not a wider "← Start")
         self.emergency_button = emergency_button(at_start_up=True)
         self.emergency_button.clicked.connect(self.emergency_requested.emit)
         row.addWidget(self.emergency_button)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):  # larger text: the name may no longer fit
+            app.fontChanged.connect(self._font_changed)
+
+    def show_home(self, shown: bool) -> None:
+        """Show or hide "← Start" (hidden on the start screen)."""
+        self.home_button.setVisible(shown)
+        self._refit()
+
+    def _font_changed(self, _font: object) -> None:
+        QTimer.singleShot(0, self, self._refit)  # once the buttons have the new size
+
+    def _refit(self) -> None:
+        self._fit_title(self.width())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Fit the title to the new width."""
+        super().resizeEvent(event)
+        self._fit_title(event.size().width())
+
+    def _fit_title(self, width: int) -> None:
+        """Show the app's name only where it fits on one line (it is in the window's title)."""
+        row = self.layout()
+        if row is None:
+            return
+        margins = row.contentsMargins()
+        room = width - margins.left() - margins.right()
+        for button in (self.home_button, self.emergency_button):
+            if not button.isHidden():
+                room -= button.sizeHint().width() + row.spacing()
+        metrics = self.title.fontMetrics()  # a character to spare: wrapping measures wider
+        fits = metrics.horizontalAdvance(self.title.text()) + metrics.averageCharWidth() <= room
+        if fits == self.title.isHidden():
+            self.title.setVisible(fits)
