@@ -224,6 +224,9 @@ class IndicatorBrowser(QWidget):
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
         self.detail.setMinimumWidth(300)
+        # short of height (200% text on a 720-pixel screen) the detail gives way, so that a
+        # danger-shaped search's reminder above it is read in full
+        self.detail.setMinimumHeight(self.detail.fontMetrics().lineSpacing() * 2)
         left.setMinimumWidth(420)
         splitter.setSizes([640, 420])
         layout = QVBoxLayout(self)
@@ -326,6 +329,10 @@ class IndicatorBrowser(QWidget):
         level = self.table.columnWidth(0)
         room = self.table.viewport().width() - level - char * 26  # the indicator's share
         area = max(longest + PAD_X + 4, min(char * 26, room))  # never "behavio…" either
+        # Too narrow for both (200% text): the area goes, as the detail and the filter show it.
+        narrow = self.table.viewport().width() - level - area < char * 20
+        if narrow != self.table.isColumnHidden(1):
+            self.table.setColumnHidden(1, narrow)
         if area != self.table.columnWidth(1):
             self.table.horizontalHeader().resizeSection(1, area)
 
@@ -423,30 +430,44 @@ class GuidanceBrowser(QWidget):
             )
         )
         subtitle.setProperty("role", "muted")
+        self.subtitle = subtitle
         # How far the section on show is confirmed against the partnership's own publication
         # (core's words): what follows the regional pattern is never passed off as local.
         self.provenance = QLabel()
         self.provenance.setObjectName("sectionProvenance")
         self.provenance.setWordWrap(True)
         self.provenance.setProperty("role", "muted")
-        self._fit_sections()
+        # Where the list would leave the content too little room (175% text and more on a
+        # 1280 screen), the sections are a drop-down beside the title instead.
+        self.section_choice = QComboBox()
+        self.section_choice.setAccessibleName(self.tr("Section of the guidance"))
+        for i in range(self.sections.count()):
+            self.section_choice.addItem(self.sections.item(i).text())
+        self.section_choice.hide()
+        self.compact = False
         body = QHBoxLayout()
         body.setSpacing(16)
         # Under the list of sections, where there is room to spare: above the content it
         # squeezed the search's links at 150% text on a 1280 x 720 screen.
-        side = QVBoxLayout()
-        side.addWidget(self.sections, 1)
-        side.addWidget(self.provenance)
-        body.addLayout(side)
+        self.side = QVBoxLayout()
+        self.side.addWidget(self.sections, 1)
+        self.side.addWidget(self.provenance)
+        body.addLayout(self.side)
         body.addWidget(self.pages, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.setSpacing(8)
-        layout.addWidget(title)
+        header = QHBoxLayout()
+        header.addWidget(title, 1)
+        header.addWidget(self.section_choice)
+        layout.addLayout(header)
         layout.addWidget(subtitle)
         layout.addLayout(body, 1)
+        self._fit_sections()
 
         self.sections.currentRowChanged.connect(self._row_changed)
+        self.sections.currentRowChanged.connect(self._show_choice)
+        self.section_choice.currentIndexChanged.connect(self.sections.setCurrentRow)
         self.sections.setCurrentRow(0)
         # Ctrl+F works whenever the guidance is on show, wherever the focus is (the top bar,
         # the page itself after Ctrl+G): a shortcut of a hidden page never fires, so this does
@@ -465,6 +486,10 @@ class GuidanceBrowser(QWidget):
         titles = (self.sections.item(i).text() for i in range(self.sections.count()))
         natural = max(metrics.horizontalAdvance(t) for t in titles) + 2 * ITEM_PADDING[0] + 36
         width = self.window().width()  # the page fills the window; its own width lags
+        # the indicators' table and detail need about 80 characters beside the list
+        self._set_compact(0 < width < natural + metrics.averageCharWidth() * 80)
+        if self.compact:
+            return
         room = max(180, width // 5) if width > 0 else natural
         fitted = min(natural, room)
         self.provenance.setFixedWidth(fitted)  # the line under the list, as wide
@@ -495,6 +520,31 @@ class GuidanceBrowser(QWidget):
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
             QTimer.singleShot(0, self, self._fit_sections)
+
+    def _set_compact(self, compact: bool) -> None:
+        """The sections as a drop-down, the line on how sure under the subtitle (True)."""
+        if compact == self.compact:
+            return
+        self.compact = compact
+        self.sections.setVisible(not compact)
+        self.section_choice.setVisible(compact)
+        self.subtitle.setVisible(not compact)  # the version is in the status bar: room kept
+        column = self.layout()
+        if not isinstance(column, QVBoxLayout):
+            return
+        if compact:
+            self.side.removeWidget(self.provenance)
+            column.insertWidget(2, self.provenance)  # under the title, the page's width
+            self.provenance.setMinimumWidth(0)
+            self.provenance.setMaximumWidth(16_777_215)
+        else:
+            column.removeWidget(self.provenance)
+            self.side.addWidget(self.provenance)
+
+    def _show_choice(self, row: int) -> None:
+        self.section_choice.blockSignals(True)
+        self.section_choice.setCurrentIndex(row)
+        self.section_choice.blockSignals(False)
 
     def _row_changed(self, row: int) -> None:
         if 0 <= row < len(self._keys):
