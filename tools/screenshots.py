@@ -11,7 +11,7 @@ and "High contrast", the start screen's "New assessment", answers clicked, text 
 walk is the teacher's worry from issue 11 (a hungry, unkempt 9-year-old with a younger sibling at
 home); every case detail is invented.
 
-Matrix: 1280x720 and 1600x1000 screens, 100% and 150% text, light and high contrast. Files are
+Matrix: 1280x720 and 1600x1000 screens, 100%, 150% and 200% text, light and high contrast. Files are
 named ``<screen>-<size>-<colours>-<screen name>.png``.
 """
 
@@ -28,7 +28,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SIZES = ("1280x720", "1600x1000")
-SCALES = ("1.0", "1.5")
+SCALES = ("1.0", "1.5", "2.0")
 COLOURS = ("light", "contrast")
 # README pictures: (file in docs/screenshots, configuration, screen name)
 README = {

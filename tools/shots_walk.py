@@ -108,7 +108,9 @@ def drive(size: str, scale: str, colours: str, out: Path) -> None:
     screen = window.screen().availableGeometry()
     window.setGeometry(screen)  # the whole screen, as a user with a maximised window sees it
     shot = Shooter(out, f"{size}-{scale}-{colours}")
-    steps = {"1.0": 0, "1.25": 2, "1.5": 3, "2.0": 6}[scale]
+    from thresholds_app.ui.appearance import SCALE_STEPS
+
+    steps = sum(1 for step in SCALE_STEPS if 1.0 < step <= float(scale) + 1e-6)
     for _ in range(steps):
         _action(window, "Larger text").trigger()
     if colours == "contrast":

@@ -29,6 +29,8 @@ def cut_cells(browser: IndicatorBrowser, rows: int) -> list[str]:
         if needed + PAD_Y > table.rowHeight(row) + 1:
             cut.append(f"{text[:50]!r}: {needed + PAD_Y} > {table.rowHeight(row)}")
         for column, words in ((2, text), (1, str(browser.proxy.index(row, 1).data()))):
+            if table.isColumnHidden(column):  # the area, when the table is narrow
+                continue
             room = max(1, table.columnWidth(column) - PAD_X)
             longest = max(words.split(), key=metrics.horizontalAdvance)
             if metrics.horizontalAdvance(longest) > room:  # a word wider than its column: "…"

@@ -55,7 +55,7 @@ WRAP_PADDING = 10  # the list items' own padding each side (app.qss), left for t
 WINDOW = (1280 - 16, 720 - 48)
 
 
-@pytest.fixture(params=[1.0, 1.5], ids=["100%", "150%"])
+@pytest.fixture(params=[1.0, 1.5, 2.0], ids=["100%", "150%", "200%"])
 def large_text(qapp: QApplication, tmp_path: Path, request) -> Iterator[Appearance]:
     font, palette, sheet = QFont(qapp.font()), QPalette(qapp.palette()), qapp.styleSheet()
     look = Appearance(qapp, AppSettings(tmp_path / "s.ini"))
@@ -494,7 +494,9 @@ def test_zooming_in_with_the_needs_step_open_keeps_it_whole(qtbot, qapp, tmp_pat
         qapp.setStyleSheet(sheet)
 
 
-@pytest.mark.parametrize(("size", "scale"), [((1280, 720), 1.5), ((1600, 1000), 1.0)])
+@pytest.mark.parametrize(
+    ("size", "scale"), [((1280, 720), 1.5), ((1280, 720), 2.0), ((1600, 1000), 1.0)]
+)
 @pytest.mark.parametrize("screen", SCREENS)
 def test_no_screen_cuts_anything_off_or_lays_it_over_its_neighbour(  # type: ignore[no-untyped-def]
     qtbot, tmp_path, restore, screen, size, scale
@@ -516,6 +518,8 @@ def test_no_screen_cuts_anything_off_or_lays_it_over_its_neighbour(  # type: ign
     qtbot.wait(50)
     page = window.stack.currentWidget()
     assert clipped(page) + list_items_cut(page) + squashed(page) == []
+    # the guidance in use and the red button are whole on every screen (hazard H03)
+    assert clipped(window.statusBar()) + clipped(window.top_bar) == []
     # and the window still fits the screen (the training library made it 1301 pixels wide)
     assert window.minimumSizeHint().width() <= size[0] - 16
     assert window.width() <= size[0]  # nor did it grow past the screen on the way

@@ -81,8 +81,11 @@ def test_high_contrast_palette_is_left_as_it_is(qapp: QApplication, tmp_path, re
 def test_step_list_and_area_list_show_a_focus_ring(qtbot, qapp, tmp_path, restore) -> None:
     Appearance(qapp, AppSettings(tmp_path / "s.ini")).apply()
     window = make_window(qtbot)
+    window.resize(1264, 672)  # room for both lists (a narrow window shows the areas compact)
+    qtbot.waitUntil(lambda: window.width() == 1264)
     page = start_assessment(qtbot, window)
     page.go_to_step("needs")
+    assert page.needs.tree.isVisible()
     for widget in (page.nav, page.needs.tree):
         page.next_button.setFocus()
         qtbot.waitUntil(lambda w=widget: not w.hasFocus())
