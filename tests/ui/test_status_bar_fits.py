@@ -1,6 +1,7 @@
-"""The status bar says where drafts go and which guidance is in use, in full, at 1280 x 720.
+"""The status bar says where drafts go and which guidance is in use, at 1280 x 720.
 
-Checked with 150% text, in authoring mode (the longest guidance label) and in both drafts states.
+Checked with 150% text (in full) and 200% (shortened, never cut off), in authoring mode (the
+longest guidance label) and in both drafts states.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from thresholds_app.paths import default_pack_dir
 from thresholds_app.ui import autosave
 from thresholds_app.ui.appearance import Appearance
 from thresholds_app.ui.main_window import MainWindow
-from thresholds_app.ui.pack_trust import AUTHORING_LABEL, show_trust
+from thresholds_app.ui.pack_trust import AUTHORING_LABEL, AUTHORING_SHORT, show_trust
 from thresholds_app.ui.settings import AppSettings
 
 
@@ -39,11 +40,11 @@ class MemoryKeys:
         return self._key
 
 
-@pytest.fixture
-def large_text(qapp: QApplication, tmp_path: Path) -> Iterator[Appearance]:
+@pytest.fixture(params=[1.5, 2.0], ids=["150%", "200%"])
+def large_text(qapp: QApplication, tmp_path: Path, request) -> Iterator[Appearance]:  # type: ignore[no-untyped-def]
     font, palette, sheet = QFont(qapp.font()), QPalette(qapp.palette()), qapp.styleSheet()
     look = Appearance(qapp, AppSettings(tmp_path / "s.ini"))
-    look.set_scale(1.5)
+    look.set_scale(request.param)
     yield look
     qapp.setFont(font)
     qapp.setPalette(palette)
@@ -80,8 +81,13 @@ def test_the_status_bar_fits_1280x720_at_150_percent_text(
     labels = [w for w in bar.findChildren(QLabel) if w.isVisible() and w.text()]
     texts = [w.text() for w in labels]
     assert f"Drafts: {keys}" in texts
-    assert any(t.endswith(AUTHORING_LABEL) and pack.manifest.version in t for t in texts)
+    # in full at 150%; at 200% shortened rather than cut off at the window's edge (H03)
+    ending = AUTHORING_LABEL if large_text.scale < 2.0 else f"· {AUTHORING_SHORT}"
+    assert any(t.endswith(ending) and pack.manifest.version in t for t in texts), texts
+    assert window.pack_label.words().endswith(AUTHORING_LABEL)
     assert clipped(bar) == []
+    for label in labels:  # whole, and inside the window
+        assert label.mapTo(window, label.rect().topRight()).x() < window.width()
     message = bar.currentMessage()  # a passing message must fit beside them, too
     if message:
         room = min(w.x() for w in labels) - 8

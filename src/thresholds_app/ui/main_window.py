@@ -161,8 +161,7 @@ class MainWindow(QMainWindow):
         self.page_actions[Page.SETTINGS].setEnabled(self.has_page(Page.SETTINGS))
         self.show_page(Page.START)
         self.pack_label = pack_in_use_label(pack)  # on every screen (hazard H03)
-        # it takes the bar's free width, so it wraps only when one line cannot fit
-        self.statusBar().addPermanentWidget(self.pack_label, 1)
+        self.statusBar().addPermanentWidget(self.pack_label)
         # twice queued: runs after the first paint, and after --quit-when-ready's exit timer
         QTimer.singleShot(0, self, lambda: QTimer.singleShot(0, self, self.after_first_paint))
 

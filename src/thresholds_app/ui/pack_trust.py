@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QTimer
 
 AUTHORING_LABEL = "Authoring mode: guidance not verified"
+AUTHORING_SHORT = "not verified"  # where the whole label does not fit (200% text)
 
 
 def show_trust(window: Any, opened: Any, messages: Sequence[str], *, quiet: bool = False) -> None:
@@ -24,7 +25,10 @@ def show_trust(window: Any, opened: Any, messages: Sequence[str], *, quiet: bool
     trust = pack.trust
     label = window.pack_label
     if trust is not None and not trust.verified:
-        label.setText(f"{label.text()} · {window.tr(AUTHORING_LABEL)}")
+        words = label.words()
+        label.set_words(
+            f"{words} · {window.tr(AUTHORING_LABEL)}", f"{words} · {window.tr(AUTHORING_SHORT)}"
+        )
         if label.property("role") != "warning":  # pack_in_use_label styles it when it can
             label.setProperty("role", "warning")
             # Re-styled after the first paint: polishing touches PySide6's Qt namespace, which

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from thresholds_app.core.pack.model import Pack
@@ -37,14 +37,64 @@ def emergency_button(parent: QWidget | None = None, *, at_start_up: bool = False
     return button
 
 
-def pack_in_use_label(pack: Pack) -> QLabel:
+class PackLabel(QLabel):
+    """The guidance in use: in full where it fits, else a shorter form (hazard H03).
+
+    Its size hints come from the two forms, not from the one on show, so choosing a form
+    never changes the room it is given. At 200% text in authoring mode the full form was cut
+    off at a 1280 screen's edge; the full words stay on hover and for a screen reader.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._full = ""
+        self._short = ""
+
+    def set_words(self, full: str, short: str = "") -> None:
+        """Show ``full``, or ``short`` when the full form does not fit."""
+        self._full, self._short = full, short or full
+        self.updateGeometry()
+        if self.isVisible():
+            self._choose(self.width())
+        else:  # laid out later: the full form until then
+            self.setText(full)
+
+    def words(self) -> str:
+        """The full form, whichever is on show."""
+        return self._full
+
+    def sizeHint(self) -> QSize:
+        """Room for the full form."""
+        return self._size(self._full)
+
+    def minimumSizeHint(self) -> QSize:
+        """Room for the short form."""
+        return self._size(self._short)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Show the form that fits the new width."""
+        super().resizeEvent(event)
+        self._choose(event.size().width())
+
+    def _size(self, text: str) -> QSize:
+        margins = self.contentsMargins()
+        width = self.fontMetrics().horizontalAdvance(text) + margins.left() + margins.right()
+        return QSize(width + 2, super().sizeHint().height())
+
+    def _choose(self, width: int) -> None:
+        shown = self._full if self._size(self._full).width() <= width else self._short
+        if shown != self.text():
+            self.setText(shown)
+
+
+def pack_in_use_label(pack: Pack) -> PackLabel:
     """The status bar's "Guidance: id version": the guidance in use, always visible (H03).
 
     The content hash is on hover (and on the start screen and in About): with it the label did
     not fit a 1280-pixel window at 150% text in authoring mode.
     """
-    label = QLabel()
-    label.setText(
+    label = PackLabel()
+    label.set_words(
         label.tr("Guidance: {id} {version}").format(
             id=pack.manifest.id, version=pack.manifest.version
         )
@@ -55,7 +105,6 @@ def pack_in_use_label(pack: Pack) -> QLabel:
         )
     )
     label.setObjectName("packLabel")
-    label.setWordWrap(True)  # at 200% text in authoring mode it is wider than the window
     label.setAccessibleName(label.tr("The guidance in use"))
     if pack.trust is not None and not pack.trust.verified:
         # styled before its first polish: re-polishing later builds PySide6's QStyle and Qt
