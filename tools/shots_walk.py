@@ -55,8 +55,8 @@ class Shooter:
     """Saves the window (or a dialog) as ``<prefix>-<name>.png``.
 
     It checks every shot as ``tests/ui/test_layout_fits.py`` does (nothing a layout placed lies
-    over its neighbour) and, on the step or screen on show, that no label is cut off or outside
-    its parent and no field squashed; it keeps what it finds in ``problems``: the walk goes
+    over its neighbour) and, on the step or screen on show and in the top and status bars, that
+    no label is cut off or outside its parent and no field squashed; it keeps what it finds in ``problems``: the walk goes
     through the app as a user starts it, which the tests' window does not.
     """
 
@@ -71,6 +71,10 @@ class Shooter:
         checked = step if step is not None else page.currentWidget() if page else None
         if checked is not None:
             self.problems += [f"{name}: {problem}" for problem in _layout_problems(checked)]
+        for bar in (getattr(widget, "top_bar", None), getattr(widget, "statusBar", None)):
+            shown = bar() if callable(bar) else bar  # the red button, the guidance in use (H03)
+            if shown is not None:
+                self.problems += [f"{name}: {problem}" for problem in _cut_off(shown)]
         self.problems += [f"{name}: {problem}" for problem in _overlaps(widget)]
         room = widget.screen().availableGeometry()
         if widget.width() > room.width() or widget.height() > room.height():
@@ -87,6 +91,13 @@ def _overlaps(widget: QWidget) -> list[str]:
     from test_layout_fits import overlapping
 
     return overlapping(widget)
+
+
+def _cut_off(widget: QWidget) -> list[str]:
+    _test_helpers()
+    from test_layout_fits import clipped
+
+    return clipped(widget)
 
 
 def _layout_problems(step: QWidget) -> list[str]:

@@ -91,6 +91,10 @@ def test_the_top_bar_keeps_the_red_button_whole_and_drops_a_name_that_would_wrap
     # "← Start" does not stretch into the name's room
     assert bar.home_button.width() <= bar.home_button.sizeHint().width() + 2
     assert bar.height() < 2.5 * button.height()  # one line, not two
+    window.resize(1900, WINDOW[1])  # a wider window: the name has room again
+    qtbot.waitUntil(bar.title.isVisible)
+    window.resize(*WINDOW)
+    qtbot.waitUntil(lambda: not bar.title.isVisible())
     window.show_page("start")
     assert bar.title.isVisible()
 

@@ -88,6 +88,8 @@ def test_the_status_bar_fits_1280x720_at_150_percent_text(
     assert clipped(bar) == []
     for label in labels:  # whole, and inside the window
         assert label.mapTo(window, label.rect().topRight()).x() < window.width()
+    window.resize(2200, WINDOW[1])  # room for the whole words again
+    qtbot.waitUntil(lambda: window.pack_label.text().endswith(AUTHORING_LABEL))
     message = bar.currentMessage()  # a passing message must fit beside them, too
     if message:
         room = min(w.x() for w in labels) - 8

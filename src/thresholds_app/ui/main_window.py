@@ -139,6 +139,8 @@ class MainWindow(QMainWindow):
         self.privacy = PrivacyLock(self.idle_lock, self)
         self.page_changed.connect(lambda key: self.privacy.page_changed(Page(key)))
         self.drafts = DraftKeeper(drafts, self.statusBar(), self) if drafts else None
+        if self.drafts is not None:  # its label's words narrow the guidance label beside it
+            self.drafts.where_changed.connect(self._refit_soon)
         self._opener: FileOpener | None = None
         self._warm_up: WarmUp | None = None
         self.mash = MashFlow(self)
@@ -232,6 +234,18 @@ class MainWindow(QMainWindow):
         from thresholds_app.ui.shell.window_fit import keep_on_screen
 
         QTimer.singleShot(0, self, lambda: keep_on_screen(self))  # once the layouts have grown
+        QTimer.singleShot(0, self, self._fit_bars)
+
+    def _refit_soon(self, *_args: object) -> None:
+        QTimer.singleShot(0, self, self._fit_bars)  # once the layouts have the new width
+
+    def _fit_bars(self) -> None:
+        """The top bar's name and the guidance label fitted to the window's width.
+
+        From the window's width signal and the text size, not a resize event (``TopBar.fit``).
+        """
+        self.top_bar.fit()
+        self.pack_label.fit()
 
     def _build_training(self) -> QWidget:
         from thresholds_app.ui.training.library_page import TrainingPage
@@ -395,6 +409,10 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         FirstUse(self, self._first_use, owner=self)
+        handle = self.windowHandle()
+        if handle is not None:
+            handle.widthChanged.connect(self._refit_soon)
+        self._fit_bars()
         app.focusWindowChanged.connect(self._focus_moved)
         self._watching_focus = True
         self._focus_moved(QGuiApplication.focusWindow())  # a notice may be open already
@@ -408,9 +426,17 @@ class MainWindow(QMainWindow):
             self.drafts.open_when_used(self, self.offer_recovery)
 
     def _first_use(self) -> None:
-        """At the first input (or an idle spell): F9 everywhere, and the assessment warmed up."""
+        """At the first input (or an idle spell): F9 everywhere, and the assessment warmed up.
+
+        The bars follow their own widths from now on too (a status bar label that appears
+        narrows the guidance label without any change to the window).
+        """
+        from thresholds_app.ui.shell.window_fit import WidthFollower
+
         self.watch_emergency_key()
         self.warm_up.start()
+        WidthFollower(self._fit_bars, self.top_bar, self.pack_label)
+        self._fit_bars()
 
     @property
     def warm_up(self) -> WarmUp:

@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import QSize, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from thresholds_app.core.pack.model import Pack
 from thresholds_app.ui.assessment.widgets import heading
 from thresholds_app.ui.danger_style import style_danger
-
-if TYPE_CHECKING:
-    from PySide6.QtGui import QResizeEvent
 
 EMERGENCY_BUTTON_STYLE = (
     "#emergencyButton { border: 2px solid {red}; border-radius: 6px; padding: 8px 18px;"
@@ -71,10 +66,9 @@ class PackLabel(QLabel):
         """Room for the short form."""
         return self._size(self._short)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        """Show the form that fits the new width."""
-        super().resizeEvent(event)
-        self._choose(event.size().width())
+    def fit(self) -> None:
+        """Show the form that fits the width it has been given (the window calls this)."""
+        self._choose(self.width())
 
     def _size(self, text: str) -> QSize:
         margins = self.contentsMargins()
@@ -149,33 +143,24 @@ class TopBar(QWidget):
         self.emergency_button = emergency_button(at_start_up=True)
         self.emergency_button.clicked.connect(self.emergency_requested.emit)
         row.addWidget(self.emergency_button)
-        app = QApplication.instance()
-        if isinstance(app, QApplication):  # larger text: the name may no longer fit
-            app.fontChanged.connect(self._font_changed)
 
     def show_home(self, shown: bool) -> None:
         """Show or hide "← Start" (hidden on the start screen)."""
         self.home_button.setVisible(shown)
-        self._refit()
+        self.fit()
 
-    def _font_changed(self, _font: object) -> None:
-        QTimer.singleShot(0, self, self._refit)  # once the buttons have the new size
+    def fit(self) -> None:
+        """Show the app's name only where it fits on one line (it is in the window's title).
 
-    def _refit(self) -> None:
-        self._fit_title(self.width())
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        """Fit the title to the new width."""
-        super().resizeEvent(event)
-        self._fit_title(event.size().width())
-
-    def _fit_title(self, width: int) -> None:
-        """Show the app's name only where it fits on one line (it is in the window's title)."""
+        Called by the window when its width or the text size changes, not from a resize event:
+        a Python event handler on the start screen builds PySide6's QEvent enums, about 4 ms of
+        every start (benchmarks/count_startup.py).
+        """
         row = self.layout()
-        if row is None:
+        if row is None or not self.isVisible():  # not laid out yet: its width means nothing
             return
         margins = row.contentsMargins()
-        room = width - margins.left() - margins.right()
+        room = self.width() - margins.left() - margins.right()
         for button in (self.home_button, self.emergency_button):
             if not button.isHidden():
                 room -= button.sizeHint().width() + row.spacing()

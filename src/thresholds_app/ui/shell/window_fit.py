@@ -1,4 +1,4 @@
-"""Keep the main window within its screen when the text size changes.
+"""Keep the main window within its screen when the text size changes, and fit to widths.
 
 Larger text makes the window's widgets ask for more room, and Qt grows the window to match, past
 the screen's edge at 1280x720 (the red emergency button was then off screen), and never shrinks
@@ -8,6 +8,10 @@ within the screen, as far as its content allows.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 
@@ -28,3 +32,27 @@ def keep_on_screen(window: QWidget) -> None:
     y = max(room.top(), min(frame.top(), room.bottom() + 1 - frame.height()))
     if (x, y) != (frame.left(), frame.top()):
         window.move(x, y)
+
+
+class WidthFollower(QObject):
+    """Calls ``fit`` (once the layouts are done) whenever one of ``widgets`` changes width.
+
+    Made at the first use of the window, not at start-up: a Python event filter builds
+    PySide6's QEvent enums (about 4 ms), which F9's watcher pays for at that moment anyway.
+    """
+
+    def __init__(self, fit: Callable[[], object], *widgets: QWidget) -> None:
+        super().__init__(widgets[0])
+        self._fit = fit
+        for widget in widgets:
+            widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A resize with a new width: fit after this layout pass."""
+        if (
+            event.type() == QEvent.Type.Resize
+            and isinstance(event, QResizeEvent)
+            and event.size().width() != event.oldSize().width()
+        ):
+            QTimer.singleShot(0, self, self._fit)
+        return False
