@@ -141,3 +141,29 @@ def test_practice_at_200_percent_keeps_the_story_and_its_buttons_whole(
     whole = practice.story.heightForWidth(story.viewport().width())
     assert story.height() < whole  # a long story scrolls on its own...
     assert story.height() >= 3 * practice.story.fontMetrics().lineSpacing()  # ...3 lines shown
+
+
+def test_the_guidance_at_200_percent_folds_its_sections_and_choices(
+    qtbot, tmp_path, restore
+) -> None:  # type: ignore[no-untyped-def]
+    window = _window(qtbot, tmp_path, 2.0)
+    window.show_page("guidance")
+    browser = window.page("guidance")
+    qtbot.wait(50)
+    assert not browser.sections.isVisible()
+    assert browser.section_choice.isVisible()
+    assert browser.provenance.isVisible()  # how sure the section is: never dropped
+    browser.section_choice.setCurrentIndex(1)
+    assert browser.current_section() == "indicators"
+    indicators = browser.indicators
+    button = indicators.choices_button
+    assert button.isVisible()
+    assert not indicators.level.isVisible()
+    button.click()
+    assert indicators.level.isVisible()
+    indicators.level.setCurrentIndex(2)
+    assert "1 set" in button.text()  # folded, a choice that narrows the list is still said
+    button.click()
+    assert not indicators.level.isVisible()
+    qtbot.wait(30)  # laid out again for the button's new words
+    assert clipped(indicators) == []

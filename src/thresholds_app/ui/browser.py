@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -148,6 +149,7 @@ class IndicatorBrowser(QWidget):
         )
         self._fill_areas()
 
+        self._choices: list[QWidget] = []  # the four choices and their labels
         filters = QGridLayout()
         filters.setHorizontalSpacing(8)
         filters.setVerticalSpacing(6)
@@ -171,8 +173,19 @@ class IndicatorBrowser(QWidget):
             )
             filters.addWidget(label, 1 + i // 2, (i % 2) * 2)
             filters.addWidget(combo, 1 + i // 2, (i % 2) * 2 + 1)
+            self._choices += [label, combo]
+            combo.currentIndexChanged.connect(self._name_choices)
         filters.setColumnStretch(1, 1)
         filters.setColumnStretch(3, 1)
+        # Where the guidance is compact (200% text on a 720-pixel screen) the four choices fold
+        # under this button: open, they left the search's links and the table no room.
+        self.choices_button = QPushButton()
+        self.choices_button.setCheckable(True)
+        self.choices_button.setAutoDefault(True)
+        self.choices_button.toggled.connect(self._show_choices)
+        self.choices_button.hide()
+        filters.addWidget(self.choices_button, 0, 4)
+        self._name_choices()
 
         self.table = QTableView()
         self.table.setModel(self.proxy)
@@ -309,6 +322,24 @@ class IndicatorBrowser(QWidget):
         if indicator is not None:
             self.detail.setHtml(indicator_html(self.pack, indicator))
             self.detail.setAccessibleDescription(indicator.text)
+
+    def set_compact(self, compact: bool) -> None:
+        """Fold the four choices under a button (True), or show them as always."""
+        self.choices_button.setVisible(compact)
+        self._show_choices(not compact or self.choices_button.isChecked())
+
+    def _show_choices(self, shown: bool) -> None:
+        for widget in self._choices:
+            widget.setVisible(shown)
+
+    def _name_choices(self, *_args: object) -> None:
+        """Say on the button how many choices narrow the list (they may be folded away)."""
+        chosen = sum(1 for w in self._choices if isinstance(w, QComboBox) and w.currentIndex())
+        words = self.tr("Choices") + (f" ({chosen} set)" if chosen else "")
+        self.choices_button.setText(words)
+        self.choices_button.setAccessibleName(
+            self.tr("Domain, area, level and age choices") + (f", {chosen} set" if chosen else "")
+        )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Fit the area column when the table's width changes."""
@@ -529,6 +560,7 @@ class GuidanceBrowser(QWidget):
         self.sections.setVisible(not compact)
         self.section_choice.setVisible(compact)
         self.subtitle.setVisible(not compact)  # the version is in the status bar: room kept
+        self.indicators.set_compact(compact)
         column = self.layout()
         if not isinstance(column, QVBoxLayout):
             return
