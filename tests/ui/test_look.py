@@ -215,3 +215,38 @@ def test_every_tab_stop_shows_where_the_focus_is(  # type: ignore[no-untyped-def
         if focused == left
     ]
     assert unseen == [], f"no visible focus on: {unseen}"
+
+
+@pytest.mark.parametrize(("where", "scale"), [("needs", 1.0), ("guidance", 1.0), ("guidance", 2.0)])
+def test_a_searchs_links_and_choices_show_where_the_focus_is(  # type: ignore[no-untyped-def]
+    qtbot, tmp_path, restore, where, scale
+) -> None:
+    """The first Tab onto a search's "Also in the guidance" links showed nothing (Qt marks a
+    link only from the next Tab), in the assessment and in the guidance; so does the guidance's
+    "Choices" button at 200% text."""
+    from assessment_kit import search_for, type_into
+
+    window = styled_window(qtbot, tmp_path, scale)
+    window.resize(1264, 672)
+    if where == "needs":
+        page = start_assessment(qtbot, window)
+        page.go_to_step("needs")
+        search_for(qtbot, page.needs, "hungry")
+        others = page.needs.finder.others
+    else:
+        window.show_page("guidance")
+        browser = window.page("guidance")
+        browser.focus_search()
+        type_into(qtbot, browser.indicators.search, "left alone overnight")
+        qtbot.waitUntil(lambda: not browser.indicators.search_pending())
+        others = browser.indicators.others
+    qtbot.wait(50)
+    assert others.isVisible()
+    stops = _tab_stops(qtbot, window)
+    assert any(widget is others for widget, _focused, _left in stops)
+    unseen = [
+        f"{type(widget).__name__} {widget.accessibleName() or widget.objectName()!r}"
+        for widget, focused, left in stops
+        if focused == left
+    ]
+    assert unseen == [], f"no visible focus on: {unseen}"

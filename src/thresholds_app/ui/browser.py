@@ -123,6 +123,8 @@ class IndicatorBrowser(QWidget):
         self.others.setWordWrap(True)
         self.others.setTextFormat(Qt.TextFormat.RichText)
         self.others.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        # its first Tab stop shows a ring: Qt marks a link only from the next Tab (app.qss)
+        self.others.setProperty("keyboardLinks", True)
         self.others.linkActivated.connect(self._other_link)
         self.others.hide()
         # "In immediate danger? Call 999 now" (core's rule), above the best match's detail: in

@@ -112,6 +112,8 @@ class SearchController(QWidget):
         self.others.setWordWrap(True)
         self.others.setTextFormat(Qt.TextFormat.RichText)
         self.others.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        # its first Tab stop shows a ring: Qt marks a link only from the next Tab (app.qss)
+        self.others.setProperty("keyboardLinks", True)
         self.others.linkActivated.connect(self._link)
         column.addWidget(self.others)
         self.more = QPushButton(self.tr("Show more results"), cards)
