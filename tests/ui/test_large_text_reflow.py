@@ -146,6 +146,8 @@ def test_practice_at_200_percent_keeps_the_story_and_its_buttons_whole(
 def test_the_guidance_at_200_percent_folds_its_sections_and_choices(
     qtbot, tmp_path, restore
 ) -> None:  # type: ignore[no-untyped-def]
+    """The list of sections and four choices left a danger-shaped search's reminder and links
+    too little room: their last lines were cut off."""
     window = _window(qtbot, tmp_path, 2.0)
     window.show_page("guidance")
     browser = window.page("guidance")
