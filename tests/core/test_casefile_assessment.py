@@ -18,7 +18,7 @@ from thresholds_app.core.case.record import CaseRecord, case_from_json, case_to_
 from thresholds_app.core.pack.load import load_pack
 from thresholds_app.core.pack.model import Pack
 from thresholds_app.core.rules.assessment import Assessment, ConsentAdvice, Reason
-from thresholds_app.core.rules.engine import assess
+from thresholds_app.core.rules.engine import DANGER_NOT_KNOWN_WARNING, assess
 from thresholds_app.paths import default_pack_dir, examples_dir
 
 
@@ -81,6 +81,7 @@ def test_the_examples_cover_what_a_record_must_keep() -> None:
     """The cases above are not all defaults: each field that matters is set somewhere."""
     made = [make() for make in CASES.values()]
     assert any(a.emergency for a in made)
+    assert any(a.danger_not_known for a in made)
     assert any(not a.enough_answered and a.to_answer_next for a in made)
     assert any(a.consent.consent_refused and a.consent.do_not_tell_parents for a in made)
     assert any(a.route for a in made)
@@ -123,6 +124,13 @@ def test_an_older_record_with_only_a_level_opens_with_safe_defaults() -> None:
         contacts=(),
     )
     assert assessment_from_dict(assessment_to_dict(assessment)) == assessment
+
+
+def test_an_older_record_keeps_a_danger_not_known_said_only_in_its_warnings() -> None:
+    older = {"indicated_level": 3, "warnings": [DANGER_NOT_KNOWN_WARNING]}
+    assert assessment_from_dict(older).danger_not_known
+    assert not assessment_from_dict({**older, "warnings": []}).danger_not_known
+    assert not assessment_from_dict({**older, "danger_not_known": False}).danger_not_known
 
 
 def test_an_older_reason_without_its_answers_still_opens() -> None:

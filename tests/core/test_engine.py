@@ -451,6 +451,15 @@ def test_danger_not_known_is_a_possible_danger_in_the_warnings_steps_and_gaps(pa
     assert DANGER_NOT_KNOWN_STEP not in emergency.next_steps
 
 
+def test_danger_not_known_is_said_in_its_own_field_for_the_screens(pack: Pack) -> None:
+    """The panel and step 1 show a possible danger as prominently as an emergency."""
+    answers = {"pc-d-l3": "yes"}
+    assert assess(pack, {**answers, "immediate-danger": "not-known"}).danger_not_known
+    for answer in ("yes", "no"):
+        assert not assess(pack, {**answers, "immediate-danger": answer}).danger_not_known
+    assert not assess(pack, answers).danger_not_known  # unanswered is still to answer
+
+
 def test_a_refusal_that_asks_for_a_step_up_decision_says_so_first(pack: Pack) -> None:
     result = assess(pack, {"immediate-danger": "no", "pc-d-l3": "yes", "consent-refused": "yes"})
     assert result.next_steps == (

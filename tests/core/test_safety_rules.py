@@ -177,6 +177,17 @@ def test_an_unanswered_danger_question_prints_not_answered_and_blocks_export(
     )
 
 
+def test_a_danger_not_known_prints_as_a_possible_danger_and_blocks_export(solihull: Pack) -> None:
+    case = load_case(examples_dir() / "level-2-attendance.json")
+    case.answers["immediate-danger"] = "not-known"
+    export = prepare_export(solihull, case, TUESDAY_10, __version__)
+    text = rationale_to_text(export.rationale)
+    assert "Emergency: Not known: treat it as a possible danger" in text
+    assert "Not answered" not in text  # it was answered: "not known"
+    assert export.rationale.summary.danger_not_known  # the PDF prints it as a warning
+    assert not export.ready
+
+
 # -- structured blockers ------------------------------------------------------------------------
 
 

@@ -88,6 +88,32 @@ def test_level_4_emergency_shows_999_first(qtbot):
     assert numbers[1] == window.pack.contacts["mash"].phone
 
 
+def test_danger_not_known_is_shown_as_prominently_as_an_emergency(qtbot):
+    # Walked by hand: "Not known" left step 1 silent, and the panel's only word of a possible
+    # danger was its last section, below the fold at 1280x720.
+    window = make_window(qtbot)
+    page = start_assessment(qtbot, window)
+    click_question(qtbot, page, "immediate-danger", "not-known")
+    qtbot.waitUntil(page.safety.banner.isVisible)
+    assert page.safety.banner_title.text() == "Find out now whether the child is safe."
+    assert "call 999" in page.safety.banner_text.text()
+    assert page.live.emergency_label.isVisible()
+    assert page.live.emergency_label.text().startswith("Not known whether the child is safe")
+    assert "call 999" in page.live.emergency_label.text()
+    assert "treat it as a possible danger" not in page.live.section_html["warnings"]  # once
+    # Opening the contacts from the banner works as for an emergency.
+    qtbot.mouseClick(page.safety.call_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window._emergency is not None and window._emergency.isVisible())
+    window._emergency.close()
+
+    click_question(qtbot, page, "immediate-danger", "yes")
+    qtbot.waitUntil(lambda: page.safety.banner_title.text() == "Call 999 now.")
+    assert page.live.emergency_label.text().startswith("Immediate danger: call 999 now")
+    click_question(qtbot, page, "immediate-danger", "no")
+    qtbot.waitUntil(lambda: not page.safety.banner.isVisible())
+    assert not page.live.emergency_label.isVisible()
+
+
 def test_what_would_change_it_matches_what_the_answer_would_show(qtbot):
     # QA #1: "yes" to immediate danger alone; the panel said "no" would lower it to Level 1,
     # but answering "no" shows "Not enough answered yet".

@@ -291,6 +291,7 @@ def test_every_step_fits_1280x720_at_100_and_150_percent_text(qtbot, large_text)
     window = _small_window(qtbot)
     assert clipped(window.start_page) == []
     page = start_assessment(qtbot, window)
+    page.state.set_answer("immediate-danger", "not-known")  # the longest danger banners
     page.child.add_child()  # a sibling row: the widest form of the child step
     for indicator in PATHWAY_INDICATORS:  # the needs step's pathway buttons on show
         page.state.set_answer(indicator, "yes")

@@ -169,7 +169,7 @@ def _summary_box(s: Summary, styles: Styles) -> list[Flowable]:
             decision_cell.append(Paragraph("See “Why this differs” below the box.", styles.body))
         else:
             decision_cell.append(safe_para(s.differs_reason or NOT_RECORDED, styles.body))
-    emergency_style = styles.alert if s.emergency else styles.body
+    emergency_style = styles.alert if s.emergency or s.danger_not_known else styles.body
     contact_cell: list[Flowable] = [Paragraph("Contact", styles.box_label)]
     contact_cell += [safe_para(f"{c.name}: {c.phone_text}", styles.body) for c in s.contacts] or [
         Paragraph("None suggested.", styles.body)

@@ -19,6 +19,7 @@ from thresholds_app.core.rules.assessment import (
     ContactAdvice,
     Reason,
 )
+from thresholds_app.core.rules.engine import DANGER_NOT_KNOWN_WARNING
 
 
 def assessment_to_dict(assessment: Assessment) -> dict[str, Any]:
@@ -74,6 +75,10 @@ def assessment_from_dict(data: Mapping[str, Any]) -> Assessment:
         # A record from before this field was kept counts as enough answered, as it did then.
         enough_answered=bool(data.get("enough_answered", True)),
         to_answer_next=tuple(str(t) for t in data.get("to_answer_next", [])),
+        # A record from before this field was kept said so only in its warnings.
+        danger_not_known=bool(
+            data.get("danger_not_known", DANGER_NOT_KNOWN_WARNING in data.get("warnings", []))
+        ),
     )
 
 

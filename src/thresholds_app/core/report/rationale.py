@@ -82,6 +82,8 @@ class Summary:
     consent: str
     #: Things the reader must not miss, shown in the box (e.g. answers the pack does not know).
     notices: tuple[str, ...] = ()
+    #: Immediate danger answered not known: printed as a warning, like an emergency.
+    danger_not_known: bool = False
 
 
 @dataclass(frozen=True)
@@ -155,6 +157,8 @@ def emergency_words(pack: Pack, case: CaseRecord, assessment: Assessment) -> str
     """The emergency line: an unanswered danger question prints as not answered, never "No"."""
     if assessment.emergency:
         return "Yes: emergency action indicated (999)."
+    if case.answers.get(pack.roles.immediate_danger) == "not-known":
+        return "Not known: treat it as a possible danger until you have checked (999 if so)."
     if case.answers.get(pack.roles.immediate_danger) not in ("yes", "no"):
         return "Not answered: whether the child is in immediate danger has not been recorded."
     return "No."
@@ -231,6 +235,7 @@ def _summary(pack: Pack, case: CaseRecord, assessment: Assessment) -> Summary:
         differs_reason=case.decision.differs_reason.strip(),
         emergency=assessment.emergency,
         emergency_text=emergency_words(pack, case, assessment),
+        danger_not_known=assessment.danger_not_known,
         route=route,
         contacts=contacts,
         consent=consent,

@@ -145,6 +145,9 @@ class Assessment:
     # Whether enough is answered to rely on the level, and what to answer next if not.
     enough_answered: bool = True
     to_answer_next: tuple[str, ...] = ()
+    # Immediate danger answered "not known" (and no emergency): a possible danger, shown as
+    # prominently as an emergency until it is ruled out.
+    danger_not_known: bool = False
 
     @property
     def settled_level(self) -> int | None:

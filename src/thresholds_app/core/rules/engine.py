@@ -259,6 +259,7 @@ class Engine:
             enough_answered=not to_answer,
             to_answer_next=to_answer,
             route=route,
+            danger_not_known=danger_not_known and not emergency,
         )
 
     @staticmethod
@@ -374,7 +375,7 @@ class Engine:
         each pathway's steps are kept. No statutory route is chosen (no Level 4 rule fired), so
         a Level 4 decision gets the level's general steps.
         """
-        danger_not_known = DANGER_NOT_KNOWN_WARNING in assessment.warnings
+        danger_not_known = assessment.danger_not_known
         urgent = (
             assessment.emergency or danger_not_known or level >= self.pack.roles.statutory_level
         )

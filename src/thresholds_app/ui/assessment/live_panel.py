@@ -27,6 +27,7 @@ from thresholds_app.core.report.rationale import guidance_headline
 from thresholds_app.core.report.sections import reasons_to_show
 from thresholds_app.core.rules.assessment import Assessment, Reason
 from thresholds_app.core.rules.changes import change_effect
+from thresholds_app.core.rules.engine import DANGER_NOT_KNOWN_WARNING
 from thresholds_app.ui.assessment.widgets import big_text, muted_label
 from thresholds_app.ui.danger_style import style_danger
 
@@ -120,9 +121,16 @@ class LivePanel(QWidget):
             "#emergencyBanner { border: 2px solid {red}; border-radius: 6px; padding: 8px;"
             " font-weight: bold; }",
         )
-        self.emergency_label.setText(
-            self.tr("Immediate danger: call 999 now, then the MASH or the out-of-hours team (F9).")
-        )
+        self.banner_words = {
+            "emergency": self.tr(
+                "Immediate danger: call 999 now, then the MASH or the out-of-hours team (F9)."
+            ),
+            "not-known": self.tr(
+                "Not known whether the child is safe: find out now. If there is any chance of "
+                "immediate danger, call 999; if not, phone the MASH today (F9)."
+            ),
+        }
+        self.emergency_label.setText(self.banner_words["emergency"])
         self.emergency_label.hide()
         column.addWidget(self.emergency_label)
         self.default_note = self.tr(
@@ -157,8 +165,12 @@ class LivePanel(QWidget):
 
     def show_assessment(self, a: Assessment) -> None:
         """Show ``a``; every pack and answer text is escaped (it is plain text)."""
-        if self.emergency_label.isHidden() == a.emergency:
-            self.emergency_label.setVisible(a.emergency)
+        # A possible danger (immediate danger not known) is as prominent as an emergency.
+        alarm = "emergency" if a.emergency else "not-known" if a.danger_not_known else ""
+        if alarm:
+            self.emergency_label.setText(self.banner_words[alarm])
+        if self.emergency_label.isHidden() == bool(alarm):
+            self.emergency_label.setVisible(bool(alarm))
         # Core decides: after the pack's expiry the level is withheld (hazard H03; 999 still
         # shows), and until enough is answered no level is shown as one to rely on.
         self.level_label.setText(guidance_headline(self.pack, a))
@@ -190,7 +202,10 @@ class LivePanel(QWidget):
         )
         self._fill("change", change, self.tr("Nothing to show yet."))
         self._fill("gaps", gaps, self.tr("No gaps."))
-        self._fill("warnings", noted + [html.escape(w) for w in a.warnings], "")
+        warnings = [
+            w for w in a.warnings if not (a.danger_not_known and w == DANGER_NOT_KNOWN_WARNING)
+        ]
+        self._fill("warnings", noted + [html.escape(w) for w in warnings], "")
         self._fill("next", [html.escape(s) for s in a.next_steps], "")
 
     def _fill(self, key: str, lines: list[str], empty: str) -> None:

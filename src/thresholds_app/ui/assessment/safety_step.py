@@ -22,6 +22,9 @@ from thresholds_app.ui.danger_style import style_danger
 class SafetyStep(QWidget):
     """The immediate-danger question and, when the engine says so, the call-999 banner.
 
+    The banner also shows, with what to do first, when it is not known whether the child is in
+    immediate danger.
+
     Signals:
         emergency_requested(): the user asked to see whom to call.
     """
@@ -53,16 +56,28 @@ class SafetyStep(QWidget):
         style_danger(self.banner, "#dangerBanner { border: 2px solid {red}; border-radius: 8px; }")
         box = QVBoxLayout(self.banner)
         box.setContentsMargins(18, 14, 18, 14)
-        title = big_text(self.tr("Call 999 now."), 1.45)
-        box.addWidget(title)
-        box.addWidget(
-            plain_label(
+        # "Not known" is a possible danger: it gets the banner too, with what to do first.
+        self.banner_words = {
+            "emergency": (
+                self.tr("Call 999 now."),
                 self.tr(
                     "Then tell the MASH (or the out-of-hours team). You can come back and "
                     "complete the assessment once the child is safe."
-                )
-            )
-        )
+                ),
+            ),
+            "not-known": (
+                self.tr("Find out now whether the child is safe."),
+                self.tr(
+                    "Until you know, treat it as a possible danger. If there is any chance they "
+                    "are in immediate danger, call 999; if not, phone the MASH (or the "
+                    "Emergency Duty Team out of hours) today."
+                ),
+            ),
+        }
+        self.banner_title = big_text("", 1.45)
+        box.addWidget(self.banner_title)
+        self.banner_text = plain_label("")
+        box.addWidget(self.banner_text)
         self.call_button = QPushButton(self.tr("Show whom to call  (F9)"))
         self.call_button.setAccessibleName(self.tr("Show whom to call now"))
         self.call_button.clicked.connect(self.emergency_requested.emit)
@@ -73,7 +88,17 @@ class SafetyStep(QWidget):
         self._show(state.assessment)
 
     def _show(self, assessment: Assessment) -> None:
-        self.banner.setVisible(assessment.emergency)
+        if assessment.emergency:
+            alarm = "emergency"
+        elif assessment.danger_not_known:
+            alarm = "not-known"
+        else:
+            self.banner.setVisible(False)
+            return
+        title, text = self.banner_words[alarm]
+        self.banner_title.setText(title)
+        self.banner_text.setText(text)
+        self.banner.setVisible(True)
 
     def focus_field(self, name: str) -> bool:
         """Focus ``answers.immediate-danger`` (the only field here); False for anything else."""
