@@ -37,6 +37,10 @@ def _strength() -> str:
     return next(i.id for i in _pack().indicators.values() if i.kind == "strength")
 
 
+def _level_4_concern() -> str:
+    return next(i.id for i in _pack().indicators.values() if i.level == 4 and i.kind == "concern")
+
+
 def _assessed(name: str, **answers: str) -> Assessment:
     case = _example(name)
     return assess(_pack(), {**case.answers, **answers}, case.context())
@@ -51,6 +55,9 @@ CASES = {
     "level 4 with a route": lambda: _assessed("level-4-sibling-group.json"),
     "danger not known": lambda: _assessed(  # a mandatory question unsettled: "missing"
         "level-4-sibling-group.json", **{"immediate-danger": "not-known"}
+    ),
+    "a level 4 concern not known": lambda: _assessed(
+        "level-2-attendance.json", **{_level_4_concern(): "not-known"}
     ),
     "guidance not in force": lambda: replace(
         _assessed("level-2-attendance.json"),
@@ -82,6 +89,7 @@ def test_the_examples_cover_what_a_record_must_keep() -> None:
     made = [make() for make in CASES.values()]
     assert any(a.emergency for a in made)
     assert any(a.danger_not_known for a in made)
+    assert any(a.statutory_not_known for a in made)
     assert any(not a.enough_answered and a.to_answer_next for a in made)
     assert any(a.consent.consent_refused and a.consent.do_not_tell_parents for a in made)
     assert any(a.route for a in made)

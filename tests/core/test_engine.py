@@ -460,6 +460,21 @@ def test_danger_not_known_is_said_in_its_own_field_for_the_screens(pack: Pack) -
     assert not assess(pack, answers).danger_not_known  # unanswered is still to answer
 
 
+def test_a_level_4_concern_not_known_below_level_4_is_said_for_the_screens() -> None:
+    real = _real_pack()
+    fours = [i.id for i in real.indicators.values() if i.level == 4 and i.kind == "concern"]
+    three = next(i.id for i in real.indicators.values() if i.level == 3 and i.kind == "concern")
+    answers = {"immediate-danger": "no", three: "yes", fours[0]: "not-known"}
+    assert assess(real, answers).statutory_not_known == (fours[0],)
+    both = assess(real, {**answers, fours[1]: "not-known"}).statutory_not_known
+    assert sorted(both) == sorted(fours[:2])
+    # Already Level 4, or the concern answered: nothing to raise.
+    assert assess(real, {**answers, fours[1]: "yes"}).statutory_not_known == ()
+    assert assess(real, {**answers, fours[0]: "no"}).statutory_not_known == ()
+    lower = next(i.id for i in real.indicators.values() if i.level == 2 and i.kind == "concern")
+    assert assess(real, {**answers, lower: "not-known"}).statutory_not_known == (fours[0],)
+
+
 def test_a_refusal_that_asks_for_a_step_up_decision_says_so_first(pack: Pack) -> None:
     result = assess(pack, {"immediate-danger": "no", "pc-d-l3": "yes", "consent-refused": "yes"})
     assert result.next_steps == (

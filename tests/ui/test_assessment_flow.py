@@ -114,6 +114,23 @@ def test_danger_not_known_is_shown_as_prominently_as_an_emergency(qtbot):
     assert not page.live.emergency_label.isVisible()
 
 
+def test_a_level_4_concern_not_known_below_level_4_is_raised_under_the_level(qtbot):
+    # Walked by hand: "Not known" on a Level 4 concern left the panel's top saying nothing
+    # points to a level; the one mention was in the gaps, below the fold at 1280x720.
+    window = make_window(qtbot)
+    page = start_assessment(qtbot, window)
+    click_question(qtbot, page, "immediate-danger", "no")
+    fours = [i for i in window.pack.indicators.values() if i.level == 4 and i.kind == "concern"]
+    click_indicator(qtbot, page, fours[0].id, "not-known")
+    qtbot.waitUntil(page.live.emergency_label.isVisible)
+    assert page.live.emergency_label.text().startswith("A Level 4 concern is marked not known")
+    click_indicator(qtbot, page, fours[1].id, "not-known")
+    qtbot.waitUntil(lambda: page.live.emergency_label.text().startswith("2 Level 4 concerns"))
+    click_indicator(qtbot, page, fours[1].id, "yes")  # Level 4 already: nothing to raise
+    qtbot.waitUntil(lambda: not page.live.emergency_label.isVisible())
+    assert page.live.level_label.text().startswith("Level 4")
+
+
 def test_what_would_change_it_matches_what_the_answer_would_show(qtbot):
     # QA #1: "yes" to immediate danger alone; the panel said "no" would lower it to Level 1,
     # but answering "no" shows "Not enough answered yet".

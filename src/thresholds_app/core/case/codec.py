@@ -79,6 +79,7 @@ def assessment_from_dict(data: Mapping[str, Any]) -> Assessment:
         danger_not_known=bool(
             data.get("danger_not_known", DANGER_NOT_KNOWN_WARNING in data.get("warnings", []))
         ),
+        statutory_not_known=tuple(str(i) for i in data.get("statutory_not_known", [])),
     )
 
 

@@ -13,8 +13,6 @@ from thresholds_app.core.case.record import CaseRecord
 from thresholds_app.core.pack.model import Pack
 from thresholds_app.core.pack.review_defaults import review_guide
 
-STATUTORY_LEVEL = 4
-
 
 @dataclass(frozen=True)
 class Gap:
@@ -82,7 +80,7 @@ def referral_gaps(pack: Pack, case: CaseRecord) -> tuple[Gap, ...]:
         for i, answer in sorted(case.answers.items())
         if answer == "not-known"
         and i in pack.indicators
-        and pack.indicators[i].level == STATUTORY_LEVEL
+        and pack.indicators[i].level == pack.roles.statutory_level
         and pack.indicators[i].kind == "concern"
     ]
     if not_known:

@@ -148,6 +148,9 @@ class Assessment:
     # Immediate danger answered "not known" (and no emergency): a possible danger, shown as
     # prominently as an emergency until it is ruled out.
     danger_not_known: bool = False
+    # Concerns at the statutory level marked "not known" while the guidance indicates less:
+    # if any is so, the level is too low (the ids, in the order of ``gaps``).
+    statutory_not_known: tuple[str, ...] = ()
 
     @property
     def settled_level(self) -> int | None:

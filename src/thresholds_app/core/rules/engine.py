@@ -219,6 +219,8 @@ class Engine:
         urgent = (
             emergency or danger_not_known or (advice_level or 0) >= self.pack.roles.statutory_level
         )
+        gaps = self._gaps(level, answers)
+        statutory = self.pack.roles.statutory_level
         return Assessment(
             pack_id=self.pack.manifest.id,
             pack_version=self.pack.manifest.version,
@@ -227,7 +229,7 @@ class Engine:
             emergency=emergency,
             reasons=reasons,
             missing=self._missing(answers),
-            gaps=self._gaps(level, answers),
+            gaps=gaps,
             warnings=self._warnings(fired, danger_not_known and not emergency),
             what_would_change=(
                 ()
@@ -260,6 +262,11 @@ class Engine:
             to_answer_next=to_answer,
             route=route,
             danger_not_known=danger_not_known and not emergency,
+            statutory_not_known=tuple(
+                g.id
+                for g in gaps
+                if g.id in self.concern_ids and (g.level or 0) >= statutory > (level or 0)
+            ),
         )
 
     @staticmethod

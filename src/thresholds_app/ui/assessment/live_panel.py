@@ -165,10 +165,11 @@ class LivePanel(QWidget):
 
     def show_assessment(self, a: Assessment) -> None:
         """Show ``a``; every pack and answer text is escaped (it is plain text)."""
-        # A possible danger (immediate danger not known) is as prominent as an emergency.
-        alarm = "emergency" if a.emergency else "not-known" if a.danger_not_known else ""
+        # A possible danger (immediate danger not known) is as prominent as an emergency, and
+        # so is a Level 4 concern not known while the guidance indicates less.
+        alarm = self._alarm(a)
         if alarm:
-            self.emergency_label.setText(self.banner_words[alarm])
+            self.emergency_label.setText(alarm)
         if self.emergency_label.isHidden() == bool(alarm):
             self.emergency_label.setVisible(bool(alarm))
         # Core decides: after the pack's expiry the level is withheld (hazard H03; 999 still
@@ -207,6 +208,22 @@ class LivePanel(QWidget):
         ]
         self._fill("warnings", noted + [html.escape(w) for w in warnings], "")
         self._fill("next", [html.escape(s) for s in a.next_steps], "")
+
+    def _alarm(self, a: Assessment) -> str:
+        """The red box's words for ``a``, or "" when there is nothing to raise."""
+        if a.emergency:
+            return self.banner_words["emergency"]
+        if a.danger_not_known:
+            return self.banner_words["not-known"]
+        if a.statutory_not_known:
+            level = level_label(self.pack.roles.statutory_level)
+            count = len(a.statutory_not_known)
+            concerns = f"{count} {level} concerns are" if count > 1 else f"A {level} concern is"
+            return (
+                f"{concerns} marked not known. If so, the child needs {level} help: find out "
+                "before you decide (see Gaps)."
+            )
+        return ""
 
     def _fill(self, key: str, lines: list[str], empty: str) -> None:
         if lines:
