@@ -126,8 +126,8 @@ class LivePanel(QWidget):
                 "Immediate danger: call 999 now, then the MASH or the out-of-hours team (F9)."
             ),
             "not-known": self.tr(
-                "Not known whether the child is safe: find out now. If there is any chance of "
-                "immediate danger, call 999; if not, phone the MASH today (F9)."
+                "Not known if the child is safe: find out now. Any chance of danger: call 999; "
+                "if not, the MASH today (F9)."
             ),
         }
         self.emergency_label.setText(self.banner_words["emergency"])
@@ -199,7 +199,7 @@ class LivePanel(QWidget):
         self._fill(
             "why",
             why,
-            self.tr("Nothing answered so far points to a level. Answer the questions to begin."),
+            self.tr("Nothing answered so far points to a level."),
         )
         self._fill("change", change, self.tr("Nothing to show yet."))
         self._fill("gaps", gaps, self.tr("No gaps."))
@@ -219,10 +219,7 @@ class LivePanel(QWidget):
             level = level_label(self.pack.roles.statutory_level)
             count = len(a.statutory_not_known)
             concerns = f"{count} {level} concerns are" if count > 1 else f"A {level} concern is"
-            return (
-                f"{concerns} marked not known. If so, the child needs {level} help: find out "
-                "before you decide (see Gaps)."
-            )
+            return f"{concerns} not known. If so, the child needs {level} help: find out first."
         return ""
 
     def _fill(self, key: str, lines: list[str], empty: str) -> None:
