@@ -130,6 +130,17 @@ def test_assess_json_null_level_when_information_is_missing(
     assert [m["id"] for m in data["missing"]] == ["immediate-danger"]
 
 
+def test_assess_text_says_a_danger_not_known_before_anything_else(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _case_file(tmp_path, {"immediate-danger": "not-known"}, "5-10")
+    assert run(assess_cli, str(path), "--now", MONDAY_MORNING) == 0
+    lines = capsys.readouterr().out.splitlines()
+    (line,) = [n for n, text in enumerate(lines) if text.startswith("POSSIBLE DANGER: ")]
+    assert "call 999" in lines[line]
+    assert line <= 3  # with the headline, before the sections
+
+
 def test_assess_text_in_an_emergency_out_of_hours(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

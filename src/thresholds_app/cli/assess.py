@@ -96,6 +96,7 @@ def to_text(result: Assessment, pack: Pack) -> str:
     from thresholds_app.core.report.rationale import guidance_headline
     from thresholds_app.core.report.sections import reasons_to_show
     from thresholds_app.core.rules.changes import change_effect
+    from thresholds_app.core.rules.engine import DANGER_NOT_KNOWN_STEP
 
     out: list[str] = [line] if (line := authoring_line(pack)) else []
     if result.pack_notice:
@@ -105,6 +106,8 @@ def to_text(result: Assessment, pack: Pack) -> str:
     out.append("This supports your professional judgement; it does not replace it.")
     if result.emergency:
         out.append("EMERGENCY: the child may be in immediate danger. Call 999 now.")
+    elif result.danger_not_known:
+        out.append(f"POSSIBLE DANGER: {DANGER_NOT_KNOWN_STEP}")
 
     def section(title: str, lines: list[str]) -> None:
         if lines:

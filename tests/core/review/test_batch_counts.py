@@ -142,3 +142,15 @@ def test_an_answer_to_an_id_the_guidance_does_not_know_is_flagged_in_the_list(
     rows = {r.path.name: r for r in read_folder(tmp_path, current_pack).rows}
     assert "answers-not-used" in rows["typo.json"].flags
     assert "answers-not-used" not in rows["fine.json"].flags
+
+
+def test_a_danger_not_known_is_flagged_in_the_list(tmp_path: Path, current_pack: Pack) -> None:
+    unsure = marked_case(0, current_pack)
+    unsure.answers["immediate-danger"] = "not-known"
+    save_case(unsure, tmp_path / "unsure.json", touch=False)
+    sure = marked_case(1, current_pack)
+    sure.answers["immediate-danger"] = "no"
+    save_case(sure, tmp_path / "sure.json", touch=False)
+    rows = {r.path.name: r for r in read_folder(tmp_path, current_pack).rows}
+    assert "danger-not-known" in rows["unsure.json"].flags
+    assert "danger-not-known" not in rows["sure.json"].flags

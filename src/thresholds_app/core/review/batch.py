@@ -25,6 +25,7 @@ from thresholds_app.core.review.reassess import Reassessment, reassess
 # Flags a row can carry; the table shows them in words, programs key on the ids.
 FLAG_WORDS = {
     "emergency": "Emergency",
+    "danger-not-known": "Danger not known",
     "answers-not-used": "Answers not used",
     "referrer-above-guidance": "Referrer above guidance",
     "referrer-below-guidance": "Referrer below guidance",
@@ -130,6 +131,8 @@ def _row(path: Path, raw: bytes, case: CaseRecord, pack: Pack, now: dt.datetime 
     flags: list[str] = []
     if checked.now.emergency:
         flags.append("emergency")
+    elif checked.now.danger_not_known:  # a possible danger the referrer could not rule out
+        flags.append("danger-not-known")
     # An answer to an id the guidance does not know plays no part in the level: a "yes" to a
     # mistyped Level 4 indicator must be seen in the list, not only in the detail view.
     if any(d.kind in ("answer-unknown", "id-replaced") for d in checked.differences):

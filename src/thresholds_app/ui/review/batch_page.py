@@ -58,7 +58,10 @@ FILTERS: dict[str, tuple[str, Callable[[BatchRow], bool]]] = {
         "Levels disagree",
         lambda r: any(f.startswith(("referrer-", "mash-")) for f in r.flags),
     ),
-    "emergency": ("Emergency", lambda r: "emergency" in r.flags),
+    "emergency": (
+        "Emergency or danger not known",
+        lambda r: bool({"emergency", "danger-not-known"} & set(r.flags)),
+    ),
     "consent-refused": ("Consent refused", lambda r: "consent-refused" in r.flags),
     "gaps": ("Gaps to go back about", lambda r: "gaps" in r.flags),
     "older-pack": (
