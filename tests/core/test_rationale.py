@@ -194,13 +194,16 @@ def test_no_numeric_scores_anywhere(pack: Pack, case: CaseRecord) -> None:
 
 def test_text_export_golden_head(pack: Pack, case: CaseRecord) -> None:
     text = rationale_to_text(build(pack, case))
-    assert text.splitlines()[:9] == [
+    assert text.splitlines()[:10] == [
         "OFFICIAL-SENSITIVE",
         "Referral rationale: SAMPLE-0042",
         "",
         "SUMMARY",
         "The guidance indicates: Level 3: Targeted",
         "Practitioner's decision: Level 3: Targeted",
+        # the sample marks its Level 4 domestic abuse concern not known
+        "NOTICE: A Level 4 concern is not known: if so, the child needs Level 4 help. Find out "
+        "as soon as you can (see Gaps).",
         "Emergency: No.",
         "Route: Contact Sample MASH (0100 000 0000).",
         "Contact: Sample MASH, 0100 000 0000: Help at Level 3 (in office hours)",

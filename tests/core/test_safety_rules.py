@@ -433,3 +433,14 @@ def test_an_expired_pack_keeps_every_reminder_that_does_not_depend_on_the_level(
     ]
     assert (result.enough_answered, result.to_answer_next) == (True, ())
     assert result.pack_notice in result.next_steps
+
+
+def test_a_level_4_concern_not_known_is_printed_in_the_summary(solihull: Pack) -> None:
+    case = load_case(examples_dir() / "level-2-attendance.json")
+    four = next(i for i in solihull.indicators.values() if i.level == 4 and i.kind == "concern")
+    case.answers[four.id] = "not-known"
+    notices = prepare_export(solihull, case, TUESDAY_10, __version__).rationale.summary.notices
+    assert any(n.startswith("A Level 4 concern is not known: if so") for n in notices)
+    del case.answers[four.id]
+    notices = prepare_export(solihull, case, TUESDAY_10, __version__).rationale.summary.notices
+    assert not any("concern is not known" in n for n in notices)

@@ -123,7 +123,7 @@ def test_a_level_4_concern_not_known_below_level_4_is_raised_under_the_level(qtb
     fours = [i for i in window.pack.indicators.values() if i.level == 4 and i.kind == "concern"]
     click_indicator(qtbot, page, fours[0].id, "not-known")
     qtbot.waitUntil(page.live.emergency_label.isVisible)
-    assert page.live.emergency_label.text().startswith("A Level 4 concern is not known")
+    assert page.live.emergency_label.text().startswith("A Level 4 concern is not known: if so")
     click_indicator(qtbot, page, fours[1].id, "not-known")
     qtbot.waitUntil(lambda: page.live.emergency_label.text().startswith("2 Level 4 concerns"))
     click_indicator(qtbot, page, fours[1].id, "yes")  # Level 4 already: nothing to raise

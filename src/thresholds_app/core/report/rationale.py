@@ -153,6 +153,22 @@ def guidance_words(pack: Pack, assessment: Assessment) -> str:
     return headline
 
 
+def statutory_not_known_words(pack: Pack, assessment: Assessment) -> str:
+    """Level 4 concerns marked not known while the guidance indicates less, in words ("").
+
+    On screen under the level and printed in the summary, so it is not missed in the gaps.
+    """
+    count = len(assessment.statutory_not_known)
+    if not count:
+        return ""
+    level = level_label(pack.roles.statutory_level)
+    concerns = f"{count} {level} concerns are" if count > 1 else f"A {level} concern is"
+    return (
+        f"{concerns} not known: if so, the child needs {level} help. Find out as soon as you can "
+        "(see Gaps)."
+    )
+
+
 def emergency_words(pack: Pack, case: CaseRecord, assessment: Assessment) -> str:
     """The emergency line: an unanswered danger question prints as not answered, never "No"."""
     if assessment.emergency:
@@ -243,6 +259,7 @@ def _summary(pack: Pack, case: CaseRecord, assessment: Assessment) -> Summary:
             n
             for n in (
                 below_guidance_notice(pack, case, assessment),
+                statutory_not_known_words(pack, assessment),
                 pack_switch_notice(case, pack),
                 unknown_answers_notice(case, pack),
             )

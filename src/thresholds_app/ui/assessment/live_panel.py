@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from thresholds_app.core.base.wording import answer_words, level_label
 from thresholds_app.core.pack.model import Pack
-from thresholds_app.core.report.rationale import guidance_headline
+from thresholds_app.core.report.rationale import guidance_headline, statutory_not_known_words
 from thresholds_app.core.report.sections import reasons_to_show
 from thresholds_app.core.rules.assessment import Assessment, Reason
 from thresholds_app.core.rules.changes import change_effect
@@ -215,12 +215,7 @@ class LivePanel(QWidget):
             return self.banner_words["emergency"]
         if a.danger_not_known:
             return self.banner_words["not-known"]
-        if a.statutory_not_known:
-            level = level_label(self.pack.roles.statutory_level)
-            count = len(a.statutory_not_known)
-            concerns = f"{count} {level} concerns are" if count > 1 else f"A {level} concern is"
-            return f"{concerns} not known. If so, the child needs {level} help: find out first."
-        return ""
+        return statutory_not_known_words(self.pack, a)
 
     def _fill(self, key: str, lines: list[str], empty: str) -> None:
         if lines:
