@@ -8,7 +8,7 @@ the bottom, the top bar's title took a second line from every screen, and rows o
 
 from __future__ import annotations
 
-from assessment_kit import start_assessment, styled_window
+from assessment_kit import click_question, start_assessment, styled_window
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QPushButton, QWidget
 from test_layout_fits import WINDOW, clipped
@@ -169,3 +169,21 @@ def test_the_guidance_at_200_percent_folds_its_sections_and_choices(
     assert not indicators.level.isVisible()
     qtbot.wait(30)  # laid out again for the button's new words
     assert clipped(indicators) == []
+
+
+def test_a_danger_banner_raised_at_200_percent_is_scrolled_into_view(
+    qtbot, tmp_path, restore
+) -> None:  # type: ignore[no-untyped-def]
+    # At 120% text and more, "Not known" (or "Yes") raised its banner below the fold: the page
+    # did not move, and "Show whom to call" was out of sight.
+    window = _window(qtbot, tmp_path, 2.0)
+    page = start_assessment(qtbot, window)
+    click_question(qtbot, page, "immediate-danger", "not-known")
+    qtbot.waitUntil(page.safety.banner.isVisible)
+    viewport = page.scrolls["safety"].viewport()
+
+    def in_view(widget: QWidget) -> bool:
+        top = widget.mapTo(viewport, QPoint(0, 0)).y()
+        return top >= 0 and top + widget.height() <= viewport.height()
+
+    qtbot.waitUntil(lambda: in_view(page.safety.call_button))

@@ -198,18 +198,16 @@ def placeholders_cut(top: QWidget) -> list[str]:
     return problems
 
 
-def _laid_out(layout: QLayout) -> list[QWidget]:
-    """The widgets ``layout`` places, in its nested layouts too."""
-    found: list[QWidget] = []
-    for i in range(layout.count()):
-        item = layout.itemAt(i)
-        if item is None:
-            continue
-        if (widget := item.widget()) is not None:
-            found.append(widget)
-        elif isinstance(inner := item.layout(), QLayout):  # not a stale wrapper (see below)
-            found += _laid_out(inner)
-    return found
+def _laid_out(layout: QLayout, owner: QWidget) -> list[QWidget]:
+    """The widgets ``layout`` places for ``owner``, in its nested layouts too.
+
+    Asked by widget (``indexOf``), never through ``itemAt``: PySide6 keeps a wrapper for each
+    layout item it hands out, and once Qt deletes the item that wrapper can come back for a new
+    object at the same address (``statusBar()`` was once a QSpacerItem in a later test).
+    """
+    layouts = [layout, *layout.findChildren(QLayout)]
+    children = owner.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+    return [w for w in children if any(each.indexOf(w) >= 0 for each in layouts)]
 
 
 def overlapping(top: QWidget) -> list[str]:
@@ -217,10 +215,9 @@ def overlapping(top: QWidget) -> list[str]:
     problems: list[str] = []
     for widget in [top, *top.findChildren(QWidget)]:
         layout = widget.layout()
-        # (PySide6 may hand back a stale wrapper of another type for a reused address)
         if not isinstance(layout, QLayout) or not widget.isVisible():
             continue
-        placed = [w for w in _laid_out(layout) if w.isVisible() and not w.isWindow()]
+        placed = [w for w in _laid_out(layout, widget) if w.isVisible() and not w.isWindow()]
         for i, first in enumerate(placed):
             for second in placed[i + 1 :]:
                 if first.geometry().intersects(second.geometry()):
@@ -234,12 +231,12 @@ def overlapping(top: QWidget) -> list[str]:
 
 def _labels_and_fields(top: QWidget) -> list[tuple[QLabel, QWidget]]:
     pairs = [(label, label.buddy()) for label in top.findChildren(QLabel) if label.buddy()]
-    for form in top.findChildren(QFormLayout):
-        for row in range(form.rowCount()):
-            label = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-            field = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
-            if label and field and isinstance(label.widget(), QLabel) and field.widget():
-                pairs.append((label.widget(), field.widget()))
+    for form in top.findChildren(QFormLayout):  # by widget, not itemAt (see _laid_out)
+        owner = form.parentWidget()
+        for field in _laid_out(form, owner) if owner is not None else []:
+            label = form.labelForField(field)
+            if isinstance(label, QLabel) and label is not field:
+                pairs.append((label, field))
     return pairs
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QFrame, QPushButton, QVBoxLayout, QWidget
 
 from thresholds_app.core.rules.assessment import Assessment
@@ -14,6 +14,7 @@ from thresholds_app.ui.assessment.widgets import (
     heading,
     muted_label,
     plain_label,
+    scroll_into_view,
 )
 from thresholds_app.ui.case_state import CaseState
 from thresholds_app.ui.danger_style import style_danger
@@ -98,7 +99,9 @@ class SafetyStep(QWidget):
         title, text = self.banner_words[alarm]
         self.banner_title.setText(title)
         self.banner_text.setText(text)
-        self.banner.setVisible(True)
+        if self.banner.isHidden():  # newly raised: in view, even at large text on a small screen
+            self.banner.setVisible(True)
+            QTimer.singleShot(0, self, lambda: scroll_into_view(self.banner))
 
     def focus_field(self, name: str) -> bool:
         """Focus ``answers.immediate-danger`` (the only field here); False for anything else."""

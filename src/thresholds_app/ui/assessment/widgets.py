@@ -286,9 +286,14 @@ def landing(label: QLabel) -> QLabel:
 
 def reveal(widget: QWidget) -> None:
     """Focus ``widget`` and scroll its step so it is in view (for "Go there")."""
+    widget.setFocus()
+    scroll_into_view(widget)
+
+
+def scroll_into_view(widget: QWidget) -> None:
+    """Scroll the step holding ``widget`` so that it is in view (the focus stays where it is)."""
     from PySide6.QtWidgets import QScrollArea
 
-    widget.setFocus()
     parent = widget.parentWidget()
     while parent is not None and not isinstance(parent, QScrollArea):
         parent = parent.parentWidget()
