@@ -12,7 +12,7 @@ from olderpack import MARKER, marked_case
 from thresholds_app.core.case.record import CaseRecord, save_case
 from thresholds_app.core.case.reviews import Review
 from thresholds_app.core.pack.model import Pack
-from thresholds_app.core.review.batch import read_folder
+from thresholds_app.core.review.batch import now_words, read_folder
 from thresholds_app.core.review.counts import HIDDEN, cells, counts_csv, raw_counts
 from thresholds_app.core.review.store import add_review
 
@@ -154,3 +154,24 @@ def test_a_danger_not_known_is_flagged_in_the_list(tmp_path: Path, current_pack:
     rows = {r.path.name: r for r in read_folder(tmp_path, current_pack).rows}
     assert "danger-not-known" in rows["unsure.json"].flags
     assert "danger-not-known" not in rows["sure.json"].flags
+
+
+def test_a_level_not_yet_settled_is_listed_as_at_least_or_not_enough(
+    tmp_path: Path, current_pack: Pack
+) -> None:
+    """The list says what the screens say: never a bare "Level 2" before enough is answered."""
+    settled = marked_case(0, current_pack)
+    save_case(settled, tmp_path / "settled.json", touch=False)
+    unsure = marked_case(1, current_pack)
+    unsure.answers["immediate-danger"] = "not-known"  # the danger question settles nothing
+    save_case(unsure, tmp_path / "unsure.json", touch=False)
+    lowest = min(current_pack.levels)
+    nothing = marked_case(2, current_pack)
+    nothing.answers = {"immediate-danger": "no"}
+    save_case(nothing, tmp_path / "nothing.json", touch=False)
+    rows = {r.path.name: r for r in read_folder(tmp_path, current_pack).rows}
+    level = rows["settled.json"].now_level
+    assert now_words(rows["settled.json"]) == f"Level {level}"
+    assert now_words(rows["unsure.json"]) == f"At least Level {rows['unsure.json'].now_level}"
+    assert rows["nothing.json"].now_level in (None, lowest)
+    assert now_words(rows["nothing.json"]) == "Not enough answered"  # never "Level 1"

@@ -21,6 +21,7 @@ from thresholds_app.core.pack.model import Pack
 from thresholds_app.core.review.clock import deadline, parse_time, rating
 from thresholds_app.core.review.decision import received_time
 from thresholds_app.core.review.reassess import Reassessment, reassess
+from thresholds_app.core.rules.assessment import level_shown
 
 # Flags a row can carry; the table shows them in words, programs key on the ids.
 FLAG_WORDS = {
@@ -52,6 +53,8 @@ class BatchRow:
     received: dt.datetime | None = None
     referred_level: int | None = None  # indicated when referred (the saved assessment)
     now_level: int | None = None  # indicated under the guidance in force now
+    now_settled: bool = True  # enough answered to rely on ``now_level`` (see now_words)
+    now_shown: int | None = None  # the level a screen states for it (rules.level_shown)
     referrer_level: int | None = None  # the referrer's own decision
     mash_level: int | None = None  # the latest review's level
     rag: str = ""
@@ -162,6 +165,12 @@ def _row(path: Path, raw: bytes, case: CaseRecord, pack: Pack, now: dt.datetime 
         received=received,
         referred_level=checked.as_referred.indicated_level if checked.as_referred else None,
         now_level=checked.now.indicated_level,
+        now_settled=checked.now.enough_answered,
+        now_shown=level_shown(
+            checked.now.indicated_level,
+            checked.now.enough_answered,
+            min(pack.levels, default=None),
+        ),
         referrer_level=case.decision.level,
         mash_level=mash,
         rag=latest.rag if latest else "",
@@ -204,6 +213,13 @@ def with_file_reread(batch: Batch, path: Path, pack: Pack, now: dt.datetime | No
     rows = [*batch.rows[:at], read_row(Path(path), pack, now), *batch.rows[at + 1 :]]
     rows = [_replace_flags(r, tuple(f for f in r.flags if f != "sibling-group")) for r in rows]
     return replace(batch, rows=tuple(_with_sibling_flags(rows)))
+
+
+def now_words(row: BatchRow) -> str:
+    """What the guidance indicates now, in a table's few words, as the screens say it."""
+    if not row.now_settled:
+        return "Not enough answered" if row.now_shown is None else f"At least Level {row.now_shown}"
+    return "—" if row.now_level is None else f"Level {row.now_level}"
 
 
 def sort_key(row: BatchRow) -> tuple[object, ...]:
