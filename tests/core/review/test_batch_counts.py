@@ -12,9 +12,10 @@ from olderpack import MARKER, marked_case
 from thresholds_app.core.case.record import CaseRecord, save_case
 from thresholds_app.core.case.reviews import Review
 from thresholds_app.core.pack.model import Pack
-from thresholds_app.core.review.batch import now_words, read_folder
+from thresholds_app.core.review.batch import now_words, read_folder, referred_words
 from thresholds_app.core.review.counts import HIDDEN, cells, counts_csv, raw_counts
 from thresholds_app.core.review.store import add_review
+from thresholds_app.core.rules.engine import assess
 
 
 def make_folder(folder: Path, pack: Pack, count: int) -> list[CaseRecord]:
@@ -164,6 +165,7 @@ def test_a_level_not_yet_settled_is_listed_as_at_least_or_not_enough(
     save_case(settled, tmp_path / "settled.json", touch=False)
     unsure = marked_case(1, current_pack)
     unsure.answers["immediate-danger"] = "not-known"  # the danger question settles nothing
+    unsure.assessment = assess(current_pack, unsure.answers, unsure.context())  # as referred
     save_case(unsure, tmp_path / "unsure.json", touch=False)
     lowest = min(current_pack.levels)
     nothing = marked_case(2, current_pack)
@@ -175,3 +177,7 @@ def test_a_level_not_yet_settled_is_listed_as_at_least_or_not_enough(
     assert now_words(rows["unsure.json"]) == f"At least Level {rows['unsure.json'].now_level}"
     assert rows["nothing.json"].now_level in (None, lowest)
     assert now_words(rows["nothing.json"]) == "Not enough answered"  # never "Level 1"
+    # as referred too, from the assessment the file saved
+    assert referred_words(rows["settled.json"]).startswith("Level ")
+    assert referred_words(rows["unsure.json"]) == now_words(rows["unsure.json"])
+    assert referred_words(rows["unsure.json"]).startswith("At least Level")

@@ -21,7 +21,7 @@ from thresholds_app.core.pack.model import Pack
 from thresholds_app.core.review.clock import deadline, parse_time, rating
 from thresholds_app.core.review.decision import received_time
 from thresholds_app.core.review.reassess import Reassessment, reassess
-from thresholds_app.core.rules.assessment import level_shown
+from thresholds_app.core.rules.assessment import Assessment, level_shown
 
 # Flags a row can carry; the table shows them in words, programs key on the ids.
 FLAG_WORDS = {
@@ -52,6 +52,8 @@ class BatchRow:
     household: str = ""
     received: dt.datetime | None = None
     referred_level: int | None = None  # indicated when referred (the saved assessment)
+    referred_settled: bool = True  # enough answered then (see referred_words)
+    referred_shown: int | None = None  # the level a screen stated then (rules.level_shown)
     now_level: int | None = None  # indicated under the guidance in force now
     now_settled: bool = True  # enough answered to rely on ``now_level`` (see now_words)
     now_shown: int | None = None  # the level a screen states for it (rules.level_shown)
@@ -127,6 +129,7 @@ def _row(path: Path, raw: bytes, case: CaseRecord, pack: Pack, now: dt.datetime 
     from thresholds_app.core.review.store import referral_changed_since
 
     checked = reassess(pack, case, now=now)
+    referred = checked.as_referred
     latest = case.reviews[-1] if case.reviews else None
     received = parse_time(received_time(case))
     rated = rating(pack, latest.rag) if latest else None
@@ -163,14 +166,12 @@ def _row(path: Path, raw: bytes, case: CaseRecord, pack: Pack, now: dt.datetime 
         reference=one_line(case.child.reference),  # shown on one line: no bidi tricks
         household=one_line(case.child.household_reference),
         received=received,
-        referred_level=checked.as_referred.indicated_level if checked.as_referred else None,
+        referred_level=referred.indicated_level if referred else None,
+        referred_settled=referred.enough_answered if referred else True,
+        referred_shown=_shown(referred, pack) if referred else None,
         now_level=checked.now.indicated_level,
         now_settled=checked.now.enough_answered,
-        now_shown=level_shown(
-            checked.now.indicated_level,
-            checked.now.enough_answered,
-            min(pack.levels, default=None),
-        ),
+        now_shown=_shown(checked.now, pack),
         referrer_level=case.decision.level,
         mash_level=mash,
         rag=latest.rag if latest else "",
@@ -215,11 +216,27 @@ def with_file_reread(batch: Batch, path: Path, pack: Pack, now: dt.datetime | No
     return replace(batch, rows=tuple(_with_sibling_flags(rows)))
 
 
+def _shown(assessment: Assessment, pack: Pack) -> int | None:
+    return level_shown(
+        assessment.indicated_level, assessment.enough_answered, min(pack.levels, default=None)
+    )
+
+
+def _level_words(level: int | None, settled: bool, shown: int | None) -> str:
+    """A level in a table's few words, as the screens say it before enough is answered."""
+    if not settled:
+        return "Not enough answered" if shown is None else f"At least Level {shown}"
+    return "—" if level is None else f"Level {level}"
+
+
 def now_words(row: BatchRow) -> str:
-    """What the guidance indicates now, in a table's few words, as the screens say it."""
-    if not row.now_settled:
-        return "Not enough answered" if row.now_shown is None else f"At least Level {row.now_shown}"
-    return "—" if row.now_level is None else f"Level {row.now_level}"
+    """What the guidance indicates now."""
+    return _level_words(row.now_level, row.now_settled, row.now_shown)
+
+
+def referred_words(row: BatchRow) -> str:
+    """What the guidance indicated when the referral was saved."""
+    return _level_words(row.referred_level, row.referred_settled, row.referred_shown)
 
 
 def sort_key(row: BatchRow) -> tuple[object, ...]:
