@@ -288,3 +288,22 @@ def test_tab_leaves_each_date_and_time_in_one_press(qtbot, tmp_path) -> None:  #
     qtbot.keyClick(form.received, Qt.Key.Key_Right)
     qtbot.keyClick(form.received, Qt.Key.Key_Up)
     assert form.received.dateTime() != before
+
+
+def test_a_referral_with_danger_not_known_reads_as_unsettled_with_a_gap(qtbot, tmp_path) -> None:
+    # Walked by hand: the case said "Level 2" now, "Not answered" for a danger answered not
+    # known, and "No gaps to go back to the referrer about".
+    window = make_window(qtbot)
+    current = window.pack
+    case = case_under(current, example_case("level-2-attendance"))
+    case.answers["immediate-danger"] = "not-known"
+    path = tmp_path / "unsure.json"
+    save_case(case, path, touch=False)
+    assert opened(qtbot, window.open_review_path(path))
+    view = window.page(Page.MASH_CASE)
+    assert isinstance(view, ReviewView)
+    assert view.level_values[1].text().startswith("At least Level ")
+    assert "Answered “not known”" in view.differences.text()
+    assert "Not answered" not in view.differences.text()
+    assert "the referral says “not known”" in view.gaps.text()
+    assert "No gaps" not in view.gaps.text()

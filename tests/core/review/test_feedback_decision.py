@@ -45,6 +45,17 @@ def test_gaps_to_go_back_about(current_pack: Pack) -> None:
     assert current_pack.indicators["fe-parental-alcohol-l4"].text in gaps[4].words
 
 
+def test_a_danger_not_known_is_the_first_gap_to_go_back_about(current_pack: Pack) -> None:
+    case = case_under(current_pack, example_case("level-3-consent-refused"))
+    case.answers["immediate-danger"] = "not-known"
+    (gap,) = referral_gaps(current_pack, case)
+    assert gap.id == "danger-not-known"
+    assert "Find out now whether the child is safe" in gap.words
+    gappy = gappy_case(current_pack)
+    gappy.answers["immediate-danger"] = "not-known"
+    assert referral_gaps(current_pack, gappy)[0].id == "danger-not-known"
+
+
 def test_a_complete_referral_has_no_gaps(current_pack: Pack) -> None:
     case = case_under(current_pack, example_case("level-3-consent-refused"))
     assert referral_gaps(current_pack, case) == ()

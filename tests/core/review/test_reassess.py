@@ -13,7 +13,7 @@ from thresholds_app.core.base.records import replace
 from thresholds_app.core.case.record import CaseRecord, case_to_json
 from thresholds_app.core.pack.load import load_pack
 from thresholds_app.core.pack.model import Pack
-from thresholds_app.core.review.reassess import reassess
+from thresholds_app.core.review.reassess import indicated_words, reassess
 
 
 def test_same_pack_has_no_differences(current_pack: Pack) -> None:
@@ -85,6 +85,16 @@ def test_changed_content_under_the_same_version(current_pack: Pack) -> None:
     case.pack.hash = "0" * 64
     kinds = reassess(current_pack, case).kinds()
     assert kinds == {"pack-content"}
+
+
+def test_a_question_answered_not_known_is_not_said_to_be_unanswered(current_pack: Pack) -> None:
+    case = case_under(current_pack, example_case())
+    case.answers["immediate-danger"] = "not-known"
+    result = reassess(current_pack, case)
+    (missing,) = [d for d in result.differences if d.kind == "answers-missing"]
+    assert missing.words.startswith("Answered “not known”, and the guidance needs an answer: ")
+    assert current_pack.questions["immediate-danger"].text in missing.words
+    assert indicated_words(current_pack, result.now).startswith("At least Level ")
 
 
 def test_no_saved_assessment_and_missing_answers(current_pack: Pack) -> None:

@@ -1,8 +1,9 @@
 """What to go back to the referrer about: gaps in the referral that the MASH needs filled.
 
 Found from the referrer's part only (so telling the referrer about them tells them nothing new):
-the child's voice, other children in the household, consent, questions the pack says must always
-be asked (alcohol, in Solihull's case), and "not known" on Level 4 indicators.
+immediate danger answered "not known", the child's voice, other children in the household, consent,
+questions the pack says must always be asked (alcohol, in Solihull's case), and "not known" on
+Level 4 indicators.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ class Gap:
 
 # A gap's short name, for a table of counts (the words above speak to the referrer).
 GAP_NAMES = {
+    "danger-not-known": "Immediate danger not known",
     "child-voice": "The child's voice",
     "siblings": "Other children",
     "consent": "Consent",
@@ -44,6 +46,14 @@ def gap_name(pack: Pack, gap_id: str) -> str:
 def referral_gaps(pack: Pack, case: CaseRecord) -> tuple[Gap, ...]:
     """Every gap in the referral to go back to the referrer about, in a stable order."""
     gaps: list[Gap] = []
+    if case.answers.get(pack.roles.immediate_danger) == "not-known":
+        gaps.append(
+            Gap(
+                "danger-not-known",
+                "Whether the child is in immediate danger: the referral says “not known”. "
+                "Find out now whether the child is safe.",
+            )
+        )
     text = case.free_text
     if not text.child_voice.strip() and not text.child_voice_not_obtained_reason.strip():
         gaps.append(

@@ -20,7 +20,7 @@ from thresholds_app.core.case.record import CaseFileError, CaseRecord, case_from
 from thresholds_app.core.pack.model import Pack
 from thresholds_app.core.review.clock import deadline, parse_time, rating
 from thresholds_app.core.review.decision import received_time
-from thresholds_app.core.review.reassess import Reassessment, reassess
+from thresholds_app.core.review.reassess import Reassessment, reassess, unsettled_words
 from thresholds_app.core.rules.assessment import Assessment, level_shown
 
 # Flags a row can carry; the table shows them in words, programs key on the ids.
@@ -225,7 +225,7 @@ def _shown(assessment: Assessment, pack: Pack) -> int | None:
 def _level_words(level: int | None, settled: bool, shown: int | None) -> str:
     """A level in a table's few words, as the screens say it before enough is answered."""
     if not settled:
-        return "Not enough answered" if shown is None else f"At least Level {shown}"
+        return unsettled_words(shown)
     return "—" if level is None else f"Level {level}"
 
 

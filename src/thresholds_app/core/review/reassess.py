@@ -14,7 +14,7 @@ from datetime import datetime
 
 from thresholds_app.core.case.record import CaseRecord, PackRef
 from thresholds_app.core.pack.model import Answer, Pack
-from thresholds_app.core.rules.assessment import Assessment, Context
+from thresholds_app.core.rules.assessment import Assessment, Context, level_shown
 from thresholds_app.core.rules.engine import assess
 
 AssessFn = Callable[[Pack, Mapping[str, Answer], Context], Assessment]
@@ -77,6 +77,19 @@ class Reassessment:
 def level_words(level: int | None) -> str:
     """The level as words: Level N, or insufficient information for no level."""
     return "insufficient information" if level is None else f"Level {level}"
+
+
+def unsettled_words(shown: int | None) -> str:
+    """A level before enough is answered, as the screens say it (``rules.level_shown``)."""
+    return "Not enough answered" if shown is None else f"At least Level {shown}"
+
+
+def indicated_words(pack: Pack, assessment: Assessment) -> str:
+    """What ``assessment`` indicates in a few words: never a bare level before it is settled."""
+    if assessment.enough_answered:
+        return level_words(assessment.indicated_level)
+    lowest = min(pack.levels, default=None)
+    return unsettled_words(level_shown(assessment.indicated_level, False, lowest))
 
 
 def _pack_words(ref: PackRef) -> str:
@@ -230,12 +243,22 @@ def _answer_differences(pack: Pack, case: CaseRecord, fresh: Assessment) -> list
         )
     missing = [q for q in pack.manifest.mandatory_questions if q not in case.answers]
     missing += [ref.id for ref in fresh.missing if ref.id not in missing]
-    if missing:
+    unanswered = [q for q in missing if q not in case.answers]
+    not_known = [q for q in missing if q in case.answers]  # "not known" settles nothing
+    if unanswered:
         out.append(
             Difference(
                 "answers-missing",
                 "Not answered, and the guidance needs them: "
-                + "; ".join(_text(pack, q) for q in missing),
+                + "; ".join(_text(pack, q) for q in unanswered),
+            )
+        )
+    if not_known:
+        out.append(
+            Difference(
+                "answers-missing",
+                "Answered “not known”, and the guidance needs an answer: "
+                + "; ".join(_text(pack, q) for q in not_known),
             )
         )
     return out

@@ -39,7 +39,12 @@ from thresholds_app.core.pack.model import Pack
 from thresholds_app.core.pack.review_defaults import review_guide
 from thresholds_app.core.review.decision import received_time, review_blockers, start_review
 from thresholds_app.core.review.feedback import build_feedback, feedback_to_text
-from thresholds_app.core.review.reassess import Reassessment, level_words, reassess
+from thresholds_app.core.review.reassess import (
+    Reassessment,
+    indicated_words,
+    level_words,
+    reassess,
+)
 from thresholds_app.core.review.store import add_review, already_saved, referral_changed_since
 from thresholds_app.ui.assessment.widgets import (
     big_text,
@@ -185,14 +190,14 @@ class ReviewView(QWidget):
         cards = [
             (
                 self.tr("As referred"),
-                level_words(referred.indicated_level) if referred else self.tr("Not saved"),
+                indicated_words(self.pack, referred) if referred else self.tr("Not saved"),
                 self.tr("Guidance {v}; the referrer decided {d}").format(
                     v=made.version or "?", d=level_words(self.case.decision.level)
                 ),
             ),
             (
                 self.tr("Under the guidance now"),
-                level_words(self.checked.now.indicated_level),
+                indicated_words(self.pack, self.checked.now),
                 self.tr("Guidance {v}").format(v=now.version),
             ),
             (self.tr("Yours"), "—", self.tr("From your review below")),
