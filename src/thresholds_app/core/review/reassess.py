@@ -243,24 +243,19 @@ def _answer_differences(pack: Pack, case: CaseRecord, fresh: Assessment) -> list
         )
     missing = [q for q in pack.manifest.mandatory_questions if q not in case.answers]
     missing += [ref.id for ref in fresh.missing if ref.id not in missing]
-    unanswered = [q for q in missing if q not in case.answers]
-    not_known = [q for q in missing if q in case.answers]  # "not known" settles nothing
-    if unanswered:
-        out.append(
-            Difference(
-                "answers-missing",
-                "Not answered, and the guidance needs them: "
-                + "; ".join(_text(pack, q) for q in unanswered),
-            )
-        )
-    if not_known:
-        out.append(
-            Difference(
-                "answers-missing",
-                "Answered “not known”, and the guidance needs an answer: "
-                + "; ".join(_text(pack, q) for q in not_known),
-            )
-        )
+    said = {  # an answer "not known" is there, but settles nothing
+        "Not answered, and the guidance needs them: ": [
+            q for q in missing if q not in case.answers
+        ],
+        "Answered “not known”, and the guidance needs an answer: ": [
+            q for q in missing if q in case.answers
+        ],
+    }
+    out += [
+        Difference("answers-missing", words + "; ".join(_text(pack, q) for q in ids))
+        for words, ids in said.items()
+        if ids
+    ]
     return out
 
 
