@@ -56,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
     from thresholds_app.core.base.wording import one_line
     from thresholds_app.core.case.reviews import outcome_label
     from thresholds_app.core.pack.review_defaults import review_guide
-    from thresholds_app.core.review.batch import FLAG_WORDS, now_words, read_folder, referred_words
+    from thresholds_app.core.review.batch import FLAG_WORDS, read_folder
     from thresholds_app.core.review.clock import due_words, time_left_words
     from thresholds_app.core.review.counts import cells, counts_csv
 
@@ -79,8 +79,8 @@ def run(args: argparse.Namespace) -> int:
             received = due_words(row.received) if row.received else "-"
             flags = ", ".join(FLAG_WORDS[f] for f in row.flags)
             print(
-                f"{row.reference}\t{received}\t{referred_words(row)}\t"
-                f"{now_words(row)}\t{_level(row.referrer_level)}\t"
+                f"{row.reference}\t{received}\t{row.referred_words}\t"
+                f"{row.now_words}\t{_level(row.referrer_level)}\t"
                 f"{_level(row.mash_level)}\t{_rag_words(pack, row.rag)}\t"
                 f"{outcome_label(guide, row.outcome) or '-'}\t{due}\t{flags}"
             )

@@ -12,7 +12,7 @@ from olderpack import MARKER, marked_case
 from thresholds_app.core.case.record import CaseRecord, save_case
 from thresholds_app.core.case.reviews import Review
 from thresholds_app.core.pack.model import Pack
-from thresholds_app.core.review.batch import now_words, read_folder, referred_words
+from thresholds_app.core.review.batch import read_folder
 from thresholds_app.core.review.counts import HIDDEN, cells, counts_csv, raw_counts
 from thresholds_app.core.review.store import add_review
 from thresholds_app.core.rules.engine import assess
@@ -173,11 +173,11 @@ def test_a_level_not_yet_settled_is_listed_as_at_least_or_not_enough(
     save_case(nothing, tmp_path / "nothing.json", touch=False)
     rows = {r.path.name: r for r in read_folder(tmp_path, current_pack).rows}
     level = rows["settled.json"].now_level
-    assert now_words(rows["settled.json"]) == f"Level {level}"
-    assert now_words(rows["unsure.json"]) == f"At least Level {rows['unsure.json'].now_level}"
+    assert rows["settled.json"].now_words == f"Level {level}"
+    assert rows["unsure.json"].now_words == f"At least Level {rows['unsure.json'].now_level}"
     assert rows["nothing.json"].now_level in (None, lowest)
-    assert now_words(rows["nothing.json"]) == "Not enough answered"  # never "Level 1"
+    assert rows["nothing.json"].now_words == "Not enough answered"  # never "Level 1"
     # as referred too, from the assessment the file saved
-    assert referred_words(rows["settled.json"]).startswith("Level ")
-    assert referred_words(rows["unsure.json"]) == now_words(rows["unsure.json"])
-    assert referred_words(rows["unsure.json"]).startswith("At least Level")
+    assert rows["settled.json"].referred_words.startswith("Level ")
+    assert rows["unsure.json"].referred_words == rows["unsure.json"].now_words
+    assert rows["unsure.json"].referred_words.startswith("At least Level")

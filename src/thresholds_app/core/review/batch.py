@@ -20,8 +20,7 @@ from thresholds_app.core.case.record import CaseFileError, CaseRecord, case_from
 from thresholds_app.core.pack.model import Pack
 from thresholds_app.core.review.clock import deadline, parse_time, rating
 from thresholds_app.core.review.decision import received_time
-from thresholds_app.core.review.reassess import Reassessment, reassess, unsettled_words
-from thresholds_app.core.rules.assessment import Assessment, level_shown
+from thresholds_app.core.review.reassess import Reassessment, indicated_words, reassess
 
 # Flags a row can carry; the table shows them in words, programs key on the ids.
 FLAG_WORDS = {
@@ -52,11 +51,9 @@ class BatchRow:
     household: str = ""
     received: dt.datetime | None = None
     referred_level: int | None = None  # indicated when referred (the saved assessment)
-    referred_settled: bool = True  # enough answered then (see referred_words)
-    referred_shown: int | None = None  # the level a screen stated then (rules.level_shown)
+    referred_words: str = "—"  # the same as the screens said it (never a bare unsettled level)
     now_level: int | None = None  # indicated under the guidance in force now
-    now_settled: bool = True  # enough answered to rely on ``now_level`` (see now_words)
-    now_shown: int | None = None  # the level a screen states for it (rules.level_shown)
+    now_words: str = "—"  # the same as the screens say it
     referrer_level: int | None = None  # the referrer's own decision
     mash_level: int | None = None  # the latest review's level
     rag: str = ""
@@ -167,11 +164,9 @@ def _row(path: Path, raw: bytes, case: CaseRecord, pack: Pack, now: dt.datetime 
         household=one_line(case.child.household_reference),
         received=received,
         referred_level=referred.indicated_level if referred else None,
-        referred_settled=referred.enough_answered if referred else True,
-        referred_shown=_shown(referred, pack) if referred else None,
+        referred_words=indicated_words(pack, referred, none="—") if referred else "—",
         now_level=checked.now.indicated_level,
-        now_settled=checked.now.enough_answered,
-        now_shown=_shown(checked.now, pack),
+        now_words=indicated_words(pack, checked.now, none="—"),
         referrer_level=case.decision.level,
         mash_level=mash,
         rag=latest.rag if latest else "",
@@ -214,29 +209,6 @@ def with_file_reread(batch: Batch, path: Path, pack: Pack, now: dt.datetime | No
     rows = [*batch.rows[:at], read_row(Path(path), pack, now), *batch.rows[at + 1 :]]
     rows = [_replace_flags(r, tuple(f for f in r.flags if f != "sibling-group")) for r in rows]
     return replace(batch, rows=tuple(_with_sibling_flags(rows)))
-
-
-def _shown(assessment: Assessment, pack: Pack) -> int | None:
-    return level_shown(
-        assessment.indicated_level, assessment.enough_answered, min(pack.levels, default=None)
-    )
-
-
-def _level_words(level: int | None, settled: bool, shown: int | None) -> str:
-    """A level in a table's few words, as the screens say it before enough is answered."""
-    if not settled:
-        return unsettled_words(shown)
-    return "—" if level is None else f"Level {level}"
-
-
-def now_words(row: BatchRow) -> str:
-    """What the guidance indicates now."""
-    return _level_words(row.now_level, row.now_settled, row.now_shown)
-
-
-def referred_words(row: BatchRow) -> str:
-    """What the guidance indicated when the referral was saved."""
-    return _level_words(row.referred_level, row.referred_settled, row.referred_shown)
 
 
 def sort_key(row: BatchRow) -> tuple[object, ...]:

@@ -79,17 +79,18 @@ def level_words(level: int | None) -> str:
     return "insufficient information" if level is None else f"Level {level}"
 
 
-def unsettled_words(shown: int | None) -> str:
-    """A level before enough is answered, as the screens say it (``rules.level_shown``)."""
-    return "Not enough answered" if shown is None else f"At least Level {shown}"
+def indicated_words(pack: Pack, assessment: Assessment, none: str = "") -> str:
+    """What ``assessment`` indicates in a few words, never a bare level before it is settled.
 
-
-def indicated_words(pack: Pack, assessment: Assessment) -> str:
-    """What ``assessment`` indicates in a few words: never a bare level before it is settled."""
+    As the screens say it ("At least Level 3", "Not enough answered"); ``none`` for no level (by
+    default "insufficient information").
+    """
     if assessment.enough_answered:
+        if assessment.indicated_level is None and none:
+            return none
         return level_words(assessment.indicated_level)
-    lowest = min(pack.levels, default=None)
-    return unsettled_words(level_shown(assessment.indicated_level, False, lowest))
+    shown = level_shown(assessment.indicated_level, False, min(pack.levels, default=None))
+    return "Not enough answered" if shown is None else f"At least Level {shown}"
 
 
 def _pack_words(ref: PackRef) -> str:

@@ -11,7 +11,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from thresholds_app.core.base.wording import one_line
 from thresholds_app.core.case.reviews import outcome_label
 from thresholds_app.core.pack.model import ReviewGuide
-from thresholds_app.core.review.batch import FLAG_WORDS, BatchRow, now_words, referred_words
+from thresholds_app.core.review.batch import FLAG_WORDS, BatchRow
 from thresholds_app.core.review.clock import due_words, time_left_words
 
 COLUMNS = (
@@ -119,8 +119,8 @@ class BatchModel(QAbstractTableModel):
         values = (
             row.reference or one_line(row.path.name),
             due_words(row.received) if row.received else "—",
-            referred_words(row),
-            now_words(row),
+            row.referred_words,
+            row.now_words,
             _level(row.referrer_level),
             _level(row.mash_level),
             self.rag_labels.get(row.rag, row.rag) or "Not rated",
