@@ -96,4 +96,6 @@ def test_review_lists_the_rag_rating_and_outcome_in_words(
     header, row = capsys.readouterr().out.splitlines()[:2]
     cells = dict(zip(header.split("\t"), row.split("\t"), strict=True))
     assert cells["RAG"] == "Amber"
+    assert cells["MASH"] == "Level 3"  # in words, as the guidance's columns are
+    assert cells["now"].startswith(("Level ", "At least Level ", "Not enough answered"))
     assert cells["outcome"] == "Child in need assessment (section 17)"

@@ -38,7 +38,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _level(level: int | None) -> str:
-    return "-" if level is None else str(level)
+    return "-" if level is None else f"Level {level}"  # as the guidance's columns say it
 
 
 def _rag_words(pack: Pack, rag_id: str) -> str:
