@@ -23,6 +23,17 @@ def test_a_run_with_every_key_indicator_and_the_right_level_is_correct(pack: Pac
     assert result.guidance_level == scenario.expected_level
 
 
+def test_the_guidance_for_a_learners_answers_is_worded_as_the_assessment_words_it(
+    pack: Pack,
+) -> None:
+    """Never "Level 1" for answers that settle nothing (issue 11), in practice too."""
+    scenario = _scenario(pack, 2)
+    few = score_practice(pack, scenario, {"immediate-danger": "no"}, 2)
+    assert few.guidance_words == "Not enough answered yet"
+    whole = score_practice(pack, scenario, scenario.answers(), 2)
+    assert whole.guidance_words.startswith(f"Level {whole.guidance_level}")
+
+
 def test_missed_and_unsupported_indicators_are_named(pack: Pack) -> None:
     scenario = _scenario(pack, 2)
     answers = scenario.answers()

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from thresholds_app.core.base.records import record
 from thresholds_app.core.pack.model import Pack, Scenario
+from thresholds_app.core.report.rationale import guidance_headline
 from thresholds_app.core.rules.assessment import Context
 from thresholds_app.core.rules.engine import assess
 
@@ -47,6 +48,7 @@ class PracticeResult:
     expected_level: int | None
     learner_level: int | None
     guidance_level: int | None  # what the guidance indicates for the learner's own answers
+    guidance_words: str  # the same as the assessment's screens say it ("At least Level 3 ...")
     found: tuple[str, ...]  # key indicators the learner answered "yes"
     missed: tuple[str, ...]  # key indicators the learner did not answer "yes"
     unsupported: tuple[str, ...]  # indicators answered "yes" that the story does not support
@@ -111,6 +113,7 @@ def score_practice(
         expected_level=scenario.expected_level,
         learner_level=learner_level,
         guidance_level=guidance.indicated_level,
+        guidance_words=guidance_headline(pack, guidance),
         found=tuple(i for i in key if i in ticked),
         missed=tuple(i for i in key if i not in ticked),
         unsupported=tuple(sorted(ticked - supported, key=lambda i: order.get(i, 0))),

@@ -64,9 +64,7 @@ class ResultView(QWidget):
         column.addWidget(plain_label("You chose: " + chosen))
         column.addWidget(
             muted_label(
-                "With the answers you gave, the guidance indicates "
-                + level_words(pack, result.guidance_level)
-                + "."
+                "With the answers you gave, the guidance indicates: " + result.guidance_words + "."
             )
         )
         column.addWidget(
