@@ -97,6 +97,17 @@ def test_a_question_answered_not_known_is_not_said_to_be_unanswered(current_pack
     assert indicated_words(current_pack, result.now).startswith("At least Level ")
 
 
+def test_a_level_no_longer_settled_is_a_difference_in_words(current_pack: Pack) -> None:
+    case = case_under(current_pack, example_case())  # saved as a settled level
+    level = case.assessment.indicated_level if case.assessment else None
+    case.answers["immediate-danger"] = "not-known"  # the same level, no longer settled
+    (difference,) = [d for d in reassess(current_pack, case).differences if d.kind == "level"]
+    assert difference.words == (
+        f"The guidance indicated Level {level} when referred; it indicates at least Level "
+        f"{level} now."
+    )
+
+
 def test_no_saved_assessment_and_missing_answers(current_pack: Pack) -> None:
     case = case_under(current_pack, example_case())
     case.assessment = None

@@ -35,7 +35,7 @@ from thresholds_app.core.case.reading import (
 from thresholds_app.core.case.reviews import Review, review_from_dict, review_to_dict
 from thresholds_app.core.pack.model import Answer, Pack
 from thresholds_app.core.pack.renames import carry_forward, renamed_reasons
-from thresholds_app.core.rules.assessment import Assessment, Context
+from thresholds_app.core.rules.assessment import Assessment, Context, level_in_words
 
 __all__ = [
     "CASE_FORMAT_VERSION",
@@ -374,7 +374,7 @@ def reassess_if_pack_changed(case: CaseRecord, pack: Pack, assess_fn: AssessFn) 
         messages.append(
             f"This case was made with guidance pack {before}; it was re-assessed with {after}."
         )
-    messages.extend(_differences(old, new))
+    messages.extend(_differences(old, new, min(pack.levels, default=None)))
     messages.extend(renamed)
     if old is not None:
         messages.extend(renamed_reasons(pack, old.rules_fired))
@@ -392,18 +392,14 @@ def reassess_if_pack_changed(case: CaseRecord, pack: Pack, assess_fn: AssessFn) 
     return messages
 
 
-def _level_words(level: int | None) -> str:
-    return "insufficient information" if level is None else f"Level {level}"
-
-
-def _differences(old: Assessment | None, new: Assessment) -> list[str]:
+def _differences(old: Assessment | None, new: Assessment, lowest: int | None) -> list[str]:
     if old is None:
-        return [f"The guidance now indicates {_level_words(new.indicated_level)}."]
+        return [f"The guidance now indicates {level_in_words(new, lowest)}."]
     out: list[str] = []
-    if old.indicated_level != new.indicated_level:
+    if level_in_words(old, lowest) != level_in_words(new, lowest):
         out.append(
-            f"The level the guidance indicates changed from {_level_words(old.indicated_level)} "
-            f"to {_level_words(new.indicated_level)}."
+            f"The level the guidance indicates changed from {level_in_words(old, lowest)} "
+            f"to {level_in_words(new, lowest)}."
         )
     if old.emergency != new.emergency:
         out.append(

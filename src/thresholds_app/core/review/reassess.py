@@ -14,7 +14,7 @@ from datetime import datetime
 
 from thresholds_app.core.case.record import CaseRecord, PackRef
 from thresholds_app.core.pack.model import Answer, Pack
-from thresholds_app.core.rules.assessment import Assessment, Context, level_shown
+from thresholds_app.core.rules.assessment import Assessment, Context, level_in_words
 from thresholds_app.core.rules.engine import assess
 
 AssessFn = Callable[[Pack, Mapping[str, Answer], Context], Assessment]
@@ -79,18 +79,12 @@ def level_words(level: int | None) -> str:
     return "insufficient information" if level is None else f"Level {level}"
 
 
-def indicated_words(pack: Pack, assessment: Assessment, none: str = "") -> str:
-    """What ``assessment`` indicates in a few words, never a bare level before it is settled.
-
-    As the screens say it ("At least Level 3", "Not enough answered"); ``none`` for no level (by
-    default "insufficient information").
-    """
-    if assessment.enough_answered:
-        if assessment.indicated_level is None and none:
-            return none
-        return level_words(assessment.indicated_level)
-    shown = level_shown(assessment.indicated_level, False, min(pack.levels, default=None))
-    return "Not enough answered" if shown is None else f"At least Level {shown}"
+def indicated_words(
+    pack: Pack, assessment: Assessment, none: str = "insufficient information"
+) -> str:
+    """What ``assessment`` indicates, as a table or a card heads it ("At least Level 3")."""
+    words = level_in_words(assessment, min(pack.levels, default=None), none=none)
+    return words[:1].upper() + words[1:]
 
 
 def _pack_words(ref: PackRef) -> str:
@@ -126,7 +120,7 @@ def reassess(
             )
         )
     else:
-        diffs += _result_differences(old, fresh)
+        diffs += _result_differences(old, fresh, pack)
     diffs += _answer_differences(pack, case, fresh)
     return Reassessment(old, fresh, case.pack, current, tuple(diffs))
 
@@ -161,14 +155,15 @@ def _pack_differences(made: PackRef, current: PackRef) -> list[Difference]:
     ]
 
 
-def _result_differences(old: Assessment, new: Assessment) -> list[Difference]:
+def _result_differences(old: Assessment, new: Assessment, pack: Pack) -> list[Difference]:
     out: list[Difference] = []
-    if old.indicated_level != new.indicated_level:
+    lowest = min(pack.levels, default=None)
+    if level_in_words(old, lowest) != level_in_words(new, lowest):
         out.append(
             Difference(
                 "level",
-                f"The guidance indicated {level_words(old.indicated_level)} when referred; it "
-                f"indicates {level_words(new.indicated_level)} now.",
+                f"The guidance indicated {level_in_words(old, lowest)} when referred; it "
+                f"indicates {level_in_words(new, lowest)} now.",
             )
         )
     if old.emergency != new.emergency:

@@ -64,6 +64,21 @@ def level_shown(level: int | None, enough_answered: bool, lowest: int | None) ->
     return None
 
 
+def level_in_words(
+    assessment: Assessment, lowest: int | None, *, none: str = "insufficient information"
+) -> str:
+    """What ``assessment`` indicates in a few words, never a bare level before it is settled.
+
+    "Level 3"; before enough is answered "at least Level 3" (or "not enough answered" where
+    only the lowest level would be shown, see :func:`level_shown`); ``none`` for no level.
+    """
+    if assessment.enough_answered:
+        level = assessment.indicated_level
+        return none if level is None else f"Level {level}"
+    shown = level_shown(assessment.indicated_level, False, lowest)
+    return "not enough answered" if shown is None else f"at least Level {shown}"
+
+
 @dataclass(frozen=True)
 class Change:
     """An answer that would change what is shown as the indicated level, and to what."""
